@@ -1,0 +1,30 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+import { pixelStats } from './pixels.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the Phaser map', () => {
+  it('draws non-blank pixels on a WebGL canvas', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(inject('baseUrl'));
+    await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
+    const canvas = page.locator('#map canvas');
+    const shot = await canvas.screenshot();
+    const stats = pixelStats(shot);
+    // A blank canvas has one colour everywhere; a drawn map has many.
+    expect(stats.differing / stats.total).toBeGreaterThan(0.05);
+    expect(stats.colours).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
