@@ -1,0 +1,687 @@
+// The scenario format in one place. Types, runtime checks and scenarios/scenario.schema.json
+// all come from here; docs/scenario-format.md is checked against the descriptions.
+import * as z from 'zod';
+
+/** The format version this build reads. Bump on any breaking change to the format. */
+export const FORMAT_VERSION = 1;
+
+const id = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*$/, 'lowercase letters, digits and hyphens, starting with a letter')
+  .max(64);
+const ref = (what: string) => id.describe(`The id of ${what}.`);
+const text = (what: string) =>
+  z.string().min(1).max(4000).describe(`${what} Plain text: never interpreted as HTML.`);
+const prob = z.number().min(0).max(1);
+
+// ---------- expressions ----------
+
+/** Comparison operators of metric and round conditions. */
+export const CompareOp = z.enum(['<', '<=', '>', '>=', '==', '!=']).describe('Comparison operator.');
+
+/** A condition a designer writes; every id in it is checked by the validator. */
+export type Condition =
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { metric: string; op: z.infer<typeof CompareOp>; value: number }
+  | { rung: { atLeast?: string; atMost?: string; is?: string } }
+  | { mediation: MediationPhase }
+  | { ceasefire: 'none' | 'holding' | 'broken' }
+  | { round: { op: z.infer<typeof CompareOp>; value: number } }
+  | { timeUp: true }
+  | { flag: string; is?: boolean }
+  | { crossing: string; status: 'open' | 'closed' }
+  | { taken: { action: string; by?: string; withinRounds?: number } }
+  | { targetKind: string }
+  | { playedBy: { actor: string; is: 'person' | 'computer' } }
+  | { sustained: Condition; rounds: number }
+  | { chance: number };
+
+/** Phases of the mediation track, in order. */
+export const MediationPhase = z
+  .enum(['none', 'offered', 'accepted', 'talks', 'agreement', 'collapsed'])
+  .describe('A phase of the mediation track.');
+export type MediationPhase = z.infer<typeof MediationPhase>;
+
+// The union is built once: a lazy getter that built a new tree per call would never end.
+export const Condition: z.ZodType<Condition> = z.lazy(() => ConditionUnion);
+const ConditionUnion: z.ZodType<Condition> = z
+  .union([
+    z.strictObject({
+      all: z.array(Condition).min(1).describe('True when every condition in the list is true.'),
+    }),
+    z.strictObject({ any: z.array(Condition).min(1).describe('True when at least one condition is true.') }),
+    z.strictObject({ not: Condition.describe('True when this condition is false.') }),
+    z.strictObject({
+      metric: ref('a metric').describe('The metric to compare.'),
+      op: CompareOp,
+      value: z.number().describe('The number the metric is compared with.'),
+    }),
+    z.strictObject({
+      rung: z
+        .strictObject({
+          atLeast: ref('a rung').optional().describe('True when the current rung is this rung or above.'),
+          atMost: ref('a rung').optional().describe('True when the current rung is this rung or below.'),
+          is: ref('a rung').optional().describe('True when the current rung is exactly this rung.'),
+        })
+        .describe('A test of the current rung of the escalation ladder.'),
+    }),
+    z.strictObject({ mediation: MediationPhase.describe('True when mediation is in this phase.') }),
+    z.strictObject({
+      ceasefire: z.enum(['none', 'holding', 'broken']).describe('True when the ceasefire is in this state.'),
+    }),
+    z.strictObject({
+      round: z
+        .strictObject({
+          op: CompareOp,
+          value: z.number().int().describe('A round number (the first round is 1).'),
+        })
+        .describe('A test of the current round number.'),
+    }),
+    z.strictObject({
+      timeUp: z.literal(true).describe('True once the last round (meta.maxRounds) has been played.'),
+    }),
+    z.strictObject({
+      flag: ref('a flag').describe('A flag set by an effect.'),
+      is: z.boolean().optional().describe('The value tested; true when omitted.'),
+    }),
+    z.strictObject({
+      crossing: ref('a location of kind crossing').describe('A border crossing.'),
+      status: z.enum(['open', 'closed']).describe('True when the crossing has this status.'),
+    }),
+    z.strictObject({
+      taken: z
+        .strictObject({
+          action: ref('an action').describe('The action looked for.'),
+          by: ref('an actor').optional().describe('Only when taken by this actor.'),
+          withinRounds: z
+            .number()
+            .int()
+            .min(1)
+            .optional()
+            .describe('Only when taken in the last N rounds, this round included; ever when omitted.'),
+        })
+        .describe('True when an action has been taken (resolved), optionally by one actor, recently.'),
+    }),
+    z.strictObject({
+      targetKind: z
+        .string()
+        .describe('True when this round saw a strike on a location of this kind (for example "capital").'),
+    }),
+    z.strictObject({
+      playedBy: z
+        .strictObject({
+          actor: ref('an actor'),
+          is: z.enum(['person', 'computer']).describe('Who plays the actor.'),
+        })
+        .describe('True when the actor is played by a person, or by the computer.'),
+    }),
+    z.strictObject({
+      sustained: Condition.describe('The condition that must have held.'),
+      rounds: z
+        .number()
+        .int()
+        .min(1)
+        .describe('For how many consecutive rounds, up to and including this one.'),
+    }),
+    z.strictObject({ chance: prob.describe('True with this probability, drawn from the seeded generator.') }),
+  ])
+  .meta({ id: 'Condition', description: 'A condition: a test of the state of the game.' });
+
+/** An effect on the state of the game; applied in the order written. */
+export const Effect = z
+  .union([
+    z.strictObject({
+      metric: ref('a metric').describe('The metric to change.'),
+      add: z.number().optional().describe('Added to the metric (negative to lower it).'),
+      set: z.number().optional().describe('The metric is set to this value.'),
+      scale: z.number().min(0).optional().describe('The metric is multiplied by this factor.'),
+    }),
+    z.strictObject({
+      casualties: z
+        .strictObject({
+          side: ref('an actor').describe('Whose people are killed.'),
+          killed: z
+            .tuple([z.number().int().min(0), z.number().int().min(0)])
+            .describe('The true number killed is drawn uniformly from [min, max].'),
+          claims: z
+            .record(
+              id,
+              z
+                .tuple([z.number().min(0), z.number().min(0)])
+                .describe('The claim is the true number times a factor drawn from [min, max].'),
+            )
+            .default({})
+            .describe('Each claimant actor id and the factor range of its public claim.'),
+          location: ref('a location').optional().describe('Where; the action’s target when omitted.'),
+        })
+        .describe(
+          'People killed: a true figure, each side’s claim, and later an independently verified figure.',
+        ),
+    }),
+    z.strictObject({
+      crossing: ref('a location of kind crossing').describe('The crossing to open or close.'),
+      status: z.enum(['open', 'closed']).describe('Its new status.'),
+    }),
+    z.strictObject({
+      flag: ref('a flag'),
+      set: z.boolean().describe('The flag’s new value. Flags are declared in the flags section.'),
+    }),
+    z.strictObject({
+      rung: z
+        .union([z.enum(['up', 'down']), id])
+        .describe(
+          'A threshold event: move the ladder one rung up or down, or to at least the named rung (never down).',
+        ),
+    }),
+    z.strictObject({
+      mediation: z
+        .enum(['offer', 'accept', 'reject', 'collapse'])
+        .describe(
+          'offer: a mediator offers its good offices; accept/reject: the acting side answers; collapse: talks end.',
+        ),
+      mediator: ref('a mediator actor')
+        .optional()
+        .describe('For offer: the mediator; the acting actor when omitted.'),
+    }),
+    z.strictObject({
+      ceasefire: z
+        .enum(['declare', 'break', 'strain', 'monitor', 'guarantee'])
+        .describe(
+          'declare: a ceasefire starts; break: it ends; strain: a breakdown check with doubled hazard; monitor/guarantee: a monitoring mechanism or third-party guarantee now lowers the hazard.',
+        ),
+    }),
+  ])
+  .describe('A change to the state of the game.');
+export type Effect = z.infer<typeof Effect>;
+
+/** What the map draws for an outcome. */
+export const MapEffect = z
+  .strictObject({
+    kind: z
+      .enum([
+        'strike',
+        'drone',
+        'clash',
+        'crossing-closed',
+        'crossing-opened',
+        'envoy',
+        'aid',
+        'protest',
+        'statement',
+      ])
+      .describe('The animation the map plays.'),
+    from: z
+      .union([z.literal('actor'), id])
+      .optional()
+      .describe('Where it starts: "actor" for the acting actor’s home location, or a location id.'),
+    at: z
+      .union([z.literal('target'), id])
+      .default('target')
+      .describe('Where it lands: "target" for the chosen target, or a location id.'),
+  })
+  .describe('A consequence drawn on the map.');
+export type MapEffect = z.infer<typeof MapEffect>;
+
+/** A news item. Templates may use {actor}, {target}, {round}, {date}, {killed}, {claim:ACTOR}, {mediator}. */
+export const News = z
+  .strictObject({
+    headline: text('The headline; may use placeholders such as {actor} and {target}.').max(200),
+    body: text('The story; may use placeholders.').optional(),
+  })
+  .describe('A news item produced by an outcome, reaction or inject.');
+export type News = z.infer<typeof News>;
+
+const Outcome = z
+  .strictObject({
+    id: ref('this outcome, unique within its action'),
+    probability: prob.describe('The chance of this outcome; the outcomes of an action sum to 1.'),
+    effects: z.array(Effect).default([]).describe('Effects applied when this outcome happens, in order.'),
+    news: News.optional(),
+    map: z.array(MapEffect).default([]).describe('What the map draws.'),
+  })
+  .describe('One possible result of an action.');
+
+// ---------- sections ----------
+
+const Source = z
+  .strictObject({
+    title: text('The title of the source.'),
+    publisher: text('Who published it.'),
+    date: z.iso.date().describe('When it was published (YYYY-MM-DD).'),
+    url: z.url({ protocol: /^https?$/ }).describe('Where to read it (http or https).'),
+  })
+  .describe('A source the scenario rests on.');
+
+const Meta = z
+  .strictObject({
+    id: ref('this scenario'),
+    version: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/)
+      .describe('The scenario’s own version (semver); saves record it.'),
+    title: text('The title shown to players.').max(160),
+    summary: text('A short summary shown when choosing a scenario.'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}(-[A-Z]{2})?$/)
+      .describe('The language of its text (BCP 47, e.g. "en").'),
+    start: z.iso.datetime({ offset: true }).describe('The date and time the first round begins (ISO 8601).'),
+    hoursPerRound: z
+      .number()
+      .positive()
+      .max(8760)
+      .describe('How many hours of the crisis one round stands for.'),
+    maxRounds: z.number().int().min(1).max(200).describe('The last round; time runs out after it.'),
+    actionsPerRound: z
+      .number()
+      .int()
+      .min(1)
+      .max(5)
+      .default(1)
+      .describe('How many actions each role takes a round.'),
+    disclaimer: text('What is history and what is simulation, shown on every screen.'),
+    sources: z.array(Source).default([]).describe('The sources the scenario rests on.'),
+  })
+  .describe('What the scenario is.');
+
+const LonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
+
+const MapSection = z
+  .strictObject({
+    bounds: z
+      .strictObject({
+        west: z.number().min(-180).max(180).describe('Western edge, degrees longitude.'),
+        south: z.number().min(-90).max(90).describe('Southern edge, degrees latitude.'),
+        east: z.number().min(-180).max(180).describe('Eastern edge, degrees longitude.'),
+        north: z.number().min(-90).max(90).describe('Northern edge, degrees latitude.'),
+      })
+      .describe('The region shown.'),
+    countries: z
+      .array(
+        z
+          .strictObject({
+            iso: z
+              .string()
+              .regex(/^\d{3}$/)
+              .describe('ISO 3166-1 numeric code, as Natural Earth and world-atlas use (e.g. "004").'),
+            name: text('The name drawn on the map.').max(80),
+            actor: ref('the actor that governs it').optional(),
+          })
+          .describe('A country drawn on the map.'),
+      )
+      .min(1)
+      .describe('The countries drawn; their neighbours are drawn greyed.'),
+    borders: z
+      .array(
+        z
+          .strictObject({
+            id: ref('this border'),
+            name: text('Its name, e.g. "Durand Line".').max(80),
+            between: z
+              .tuple([z.string().regex(/^\d{3}$/), z.string().regex(/^\d{3}$/)])
+              .describe('The two countries (ISO numeric) whose shared border is highlighted.'),
+          })
+          .describe('A border to highlight.'),
+      )
+      .default([])
+      .describe('Borders to highlight.'),
+    badges: z
+      .array(
+        z
+          .strictObject({
+            id: ref('this badge'),
+            name: text('The label, e.g. "Doha".').max(80),
+            actor: ref('the actor it stands for').optional(),
+            position: LonLat.describe(
+              'Its real [longitude, latitude]; it is pinned to the map edge in that direction.',
+            ),
+          })
+          .describe('An off-map place shown as a badge at the edge of the map.'),
+      )
+      .default([])
+      .describe('Off-map badges: mediators’ capitals, UN headquarters.'),
+  })
+  .describe('The map.');
+
+/** Kinds of location; the map draws a different icon for each. */
+export const LocationKind = z
+  .enum(['capital', 'city', 'province', 'military-post', 'crossing', 'airbase', 'camp', 'other'])
+  .describe('What kind of place it is.');
+
+const Location = z
+  .strictObject({
+    id: ref('this location'),
+    name: text('Its name.').max(80),
+    kind: LocationKind,
+    lat: z.number().min(-90).max(90).describe('Latitude in degrees.'),
+    lon: z.number().min(-180).max(180).describe('Longitude in degrees.'),
+    country: z
+      .string()
+      .regex(/^\d{3}$/)
+      .describe('ISO 3166-1 numeric code of the country it lies in.'),
+    open: z.boolean().optional().describe('For a crossing: whether it is open at the start (default true).'),
+  })
+  .describe('A place on the map.');
+
+const Objective = z
+  .strictObject({
+    id: ref('this objective, unique within its actor'),
+    description: text('What the role wants, as shown in its brief.'),
+    when: Condition.describe('The objective is met when this holds at the end.'),
+    points: z.number().int().min(-100).max(100).describe('Points scored when it is met.'),
+  })
+  .describe('An objective scored at the end of the game.');
+
+const Actor = z
+  .strictObject({
+    id: ref('this actor'),
+    name: text('Its name. Officials are referred to by their office.').max(80),
+    kind: z.enum(['state', 'armed-group', 'mediator', 'organisation']).describe('What kind of actor it is.'),
+    playable: z.boolean().describe('Whether a person can play it.'),
+    colour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/)
+      .describe('Its colour on the map and in charts (#rrggbb).'),
+    home: ref('a location or badge').describe('Where its envoys and strikes start from.'),
+    opponent: ref('an actor')
+      .optional()
+      .describe('The actor it is in conflict with (for hostility and policies).'),
+    hostility: ref('a metric').optional().describe('The metric holding its hostility towards its opponent.'),
+    mediator: z
+      .strictObject({
+        leverage: prob.describe('How directive it can be (0 purely facilitative, 1 strong leverage).'),
+        trust: ref('a metric').describe('The metric holding the parties’ trust in it (0–100).'),
+      })
+      .optional()
+      .describe('Set when the actor can mediate.'),
+    objectives: z.array(Objective).default([]).describe('Objectives scored at the end.'),
+    briefing: text('The private briefing for whoever plays it.').optional(),
+  })
+  .describe('A party to the crisis.');
+
+/** What a metric stands for; the engine's rules use these roles, never metric ids. */
+export const MetricRole = z
+  .enum([
+    'escalation',
+    'hostility',
+    'casualties-true',
+    'casualties-claimed',
+    'casualties-verified',
+    'humanitarian',
+    'standing',
+    'trade',
+    'trust',
+    'pain',
+    'other',
+  ])
+  .describe('What the metric stands for; the engine’s rules find metrics by role.');
+
+const Metric = z
+  .strictObject({
+    id: ref('this metric'),
+    name: text('Its name as shown on the meters.').max(80),
+    role: MetricRole,
+    actor: ref('an actor')
+      .optional()
+      .describe(
+        'Whose metric it is: the hostile side, the claimant, the side that bears losses or the trusted mediator.',
+      ),
+    about: ref('an actor').optional().describe('For claims: whose losses are claimed.'),
+    min: z.number().describe('The lowest value.'),
+    max: z.number().describe('The highest value.'),
+    start: z.number().describe('The value before the opening.'),
+    unit: z.string().max(20).optional().describe('A unit shown beside the value, e.g. "people".'),
+    public: z
+      .boolean()
+      .default(true)
+      .describe('Whether every player sees it; a hidden metric shows only in the debrief.'),
+  })
+  .describe('A measured quantity.');
+
+const Rung = z
+  .strictObject({
+    id: ref('this rung'),
+    name: text('Its name.').max(80),
+    description: text('What this rung means.'),
+    enterAt: z.number().describe('Escalation at or above which the ladder climbs to this rung.'),
+    leaveBelow: z.number().describe('Escalation below which the ladder steps down from this rung.'),
+  })
+  .describe('A rung of the escalation ladder.');
+
+/** Categories of action. */
+export const ActionCategory = z
+  .enum(['military', 'diplomatic', 'economic', 'information', 'humanitarian'])
+  .describe('The kind of action.');
+
+const Targets = z
+  .strictObject({
+    type: z.enum(['none', 'location', 'actor']).describe('What the action is aimed at.'),
+    kinds: z.array(LocationKind).optional().describe('For locations: only of these kinds.'),
+    countries: z
+      .array(z.string().regex(/^\d{3}$/))
+      .optional()
+      .describe('For locations: only in these countries (ISO numeric).'),
+    ids: z.array(id).optional().describe('Only these location or actor ids.'),
+  })
+  .describe('What the action may be aimed at.');
+
+const Action = z
+  .strictObject({
+    id: ref('this action'),
+    name: text('Its name as shown on the action list.').max(80),
+    description: text('What it does, for the player.'),
+    actors: z.array(id).min(1).describe('The actors who may take it.'),
+    category: ActionCategory,
+    cameo: z
+      .string()
+      .regex(/^\d{2,4}$/)
+      .describe('Its CAMEO event code.'),
+    goldstein: z
+      .number()
+      .min(-10)
+      .max(10)
+      .describe('Its Goldstein weight, from −10 (conflict) to +10 (cooperation).'),
+    targets: Targets.default({ type: 'none' }),
+    requires: Condition.optional().describe('When it is available; the unmet part is shown to the player.'),
+    cost: z
+      .array(z.strictObject({ metric: ref('a metric'), add: z.number().describe('The change to pay.') }))
+      .default([])
+      .describe('Metric changes paid whatever the outcome.'),
+    outcomes: z.array(Outcome).min(1).describe('Possible results; their probabilities sum to 1.'),
+    tags: z
+      .array(z.enum(['strike', 'capital-threshold', 'ceasefire-violation', 'spoiler']))
+      .default([])
+      .describe(
+        'Hints for rules: a strike; crossing a threshold when aimed at a capital; a breach of a ceasefire.',
+      ),
+  })
+  .describe('Something a role can do.');
+
+const Reaction = z
+  .strictObject({
+    id: ref('this reaction'),
+    actor: ref('the reacting actor'),
+    when: Condition.describe('When it fires; checked after the round’s actions resolve.'),
+    probability: prob.default(1).describe('The chance it fires when its condition holds.'),
+    once: z.boolean().default(true).describe('Fires at most once in a game.'),
+    cooldown: z.number().int().min(0).default(0).describe('Rounds to wait before it may fire again.'),
+    effects: z.array(Effect).default([]).describe('Effects applied when it fires.'),
+    news: News.optional(),
+    map: z.array(MapEffect).default([]).describe('What the map draws.'),
+  })
+  .describe('A rule by which an actor not played by a person responds.');
+
+const Inject = z
+  .strictObject({
+    id: ref('this inject'),
+    name: text('Its name in the trainer’s list.').max(80),
+    description: text('What the trainer is told it does.'),
+    effects: z.array(Effect).default([]).describe('Effects applied when the trainer sends it.'),
+    news: News,
+    map: z.array(MapEffect).default([]).describe('What the map draws.'),
+  })
+  .describe('An event a trainer can trigger during play.');
+
+const Ending = z
+  .strictObject({
+    id: ref('this ending'),
+    title: text('Its title.').max(120),
+    description: text('What happened, shown at the end.'),
+    when: Condition.describe('The game ends here when this holds at the end of a round.'),
+    priority: z.number().int().default(0).describe('When several endings hold, the highest priority wins.'),
+    scores: z
+      .record(id, z.number().int().min(-100).max(100))
+      .default({})
+      .describe('Points each actor id receives for this ending, added to its objectives.'),
+  })
+  .describe('A way the game can end.');
+
+const TimelineEntry = z
+  .strictObject({
+    when: z.string().min(1).max(40).describe('When it happened, as shown (e.g. "Thu 26 Feb").'),
+    text: text('What happened, written fresh for this scenario.'),
+  })
+  .describe('An entry of the historical timeline.');
+
+const ScriptStep = z
+  .strictObject({
+    actor: ref('the acting actor'),
+    action: ref('an action'),
+    target: id.optional().describe('The target id, when the action takes one.'),
+    outcome: ref('an outcome of that action').describe('The outcome that historically happened.'),
+    when: z.string().min(1).max(40).describe('When it happened, as shown.'),
+  })
+  .describe('A historical step replayed before play, with its known outcome.');
+
+const Opening = z
+  .strictObject({
+    timeline: z.array(TimelineEntry).min(1).describe('The historical timeline shown in the briefing.'),
+    script: z
+      .array(ScriptStep)
+      .default([])
+      .describe('Historical actions replayed, in order, to reach the starting state; they count as round 0.'),
+    reactions: z
+      .array(ref('a reaction'))
+      .default([])
+      .describe('Reactions that historically fired during the opening, in order.'),
+    precedent: text('What earlier crisis the parties remember, shown in the briefing.').optional(),
+  })
+  .describe('The historical opening and the starting state it leads to.');
+
+/** Numbers of the engine's rules; defaults come from ../shared/escalation-model.md where cited. */
+export const Dynamics = z
+  .strictObject({
+    escalationPerWeight: z
+      .number()
+      .min(0)
+      .default(1)
+      .describe('Escalation added per point of negative Goldstein weight (and removed per positive point).'),
+    escalationDecay: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.08)
+      .describe('Share of escalation that fades each round.'),
+    fear: z
+      .number()
+      .min(0)
+      .default(0.6)
+      .describe('Richardson a, b: hostility added per point of the other’s hostile weight.'),
+    restraint: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.15)
+      .describe('Richardson m, n: share of hostility that fades each round.'),
+    grievance: z.number().default(1).describe('Richardson r, s: hostility added each round regardless.'),
+    painThreshold: z.number().default(50).describe('A side hurts when its pain metric is at or above this.'),
+    ripeRounds: z
+      .number()
+      .int()
+      .min(1)
+      .default(2)
+      .describe('Rounds both sides must hurt for the conflict to be ripe.'),
+    mediationBase: prob
+      .default(0.25)
+      .describe(
+        'Chance per round of talks that an agreement is reached, before ripeness, leverage and trust.',
+      ),
+    ceasefireHazard: prob
+      .default(0.2)
+      .describe('Chance per round that an unmonitored, unguaranteed ceasefire breaks.'),
+    monitoringFactor: prob.default(0.5).describe('Hazard multiplier once monitoring is in place.'),
+    guaranteeFactor: prob
+      .default(0.6)
+      .describe('Hazard multiplier once a third party guarantees the ceasefire.'),
+    verificationDelay: z
+      .number()
+      .int()
+      .min(0)
+      .default(2)
+      .describe('Rounds until a strike’s casualties are verified.'),
+    verificationNoise: prob.default(0.15).describe('Relative error of the verified figure around the truth.'),
+    opinionPerVerified: z
+      .number()
+      .min(0)
+      .default(0.05)
+      .describe('Standing lost by a side per verified death it caused.'),
+    humanitarianPerRound: z
+      .number()
+      .default(0.3)
+      .describe('Humanitarian need added each round at or above the first fighting rung.'),
+    tradePerClosedCrossing: z.number().default(10).describe('Trade lost each round per closed crossing.'),
+  })
+  .describe('Numbers for the engine’s rules; each has a default.');
+export type Dynamics = z.infer<typeof Dynamics>;
+
+/** The whole scenario file. */
+export const Scenario = z
+  .strictObject({
+    $schema: z.string().optional().describe('Path or URL of scenario.schema.json, for editors.'),
+    formatVersion: z.literal(FORMAT_VERSION).describe('The version of this format the file is written in.'),
+    meta: Meta,
+    map: MapSection,
+    locations: z.array(Location).min(1).describe('The places on the map.'),
+    actors: z.array(Actor).min(2).describe('The parties to the crisis.'),
+    metrics: z.array(Metric).min(1).describe('The measured quantities.'),
+    flags: z
+      .array(
+        z.strictObject({
+          id: ref('this flag'),
+          description: text('What it records.'),
+          start: z.boolean().default(false).describe('Its value at the start.'),
+        }),
+      )
+      .default([])
+      .describe('Yes/no facts that effects set and conditions test.'),
+    ladder: z.array(Rung).min(2).describe('The escalation ladder, lowest rung first.'),
+    actions: z.array(Action).min(1).describe('What roles can do.'),
+    reactions: z.array(Reaction).default([]).describe('How computer-run actors respond.'),
+    injects: z.array(Inject).default([]).describe('Events a trainer can trigger.'),
+    endings: z.array(Ending).min(1).describe('How the game can end.'),
+    opening: Opening,
+    dynamics: Dynamics.default(() => Dynamics.parse({})),
+  })
+  .describe('A Brink scenario.');
+
+/** A scenario as the engine sees it: every default filled in. */
+export type Scenario = z.infer<typeof Scenario>;
+/** A scenario as a designer writes it: fields with defaults may be left out. */
+export type ScenarioInput = z.input<typeof Scenario>;
+export type Action = Scenario['actions'][number];
+export type Actor = Scenario['actors'][number];
+export type Metric = Scenario['metrics'][number];
+export type Location = Scenario['locations'][number];
+export type Rung = Scenario['ladder'][number];
+export type Reaction = Scenario['reactions'][number];
+export type Inject = Scenario['injects'][number];
+export type Ending = Scenario['endings'][number];
+export type Outcome = Action['outcomes'][number];
+
+/** The JSON Schema (draft-07) editors read through a scenario's `$schema` key. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(Scenario, { target: 'draft-07', io: 'input' }) as Record<string, unknown>;
+  return { ...schema, title: 'Brink scenario' };
+}
