@@ -1,0 +1,128 @@
+// Indexes a validated scenario once, so rules look things up by id or role in constant time.
+import type { Action, Actor, Condition, Location, Metric, Scenario } from '../scenario/schema.ts';
+
+/** The order in which categories resolve within a round (documented in docs/engine-rules.md). */
+export const CATEGORY_ORDER = ['diplomatic', 'humanitarian', 'economic', 'information', 'military'] as const;
+
+/** A scenario with its lookups. Never stored in the machine's context: it is rebuilt from the scenario. */
+export interface Compiled {
+  scenario: Scenario;
+  actors: Map<string, Actor>;
+  actorOrder: Map<string, number>;
+  locations: Map<string, Location>;
+  /** Location and badge ids, for cue resolution. */
+  places: Set<string>;
+  actions: Map<string, Action>;
+  metrics: Map<string, Metric>;
+  rungIndex: Map<string, number>;
+  escalation: Metric;
+  /** Hostility metric id by hostile actor. */
+  hostility: Map<string, string>;
+  /** Pain metric id by actor. */
+  pain: Map<string, string>;
+  casualtiesTrue: Map<string, string>;
+  casualtiesVerified: Map<string, string>;
+  /** Claim metric id by "claimant>side". */
+  claims: Map<string, string>;
+  standing: Map<string, string>;
+  humanitarian: string[];
+  trade: string[];
+  /** The two sides of the conflict: playable actors with an opponent. */
+  sides: string[];
+  playable: string[];
+  /** Valid targets of each action ([] for actions without targets). */
+  targets: Map<string, string[]>;
+  /** Actions each actor may take, in file order. */
+  actionsOf: Map<string, Action[]>;
+  /** Every `sustained` sub-condition in the scenario, by its key. */
+  sustained: Map<string, { cond: Condition; rounds: number }>;
+  crossings: string[];
+}
+
+const cache = new WeakMap<Scenario, Compiled>();
+
+/** The compiled form of a scenario (cached per scenario object). */
+export function compile(scenario: Scenario): Compiled {
+  const hit = cache.get(scenario);
+  if (hit) return hit;
+  const byRole = (role: Metric['role']) => scenario.metrics.filter((m) => m.role === role);
+  const roleMap = (role: Metric['role']) =>
+    new Map(byRole(role).flatMap((m) => (m.actor ? [[m.actor, m.id] as const] : [])));
+  const escalation = byRole('escalation')[0];
+  if (!escalation)
+    throw new Error('scenario has no escalation metric (the validator should have caught this)');
+  const locations = new Map(scenario.locations.map((l) => [l.id, l]));
+  const actors = new Map(scenario.actors.map((a) => [a.id, a]));
+  const targets = new Map<string, string[]>();
+  const actionsOf = new Map<string, Action[]>();
+  for (const a of scenario.actions) {
+    targets.set(a.id, targetsOf(a, scenario));
+    for (const who of a.actors) actionsOf.set(who, [...(actionsOf.get(who) ?? []), a]);
+  }
+  const sustained = new Map<string, { cond: Condition; rounds: number }>();
+  const visit = (c: Condition | undefined): void => {
+    if (!c) return;
+    if ('all' in c) c.all.forEach(visit);
+    else if ('any' in c) c.any.forEach(visit);
+    else if ('not' in c) visit(c.not);
+    else if ('sustained' in c) {
+      sustained.set(sustainedKey(c.sustained), { cond: c.sustained, rounds: c.rounds });
+      visit(c.sustained);
+    }
+  };
+  for (const e of scenario.endings) visit(e.when);
+  for (const r of scenario.reactions) visit(r.when);
+  for (const a of scenario.actions) visit(a.requires);
+  for (const a of scenario.actors) for (const o of a.objectives) visit(o.when);
+
+  const compiled: Compiled = {
+    scenario,
+    actors,
+    actorOrder: new Map(scenario.actors.map((a, i) => [a.id, i])),
+    locations,
+    places: new Set([...locations.keys(), ...scenario.map.badges.map((b) => b.id)]),
+    actions: new Map(scenario.actions.map((a) => [a.id, a])),
+    metrics: new Map(scenario.metrics.map((m) => [m.id, m])),
+    rungIndex: new Map(scenario.ladder.map((r, i) => [r.id, i])),
+    escalation,
+    hostility: roleMap('hostility'),
+    pain: roleMap('pain'),
+    casualtiesTrue: roleMap('casualties-true'),
+    casualtiesVerified: roleMap('casualties-verified'),
+    claims: new Map(
+      byRole('casualties-claimed').flatMap((m) =>
+        m.actor && m.about ? [[`${m.actor}>${m.about}`, m.id] as const] : [],
+      ),
+    ),
+    standing: roleMap('standing'),
+    humanitarian: byRole('humanitarian').map((m) => m.id),
+    trade: byRole('trade').map((m) => m.id),
+    sides: scenario.actors.filter((a) => a.playable && a.opponent).map((a) => a.id),
+    playable: scenario.actors.filter((a) => a.playable).map((a) => a.id),
+    targets,
+    actionsOf,
+    sustained,
+    crossings: scenario.locations.filter((l) => l.kind === 'crossing').map((l) => l.id),
+  };
+  cache.set(scenario, compiled);
+  return compiled;
+}
+
+/** The stable key of a sustained sub-condition. */
+export function sustainedKey(c: Condition): string {
+  return JSON.stringify(c);
+}
+
+function targetsOf(a: Action, s: Scenario): string[] {
+  const t = a.targets;
+  if (t.type === 'none') return [];
+  if (t.type === 'actor') return s.actors.map((x) => x.id).filter((x) => !t.ids || t.ids.includes(x));
+  return s.locations
+    .filter(
+      (l) =>
+        (!t.kinds || t.kinds.includes(l.kind)) &&
+        (!t.countries || t.countries.includes(l.country)) &&
+        (!t.ids || t.ids.includes(l.id)),
+    )
+    .map((l) => l.id);
+}

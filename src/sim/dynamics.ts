@@ -1,0 +1,66 @@
+// Per-round rules on metrics: escalation from Goldstein weights, Richardson hostility,
+// ripeness, the humanitarian clock and trade. Numbers come from the scenario's `dynamics`.
+import type { Step } from './step.ts';
+import type { Taken } from './types.ts';
+
+/**
+ * Escalation: + Σ(−goldstein × escalationPerWeight) over the round's actions, then a fixed share fades.
+ * The Goldstein scale is the model's event weight (../shared/escalation-model.md); gain and decay are design choices.
+ */
+export function updateEscalation(st: Step, acts: readonly Taken[], cause: number): void {
+  const { s, c } = st;
+  const d = c.scenario.dynamics;
+  const id = c.escalation.id;
+  let e = s.metrics[id] ?? 0;
+  for (const a of acts) e += -a.goldstein * d.escalationPerWeight;
+  e -= d.escalationDecay * (e - c.escalation.min);
+  st.setMetric(id, e, cause);
+}
+
+/**
+ * Richardson's action–reaction (../shared/escalation-model.md): dx = a·y − m·x + r, where y is the
+ * opponent's hostile weight this round (its summed −goldstein), a = fear, m = restraint, r = grievance.
+ */
+export function updateHostility(st: Step, acts: readonly Taken[], cause: number): void {
+  const { s, c } = st;
+  const d = c.scenario.dynamics;
+  for (const side of c.sides) {
+    const metric = c.hostility.get(side) ?? c.actors.get(side)?.hostility;
+    const opponent = c.actors.get(side)?.opponent;
+    if (!metric || !opponent) continue;
+    let y = 0;
+    for (const a of acts) if (a.actor === opponent) y += -a.goldstein;
+    const x = s.metrics[metric] ?? 0;
+    st.setMetric(metric, x + d.fear * y - d.restraint * x + d.grievance, cause);
+  }
+}
+
+/** Whether the conflict is ripe: both sides have hurt for `ripeRounds` rounds in a row (Zartman). */
+export function isRipe(st: Pick<Step, 'c' | 's'>): boolean {
+  return st.s.hurtStreak >= st.c.scenario.dynamics.ripeRounds;
+}
+
+/** Counts the rounds in which every side's pain is at or above the threshold. */
+export function updateRipeness(st: Step): void {
+  const { s, c } = st;
+  const t = c.scenario.dynamics.painThreshold;
+  const sides = c.sides.filter((x) => c.pain.has(x));
+  const hurting = sides.length > 0 && sides.every((x) => (s.metrics[c.pain.get(x) ?? ''] ?? 0) >= t);
+  s.hurtStreak = hurting ? s.hurtStreak + 1 : 0;
+}
+
+/** The humanitarian clock: need grows with the rung (design choice: linear in the rung's index). */
+export function updateHumanitarian(st: Step, cause: number): void {
+  const { s, c } = st;
+  const add = c.scenario.dynamics.humanitarianPerRound * s.rung;
+  if (add !== 0) for (const id of c.humanitarian) st.addMetric(id, add, cause);
+}
+
+/** Trade falls for every closed crossing and recovers when all are open (design choice). */
+export function updateTrade(st: Step, cause: number): void {
+  const { s, c } = st;
+  const per = c.scenario.dynamics.tradePerClosedCrossing;
+  const closed = c.crossings.filter((x) => s.crossings[x] === false).length;
+  const delta = closed > 0 ? -per * closed : per;
+  for (const id of c.trade) st.addMetric(id, delta, cause);
+}

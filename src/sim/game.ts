@@ -1,0 +1,36 @@
+// Convenience over the machine: start a game, and play computer-only games fast.
+import { type Actor, createActor } from 'xstate';
+import type { Scenario } from '../scenario/schema.ts';
+import { createGameMachine, type GameMachine } from './machine.ts';
+import type { GameInput } from './state.ts';
+import type { GameState } from './types.ts';
+
+/** Creates and starts a game actor. */
+export function startGame(
+  scenario: Scenario,
+  input: GameInput,
+  machine = createGameMachine(scenario),
+): Actor<GameMachine> {
+  const actor = createActor(machine, { input });
+  actor.start();
+  return actor;
+}
+
+/** Plays a game with computer players in every seat to its end; returns the final state and the events sent. */
+export function playAuto(
+  scenario: Scenario,
+  input: GameInput,
+  machine = createGameMachine(scenario),
+): { state: GameState; events: number } {
+  const actor = startGame(scenario, input, machine);
+  actor.send({ type: 'BEGIN' });
+  let events = 1;
+  // The machine ends itself by maxRounds; the bound only guards against a broken scenario.
+  for (let i = 0; i <= scenario.meta.maxRounds + 1 && actor.getSnapshot().status === 'active'; i++) {
+    actor.send({ type: 'NEXT' });
+    events++;
+  }
+  const state = actor.getSnapshot().context;
+  actor.stop();
+  return { state, events };
+}

@@ -1,0 +1,172 @@
+// The statechart, generated from a scenario: briefing → playing → ended, where playing runs the
+// round, the ladder, mediation and the ceasefire as parallel regions.
+import { assign, raise, setup } from 'xstate';
+import type { Inject, Scenario } from '../scenario/schema.ts';
+import { compile } from './compile.ts';
+import { checkOrders } from './orders.ts';
+import { applyInject, closeRound, resolveRound, runReactions, startRound } from './round.ts';
+import { type GameInput, initialState } from './state.ts';
+import type { GameState, Order, Seat } from './types.ts';
+
+/** An inject written by the trainer during play. */
+export type CustomInject = Pick<Inject, 'effects' | 'news' | 'map'> & { id: string };
+
+/** Everything the interface or a simulator may send to a game. */
+export type GameEvent =
+  | { type: 'BEGIN' }
+  | { type: 'ORDERS'; actor: string; orders: Order[] }
+  | { type: 'NEXT' }
+  | { type: 'TICK'; now: number }
+  | { type: 'SET_DEADLINE'; at: number | null }
+  | { type: 'PAUSE' }
+  | { type: 'RESUME' }
+  | { type: 'INJECT'; inject: string | CustomInject }
+  | { type: 'SET_SEAT'; actor: string; seat: Seat }
+  | { type: 'SYNC' };
+
+/** The phases of the mediation region, in order. */
+export const MEDIATION_STATES = ['none', 'offered', 'accepted', 'talks', 'agreement', 'collapsed'] as const;
+export const CEASEFIRE_STATES = ['none', 'holding', 'broken'] as const;
+
+/** Builds the game machine for a validated scenario. */
+export function createGameMachine(scenario: Scenario) {
+  const c = compile(scenario);
+  const ladder = scenario.ladder;
+  const firstRung = ladder[0]?.id ?? 'rung';
+  const persons = (s: GameState) => c.playable.filter((a) => s.seats[a]?.by === 'person');
+
+  return setup({
+    types: {
+      context: {} as GameState,
+      events: {} as GameEvent,
+      input: {} as GameInput,
+      output: {} as GameState['ending'],
+    },
+    actions: {
+      resolve: assign(({ context }) => resolveRound(c, context)),
+      react: assign(({ context }) => runReactions(c, context)),
+      close: assign(({ context }) => closeRound(c, context)),
+      nextRound: assign(({ context }) => startRound(context)),
+      storeOrders: assign(({ context, event }) =>
+        event.type === 'ORDERS' ? { orders: { ...context.orders, [event.actor]: event.orders } } : {},
+      ),
+      inject: assign(({ context, event }) => {
+        if (event.type !== 'INJECT') return {};
+        const inj =
+          typeof event.inject === 'string'
+            ? scenario.injects.find((i) => i.id === event.inject)
+            : event.inject;
+        return inj ? applyInject(c, context, inj) : {};
+      }),
+      setDeadline: assign(({ event }) => (event.type === 'SET_DEADLINE' ? { deadline: event.at } : {})),
+      pause: assign({ paused: true }),
+      resume: assign({ paused: false }),
+      setSeat: assign(({ context, event }) =>
+        event.type === 'SET_SEAT' && context.seats[event.actor]
+          ? { seats: { ...context.seats, [event.actor]: event.seat } }
+          : {},
+      ),
+      sync: raise({ type: 'SYNC' }),
+    },
+    guards: {
+      allIn: ({ context }) =>
+        !context.paused && persons(context).every((a) => context.orders[a] !== undefined),
+      ordersValid: ({ context, event }) =>
+        event.type === 'ORDERS' &&
+        !context.paused &&
+        context.seats[event.actor]?.by === 'person' &&
+        context.orders[event.actor] === undefined &&
+        checkOrders(c, context, event.actor, event.orders) === null,
+      deadlinePassed: ({ context, event }) =>
+        event.type === 'TICK' &&
+        !context.paused &&
+        context.deadline !== null &&
+        event.now >= context.deadline,
+      injectKnown: ({ event }) =>
+        event.type === 'INJECT' &&
+        (typeof event.inject !== 'string' || scenario.injects.some((i) => i.id === event.inject)),
+      ended: ({ context }) => context.ending !== null,
+    },
+  }).createMachine({
+    id: 'brink',
+    initial: 'briefing',
+    context: ({ input }) => initialState(c, input),
+    output: ({ context }) => context.ending,
+    states: {
+      briefing: {
+        on: {
+          BEGIN: { target: 'playing', actions: 'nextRound' },
+          SET_SEAT: { actions: 'setSeat' },
+        },
+      },
+      playing: {
+        type: 'parallel',
+        entry: 'sync',
+        states: {
+          round: {
+            initial: 'orders',
+            states: {
+              orders: {
+                always: { guard: 'allIn', target: 'resolution' },
+                on: {
+                  ORDERS: { guard: 'ordersValid', actions: 'storeOrders' },
+                  TICK: { guard: 'deadlinePassed', target: 'resolution' },
+                  SET_DEADLINE: { actions: 'setDeadline' },
+                  PAUSE: { actions: 'pause' },
+                  RESUME: { actions: 'resume' },
+                  INJECT: { guard: 'injectKnown', actions: ['inject', 'sync'] },
+                  SET_SEAT: { actions: 'setSeat' },
+                },
+              },
+              resolution: { entry: 'resolve', always: 'reactions' },
+              reactions: { entry: 'react', always: 'report' },
+              report: {
+                entry: ['close', 'sync'],
+                always: { guard: 'ended', target: '#brink.ended' },
+                on: {
+                  NEXT: { target: 'orders', actions: 'nextRound' },
+                  INJECT: { guard: 'injectKnown', actions: ['inject', 'sync'] },
+                  SET_SEAT: { actions: 'setSeat' },
+                },
+              },
+            },
+          },
+          ladder: {
+            initial: firstRung,
+            on: {
+              SYNC: ladder.map((r, i) => ({
+                guard: ({ context }: { context: GameState }) => context.rung === i,
+                target: `.${r.id}`,
+              })),
+            },
+            states: Object.fromEntries(ladder.map((r) => [r.id, { meta: { name: r.name } }])),
+          },
+          mediation: {
+            initial: 'none',
+            on: {
+              SYNC: MEDIATION_STATES.map((p) => ({
+                guard: ({ context }: { context: GameState }) => context.mediation.phase === p,
+                target: `.${p}`,
+              })),
+            },
+            states: Object.fromEntries(MEDIATION_STATES.map((p) => [p, {}])),
+          },
+          ceasefire: {
+            initial: 'none',
+            on: {
+              SYNC: CEASEFIRE_STATES.map((p) => ({
+                guard: ({ context }: { context: GameState }) => context.ceasefire.status === p,
+                target: `.${p}`,
+              })),
+            },
+            states: Object.fromEntries(CEASEFIRE_STATES.map((p) => [p, {}])),
+          },
+        },
+      },
+      ended: { type: 'final' },
+    },
+  });
+}
+
+/** The machine type for a scenario. */
+export type GameMachine = ReturnType<typeof createGameMachine>;

@@ -1,0 +1,46 @@
+// Which actions are open to an actor now, and whether a set of orders is valid.
+import type { Action } from '../scenario/schema.ts';
+import type { Compiled } from './compile.ts';
+import { explainUnmet } from './conditions.ts';
+import type { GameState, Order } from './types.ts';
+
+/** An action as offered to a role this round: open with its targets, or closed with the reason. */
+export interface Option {
+  action: Action;
+  targets: string[];
+  /** Why the action is unavailable now, or null when it is open. */
+  unavailable: string | null;
+}
+
+/** Every action of an actor, with its targets and, for closed ones, the reason. */
+export function options(c: Compiled, s: GameState, actor: string): Option[] {
+  return (c.actionsOf.get(actor) ?? []).map((action) => {
+    const targets = c.targets.get(action.id) ?? [];
+    let unavailable = action.requires ? explainUnmet(action.requires, { c, s }) : null;
+    if (!unavailable && action.targets.type !== 'none' && targets.length === 0)
+      unavailable = 'no valid target';
+    return { action, targets, unavailable };
+  });
+}
+
+/** Why these orders cannot be accepted from this actor, or null when they can. */
+export function checkOrders(
+  c: Compiled,
+  s: GameState,
+  actor: string,
+  orders: readonly Order[],
+): string | null {
+  const seat = s.seats[actor];
+  if (!seat) return `${actor} is not a playable role`;
+  if (orders.length > c.scenario.meta.actionsPerRound)
+    return `at most ${c.scenario.meta.actionsPerRound} action(s) a round`;
+  const open = options(c, s, actor);
+  for (const o of orders) {
+    const opt = open.find((x) => x.action.id === o.action);
+    if (!opt) return `${actor} cannot take "${o.action}"`;
+    if (opt.unavailable) return `"${opt.action.name}" is unavailable: ${opt.unavailable}`;
+    if (opt.action.targets.type === 'none' ? o.target !== undefined : !opt.targets.includes(o.target ?? ''))
+      return `"${opt.action.name}" cannot target "${o.target ?? '(none)'}"`;
+  }
+  return null;
+}

@@ -1,0 +1,39 @@
+// Seeded randomness whose whole state is a plain array, so it lives in the machine's context
+// and a saved game resumes with exactly the same draws.
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+
+/** The serialisable state of the generator. */
+export type RngState = readonly number[];
+
+/** A mutable draw source for the duration of one step; read its state back with `state()`. */
+export interface Rng {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [min, max], both included. */
+  int(min: number, max: number): number;
+  /** A float in [min, max). */
+  between(min: number, max: number): number;
+  state(): RngState;
+}
+
+/** The generator state for a seed. */
+export function seedRng(seed: number): RngState {
+  const gen = xoroshiro128plus(seed | 0);
+  // xoroshiro's state straight from a small seed is nearly all zeros, so nearby seeds would
+  // give nearly equal first draws; one jump (2^64 steps) mixes it thoroughly.
+  gen.jump();
+  return gen.getState();
+}
+
+/** Opens a draw source on a stored state; the stored state itself is never changed. */
+export function openRng(state: RngState): Rng {
+  const gen = xoroshiro128plusFromState(state);
+  const next = () => uniformFloat64(gen);
+  return {
+    next,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    between: (min, max) => min + next() * (max - min),
+    state: () => gen.getState(),
+  };
+}

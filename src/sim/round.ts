@@ -1,0 +1,222 @@
+// The round's phases as pure functions of the state: resolution, reactions, report.
+import type { Inject, Reaction } from '../scenario/schema.ts';
+import { verifyDue } from './casualties.ts';
+import { checkCeasefire } from './ceasefire.ts';
+import { CATEGORY_ORDER, type Compiled } from './compile.ts';
+import { holds } from './conditions.ts';
+import {
+  updateEscalation,
+  updateHostility,
+  updateHumanitarian,
+  updateRipeness,
+  updateTrade,
+} from './dynamics.ts';
+import { applyEffects, cue, type EffectContext, report } from './effects.ts';
+import { moveRung, settleLadder } from './ladder.ts';
+import { collapse, talksRound } from './mediation.ts';
+import { choose } from './policies.ts';
+import { openStep, type Step } from './step.ts';
+import type { GameState, Order, Taken } from './types.ts';
+
+/** Design choice: the chance that a strike during talks makes them collapse. */
+export const STRIKE_COLLAPSES_TALKS = 0.5;
+/** Design choice: a strike during a ceasefire is checked at three times the hazard. */
+export const STRIKE_HAZARD_MULTIPLIER = 3;
+
+const categoryRank = new Map<string, number>(CATEGORY_ORDER.map((c, i) => [c, i]));
+
+/** Resolves one order: cost, outcome, effects, news, cues, and the strike rules. */
+function resolveOrder(
+  st: Step,
+  actor: string,
+  o: Order,
+  forcedOutcome?: string,
+  reason?: string,
+): Taken | null {
+  const { s, c } = st;
+  const action = c.actions.get(o.action);
+  if (!action) return null;
+  let outcome = action.outcomes.find((x) => x.id === forcedOutcome);
+  if (!outcome) {
+    let r = st.rng.next();
+    outcome = action.outcomes[action.outcomes.length - 1];
+    for (const x of action.outcomes) {
+      if (r < x.probability) {
+        outcome = x;
+        break;
+      }
+      r -= x.probability;
+    }
+  }
+  if (!outcome) return null;
+  const cause = st.cause({
+    kind: s.round === 0 ? 'opening' : 'action',
+    ref: action.id,
+    actor,
+    target: o.target,
+    outcome: outcome.id,
+    reason,
+  });
+  const ctx: EffectContext = { cause, actor, target: o.target };
+  for (const cost of action.cost) st.addMetric(cost.metric, cost.add, cause);
+  applyEffects(st, outcome.effects, ctx);
+  const strike = action.tags.includes('strike');
+  const target = o.target ? c.locations.get(o.target) : undefined;
+  if (strike && target && !s.struckKinds.includes(target.kind)) s.struckKinds.push(target.kind);
+  // Kahn: a strike on a capital is a threshold crossing (../shared/escalation-model.md).
+  if (action.tags.includes('capital-threshold') && target?.kind === 'capital')
+    moveRung(st, s.rung + 1, cause);
+  if (strike && s.mediation.phase === 'talks' && st.rng.next() < STRIKE_COLLAPSES_TALKS) collapse(st, cause);
+  if (strike || action.tags.includes('ceasefire-violation'))
+    checkCeasefire(st, STRIKE_HAZARD_MULTIPLIER, cause);
+  report(st, outcome.news, ctx, s.round > 0);
+  cue(st, outcome.map, ctx);
+  const taken: Taken = {
+    round: s.round,
+    actor,
+    action: action.id,
+    target: o.target,
+    outcome: outcome.id,
+    goldstein: action.goldstein,
+    cause,
+  };
+  s.taken.push(taken);
+  const g = (s.goldstein[actor] ?? []).slice();
+  g[s.round] = (g[s.round] ?? 0) + action.goldstein;
+  s.goldstein[actor] = g;
+  return taken;
+}
+
+/** The per-round rules, after the orders: the dynamics, the ladder, talks, the ceasefire, verification. */
+function runRules(st: Step, acts: Taken[]): void {
+  const { s } = st;
+  const rule = st.cause({ kind: 'rule', ref: 'dynamics', after: acts.map((a) => a.cause) });
+  updateEscalation(st, acts, rule);
+  updateHostility(st, acts, rule);
+  settleLadder(st, rule);
+  updateRipeness(st);
+  talksRound(st, st.cause({ kind: 'rule', ref: 'talks' }));
+  if (s.ceasefire.status === 'holding' && s.ceasefire.since < s.round)
+    checkCeasefire(st, 1, st.cause({ kind: 'rule', ref: 'ceasefire-hazard' }));
+  verifyDue(st);
+  updateHumanitarian(st, rule);
+  updateTrade(st, rule);
+}
+
+/** Resolution: computer players choose, then every order resolves in the documented order. */
+export function resolveRound(c: Compiled, prev: GameState): GameState {
+  const st = openStep(c, prev);
+  const { s } = st;
+  s.struckKinds = [];
+  const queue: { actor: string; order: Order; reason?: string }[] = [];
+  for (const actor of c.playable) {
+    const seat = s.seats[actor];
+    if (seat?.by === 'computer') {
+      const choice = choose(c, s, actor, seat.policy, st.rng);
+      for (const o of choice.orders) queue.push({ actor, order: o, reason: choice.reason });
+    } else for (const o of s.orders[actor] ?? []) queue.push({ actor, order: o });
+  }
+  const rank = (q: (typeof queue)[number]) =>
+    (categoryRank.get(c.actions.get(q.order.action)?.category ?? '') ?? 9) * 1000 +
+    (c.actorOrder.get(q.actor) ?? 0);
+  queue.sort((a, b) => rank(a) - rank(b));
+  const acts: Taken[] = [];
+  for (const q of queue) {
+    const t = resolveOrder(st, q.actor, q.order, undefined, q.reason);
+    if (t) acts.push(t);
+  }
+  runRules(st, acts);
+  return st.done();
+}
+
+/** Fires one reaction, recorded as caused by the round's actions. */
+function fire(st: Step, r: Reaction, simulated: boolean): void {
+  const { s } = st;
+  const after = s.taken.filter((t) => t.round === s.round).map((t) => t.cause);
+  const cause = st.cause({ kind: 'reaction', ref: r.id, actor: r.actor, after });
+  const ctx: EffectContext = { cause, actor: r.actor };
+  applyEffects(st, r.effects, ctx);
+  report(st, r.news, ctx, simulated);
+  cue(st, r.map, ctx);
+  const prev = s.reactions[r.id];
+  s.reactions[r.id] = { fired: (prev?.fired ?? 0) + 1, last: s.round };
+}
+
+/** Reactions: each rule whose condition holds fires with its probability, in file order. */
+export function runReactions(c: Compiled, prev: GameState): GameState {
+  const st = openStep(c, prev);
+  const { s } = st;
+  for (const r of c.scenario.reactions) {
+    const seen = s.reactions[r.id];
+    if (seen && (r.once || s.round - seen.last <= r.cooldown)) continue;
+    if (!holds(r.when, { c, s, rng: st.rng })) continue;
+    if (r.probability < 1 && st.rng.next() >= r.probability) continue;
+    fire(st, r, true);
+  }
+  return st.done();
+}
+
+/** Report: counts sustained conditions, then ends the game if an ending holds. */
+export function closeRound(c: Compiled, prev: GameState): GameState {
+  const st = openStep(c, prev);
+  const { s } = st;
+  for (const [key, { cond }] of c.sustained)
+    s.sustained[key] = holds(cond, { c, s, rng: st.rng }) ? (s.sustained[key] ?? 0) + 1 : 0;
+  let best: (typeof c.scenario.endings)[number] | undefined;
+  for (const e of c.scenario.endings) {
+    if ((!best || e.priority > best.priority) && holds(e.when, { c, s, rng: st.rng })) best = e;
+  }
+  if (best) s.ending = { id: best.id, round: s.round, scores: scores(st, best.scores) };
+  // The validator requires a time-up ending; this guard keeps a game finite even without one.
+  else if (s.round >= c.scenario.meta.maxRounds)
+    s.ending = { id: 'time-up', round: s.round, scores: scores(st, {}) };
+  return st.done();
+}
+
+/** Each actor's score: the objectives it met plus the ending's points. */
+function scores(st: Step, endingScores: Record<string, number>): Record<string, number> {
+  const { c, s } = st;
+  const out: Record<string, number> = {};
+  for (const a of c.scenario.actors) {
+    let total = endingScores[a.id] ?? 0;
+    for (const o of a.objectives) if (holds(o.when, { c, s, rng: st.rng })) total += o.points;
+    if (a.objectives.length > 0 || a.id in endingScores) out[a.id] = total;
+  }
+  return out;
+}
+
+/** Starts the next round: a new round number and empty orders. */
+export function startRound(prev: GameState): GameState {
+  return { ...prev, round: prev.round + 1, orders: {}, deadline: null };
+}
+
+/** A trainer's inject: scenario-defined (by id) or written on the spot. */
+export function applyInject(
+  c: Compiled,
+  prev: GameState,
+  inject: Pick<Inject, 'effects' | 'news' | 'map'> & { id: string },
+): GameState {
+  const st = openStep(c, prev);
+  const cause = st.cause({ kind: 'inject', ref: inject.id });
+  const ctx: EffectContext = { cause };
+  applyEffects(st, inject.effects, ctx);
+  report(st, inject.news, ctx, true);
+  cue(st, inject.map, ctx);
+  return st.done();
+}
+
+/** Replays the historical opening as round 0: the scripted actions with their known outcomes, then its reactions. */
+export function playOpening(c: Compiled, prev: GameState): GameState {
+  const st = openStep(c, { ...prev, round: 0 });
+  const acts: Taken[] = [];
+  for (const step of c.scenario.opening.script) {
+    const t = resolveOrder(st, step.actor, { action: step.action, target: step.target }, step.outcome);
+    if (t) acts.push(t);
+  }
+  runRules(st, acts);
+  for (const id of c.scenario.opening.reactions) {
+    const r = c.scenario.reactions.find((x) => x.id === id);
+    if (r) fire(st, r, false);
+  }
+  return st.done();
+}

@@ -1,0 +1,73 @@
+// Saving and restoring a game: XState's persisted snapshot, with the scenario's id and version beside it.
+import { type Actor, createActor, type Snapshot } from 'xstate';
+import type { Scenario } from '../scenario/schema.ts';
+import { createGameMachine, type GameMachine } from './machine.ts';
+
+/** The save file's format marker and version. */
+export const SAVE_FORMAT = 'brink-save';
+export const SAVE_VERSION = 1;
+
+/** A saved game. */
+export interface SaveFile {
+  format: typeof SAVE_FORMAT;
+  version: typeof SAVE_VERSION;
+  scenarioId: string;
+  scenarioVersion: string;
+  savedAt: string;
+  snapshot: Snapshot<unknown>;
+}
+
+/** Saves a running game. */
+export function saveGame(
+  actor: Actor<GameMachine>,
+  scenario: Scenario,
+  savedAt = new Date().toISOString(),
+): SaveFile {
+  return {
+    format: SAVE_FORMAT,
+    version: SAVE_VERSION,
+    scenarioId: scenario.meta.id,
+    scenarioVersion: scenario.meta.version,
+    savedAt,
+    snapshot: actor.getPersistedSnapshot(),
+  };
+}
+
+/** Why a value cannot be restored for this scenario, or null when it can. */
+export function checkSave(value: unknown, scenario: Scenario): string | null {
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    return 'The save is not a Brink save file (expected a JSON object).';
+  const v = value as Partial<SaveFile>;
+  if (v.format !== SAVE_FORMAT)
+    return 'The save is not a Brink save file (its "format" is not "brink-save").';
+  if (v.version !== SAVE_VERSION)
+    return `The save has format version ${String(v.version)}; this build reads version ${SAVE_VERSION}.`;
+  if (v.scenarioId !== scenario.meta.id)
+    return `The save belongs to scenario "${String(v.scenarioId)}", not "${scenario.meta.id}".`;
+  if (v.scenarioVersion !== scenario.meta.version)
+    return `The save was made with version ${String(v.scenarioVersion)} of "${scenario.meta.id}"; this is version ${scenario.meta.version}.`;
+  const snap = v.snapshot as
+    | { status?: unknown; context?: { scenarioId?: unknown; round?: unknown } }
+    | undefined;
+  if (!snap || typeof snap !== 'object' || !snap.context || typeof snap.context.round !== 'number')
+    return 'The save is damaged: its game snapshot is missing or incomplete.';
+  if (snap.context.scenarioId !== scenario.meta.id)
+    return 'The save is damaged: its snapshot belongs to another scenario.';
+  return null;
+}
+
+/** Restores a saved game, or explains why it cannot. The actor is created but not started. */
+export function restoreGame(
+  value: unknown,
+  scenario: Scenario,
+  machine: GameMachine = createGameMachine(scenario),
+): { ok: true; actor: Actor<GameMachine> } | { ok: false; message: string } {
+  const problem = checkSave(value, scenario);
+  if (problem) return { ok: false, message: problem };
+  try {
+    const actor = createActor(machine, { snapshot: (value as SaveFile).snapshot, input: { seed: 0 } });
+    return { ok: true, actor };
+  } catch (e) {
+    return { ok: false, message: `The save is damaged: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}

@@ -1,0 +1,53 @@
+// The state a game starts from, before and after the historical opening.
+import type { Compiled } from './compile.ts';
+import { seedRng } from './rng.ts';
+import { playOpening } from './round.ts';
+import type { GameState, Seat } from './types.ts';
+
+/** How a game is set up: the seed, and who plays each playable role (computer hawk... by default). */
+export interface GameInput {
+  seed: number;
+  seats?: Record<string, Partial<Seat>>;
+}
+
+/** The state after the opening, ready for the briefing. */
+export function initialState(c: Compiled, input: GameInput): GameState {
+  const sc = c.scenario;
+  const seats: Record<string, Seat> = {};
+  for (const id of c.playable) {
+    const given = input.seats?.[id];
+    seats[id] = { by: given?.by ?? 'computer', policy: given?.policy ?? 'tit-for-tat' };
+  }
+  const base: GameState = {
+    scenarioId: sc.meta.id,
+    scenarioVersion: sc.meta.version,
+    seed: input.seed,
+    rng: seedRng(input.seed),
+    round: 0,
+    metrics: Object.fromEntries(sc.metrics.map((m) => [m.id, m.start])),
+    flags: Object.fromEntries(sc.flags.map((f) => [f.id, f.start])),
+    crossings: Object.fromEntries(c.crossings.map((id) => [id, c.locations.get(id)?.open ?? true])),
+    rung: 0,
+    peakRung: 0,
+    mediation: { phase: 'none', mediators: [], accepted: [] },
+    ceasefire: { status: 'none', since: -1, monitored: false, guaranteed: false },
+    seats,
+    orders: {},
+    taken: [],
+    pending: [],
+    hurtStreak: 0,
+    reactions: {},
+    sustained: {},
+    struckKinds: [],
+    causes: [],
+    changes: [],
+    news: [],
+    cues: [],
+    goldstein: {},
+    milestones: { offered: -1, accepted: -1, talks: -1, agreement: -1, collapsed: -1 },
+    deadline: null,
+    paused: false,
+    ending: null,
+  };
+  return playOpening(c, base);
+}
