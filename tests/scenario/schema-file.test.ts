@@ -11,7 +11,7 @@ describe('scenarios/scenario.schema.json', () => {
     const missing: string[] = [];
     const walk = (node: unknown, path: string): void => {
       if (Array.isArray(node)) {
-        node.forEach((n, i) => walk(n, `${path}[${i}]`));
+        for (const [i, n] of node.entries()) walk(n, `${path}[${i}]`);
         return;
       }
       if (!node || typeof node !== 'object') return;
