@@ -1,0 +1,115 @@
+// Many computer-only games and their statistics: shared by `npm run simulate`, its workers and the bench.
+import type { Scenario } from '../scenario/schema.ts';
+import { playAuto } from './game.ts';
+import { createGameMachine } from './machine.ts';
+import { openRng, seedRng } from './rng.ts';
+import type { PolicyName, Seat } from './types.ts';
+
+export const POLICIES: readonly PolicyName[] = ['hawk', 'dove', 'tit-for-tat'];
+
+/** What one game leaves for the statistics. */
+export interface GameSummary {
+  ending: string;
+  rounds: number;
+  peakRung: number;
+  offered: boolean;
+  accepted: boolean;
+  agreement: boolean;
+  /** An agreement was reached and its ceasefire later broke. */
+  agreementCollapsed: boolean;
+  /** The rungs the game passed through (consecutive repeats folded) and its ending. */
+  path: string;
+  events: number;
+}
+
+/** The seats of game `index`: every playable role a computer player, with `policy` or a policy drawn per seat. */
+export function seatsFor(scenario: Scenario, seed: number, policy: PolicyName | 'mix'): Record<string, Seat> {
+  const rng = openRng(seedRng(seed ^ 0x5eed));
+  const seats: Record<string, Seat> = {};
+  for (const a of scenario.actors.filter((x) => x.playable)) {
+    seats[a.id] = {
+      by: 'computer',
+      policy: policy === 'mix' ? (POLICIES[rng.int(0, POLICIES.length - 1)] ?? 'hawk') : policy,
+    };
+  }
+  return seats;
+}
+
+/** Plays games `from`..`to`−1 (game i uses seed `seed + i`) and summarises each. */
+export function runGames(
+  scenario: Scenario,
+  seed: number,
+  from: number,
+  to: number,
+  policy: PolicyName | 'mix',
+  onGame?: () => void,
+): GameSummary[] {
+  const machine = createGameMachine(scenario);
+  const out: GameSummary[] = [];
+  for (let i = from; i < to; i++) {
+    const s = seed + i;
+    const { state, events } = playAuto(scenario, { seed: s, seats: seatsFor(scenario, s, policy) }, machine);
+    const rungs: string[] = [];
+    for (const ch of state.changes)
+      if (ch.subject === 'rung' && rungs.at(-1) !== ch.to) rungs.push(String(ch.to));
+    const agreement = state.milestones.agreement >= 0;
+    out.push({
+      ending: state.ending?.id ?? 'none',
+      rounds: state.round,
+      peakRung: state.peakRung,
+      offered: state.milestones.offered >= 0,
+      accepted: state.milestones.accepted >= 0 || state.milestones.talks >= 0,
+      agreement,
+      agreementCollapsed:
+        agreement &&
+        state.changes.some(
+          (ch) => ch.subject === 'ceasefire' && ch.to === 'broken' && ch.round >= state.milestones.agreement,
+        ),
+      path: [...rungs, `⇒ ${state.ending?.id ?? 'none'}`].join(' → '),
+      events,
+    });
+    onGame?.();
+  }
+  return out;
+}
+
+/** The statistics `npm run simulate` prints. */
+export interface BatchReport {
+  games: number;
+  endings: Record<string, number>;
+  meanRounds: number;
+  peakRung: { mean: number; distribution: Record<string, number> };
+  mediation: { offered: number; accepted: number; succeeded: number };
+  agreements: { signed: number; collapsed: number };
+  paths: { path: string; games: number }[];
+}
+
+/** Aggregates game summaries. */
+export function summarise(scenario: Scenario, games: readonly GameSummary[]): BatchReport {
+  const count = (xs: string[]) =>
+    xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, [x]: (acc[x] ?? 0) + 1 }), {});
+  const n = games.length || 1;
+  const paths = Object.entries(count(games.map((g) => g.path)))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([path, k]) => ({ path, games: k }));
+  return {
+    games: games.length,
+    endings: count(games.map((g) => g.ending)),
+    meanRounds: games.reduce((a, g) => a + g.rounds, 0) / n,
+    peakRung: {
+      mean: games.reduce((a, g) => a + g.peakRung, 0) / n,
+      distribution: count(games.map((g) => scenario.ladder[g.peakRung]?.id ?? String(g.peakRung))),
+    },
+    mediation: {
+      offered: games.filter((g) => g.offered).length,
+      accepted: games.filter((g) => g.accepted).length,
+      succeeded: games.filter((g) => g.agreement).length,
+    },
+    agreements: {
+      signed: games.filter((g) => g.agreement).length,
+      collapsed: games.filter((g) => g.agreementCollapsed).length,
+    },
+    paths,
+  };
+}
