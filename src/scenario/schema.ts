@@ -14,6 +14,11 @@ const text = (what: string) =>
   z.string().min(1).max(4000).describe(`${what} Plain text: never interpreted as HTML.`);
 const prob = z.number().min(0).max(1);
 
+/** Kinds of location; the map draws a different icon for each. */
+export const LocationKind = z
+  .enum(['capital', 'city', 'province', 'military-post', 'crossing', 'airbase', 'camp', 'other'])
+  .describe('What kind of place it is.');
+
 // ---------- expressions ----------
 
 /** Comparison operators of metric and round conditions. */
@@ -105,14 +110,14 @@ const ConditionUnion: z.ZodType<Condition> = z
         .describe('True when an action has been taken (resolved), optionally by one actor, recently.'),
     }),
     z.strictObject({
-      targetKind: z
-        .string()
-        .describe('True when this round saw a strike on a location of this kind (for example "capital").'),
+      targetKind: LocationKind.describe(
+        'True when this round saw a strike on a location of this kind (for example "capital").',
+      ),
     }),
     z.strictObject({
       playedBy: z
         .strictObject({
-          actor: ref('an actor'),
+          actor: ref('an actor').describe('The actor whose seat is tested.'),
           is: z.enum(['person', 'computer']).describe('Who plays the actor.'),
         })
         .describe('True when the actor is played by a person, or by the computer.'),
@@ -133,7 +138,7 @@ const ConditionUnion: z.ZodType<Condition> = z
 export const Effect = z
   .union([
     z.strictObject({
-      metric: ref('a metric').describe('The metric to change.'),
+      metric: ref('a metric').describe('The metric to change: set first, then scale, then add.'),
       add: z.number().optional().describe('Added to the metric (negative to lower it).'),
       set: z.number().optional().describe('The metric is set to this value.'),
       scale: z.number().min(0).optional().describe('The metric is multiplied by this factor.'),
@@ -165,7 +170,7 @@ export const Effect = z
       status: z.enum(['open', 'closed']).describe('Its new status.'),
     }),
     z.strictObject({
-      flag: ref('a flag'),
+      flag: ref('a flag').describe('The flag to set.'),
       set: z.boolean().describe('The flag’s new value. Flags are declared in the flags section.'),
     }),
     z.strictObject({
@@ -217,18 +222,23 @@ export const MapEffect = z
       .optional()
       .describe('Where it starts: "actor" for the acting actor’s home location, or a location id.'),
     at: z
-      .union([z.literal('target'), id])
+      .union([z.enum(['target', 'actor']), id])
       .default('target')
-      .describe('Where it lands: "target" for the chosen target, or a location id.'),
+      .describe(
+        'Where it lands: "target" for the chosen target, "actor" for the acting actor’s home, or a location id.',
+      ),
   })
   .describe('A consequence drawn on the map.');
 export type MapEffect = z.infer<typeof MapEffect>;
 
-/** A news item. Templates may use {actor}, {target}, {round}, {date}, {killed}, {claim:ACTOR}, {mediator}. */
+const PLACEHOLDERS =
+  'Placeholders: {actor}, {target}, {round}, {date}, {killed}, {verified}, {mediator}, {claim:ACTOR}.';
+
+/** A news item. Templates may use the placeholders above, and no others. */
 export const News = z
   .strictObject({
-    headline: text('The headline; may use placeholders such as {actor} and {target}.').max(200),
-    body: text('The story; may use placeholders.').optional(),
+    headline: text(`The headline. ${PLACEHOLDERS}`).max(200),
+    body: text(`The story. ${PLACEHOLDERS}`).optional(),
   })
   .describe('A news item produced by an outcome, reaction or inject.');
 export type News = z.infer<typeof News>;
@@ -344,11 +354,6 @@ const MapSection = z
       .describe('Off-map badges: mediators’ capitals, UN headquarters.'),
   })
   .describe('The map.');
-
-/** Kinds of location; the map draws a different icon for each. */
-export const LocationKind = z
-  .enum(['capital', 'city', 'province', 'military-post', 'crossing', 'airbase', 'camp', 'other'])
-  .describe('What kind of place it is.');
 
 const Location = z
   .strictObject({
@@ -486,7 +491,14 @@ const Action = z
     targets: Targets.default({ type: 'none' }),
     requires: Condition.optional().describe('When it is available; the unmet part is shown to the player.'),
     cost: z
-      .array(z.strictObject({ metric: ref('a metric'), add: z.number().describe('The change to pay.') }))
+      .array(
+        z
+          .strictObject({
+            metric: ref('a metric').describe('The metric that pays.'),
+            add: z.number().describe('The change to pay.'),
+          })
+          .describe('A metric change paid whatever the outcome.'),
+      )
       .default([])
       .describe('Metric changes paid whatever the outcome.'),
     outcomes: z.array(Outcome).min(1).describe('Possible results; their probabilities sum to 1.'),
@@ -532,7 +544,7 @@ const Ending = z
     when: Condition.describe('The game ends here when this holds at the end of a round.'),
     priority: z.number().int().default(0).describe('When several endings hold, the highest priority wins.'),
     scores: z
-      .record(id, z.number().int().min(-100).max(100))
+      .record(id, z.number().int().min(-100).max(100).describe('Points for this actor.'))
       .default({})
       .describe('Points each actor id receives for this ending, added to its objectives.'),
   })
@@ -630,7 +642,7 @@ export const Dynamics = z
     humanitarianPerRound: z
       .number()
       .default(0.3)
-      .describe('Humanitarian need added each round at or above the first fighting rung.'),
+      .describe('Humanitarian need added each round, times the index of the current rung (0 at the bottom).'),
     tradePerClosedCrossing: z.number().default(10).describe('Trade lost each round per closed crossing.'),
   })
   .describe('Numbers for the engine’s rules; each has a default.');
@@ -648,11 +660,13 @@ export const Scenario = z
     metrics: z.array(Metric).min(1).describe('The measured quantities.'),
     flags: z
       .array(
-        z.strictObject({
-          id: ref('this flag'),
-          description: text('What it records.'),
-          start: z.boolean().default(false).describe('Its value at the start.'),
-        }),
+        z
+          .strictObject({
+            id: ref('this flag'),
+            description: text('What it records.'),
+            start: z.boolean().default(false).describe('Its value at the start.'),
+          })
+          .describe('A yes/no fact.'),
       )
       .default([])
       .describe('Yes/no facts that effects set and conditions test.'),

@@ -1,7 +1,7 @@
 // Which actions are open to an actor now, and whether a set of orders is valid.
 import type { Action } from '../scenario/schema.ts';
 import type { Compiled } from './compile.ts';
-import { explainUnmet } from './conditions.ts';
+import { explainUnmet, holds } from './conditions.ts';
 import type { GameState, Order } from './types.ts';
 
 /** An action as offered to a role this round: open with its targets, or closed with the reason. */
@@ -21,6 +21,18 @@ export function options(c: Compiled, s: GameState, actor: string): Option[] {
       unavailable = 'no valid target';
     return { action, targets, unavailable };
   });
+}
+
+/** The open actions of an actor with their targets: the computer players' fast path, without explanations. */
+export function openOptions(c: Compiled, s: GameState, actor: string): Option[] {
+  const out: Option[] = [];
+  for (const action of c.actionsOf.get(actor) ?? []) {
+    const targets = c.targets.get(action.id) ?? [];
+    if (action.targets.type !== 'none' && targets.length === 0) continue;
+    if (action.requires && !holds(action.requires, { c, s })) continue;
+    out.push({ action, targets, unavailable: null });
+  }
+  return out;
 }
 
 /** Why these orders cannot be accepted from this actor, or null when they can. */

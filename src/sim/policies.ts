@@ -1,6 +1,6 @@
 // Computer players. Each returns its orders with a one-line reason a player can read.
 import type { Compiled } from './compile.ts';
-import { type Option, options } from './orders.ts';
+import { type Option, openOptions } from './orders.ts';
 import type { Rng } from './rng.ts';
 import type { GameState, Order, PolicyName } from './types.ts';
 
@@ -62,7 +62,7 @@ function netWeight(s: GameState, actor: string | undefined, round: number): numb
 
 /** Chooses a computer player's orders for this round. */
 export function choose(c: Compiled, s: GameState, actor: string, policy: PolicyName, rng: Rng): Choice {
-  const open = byWeight(options(c, s, actor).filter((o) => !o.unavailable));
+  const open = byWeight(openOptions(c, s, actor));
   if (open.length === 0) return { orders: [], reason: 'No action is open this round.' };
   const n = c.scenario.meta.actionsPerRound;
   const take = (pool: Option[], hawkish: boolean) => pool.slice(0, n).map((o) => order(c, o, rng, hawkish));
