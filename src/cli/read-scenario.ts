@@ -1,25 +1,16 @@
 // Reads a scenario file for a command-line tool, through the same checks as the game's loader.
 import { readFileSync } from 'node:fs';
-import { Scenario } from '../scenario/schema.ts';
+import { formatProblems, loadScenario } from '../scenario/load.ts';
+import type { Scenario } from '../scenario/schema.ts';
 
-/** The scenario in `file`, or the reason it cannot be used. */
-export function readScenario(
-  file: string,
-): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+/** The scenario in `file`, or the validator's report of why it cannot be used. */
+export function readScenario(file: string): { ok: true; scenario: Scenario } | { ok: false; message: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return {
-      ok: false,
-      message: `${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,
-    };
+    return { ok: false, message: `${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})` };
   }
-  try {
-    const r = Scenario.safeParse(JSON.parse(text));
-    if (r.success) return { ok: true, scenario: r.data };
-    return { ok: false, message: `${file}: not a valid scenario; run npm run validate -- ${file}` };
-  } catch {
-    return { ok: false, message: `${file}: not valid JSON; run npm run validate -- ${file}` };
-  }
+  const r = loadScenario(text, file);
+  return r.ok ? r : { ok: false, message: formatProblems(r.problems, text) };
 }

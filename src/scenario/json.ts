@@ -116,7 +116,8 @@ export function findExcessiveNesting(text: string, max: number = MAX_JSON_DEPTH)
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -156,7 +157,8 @@ function describeSyntaxError(text: string, e: ParseError): { message: string; fo
   const here = text[e.offset];
   if ((name === 'PropertyNameExpected' || name === 'ValueExpected') && (here === '}' || here === ']')) {
     const before = text.slice(0, e.offset).trimEnd();
-    if (before.endsWith(',')) return { message: 'trailing comma: JSON allows no comma before a closing bracket' };
+    if (before.endsWith(','))
+      return { message: 'trailing comma: JSON allows no comma before a closing bracket' };
   }
   const message = SYNTAX_MESSAGES[name] ?? name;
   const token = text.slice(e.offset, e.offset + Math.max(1, Math.min(e.length, 40)));
@@ -179,7 +181,8 @@ export function parseJson(input: string): JsonResult {
     issues: [{ kind: 'syntax', message, path: [], offset, ...lines.position(offset), ...extra }],
   });
 
-  if (text.trim() === '') return fail(0, text === '' ? 'the file is empty' : 'the file holds only whitespace');
+  if (text.trim() === '')
+    return fail(0, text === '' ? 'the file is empty' : 'the file holds only whitespace');
   if (text.length > MAX_JSON_BYTES || utf8Length(text) > MAX_JSON_BYTES) {
     return fail(0, `the file is too large: the limit is ${MAX_JSON_BYTES / 1024 / 1024} MiB`, {
       expected: `at most ${MAX_JSON_BYTES} bytes`,
@@ -221,7 +224,7 @@ export function parseJson(input: string): JsonResult {
 /**
  * Builds the plain value of a node, checking keys on the way. Recursion is bounded by the depth check
  * done before parsing. Properties are defined, never assigned, and forbidden keys are skipped, so no
- * input can reach Object.prototype.
+ * input can reach Object.prototype. `path` is one shared stack, copied only when an issue is recorded.
  */
 function buildValue(node: JsonNode, path: JsonPath, issues: JsonIssue[], lines: LineIndex): unknown {
   switch (node.type) {
@@ -254,8 +257,11 @@ function buildValue(node: JsonNode, path: JsonPath, issues: JsonIssue[], lines: 
           });
         } else firstAt.set(key, keyNode.offset);
         // The last duplicate wins, as with JSON.parse, so later passes see what other tools see.
+        path.push(key);
+        const value = buildValue(valueNode, path, issues, lines);
+        path.pop();
         Object.defineProperty(out, key, {
-          value: buildValue(valueNode, [...path, key], issues, lines),
+          value,
           enumerable: true,
           writable: true,
           configurable: true,
@@ -264,7 +270,12 @@ function buildValue(node: JsonNode, path: JsonPath, issues: JsonIssue[], lines: 
       return out;
     }
     case 'array':
-      return (node.children ?? []).map((child, i) => buildValue(child, [...path, i], issues, lines));
+      return (node.children ?? []).map((child, i) => {
+        path.push(i);
+        const value = buildValue(child, path, issues, lines);
+        path.pop();
+        return value;
+      });
     case 'string':
     case 'number':
     case 'boolean':
@@ -299,6 +310,11 @@ export function nodeAtPath(tree: JsonNode, path: readonly (string | number)[], k
 }
 
 /** The line:column of the value at a JSON path (nearest existing ancestor if it is missing). */
-export function locate(tree: JsonNode, lines: LineIndex, path: readonly (string | number)[], key = false): Position {
+export function locate(
+  tree: JsonNode,
+  lines: LineIndex,
+  path: readonly (string | number)[],
+  key = false,
+): Position {
   return lines.position(nodeAtPath(tree, path, key).offset);
 }

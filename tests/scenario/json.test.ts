@@ -29,7 +29,8 @@ describe('parseJson: accepting', () => {
   });
 
   it('keeps every kind of JSON value, escapes and non-ASCII text intact', () => {
-    const text = '{"s": "a\\"b\\n\\u00e9 ☃ 😀", "n": -1.5e3, "t": true, "f": false, "z": null, "a": [[], {}]}';
+    const text =
+      '{"s": "a\\"b\\n\\u00e9 ☃ 😀", "n": -1.5e3, "t": true, "f": false, "z": null, "a": [[], {}]}';
     const r = parseJson(text);
     expect(r.ok && r.value).toEqual(JSON.parse(text));
   });
@@ -58,7 +59,11 @@ describe('parseJson: refusing before parsing', () => {
     const atLimit = `"${'a'.repeat(MAX_JSON_BYTES - 2)}"`;
     expect(parseJson(atLimit).ok).toBe(true);
     const over = `"${'a'.repeat(MAX_JSON_BYTES - 1)}"`;
-    expect(soleIssue(over)).toMatchObject({ message: expect.stringContaining('too large'), line: 1, column: 1 });
+    expect(soleIssue(over)).toMatchObject({
+      message: expect.stringContaining('too large'),
+      line: 1,
+      column: 1,
+    });
     // Fewer characters than the limit, but two bytes each in UTF-8.
     const wide = `"${'é'.repeat(MAX_JSON_BYTES / 2)}"`;
     expect(wide.length).toBeLessThan(MAX_JSON_BYTES);
@@ -96,7 +101,12 @@ describe('parseJson: syntax errors in plain English with line:column', () => {
   it.each(cases)('%s', (_name, text, message, line, column) => {
     const r = parseJson(text);
     expect(r.ok).toBe(false);
-    expect(r.issues[0]).toMatchObject({ kind: 'syntax', line, column, message: expect.stringContaining(message) });
+    expect(r.issues[0]).toMatchObject({
+      kind: 'syntax',
+      line,
+      column,
+      message: expect.stringContaining(message),
+    });
   });
 
   it('counts lines ending in \\r\\n and lone \\r', () => {
@@ -107,7 +117,8 @@ describe('parseJson: syntax errors in plain English with line:column', () => {
 
 describe('parseJson: keys', () => {
   it('refuses __proto__, constructor and prototype with their path and position, and never pollutes', () => {
-    const text = '{\n  "x": {"__proto__": {"polluted": 1}},\n  "constructor": {"prototype": {"polluted": 2}}\n}';
+    const text =
+      '{\n  "x": {"__proto__": {"polluted": 1}},\n  "constructor": {"prototype": {"polluted": 2}}\n}';
     const r = parseJson(text);
     expect(r.ok).toBe(true);
     expect(r.issues.map((i) => [i.kind, i.path.join('.'), i.line, i.column])).toEqual([

@@ -1,0 +1,77 @@
+// `npm run validate -- FILE...`: checks scenario files and prints every problem with line:column,
+// JSON path and a code frame. Exit code 0 only when every file is clean; never a stack trace.
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { formatProblems, loadScenario, type Problem } from '../scenario/load.ts';
+
+/** What checking some files produced: the text to print and the exit code. */
+export interface ValidateRun {
+  output: string;
+  exitCode: number;
+}
+
+/** Reads a file, turning any failure (missing, a directory, unreadable) into a problem. */
+function read(file: string): { text: string } | { problem: Problem } {
+  try {
+    return { text: readFileSync(file, 'utf8') };
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : err instanceof Error
+              ? err.message
+              : String(err);
+    return {
+      problem: {
+        file,
+        line: 0,
+        column: 0,
+        path: '',
+        pass: 'syntax',
+        message: `cannot read the file: ${why}`,
+      },
+    };
+  }
+}
+
+/** Checks each file and builds the report: "file: OK" for clean files, then every problem and a count. */
+export function validateFiles(files: readonly string[], color = false): ValidateRun {
+  if (files.length === 0)
+    return { output: 'usage: npm run validate -- FILE...\nchecks Brink scenario files', exitCode: 2 };
+  const ok: string[] = [];
+  const problems: Problem[] = [];
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    const r = read(file);
+    if ('problem' in r) {
+      problems.push(r.problem);
+      continue;
+    }
+    texts.set(file, r.text);
+    const result = loadScenario(r.text, file);
+    if (result.ok) ok.push(`${file}: OK`);
+    else problems.push(...result.problems);
+  }
+  const parts = [...ok];
+  if (problems.length > 0) parts.push(formatProblems(problems, texts, { color }));
+  else parts.push(`no problems in ${files.length} file${files.length === 1 ? '' : 's'}`);
+  return { output: parts.join('\n'), exitCode: problems.length > 0 ? 1 : 0 };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    const color = process.stdout.isTTY === true && !process.env.NO_COLOR;
+    const run = validateFiles(process.argv.slice(2), color);
+    console.log(run.output);
+    process.exitCode = run.exitCode;
+  } catch (err) {
+    // Only a bug in the validator gets here; say so in one line, without a stack trace.
+    console.log(`validate: internal error: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,88 @@
+// Loads a scenario from untrusted text: JSON syntax, then structure (the Zod schema), then meaning.
+// Every problem of a pass is collected; a later pass runs only when the earlier ones allow it.
+// Used by the CLI and the browser alike, so nothing here imports from node:.
+import { codeFrame } from './format.ts';
+import { type JsonPath, type LineIndex, locate, parseJson } from './json.ts';
+import { type Pass, type Problem, pathToString, type RawProblem } from './problem.ts';
+import type { Scenario } from './schema.ts';
+import { checkSemantics } from './semantics.ts';
+import { checkStructure } from './structure.ts';
+
+export { formatProblems } from './format.ts';
+export { MAX_JSON_BYTES, MAX_JSON_DEPTH } from './json.ts';
+export type { Pass, Problem } from './problem.ts';
+
+/** A scenario ready for the engine, or every problem that stops it loading. */
+export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+
+/**
+ * Parses and validates a scenario file's text. `file` is only used to label problems. Never throws:
+ * anything unexpected becomes a problem of the pass that was running.
+ */
+export function loadScenario(text: string, file: string): LoadResult {
+  let pass: Pass = 'syntax';
+  try {
+    if (typeof text !== 'string') {
+      return fail([{ file, line: 0, column: 0, path: '', pass, message: 'the input is not text' }]);
+    }
+    const json = parseJson(text);
+    const lines = json.lines;
+    const place = (p: RawProblem, at: Pass, tree?: Parameters<typeof locate>[0]): Problem => {
+      const pos = tree ? locate(tree, lines, p.path, p.atKey === true) : { line: 1, column: 1 };
+      return toProblem(file, lines, at, p, pos);
+    };
+    if (!json.ok) {
+      return fail(
+        json.issues.map((i) => toProblem(file, lines, 'syntax', i, { line: i.line, column: i.column })),
+      );
+    }
+    const problems: Problem[] = json.issues.map((i) =>
+      toProblem(file, lines, 'syntax', i, { line: i.line, column: i.column }),
+    );
+    pass = 'structure';
+    const structure = checkStructure(json.value);
+    if (!structure.ok) {
+      problems.push(...structure.problems.map((p) => place(p, 'structure', json.tree)));
+      return fail(problems);
+    }
+    pass = 'meaning';
+    problems.push(...checkSemantics(structure.scenario).map((p) => place(p, 'meaning', json.tree)));
+    return problems.length > 0 ? fail(problems) : { ok: true, scenario: structure.scenario };
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    return fail([
+      {
+        file,
+        line: 0,
+        column: 0,
+        path: '',
+        pass,
+        message: `internal error in the ${pass} pass: ${reason} (please report it with this file)`,
+      },
+    ]);
+  }
+}
+
+const fail = (problems: Problem[]): LoadResult => ({ ok: false, problems });
+
+function toProblem(
+  file: string,
+  lines: LineIndex,
+  pass: Pass,
+  p: { path: JsonPath; message: string; expected?: string; found?: string; suggestion?: string },
+  pos: { line: number; column: number },
+): Problem {
+  const frame = codeFrame(lines, pos.line, pos.column);
+  return {
+    file,
+    line: pos.line,
+    column: pos.column,
+    path: pathToString(p.path),
+    pass,
+    message: p.message,
+    ...(p.expected !== undefined ? { expected: p.expected } : {}),
+    ...(p.found !== undefined ? { found: p.found } : {}),
+    ...(p.suggestion !== undefined ? { suggestion: p.suggestion } : {}),
+    ...(frame ? { frame } : {}),
+  };
+}

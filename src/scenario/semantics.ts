@@ -1,0 +1,605 @@
+// The meaning pass: ids, references, numbers and templates of a scenario whose shape is already valid.
+// Whether conditions can ever hold is left to reachability.ts.
+import type { RawProblem } from './problem.ts';
+import { checkReachability } from './reachability.ts';
+import {
+  type Action,
+  type Condition,
+  type Effect,
+  LocationKind,
+  type MapEffect,
+  type News,
+  type Scenario,
+} from './schema.ts';
+import { suggest } from './suggest.ts';
+
+type Path = (string | number)[];
+
+/** How far the outcome probabilities of an action may stray from 1 (floating-point sums). */
+export const PROBABILITY_TOLERANCE = 1e-9;
+
+/** Placeholders a news template may use, besides {claim:ACTOR} (docs/engine-rules.md). */
+export const PLACEHOLDERS: readonly string[] = [
+  'actor',
+  'target',
+  'round',
+  'date',
+  'killed',
+  'verified',
+  'mediator',
+];
+
+/** Collects problems and knows every id of the scenario by kind. */
+class Checker {
+  readonly problems: RawProblem[] = [];
+  readonly actors: Map<string, Scenario['actors'][number]>;
+  readonly locations: Map<string, Scenario['locations'][number]>;
+  readonly badges: Set<string>;
+  readonly metrics: Map<string, Scenario['metrics'][number]>;
+  readonly flags: Set<string>;
+  readonly rungs: Set<string>;
+  readonly actions: Map<string, Action>;
+  readonly reactions: Set<string>;
+  readonly countries: Set<string>;
+
+  constructor(readonly s: Scenario) {
+    // First occurrence wins, so duplicates do not hide the original.
+    const index = <T extends { id: string }>(list: readonly T[]) => {
+      const m = new Map<string, T>();
+      for (const x of list) if (!m.has(x.id)) m.set(x.id, x);
+      return m;
+    };
+    this.actors = index(s.actors);
+    this.locations = index(s.locations);
+    this.badges = new Set(s.map.badges.map((b) => b.id));
+    this.metrics = index(s.metrics);
+    this.flags = new Set(s.flags.map((f) => f.id));
+    this.rungs = new Set(s.ladder.map((r) => r.id));
+    this.actions = index(s.actions);
+    this.reactions = new Set(s.reactions.map((r) => r.id));
+    this.countries = new Set(s.map.countries.map((c) => c.iso));
+  }
+
+  report(path: Path, message: string, extra: Omit<RawProblem, 'path' | 'message'> = {}): void {
+    this.problems.push({ path, message, ...extra });
+  }
+
+  /** Reports `id` unless it is among `known`; suggests the closest known id. Returns whether it is known. */
+  ref(
+    what: string,
+    id: string,
+    known: { has(k: string): boolean; keys(): Iterable<string> },
+    path: Path,
+    of = '',
+  ): boolean {
+    if (known.has(id)) return true;
+    const suggestion = suggest(id, known.keys());
+    this.report(path, `unknown ${what} '${id}'${of}`, {
+      found: `'${id}'`,
+      expected: `the id of ${article(what)} ${what}${of}`,
+      ...(suggestion !== undefined ? { suggestion } : {}),
+    });
+    return false;
+  }
+
+  /** Reports every id used twice in a list. */
+  unique(what: string, list: readonly { id: string }[], path: Path): void {
+    const first = new Map<string, number>();
+    list.forEach((x, i) => {
+      const at = first.get(x.id);
+      if (at === undefined) first.set(x.id, i);
+      else
+        this.report([...path, i, 'id'], `duplicate ${what} id '${x.id}'`, {
+          found: `'${x.id}' again`,
+          expected: `a unique id (it is already used by ${pathLabel([...path, at])})`,
+        });
+    });
+  }
+
+  actor(id: string, path: Path): boolean {
+    return this.ref('actor', id, this.actors, path);
+  }
+
+  location(id: string, path: Path): boolean {
+    return this.ref('location', id, this.locations, path);
+  }
+
+  /** A location or an off-map badge. */
+  place(id: string, path: Path): boolean {
+    if (this.locations.has(id) || this.badges.has(id)) return true;
+    return this.ref('location or badge', id, new Set([...this.locations.keys(), ...this.badges]), path);
+  }
+
+  crossing(id: string, path: Path): void {
+    const loc = this.locations.get(id);
+    if (!loc) {
+      const crossings = new Map([...this.locations].filter(([, l]) => l.kind === 'crossing'));
+      this.ref('crossing', id, crossings, path);
+    } else if (loc.kind !== 'crossing')
+      this.report(path, `location '${id}' is a ${loc.kind}, not a crossing`, {
+        expected: 'a location of kind "crossing"',
+        found: `'${id}' (kind "${loc.kind}")`,
+      });
+  }
+
+  metric(id: string, path: Path): boolean {
+    return this.ref('metric', id, this.metrics, path);
+  }
+
+  /** A metric of a given role, for references such as an actor's hostility. */
+  metricOfRole(id: string, role: string, path: Path): void {
+    const m = this.metrics.get(id);
+    if (!m) this.metric(id, path);
+    else if (m.role !== role)
+      this.report(path, `metric '${id}' has role "${m.role}", but this needs a metric of role "${role}"`, {
+        expected: `a metric of role "${role}"`,
+        found: `'${id}' (role "${m.role}")`,
+      });
+  }
+
+  country(iso: string, path: Path): void {
+    if (this.countries.has(iso)) return;
+    this.ref('country', iso, this.countries, path);
+  }
+}
+
+const article = (what: string) => (/^[aeiou]/.test(what) ? 'an' : 'a');
+
+/** "actions[2]" for messages. */
+function pathLabel(path: Path): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/**
+ * Checks what a structurally valid scenario means: unique ids, references that resolve, numbers that
+ * fit together (probabilities, ranges, the ladder), news placeholders, and conditions that can hold.
+ * Returns every problem found, each with the JSON path it is about.
+ */
+export function checkSemantics(s: Scenario): RawProblem[] {
+  const c = new Checker(s);
+  checkIds(c);
+  checkMap(c);
+  checkActors(c);
+  checkMetrics(c);
+  checkLadder(c);
+  checkActions(c);
+  checkReactionsAndInjects(c);
+  checkEndings(c);
+  checkOpening(c);
+  c.problems.push(...checkReachability(s));
+  return c.problems;
+}
+
+function checkIds(c: Checker): void {
+  const s = c.s;
+  c.unique('actor', s.actors, ['actors']);
+  c.unique('location', s.locations, ['locations']);
+  c.unique('badge', s.map.badges, ['map', 'badges']);
+  c.unique('border', s.map.borders, ['map', 'borders']);
+  c.unique('metric', s.metrics, ['metrics']);
+  c.unique('flag', s.flags, ['flags']);
+  c.unique('rung', s.ladder, ['ladder']);
+  c.unique('action', s.actions, ['actions']);
+  c.unique('reaction', s.reactions, ['reactions']);
+  c.unique('inject', s.injects, ['injects']);
+  c.unique('ending', s.endings, ['endings']);
+  s.actions.forEach((a, i) => {
+    c.unique(`outcome (within action '${a.id}')`, a.outcomes, ['actions', i, 'outcomes']);
+  });
+  s.actors.forEach((a, i) => {
+    c.unique(`objective (within actor '${a.id}')`, a.objectives, ['actors', i, 'objectives']);
+  });
+  // Homes and map cues look places up among locations and badges together.
+  s.map.badges.forEach((b, i) => {
+    if (c.locations.has(b.id))
+      c.report(['map', 'badges', i, 'id'], `badge id '${b.id}' is also a location id`, {
+        expected: 'an id no location uses',
+      });
+  });
+  s.ladder.forEach((r, i) => {
+    if (r.id === 'up' || r.id === 'down')
+      c.report(['ladder', i, 'id'], `a rung may not be called '${r.id}': rung effects use 'up' and 'down'`);
+  });
+}
+
+function checkMap(c: Checker): void {
+  const m = c.s.map;
+  const seen = new Map<string, number>();
+  m.countries.forEach((country, i) => {
+    const at = seen.get(country.iso);
+    if (at !== undefined)
+      c.report(['map', 'countries', i, 'iso'], `country ${country.iso} is listed twice`, {
+        expected: `a country not already listed (it is map.countries[${at}])`,
+      });
+    else seen.set(country.iso, i);
+    if (country.actor !== undefined) c.actor(country.actor, ['map', 'countries', i, 'actor']);
+  });
+  m.borders.forEach((b, i) => {
+    b.between.forEach((iso, j) => {
+      c.country(iso, ['map', 'borders', i, 'between', j]);
+    });
+    if (b.between[0] === b.between[1])
+      c.report(['map', 'borders', i, 'between'], `border '${b.id}' runs between a country and itself`, {
+        expected: 'two different countries',
+      });
+  });
+  m.badges.forEach((b, i) => {
+    if (b.actor !== undefined) c.actor(b.actor, ['map', 'badges', i, 'actor']);
+  });
+  if (m.bounds.west >= m.bounds.east || m.bounds.south >= m.bounds.north)
+    c.report(['map', 'bounds'], 'the map bounds are empty: west must be below east and south below north', {
+      found: `west ${m.bounds.west}, east ${m.bounds.east}, south ${m.bounds.south}, north ${m.bounds.north}`,
+    });
+  c.s.locations.forEach((l, i) => {
+    c.country(l.country, ['locations', i, 'country']);
+    if (l.open !== undefined && l.kind !== 'crossing')
+      c.report(['locations', i, 'open'], `'open' applies only to crossings, and '${l.id}' is a ${l.kind}`);
+  });
+}
+
+function checkActors(c: Checker): void {
+  c.s.actors.forEach((a, i) => {
+    const at: Path = ['actors', i];
+    c.place(a.home, [...at, 'home']);
+    if (a.opponent !== undefined) {
+      if (a.opponent === a.id)
+        c.report([...at, 'opponent'], `actor '${a.id}' cannot be its own opponent`, {
+          expected: 'another actor',
+        });
+      else c.actor(a.opponent, [...at, 'opponent']);
+    }
+    if (a.hostility !== undefined) c.metricOfRole(a.hostility, 'hostility', [...at, 'hostility']);
+    if (a.mediator) c.metricOfRole(a.mediator.trust, 'trust', [...at, 'mediator', 'trust']);
+    a.objectives.forEach((o, j) => {
+      checkCondition(c, o.when, [...at, 'objectives', j, 'when']);
+    });
+  });
+}
+
+function checkMetrics(c: Checker): void {
+  const s = c.s;
+  s.metrics.forEach((m, i) => {
+    const at: Path = ['metrics', i];
+    if (m.actor !== undefined) c.actor(m.actor, [...at, 'actor']);
+    if (m.about !== undefined) c.actor(m.about, [...at, 'about']);
+    if (!(m.min < m.max))
+      c.report([...at, 'max'], `metric '${m.id}': max must be greater than min`, {
+        expected: `a number greater than ${m.min}`,
+        found: String(m.max),
+      });
+    else if (m.start < m.min || m.start > m.max)
+      c.report([...at, 'start'], `metric '${m.id}': start is outside its range`, {
+        expected: `a number from ${m.min} to ${m.max}`,
+        found: String(m.start),
+      });
+  });
+  const escalation = s.metrics.filter((m) => m.role === 'escalation');
+  if (escalation.length === 0)
+    c.report(['metrics'], 'no metric has role "escalation": the ladder needs exactly one', {
+      expected: 'exactly one metric with role "escalation"',
+      found: 'none',
+    });
+  else if (escalation.length > 1) {
+    const second = s.metrics.indexOf(escalation[1] as Scenario['metrics'][number]);
+    c.report(['metrics', second, 'role'], 'more than one metric has role "escalation"', {
+      expected: 'exactly one metric with role "escalation"',
+      found: escalation.map((m) => `'${m.id}'`).join(', '),
+    });
+  }
+}
+
+function checkLadder(c: Checker): void {
+  const s = c.s;
+  const esc = s.metrics.find((m) => m.role === 'escalation');
+  s.ladder.forEach((r, i) => {
+    const at: Path = ['ladder', i];
+    const prev = s.ladder[i - 1];
+    if (prev && !(r.enterAt > prev.enterAt))
+      c.report([...at, 'enterAt'], `rung '${r.id}': enterAt must be above the rung below ('${prev.id}')`, {
+        expected: `a number greater than ${prev.enterAt}`,
+        found: String(r.enterAt),
+      });
+    if (r.leaveBelow > r.enterAt)
+      c.report([...at, 'leaveBelow'], `rung '${r.id}': leaveBelow must not be above enterAt`, {
+        expected: `a number at most ${r.enterAt}`,
+        found: String(r.leaveBelow),
+      });
+    if (!esc || !(esc.min < esc.max)) return;
+    if (r.enterAt > esc.max)
+      c.report(
+        [...at, 'enterAt'],
+        `rung '${r.id}' can never be reached: enterAt ${r.enterAt} is above the maximum of escalation metric '${esc.id}'`,
+        { expected: `a threshold from ${esc.min} to ${esc.max}`, found: String(r.enterAt) },
+      );
+    else if (r.enterAt < esc.min)
+      c.report(
+        [...at, 'enterAt'],
+        `rung '${r.id}': threshold out of range of escalation metric '${esc.id}'`,
+        {
+          expected: `a threshold from ${esc.min} to ${esc.max}`,
+          found: String(r.enterAt),
+        },
+      );
+    if (i > 0 && (r.leaveBelow < esc.min || r.leaveBelow > esc.max))
+      c.report(
+        [...at, 'leaveBelow'],
+        `rung '${r.id}': threshold out of range of escalation metric '${esc.id}'`,
+        {
+          expected: `a threshold from ${esc.min} to ${esc.max}`,
+          found: String(r.leaveBelow),
+        },
+      );
+  });
+}
+
+/** The ids an action may be aimed at, as the engine computes them. */
+export function validTargets(a: Action, s: Scenario): string[] {
+  const t = a.targets;
+  if (t.type === 'none') return [];
+  if (t.type === 'actor') return s.actors.map((x) => x.id).filter((x) => !t.ids || t.ids.includes(x));
+  return s.locations
+    .filter(
+      (l) =>
+        (!t.kinds || t.kinds.includes(l.kind)) &&
+        (!t.countries || t.countries.includes(l.country)) &&
+        (!t.ids || t.ids.includes(l.id)),
+    )
+    .map((l) => l.id);
+}
+
+function checkActions(c: Checker): void {
+  const s = c.s;
+  s.actions.forEach((a, i) => {
+    const at: Path = ['actions', i];
+    a.actors.forEach((who, j) => {
+      c.actor(who, [...at, 'actors', j]);
+    });
+    const t = a.targets;
+    if (t.ids) {
+      t.ids.forEach((id, j) => {
+        const p = [...at, 'targets', 'ids', j];
+        if (t.type === 'actor') c.actor(id, p);
+        else if (t.type === 'location') c.location(id, p);
+        else c.report(p, `action '${a.id}' takes no target, so it cannot list target ids`);
+      });
+    }
+    t.countries?.forEach((iso, j) => {
+      c.country(iso, [...at, 'targets', 'countries', j]);
+    });
+    if (t.type !== 'none' && validTargets(a, s).length === 0)
+      c.report([...at, 'targets'], `action '${a.id}' has no valid target: no ${t.type} matches its targets`, {
+        expected: `at least one ${t.type} it can be aimed at`,
+      });
+    if (a.requires) checkCondition(c, a.requires, [...at, 'requires']);
+    a.cost.forEach((k, j) => {
+      c.metric(k.metric, [...at, 'cost', j, 'metric']);
+    });
+    let sum = 0;
+    a.outcomes.forEach((o, j) => {
+      const op: Path = [...at, 'outcomes', j];
+      sum += o.probability;
+      checkEffects(c, o.effects, [...op, 'effects']);
+      if (o.news) checkNews(c, o.news, [...op, 'news']);
+      checkMapCues(c, o.map, [...op, 'map']);
+    });
+    if (Math.abs(sum - 1) > PROBABILITY_TOLERANCE)
+      c.report(
+        [...at, 'outcomes'],
+        `the probabilities of the outcomes of action '${a.id}' sum to ${round(sum)}`,
+        {
+          expected: 'a sum of 1',
+          found: a.outcomes.map((o) => String(o.probability)).join(' + '),
+        },
+      );
+  });
+}
+
+const round = (n: number) => Number(n.toPrecision(12));
+
+function checkReactionsAndInjects(c: Checker): void {
+  c.s.reactions.forEach((r, i) => {
+    const at: Path = ['reactions', i];
+    c.actor(r.actor, [...at, 'actor']);
+    checkCondition(c, r.when, [...at, 'when']);
+    checkEffects(c, r.effects, [...at, 'effects']);
+    if (r.news) checkNews(c, r.news, [...at, 'news']);
+    checkMapCues(c, r.map, [...at, 'map']);
+  });
+  c.s.injects.forEach((inj, i) => {
+    const at: Path = ['injects', i];
+    checkEffects(c, inj.effects, [...at, 'effects']);
+    checkNews(c, inj.news, [...at, 'news']);
+    checkMapCues(c, inj.map, [...at, 'map']);
+  });
+}
+
+function checkEndings(c: Checker): void {
+  c.s.endings.forEach((e, i) => {
+    checkCondition(c, e.when, ['endings', i, 'when']);
+    for (const key of Object.keys(e.scores)) c.actor(key, ['endings', i, 'scores', key]);
+  });
+  const holdsAtTimeUp = (w: Condition) =>
+    'timeUp' in w || ('any' in w && w.any.some((x) => 'timeUp' in x && Object.keys(x).length === 1));
+  if (!c.s.endings.some((e) => holdsAtTimeUp(e.when)))
+    c.report(['endings'], 'no ending holds when time runs out', {
+      expected: 'an ending whose "when" is {"timeUp": true}, alone or inside an "any"',
+      found: 'none',
+    });
+}
+
+function checkOpening(c: Checker): void {
+  const s = c.s;
+  s.opening.script.forEach((step, i) => {
+    const at: Path = ['opening', 'script', i];
+    const actorOk = c.actor(step.actor, [...at, 'actor']);
+    if (!c.ref('action', step.action, c.actions, [...at, 'action'])) return;
+    const a = c.actions.get(step.action) as Action;
+    if (actorOk && !a.actors.includes(step.actor))
+      c.report([...at, 'actor'], `actor '${step.actor}' may not take action '${a.id}'`, {
+        expected: `one of ${a.actors.map((x) => `'${x}'`).join(', ')}`,
+        found: `'${step.actor}'`,
+      });
+    c.ref(
+      'outcome',
+      step.outcome,
+      new Set(a.outcomes.map((o) => o.id)),
+      [...at, 'outcome'],
+      ` of action '${a.id}'`,
+    );
+    const targets = validTargets(a, s);
+    if (a.targets.type === 'none') {
+      if (step.target !== undefined)
+        c.report([...at, 'target'], `action '${a.id}' takes no target`, { found: `'${step.target}'` });
+    } else if (step.target === undefined) {
+      c.report(at, `action '${a.id}' needs a target (a ${a.targets.type})`, {
+        expected: targets.length > 0 ? `"target": one of ${listIds(targets)}` : `a ${a.targets.type}`,
+      });
+    } else if (!targets.includes(step.target)) {
+      const suggestion = suggest(step.target, targets);
+      c.report([...at, 'target'], `'${step.target}' is not a valid target of action '${a.id}'`, {
+        expected: `one of ${listIds(targets)}`,
+        found: `'${step.target}'`,
+        ...(suggestion !== undefined ? { suggestion } : {}),
+      });
+    }
+  });
+  s.opening.reactions.forEach((id, i) => {
+    c.ref('reaction', id, c.reactions, ['opening', 'reactions', i]);
+  });
+}
+
+const listIds = (ids: readonly string[]) =>
+  ids.length > 8
+    ? `${ids
+        .slice(0, 8)
+        .map((x) => `'${x}'`)
+        .join(', ')}, … (${ids.length} in all)`
+    : ids.map((x) => `'${x}'`).join(', ');
+
+/** Checks every reference in a condition, recursively. */
+function checkCondition(c: Checker, cond: Condition, path: Path): void {
+  if ('all' in cond)
+    cond.all.forEach((x, i) => {
+      checkCondition(c, x, [...path, 'all', i]);
+    });
+  else if ('any' in cond)
+    cond.any.forEach((x, i) => {
+      checkCondition(c, x, [...path, 'any', i]);
+    });
+  else if ('not' in cond) checkCondition(c, cond.not, [...path, 'not']);
+  else if ('sustained' in cond) {
+    checkCondition(c, cond.sustained, [...path, 'sustained']);
+  } else if ('metric' in cond) c.metric(cond.metric, [...path, 'metric']);
+  else if ('rung' in cond) {
+    const r = cond.rung;
+    if (r.atLeast === undefined && r.atMost === undefined && r.is === undefined)
+      c.report([...path, 'rung'], 'a rung condition needs "atLeast", "atMost" or "is"');
+    for (const k of ['atLeast', 'atMost', 'is'] as const) {
+      const id = r[k];
+      if (id !== undefined) c.ref('rung', id, c.rungs, [...path, 'rung', k]);
+    }
+  } else if ('flag' in cond) c.ref('flag', cond.flag, c.flags, [...path, 'flag']);
+  else if ('crossing' in cond) c.crossing(cond.crossing, [...path, 'crossing']);
+  else if ('taken' in cond) {
+    const t = cond.taken;
+    const ok = c.ref('action', t.action, c.actions, [...path, 'taken', 'action']);
+    if (t.by !== undefined && c.actor(t.by, [...path, 'taken', 'by']) && ok) {
+      const a = c.actions.get(t.action) as Action;
+      if (!a.actors.includes(t.by))
+        c.report([...path, 'taken', 'by'], `actor '${t.by}' may never take action '${a.id}'`, {
+          expected: `one of ${listIds(a.actors)}`,
+          found: `'${t.by}'`,
+        });
+    }
+  } else if ('playedBy' in cond) c.actor(cond.playedBy.actor, [...path, 'playedBy', 'actor']);
+  else if ('targetKind' in cond) {
+    const kinds: readonly string[] = LocationKind.options;
+    if (!kinds.includes(cond.targetKind))
+      c.ref('location kind', cond.targetKind, new Set(kinds), [...path, 'targetKind']);
+  }
+}
+
+/** Checks every reference in a list of effects. */
+function checkEffects(c: Checker, effects: readonly Effect[], path: Path): void {
+  effects.forEach((e, i) => {
+    const at: Path = [...path, i];
+    if ('metric' in e) {
+      c.metric(e.metric, [...at, 'metric']);
+      if (e.add === undefined && e.set === undefined && e.scale === undefined)
+        c.report(at, `effect on metric '${e.metric}' changes nothing`, {
+          expected: '"add", "set" or "scale"',
+        });
+    } else if ('casualties' in e) {
+      const k = e.casualties;
+      c.actor(k.side, [...at, 'casualties', 'side']);
+      if (k.killed[0] > k.killed[1])
+        c.report([...at, 'casualties', 'killed'], 'the range of people killed is reversed', {
+          expected: '[min, max] with min ≤ max',
+          found: JSON.stringify(k.killed),
+        });
+      for (const [claimant, range] of Object.entries(k.claims)) {
+        c.actor(claimant, [...at, 'casualties', 'claims', claimant]);
+        if (range[0] > range[1])
+          c.report([...at, 'casualties', 'claims', claimant], 'the claim factor range is reversed', {
+            expected: '[min, max] with min ≤ max',
+            found: JSON.stringify(range),
+          });
+      }
+      if (k.location !== undefined) c.location(k.location, [...at, 'casualties', 'location']);
+    } else if ('crossing' in e) c.crossing(e.crossing, [...at, 'crossing']);
+    else if ('flag' in e) c.ref('flag', e.flag, c.flags, [...at, 'flag']);
+    else if ('rung' in e) {
+      if (e.rung !== 'up' && e.rung !== 'down') c.ref('rung', e.rung, c.rungs, [...at, 'rung']);
+    } else if ('mediation' in e) {
+      if (e.mediator !== undefined && c.actor(e.mediator, [...at, 'mediator'])) {
+        if (!c.actors.get(e.mediator)?.mediator)
+          c.report([...at, 'mediator'], `actor '${e.mediator}' is not a mediator`, {
+            expected: 'an actor with a "mediator" section',
+            found: `'${e.mediator}'`,
+          });
+      }
+    }
+  });
+}
+
+/** Map cues name places by id, or 'actor' / 'target'. */
+function checkMapCues(c: Checker, cues: readonly MapEffect[], path: Path): void {
+  cues.forEach((m, i) => {
+    if (m.from !== undefined && m.from !== 'actor') c.place(m.from, [...path, i, 'from']);
+    if (m.at !== 'target') c.place(m.at, [...path, i, 'at']);
+  });
+}
+
+/** Reports placeholders the engine does not know, and {claim:X} with an unknown actor. */
+function checkNews(c: Checker, news: News, path: Path): void {
+  for (const field of ['headline', 'body'] as const) {
+    const text = news[field];
+    if (text !== undefined) checkTemplate(c, text, [...path, field]);
+  }
+}
+
+function checkTemplate(c: Checker, text: string, path: Path): void {
+  for (const m of text.matchAll(/\{([^{}]*)\}/g)) {
+    const name = m[1] ?? '';
+    if (PLACEHOLDERS.includes(name)) continue;
+    const claim = /^claim:(.*)$/.exec(name);
+    if (claim) {
+      const who = claim[1] ?? '';
+      if (!c.actors.has(who)) {
+        const s = suggest(who, c.actors.keys());
+        c.report(path, `placeholder {${name}} names an unknown actor '${who}'`, {
+          expected: '{claim:ACTOR} with ACTOR an actor id',
+          found: `{${name}}`,
+          ...(s !== undefined ? { suggestion: `{claim:${s}}` } : {}),
+        });
+      }
+      continue;
+    }
+    const s = suggest(name, [...PLACEHOLDERS, 'claim']);
+    c.report(path, `unknown placeholder {${name}}`, {
+      expected: `one of ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')} {claim:ACTOR}`,
+      found: `{${name}}`,
+      ...(s !== undefined ? { suggestion: s === 'claim' ? '{claim:ACTOR}' : `{${s}}` } : {}),
+    });
+  }
+}
