@@ -4,12 +4,17 @@ import { formatProblems, loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 /** The scenario in `file`, or the validator's report of why it cannot be used. */
-export function readScenario(file: string): { ok: true; scenario: Scenario } | { ok: false; message: string } {
+export function readScenario(
+  file: string,
+): { ok: true; scenario: Scenario } | { ok: false; message: string } {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    return { ok: false, message: `${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})` };
+    return {
+      ok: false,
+      message: `${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,
+    };
   }
   const r = loadScenario(text, file);
   return r.ok ? r : { ok: false, message: formatProblems(r.problems, text) };

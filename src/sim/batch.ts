@@ -86,8 +86,11 @@ export interface BatchReport {
 
 /** Aggregates game summaries. */
 export function summarise(scenario: Scenario, games: readonly GameSummary[]): BatchReport {
-  const count = (xs: string[]) =>
-    xs.reduce<Record<string, number>>((acc, x) => ({ ...acc, [x]: (acc[x] ?? 0) + 1 }), {});
+  const count = (xs: string[]) => {
+    const acc: Record<string, number> = {};
+    for (const x of xs) acc[x] = (acc[x] ?? 0) + 1;
+    return acc;
+  };
   const n = games.length || 1;
   const paths = Object.entries(count(games.map((g) => g.path)))
     .sort((a, b) => b[1] - a[1])
