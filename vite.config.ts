@@ -1,6 +1,9 @@
 import { defineConfig } from 'vite';
+import { brinkRegions } from './src/map/region-plugin.ts';
 
 export default defineConfig({
+  // Cuts each bundled scenario's borders from Natural Earth into a small JSON asset.
+  plugins: [brinkRegions()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

@@ -1,27 +1,122 @@
+// The map's public face: start it in an element, then drive it through a small controller.
 import * as Phaser from 'phaser';
-import { MapScene } from './map-scene.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { Point } from './camera.ts';
+import { css, palette } from './colour.ts';
+import type { MapCue } from './cues.ts';
+import { MapScene, NO_BORDERS_NOTICE } from './map-scene.ts';
+import type { Region, RegionBounds } from './region.ts';
 
-/** Starts the Phaser map inside `parent` and resolves once the first frame is drawn. */
-export function startMap(parent: HTMLElement): Promise<Phaser.Game> {
-  return new Promise((resolve) => {
-    new Phaser.Game({
-      type: Phaser.WEBGL,
-      parent,
-      width: parent.clientWidth || 960,
-      height: parent.clientHeight || 600,
-      backgroundColor: '#cfdde3',
-      scene: [MapScene],
-      banner: false,
-      // Keep the drawing buffer so tests and snapshots can read pixels back.
-      render: { preserveDrawingBuffer: true, antialias: true },
-      callbacks: {
-        postBoot: (g) => {
-          g.events.once('postrender', () => {
-            parent.dataset.mapReady = 'true';
-            resolve(g);
-          });
-        },
-      },
-    });
+/** What the rest of the game may ask of the map. */
+export interface MapController {
+  /** Animates consequences; unknown ids are skipped with a console warning. */
+  play(cues: MapCue[]): void;
+  /** Tints the map from calm (rung 0) to dark red (the last rung). */
+  setTone(rungIndex: number, rungCount: number): void;
+  /** Humanitarian need from 0 to 1, shown as a halo over the affected country. */
+  setHumanitarian(level: number): void;
+  /** Opens or closes a border crossing. */
+  setCrossing(id: string, open: boolean): void;
+  /** Calls `cb` with the id of each location clicked or tapped; returns an unsubscribe function. */
+  onSelect(cb: (locationId: string) => void): () => void;
+  /** Where a location or badge is, in CSS pixels from the canvas's top-left corner. */
+  screenPoint(id: string): Point | undefined;
+  /** Where a longitude/latitude is, in CSS pixels from the canvas's top-left corner. */
+  project(lon: number, lat: number): Point;
+  /** The location labels drawn, in scenario order. */
+  labels(): string[];
+  /** Whether real borders are drawn (false: the graticule fallback). */
+  readonly hasBorders: boolean;
+  /** The notice drawn over the map, if any (why there are no borders). */
+  readonly notice: string | undefined;
+  /** The scenario shown. */
+  readonly scenarioId: string;
+  /** How many animations are running. */
+  activeEffects(): number;
+  /** Stops the map and frees its canvas. */
+  destroy(): void;
+}
+
+declare global {
+  interface Window {
+    /** The running map, for tests and debugging. */
+    __brinkMap?: MapController;
+  }
+}
+
+/** Starts the Phaser map inside `parent`; resolves once the first frame with the base map is drawn. */
+export async function startMap(
+  parent: HTMLElement,
+  input: { scenario: Scenario; region?: Region | undefined },
+): Promise<MapController> {
+  // Marks for the benchmark: how long Phaser takes from here to the first drawn frame.
+  performance.mark('brink:map-start');
+  const width = parent.clientWidth || 960;
+  const height = parent.clientHeight || 600;
+  const { scenario } = input;
+  // A designer's edited copy may keep a bundled id but move the bounds: then the cut does not fit.
+  const region = input.region && regionFits(input.region, scenario.map.bounds) ? input.region : undefined;
+  if (input.region && !region)
+    console.warn(`map: bundled borders of "${scenario.meta.id}" do not fit its bounds`);
+  const scene = new MapScene({ scenario, region, width, height });
+  const game = new Phaser.Game({
+    type: Phaser.WEBGL,
+    parent,
+    width,
+    height,
+    backgroundColor: css(palette.sea),
+    scene: [scene],
+    banner: false,
+    audio: { noAudio: true },
+    // The map reads pointer, wheel and keys from its own canvas (camera.ts): Phaser's global
+    // listeners would steal the page's arrow keys and block focus.
+    input: { keyboard: false, mouse: false, touch: false, gamepad: false, windowEvents: false },
+    // Keep the drawing buffer so tests and snapshots can read pixels back.
+    render: { preserveDrawingBuffer: true, antialias: true },
   });
+  await scene.ready;
+  performance.mark('brink:map-ready');
+  parent.dataset.mapReady = 'true';
+  const cssScale = () => {
+    const r = game.canvas.getBoundingClientRect();
+    return { x: r.width / (game.canvas.width || 1), y: r.height / (game.canvas.height || 1) };
+  };
+  const toCss = (p: Point): Point => {
+    const s = cssScale();
+    return { x: p.x * s.x, y: p.y * s.y };
+  };
+  const controller: MapController = {
+    play: (cues) => scene.play(Array.isArray(cues) ? cues : []),
+    setTone: (rung, count) => scene.setTone(rung, count),
+    setHumanitarian: (level) => scene.setHumanitarian(level),
+    setCrossing: (id, open) => {
+      scene.setCrossing(id, open);
+    },
+    onSelect: (cb) => scene.onSelect(cb),
+    screenPoint: (id) => {
+      const p = scene.pointOf(id);
+      return p ? toCss(p) : undefined;
+    },
+    project: (lon, lat) => toCss(scene.project(lon, lat)),
+    labels: () => scene.labelTexts(),
+    hasBorders: region !== undefined,
+    notice: region ? undefined : NO_BORDERS_NOTICE,
+    scenarioId: scenario.meta.id,
+    activeEffects: () => scene.activeEffects(),
+    destroy: () => {
+      delete parent.dataset.mapReady;
+      if (window.__brinkMap === controller) delete window.__brinkMap;
+      game.destroy(true);
+    },
+  };
+  window.__brinkMap = controller;
+  return controller;
+}
+
+/** True when a region was cut for these bounds. */
+function regionFits(region: Region, bounds: RegionBounds): boolean {
+  const b = region.bounds;
+  return (
+    b.west === bounds.west && b.south === bounds.south && b.east === bounds.east && b.north === bounds.north
+  );
 }

@@ -1,18 +1,187 @@
+// The map scene: puts the base map, the screen-space overlay, the tone tint and the effects
+// together, and turns cues into animations. Knows nothing of any one scenario.
 import * as Phaser from 'phaser';
+import type { Scenario } from '../scenario/schema.ts';
+import { BaseMap } from './base-map.ts';
+import { bindCamera, type Point, View } from './camera.ts';
+import { mix } from './colour.ts';
+import type { MapCue } from './cues.ts';
+import { Effects } from './effects.ts';
+import { buildModel, type MapModel } from './model.ts';
+import { Depth, Overlay } from './overlay.ts';
+import type { Region } from './region.ts';
 
-/** The border map. For now it draws the sea, a graticule and land placeholder. */
+/** What the scene is built from. */
+export interface MapSceneInput {
+  scenario: Scenario;
+  /** The bundled borders; without them the map shows a graticule and says so. */
+  region: Region | undefined;
+  width: number;
+  height: number;
+}
+
+/** Shown when a scenario's borders were not cut at build time. */
+export const NO_BORDERS_NOTICE =
+  'Borders are bundled only for built-in scenarios: places are shown on a plain latitude/longitude grid.';
+
+const CALM = 0xf2c14e;
+const GRAVE = 0x5c0000;
+const DEFAULT_STRIKE = 0xb3261e;
+
+/** The Phaser scene of the map. */
 export class MapScene extends Phaser.Scene {
-  constructor() {
+  /** Resolves after the first frame with the base map drawn. */
+  readonly ready: Promise<void>;
+  readonly model: MapModel;
+  readonly view: View;
+  private markReady: () => void = () => {};
+  private base!: BaseMap;
+  private overlay!: Overlay;
+  private effects!: Effects;
+  private tone!: Phaser.GameObjects.Rectangle;
+  /** Escalation shown (0 calm .. 1 gravest) and the level it eases towards. */
+  private toneNow = 0;
+  private toneTarget = 0;
+  private readonly selectListeners = new Set<(id: string) => void>();
+  private unbind: () => void = () => {};
+  private effectsDrawn = false;
+
+  constructor(private readonly spec: MapSceneInput) {
     super('map');
+    this.model = buildModel(spec.scenario, spec.width, spec.height);
+    this.view = new View(spec.width, spec.height);
+    this.ready = new Promise((resolve) => {
+      this.markReady = resolve;
+    });
   }
 
   create(): void {
-    const { width, height } = this.scale;
-    const g = this.add.graphics();
-    g.lineStyle(1, 0x9fb4bd, 1);
-    for (let x = 0; x < width; x += 60) g.lineBetween(x, 0, x, height);
-    for (let y = 0; y < height; y += 60) g.lineBetween(0, y, width, y);
-    g.fillStyle(0xe8dcc4, 1);
-    g.fillRect(width * 0.1, height * 0.15, width * 0.8, height * 0.7);
+    this.base = new BaseMap(this, this.model, this.spec.region);
+    this.base.image.setDepth(Depth.base);
+    this.tone = this.add
+      .rectangle(0, 0, this.model.width, this.model.height, CALM, 1)
+      .setOrigin(0, 0)
+      .setAlpha(0)
+      .setDepth(Depth.tone);
+    this.overlay = new Overlay(
+      this,
+      this.model,
+      this.base.labels(),
+      this.spec.region ? undefined : NO_BORDERS_NOTICE,
+    );
+    this.effects = new Effects(this.add.graphics().setDepth(Depth.effects));
+    this.view.onChange(() => this.layout());
+    this.layout();
+    const canvas = this.game.canvas;
+    canvas.tabIndex = 0;
+    canvas.setAttribute('aria-label', 'Map: drag or use the arrow keys to pan; wheel, + or − to zoom');
+    this.unbind = bindCamera(canvas, this.view, {
+      hover: (p) => {
+        canvas.style.cursor = this.overlay.hover(p) ? 'pointer' : '';
+      },
+      tap: (p) => this.tap(p),
+    });
+    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.markReady());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unbind());
+  }
+
+  override update(time: number, delta: number): void {
+    if (this.effects.active > 0 || this.effectsDrawn) {
+      this.effects.update(time, (id) => this.overlay.pointOf(id));
+      this.effectsDrawn = this.effects.active > 0;
+    }
+    this.stepTone(delta);
+  }
+
+  /** Starts the animations of `cues`; unknown ids are skipped with a warning. */
+  play(cues: readonly MapCue[]): void {
+    for (const cue of cues) {
+      if (!this.known(cue.at)) {
+        console.warn(`map: cue "${cue.kind}" ignored: unknown place "${cue.at}"`);
+        continue;
+      }
+      let from = cue.from;
+      if (from !== undefined && !this.known(from)) {
+        console.warn(`map: cue "${cue.kind}" starts from unknown place "${from}"; drawn without its route`);
+        from = undefined;
+      }
+      if (cue.kind === 'crossing-closed' || cue.kind === 'crossing-opened') {
+        this.setCrossing(cue.at, cue.kind === 'crossing-opened');
+      }
+      const colour = (cue.actor && this.model.actorColour.get(cue.actor)) || DEFAULT_STRIKE;
+      this.effects.play({ ...cue, from }, colour, this.game.loop.time);
+    }
+  }
+
+  /** Tints the map from calm (first rung) to dark red (last rung). */
+  setTone(rungIndex: number, rungCount: number): void {
+    const k = rungCount > 1 ? rungIndex / (rungCount - 1) : 0;
+    this.toneTarget = Number.isFinite(k) ? Math.max(0, Math.min(1, k)) : 0;
+  }
+
+  /** Shows humanitarian need (0..1) as a halo over the affected country. */
+  setHumanitarian(level: number): void {
+    this.base.setHalo(Number.isFinite(level) ? level : 0);
+  }
+
+  /** Opens or closes a crossing; false when `id` is not a crossing. */
+  setCrossing(id: string, open: boolean): boolean {
+    const place = this.model.places.find((p) => p.id === id);
+    if (place?.kind !== 'crossing') {
+      console.warn(`map: "${id}" is not a crossing`);
+      return false;
+    }
+    place.open = open;
+    this.overlay.redrawIcons(this.view);
+    return true;
+  }
+
+  /** Calls `listener` with the id of each location the player selects; returns an unsubscribe function. */
+  onSelect(listener: (id: string) => void): () => void {
+    this.selectListeners.add(listener);
+    return () => this.selectListeners.delete(listener);
+  }
+
+  /** A location or badge in canvas pixels. */
+  pointOf(id: string): Point | undefined {
+    return this.overlay.pointOf(id);
+  }
+
+  /** A longitude/latitude in canvas pixels. */
+  project(lon: number, lat: number): Point {
+    return this.view.toScreen(this.model.projection.project(lon, lat));
+  }
+
+  /** The location labels drawn. */
+  labelTexts(): string[] {
+    return this.overlay.labelTexts();
+  }
+
+  /** How many animations are running. */
+  activeEffects(): number {
+    return this.effects.active;
+  }
+
+  private known(id: string): boolean {
+    return this.overlay.pointOf(id) !== undefined;
+  }
+
+  private tap(p: Point): void {
+    const id = this.overlay.hit(p);
+    if (!id) return;
+    for (const l of this.selectListeners) l(id);
+  }
+
+  private layout(): void {
+    this.base.apply(this.view);
+    this.overlay.layout(this.view);
+  }
+
+  private stepTone(delta: number): void {
+    if (this.toneNow === this.toneTarget) return;
+    // Ease towards the target over about a second, so a change of rung is felt, not jarring.
+    const step = this.toneTarget - this.toneNow;
+    this.toneNow = Math.abs(step) < 0.003 ? this.toneTarget : this.toneNow + step * Math.min(1, delta / 250);
+    this.tone.setFillStyle(mix(CALM, GRAVE, this.toneNow), 1).setAlpha(0.34 * this.toneNow);
   }
 }

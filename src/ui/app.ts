@@ -1,10 +1,219 @@
-/** Mounts the Brink interface into the document and starts the map in the background. */
+// The interface's root: mounts the panel, routes each game snapshot to its screen, and keeps the
+// map, the autosave and the live region in step. Panels send events; nothing here edits game state.
+import type { Subscription } from 'xstate';
+import type { Scenario } from '../scenario/schema.ts';
+import { compile } from '../sim/compile.ts';
+import { startGame } from '../sim/game.ts';
+import { createGameMachine, type GameEvent } from '../sim/machine.ts';
+import { restoreGame } from '../sim/save.ts';
+import { humans, renderBriefing, renderPass, renderPrivateBrief } from './briefing.ts';
+import { announce, clear, el } from './dom.ts';
+import { renderDebrief, renderEnding } from './ending.ts';
+import { newsOfRound } from './facts.ts';
+import { MapView, renderMapText, renderPlace } from './mapview.ts';
+import { renderOrders } from './orders.ts';
+import { renderResolution } from './report.ts';
+import { autosave, deleteSave, saveScenarioId, storedScenarioText, storeScenarioText } from './saves.ts';
+import { bundledScenarios, type LoadedScenario, validateScenario } from './scenarios.ts';
+import { randomSeed, renderStart } from './start.ts';
+import type { App, Game, UiState, WhyView } from './types.ts';
+
+function freshUi(start?: UiState['start']): UiState {
+  return {
+    briefingStep: 0,
+    passedTo: null,
+    why: null,
+    debrief: false,
+    selectedPlace: null,
+    announcedRound: -1,
+    start: start ?? {
+      selected: null,
+      fromFile: null,
+      fileProblems: [],
+      seats: {},
+      seed: randomSeed(),
+      message: null,
+    },
+  };
+}
+
+/** Mounts the Brink interface into the document and starts the map of the default scenario in the background. */
 export function mountApp(doc: Document): void {
   const panel = doc.getElementById('panel');
   const mapHost = doc.getElementById('map');
   if (!panel || !mapHost) throw new Error('index.html is missing #panel or #map');
-  const heading = doc.createElement('h2');
-  heading.textContent = 'Welcome to Brink';
-  panel.append(heading);
-  void import('../map/game.ts').then(({ startMap }) => startMap(mapHost));
+  const footer = el('footer', { class: 'disclaimer' }, el('p', { id: 'disclaimer' }, ''));
+  doc.body.append(footer);
+  const map = new MapView(mapHost);
+  let subscription: Subscription | null = null;
+  let lastScreen = '';
+
+  const app: App = {
+    game: null,
+    ui: freshUi(),
+    catalog: { ok: [], broken: [] },
+    render,
+    send(event: GameEvent) {
+      app.game?.actor.send(event);
+    },
+    start(loaded, seats, seed) {
+      const actor = startGame(loaded.scenario, { seed, seats });
+      attach({ loaded, c: compile(loaded.scenario), actor }, app.ui.start);
+    },
+    resume(value) {
+      const id = saveScenarioId(value);
+      const loaded = id ? findScenario(id) : undefined;
+      // Check against the named scenario when we have it, else the current one (for a clear mismatch message).
+      const scenario = loaded?.scenario ?? app.game?.loaded.scenario ?? app.catalog.ok[0]?.scenario;
+      if (!scenario) return 'No scenario is available to restore this save into.';
+      const restored = restoreGame(value, scenario, createGameMachine(scenario));
+      if (!restored.ok) return restored.message;
+      if (!loaded)
+        return `The save belongs to scenario "${id}", which is not available here: open its file first.`;
+      try {
+        restored.actor.start();
+      } catch (e) {
+        return `The save is damaged: ${e instanceof Error ? e.message : String(e)}`;
+      }
+      attach({ loaded, c: compile(loaded.scenario), actor: restored.actor }, app.ui.start);
+      return null;
+    },
+    newGame() {
+      const g = app.game;
+      if (g) deleteSave(g.loaded.scenario.meta.id);
+      detach();
+      app.ui = freshUi({ ...app.ui.start, seed: randomSeed(), message: null });
+      render();
+    },
+    setDisclaimer(text: string) {
+      const p = doc.getElementById('disclaimer');
+      if (p) p.textContent = text;
+    },
+    showWhy(view: WhyView) {
+      app.ui.why = view;
+      render();
+      doc.getElementById('why-heading')?.focus();
+    },
+  };
+
+  function findScenario(id: string): LoadedScenario | undefined {
+    const bundled = app.catalog.ok.find((x) => x.scenario.meta.id === id);
+    if (bundled) return bundled;
+    if (app.ui.start.fromFile?.scenario.meta.id === id) return app.ui.start.fromFile;
+    const text = storedScenarioText(id);
+    if (!text) return undefined;
+    const v = validateScenario(text, `${id}.json`);
+    return v.ok ? { scenario: v.scenario, text, file: `${id}.json`, bundled: false } : undefined;
+  }
+
+  function detach(): void {
+    subscription?.unsubscribe();
+    subscription = null;
+    app.game?.actor.stop();
+    app.game = null;
+  }
+
+  function attach(game: Game, start: UiState['start']): void {
+    detach();
+    app.game = game;
+    app.ui = freshUi(start);
+    const sc: Scenario = game.loaded.scenario;
+    if (!game.loaded.bundled) storeScenarioText(sc.meta.id, game.loaded.text);
+    map.reset();
+    void map.show(sc);
+    subscription = game.actor.subscribe({
+      next: () => onSnapshot(game),
+      error: (e) => console.error('game error', e),
+    });
+    onSnapshot(game);
+  }
+
+  function onSnapshot(game: Game): void {
+    if (app.game !== game) return;
+    const snap = game.actor.getSnapshot();
+    app.ui.why = null; // a new state: any open explanation belonged to the previous one
+    if (!autosave(game.actor, game.loaded.scenario)) console.warn('autosave: storage unavailable');
+    map.update(game.c, snap.context);
+    render();
+  }
+
+  map.onSelect((id) => {
+    app.ui.selectedPlace = id;
+    render();
+    doc.getElementById('place-heading')?.focus();
+  });
+
+  /** Which screen the state calls for, and its element. */
+  function screen(): { key: string; node: HTMLElement } {
+    const game = app.game;
+    if (!game) return { key: 'start', node: renderStart(app) };
+    app.setDisclaimer(game.loaded.scenario.meta.disclaimer);
+    const snap = game.actor.getSnapshot();
+    const s = snap.context;
+    const people = humans(game);
+    const hotSeat = people.length > 1;
+    if (snap.status === 'done' || s.ending) {
+      announceOnce(-2, `The game has ended after round ${s.round}.`);
+      return app.ui.debrief
+        ? { key: 'debrief', node: renderDebrief(app, game) }
+        : { key: 'ending', node: renderEnding(app, game) };
+    }
+    if (snap.matches('briefing')) {
+      const k = app.ui.briefingStep;
+      const role = people[k - 1];
+      if (k === 0 || !role) return { key: 'briefing', node: renderBriefing(app, game) };
+      if (app.ui.passedTo !== role)
+        return { key: `pass-brief-${role}`, node: renderPass(app, game, role, 'a private brief') };
+      return { key: `brief-${role}`, node: renderPrivateBrief(app, game, role, k === people.length) };
+    }
+    if (snap.matches({ playing: { round: 'report' } })) {
+      const items = newsOfRound(s, s.round);
+      announceOnce(
+        s.round,
+        `Round ${s.round} resolved. ${items.length} news item(s). ${items.map((n) => n.headline).join('. ')}`,
+      );
+      return { key: `report-${s.round}`, node: renderResolution(app, game) };
+    }
+    const next = people.find((p) => s.orders[p] === undefined);
+    if (!next) return { key: 'waiting', node: el('p', {}, 'Waiting for the round to resolve…') };
+    if (hotSeat && app.ui.passedTo !== next)
+      return {
+        key: `pass-${s.round}-${next}`,
+        node: renderPass(app, game, next, 'its orders for this round'),
+      };
+    return { key: `orders-${s.round}-${next}`, node: renderOrders(app, game, next) };
+  }
+
+  function announceOnce(round: number, text: string): void {
+    if (app.ui.announcedRound === round) return;
+    app.ui.announcedRound = round;
+    announce(text);
+  }
+
+  function render(): void {
+    if (!panel) return;
+    const { key, node } = screen();
+    clear(panel);
+    panel.append(node);
+    const game = app.game;
+    const inPlay = game && !key.startsWith('pass') && !key.startsWith('brief');
+    if (game && inPlay) {
+      const place = renderPlace(app, game);
+      if (place) panel.append(place);
+      panel.append(renderMapText(app, game));
+    }
+    if (key !== lastScreen) {
+      lastScreen = key;
+      panel.querySelector<HTMLElement>('.screen-heading')?.focus();
+    }
+  }
+
+  // The start screen draws at once; scenarios and then the map load behind it.
+  panel.append(el('p', {}, 'Loading scenarios…'));
+  void bundledScenarios().then((catalog) => {
+    app.catalog = catalog;
+    render();
+    const first = catalog.ok[0];
+    if (first && !app.game) void map.show(first.scenario);
+  });
 }

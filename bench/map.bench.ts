@@ -1,0 +1,235 @@
+// The map's speed in headless Chromium against production builds served by `vite preview`:
+// how soon the start panel takes input, how soon the map is drawn, and frame times under load.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { type PreviewServer, preview } from 'vite';
+import { launchChromium } from '../tests/browser/chromium.ts';
+import { buildInto } from './bundle.ts';
+import type { BenchRow } from './types.ts';
+
+const RUNS = 5;
+const VIEWPORT = { width: 1280, height: 800 };
+
+/** Serves a built folder the way the game is served. */
+async function serve(outDir: string): Promise<{ url: string; server: PreviewServer }> {
+  const server = await preview({
+    configFile: false,
+    root: dirname(outDir),
+    build: { outDir: basename(outDir) },
+    preview: { port: 0, host: '127.0.0.1' },
+    logLevel: 'warn',
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a local URL');
+  return { url, server };
+}
+
+const close = (s: PreviewServer) => new Promise<void>((done) => s.httpServer.close(() => done()));
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+
+/** A fresh page. tsx compiles with keepNames, so functions sent to the page call `__name`: define it. */
+async function newPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  await page.addInitScript('window.__name = (f) => f;');
+  return page;
+}
+
+/** Runs `fn` on a fresh page at `url`, RUNS times; returns the median. */
+async function medianOf(browser: Browser, url: string, fn: (page: Page) => Promise<number>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const page = await newPage(browser);
+    await page.goto(url, { waitUntil: 'commit' });
+    times.push(await fn(page));
+    await page.close();
+  }
+  return median(times);
+}
+
+/**
+ * Milliseconds from navigation until `#panel` holds an enabled button and the main thread is idle:
+ * a requestIdleCallback fires, so a click now would be handled at once.
+ */
+function panelTakesInput(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        const check = () => {
+          if (document.querySelector('#panel button:not([disabled])')) {
+            requestIdleCallback(() => done(performance.now()));
+          } else setTimeout(check, 5);
+        };
+        check();
+      }),
+  );
+}
+
+/** Milliseconds from navigation until the map reports its first drawn frame. */
+async function mapReady(page: Page): Promise<number> {
+  await page.waitForSelector('#map[data-map-ready="true"]', { timeout: 60_000 });
+  return page.evaluate(
+    () => performance.getEntriesByName('brink:map-ready')[0]?.startTime ?? performance.now(),
+  );
+}
+
+/** Milliseconds from navigation until a Phaser canvas has drawn two frames. */
+async function phaserFirstFrame(page: Page): Promise<number> {
+  await page.waitForSelector('canvas', { timeout: 60_000 });
+  return page.evaluate(
+    () =>
+      new Promise<number>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => done(performance.now()))),
+      ),
+  );
+}
+
+/** The 95th percentile of requestAnimationFrame intervals over `ms`, right after `strikes` strikes start. */
+function p95Frame(page: Page, ms: number, strikes: number, ids: string[]): Promise<number> {
+  return page.evaluate(
+    ({ ms, strikes, ids }) =>
+      new Promise<number>((done) => {
+        const m = window.__brinkMap;
+        if (m && strikes > 0 && ids.length >= 2) {
+          m.play(
+            Array.from({ length: strikes }, (_, i) => ({
+              kind: 'strike' as const,
+              from: ids[i % ids.length] as string,
+              at: ids[(i * 7 + 3) % ids.length] as string,
+            })),
+          );
+        }
+        const gaps: number[] = [];
+        let last = 0;
+        let start = 0;
+        const tick = (t: number) => {
+          gaps.push(t - last);
+          last = t;
+          if (t - start < ms) requestAnimationFrame(tick);
+          else {
+            gaps.sort((x, y) => x - y);
+            done(gaps[Math.floor(gaps.length * 0.95)] ?? Number.NaN);
+          }
+        };
+        requestAnimationFrame((t) => {
+          last = t;
+          start = t;
+          requestAnimationFrame(tick);
+        });
+      }),
+    { ms, strikes, ids },
+  );
+}
+
+/** Median p95 frame time of the idle map and of the map with ten strikes in flight. */
+async function frameTimes(
+  browser: Browser,
+  url: string,
+  ids: string[],
+): Promise<{ idle: number; busy: number }> {
+  const idle: number[] = [];
+  const busy: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const page = await newPage(browser);
+    await page.goto(url);
+    await page.waitForSelector('#map[data-map-ready="true"]', { timeout: 60_000 });
+    await page.waitForTimeout(1000); // let loading settle
+    idle.push(await p95Frame(page, 3000, 0, ids));
+    busy.push(await p95Frame(page, 3000, 10, ids));
+    await page.close();
+  }
+  return { idle: median(idle), busy: median(busy) };
+}
+
+/** The default scenario's location ids, read from the built page's map. */
+async function locationIds(browser: Browser, url: string): Promise<string[]> {
+  const page = await newPage(browser);
+  await page.goto(url);
+  await page.waitForSelector('#map[data-map-ready="true"]', { timeout: 60_000 });
+  const id = await page.evaluate(() => window.__brinkMap?.scenarioId ?? '');
+  await page.close();
+  for (const f of readdirSync('scenarios')) {
+    if (!f.endsWith('.json') || f.endsWith('.schema.json')) continue;
+    const data = JSON.parse(readFileSync(join('scenarios', f), 'utf8'));
+    if (data?.meta?.id === id) return (data.locations as { id: string }[]).map((l) => l.id);
+  }
+  return [];
+}
+
+/** The map benchmarks; see each row's method. */
+export default async function mapBench(): Promise<BenchRow[]> {
+  const tmp = mkdtempSync(join(tmpdir(), 'brink-map-bench-'));
+  const servers: PreviewServer[] = [];
+  let browser: Browser | undefined;
+  try {
+    const appDir = await buildInto(join(tmp, 'app'));
+    const helloDir = await buildInto(join(tmp, 'hello'), {
+      root: resolve('bench/phaser-hello'),
+      configFile: false,
+      build: { chunkSizeWarningLimit: 2000 },
+    });
+    const blankDir = join(tmp, 'blank');
+    mkdirSync(blankDir);
+    writeFileSync(
+      join(blankDir, 'index.html'),
+      '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>blank</title></head>' +
+        '<body><section id="panel"><button type="button">Start</button></section></body></html>',
+    );
+    const app = await serve(appDir);
+    const hello = await serve(helloDir);
+    const blank = await serve(blankDir);
+    servers.push(app.server, hello.server, blank.server);
+    browser = await launchChromium();
+    // One throwaway load warms Chromium's caches of the GPU process and shaders, for every row alike.
+    const warm = await newPage(browser);
+    await warm.goto(app.url);
+    await warm.waitForSelector('#map[data-map-ready="true"]', { timeout: 60_000 });
+    await warm.close();
+
+    const panel = await medianOf(browser, app.url, panelTakesInput);
+    const panelBlank = await medianOf(browser, blank.url, panelTakesInput);
+    const ready = await medianOf(browser, app.url, mapReady);
+    const helloFrame = await medianOf(browser, hello.url, phaserFirstFrame);
+    const ids = await locationIds(browser, app.url);
+    const frames = await frameTimes(browser, app.url, ids);
+    const how = `headless Chromium (SwiftShader WebGL), ${VIEWPORT.width}×${VIEWPORT.height}, production builds served by vite preview on 127.0.0.1`;
+    return [
+      {
+        name: 'Start panel takes input',
+        figure: panel,
+        baseline: panelBlank,
+        unit: 'ms',
+        baselineName: 'static page with one button',
+        goal: 'usable before Phaser loads',
+        method: `${how}; from navigation until #panel holds an enabled button and a requestIdleCallback then fires (main thread free); median of ${RUNS} fresh pages`,
+      },
+      {
+        name: 'Map drawn',
+        figure: ready,
+        baseline: helloFrame,
+        unit: 'ms',
+        baselineName: 'Phaser hello world, first frames',
+        goal: '≤ 1000 ms',
+        method: `${how}; from navigation to the performance mark set when #map gets data-map-ready=true (first frame with the base map); baseline: bench/phaser-hello until its canvas has drawn two frames; median of ${RUNS} fresh pages`,
+      },
+      {
+        name: 'p95 frame time, ten strikes',
+        figure: frames.busy,
+        baseline: frames.idle,
+        unit: 'ms',
+        baselineName: 'idle map',
+        goal: '≤ 16.7 ms',
+        method: `${how}; requestAnimationFrame intervals over 3 s right after play() of ten strikes at once (flight, flash, smoke), 95th percentile; baseline the same over 3 s of the idle map just before; median of 3 pages`,
+      },
+    ];
+  } finally {
+    await browser?.close();
+    for (const s of servers) await close(s);
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,118 @@
+// Where screen-space things go: labels beside their icons without overlapping, and badges
+// pinned to the edge of the view in the direction of their real place, stacked apart.
+import type { Point } from './camera.ts';
+
+/** An axis-aligned box in screen pixels (top-left corner and size). */
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** A label to place beside an icon at `at`; lower `rank` is placed first. */
+export interface LabelItem {
+  at: Point;
+  w: number;
+  h: number;
+  rank: number;
+  /** Half the icon's size: the gap between icon centre and label. */
+  gap: number;
+}
+
+/** Top-left corners for the labels inside a `width` × `height` view: the first free spot of right,
+ * left, above, below, else the one overlapping least (greedy, most important first). */
+export function placeLabels(items: readonly LabelItem[], width = Infinity, height = Infinity): Point[] {
+  const taken: Box[] = items.map((i) => ({ x: i.at.x - 7, y: i.at.y - 7, w: 14, h: 14 }));
+  const out: Point[] = items.map(() => ({ x: 0, y: 0 }));
+  const order = items.map((_, i) => i).sort((a, b) => (items[a]?.rank ?? 0) - (items[b]?.rank ?? 0));
+  for (const i of order) {
+    const it = items[i];
+    if (!it) continue;
+    const { at, w, h, gap } = it;
+    const candidates: Box[] = [
+      { x: at.x + gap, y: at.y - h / 2, w, h },
+      { x: at.x - gap - w, y: at.y - h / 2, w, h },
+      { x: at.x - w / 2, y: at.y - gap - h, w, h },
+      { x: at.x - w / 2, y: at.y + gap, w, h },
+    ];
+    const own = taken[i];
+    // Cost: area overlapping other labels and icons, plus area falling off the view.
+    const cost = (c: Box) => {
+      let sum = 0;
+      for (const t of taken) if (t !== own) sum += overlapArea(c, t);
+      const visible = overlapArea(c, { x: 0, y: 0, w: width, h: height });
+      return sum + (c.w * c.h - visible) * 2;
+    };
+    let best = candidates[0] as Box;
+    let bestCost = cost(best);
+    for (const c of candidates.slice(1)) {
+      if (bestCost === 0) break;
+      const k = cost(c);
+      if (k < bestCost) {
+        best = c;
+        bestCost = k;
+      }
+    }
+    taken.push(best);
+    out[i] = { x: best.x, y: best.y };
+  }
+  return out;
+}
+
+function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+  return w > 0 && h > 0 ? w * h : 0;
+}
+
+/** A badge: where its real place is on screen (usually far outside) and its half size. */
+export interface BadgeItem {
+  target: Point;
+  halfW: number;
+  halfH: number;
+}
+
+/** Centres of the badges, pinned inside a `width` × `height` view `margin` pixels from the edge. */
+export function pinBadges(items: readonly BadgeItem[], width: number, height: number, margin = 12): Point[] {
+  const cx = width / 2;
+  const cy = height / 2;
+  const pinned = items.map((b) => {
+    const dx = b.target.x - cx;
+    const dy = b.target.y - cy;
+    const limX = cx - margin - b.halfW;
+    const limY = cy - margin - b.halfH;
+    const tx = Math.abs(dx) > 0 ? limX / Math.abs(dx) : Infinity;
+    const ty = Math.abs(dy) > 0 ? limY / Math.abs(dy) : Infinity;
+    const t = Math.min(1, tx, ty);
+    // Which edge it sits on decides the axis along which crowded badges slide apart.
+    const edge = t === 1 ? 'inside' : tx <= ty ? (dx < 0 ? 'left' : 'right') : dy < 0 ? 'top' : 'bottom';
+    return { x: cx + dx * t, y: cy + dy * t, edge, ...b };
+  });
+  for (const edge of ['left', 'right', 'top', 'bottom'] as const) {
+    const vertical = edge === 'left' || edge === 'right';
+    const group = pinned.filter((p) => p.edge === edge).sort((a, b) => (vertical ? a.y - b.y : a.x - b.x));
+    const size = (p: (typeof group)[number]) => (vertical ? p.halfH : p.halfW) + 3;
+    const lo = margin;
+    const hi = vertical ? height - margin : width - margin;
+    const get = (p: (typeof group)[number]) => (vertical ? p.y : p.x);
+    const set = (p: (typeof group)[number], v: number) => {
+      if (vertical) p.y = v;
+      else p.x = v;
+    };
+    // Push apart forwards, then back from the far end, so the stack stays inside the edge.
+    let prev = -Infinity;
+    for (const p of group) {
+      const v = Math.max(get(p), prev + size(p), lo + size(p));
+      set(p, v);
+      prev = v + size(p);
+    }
+    let next = Infinity;
+    for (const p of [...group].reverse()) {
+      const v = Math.min(get(p), next - size(p), hi - size(p));
+      set(p, v);
+      next = v - size(p);
+    }
+  }
+  return pinned.map((p) => ({ x: p.x, y: p.y }));
+}

@@ -1,0 +1,216 @@
+// Everything drawn at screen size over the base map: location icons and labels, country names,
+// off-map badges pinned to the edge, the hover tooltip and the no-borders notice. Laid out again
+// whenever the view changes, so text stays crisp and icons keep their size at any zoom.
+import type * as Phaser from 'phaser';
+import type { CountryLabel } from './base-map.ts';
+import type { Point, View } from './camera.ts';
+import { css, palette } from './colour.ts';
+import { drawIcon } from './icons.ts';
+import { type LabelItem, pinBadges, placeLabels } from './layout.ts';
+import type { MapModel } from './model.ts';
+
+const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
+const HIT_RADIUS = 14;
+// Labels of the more important kinds are placed first and get the best spot.
+const RANK = ['capital', 'crossing', 'military-post', 'airbase', 'city', 'camp', 'province', 'other'];
+
+/** Depths of the layers, bottom to top. */
+export const Depth = { base: 0, tone: 10, icons: 30, effects: 35, labels: 40, badges: 50, ui: 60 } as const;
+
+interface BadgeView {
+  id: string;
+  box: Phaser.GameObjects.Graphics;
+  text: Phaser.GameObjects.Text;
+  screen: Point;
+}
+
+/** The screen-space layer of the map. */
+export class Overlay {
+  private readonly icons: Phaser.GameObjects.Graphics;
+  private readonly placeLabels: Phaser.GameObjects.Text[];
+  private readonly countryTexts: { label: CountryLabel; text: Phaser.GameObjects.Text }[];
+  private readonly badgeViews: BadgeView[];
+  private readonly tooltip: Phaser.GameObjects.Text;
+  private readonly screen = new Map<string, Point>();
+
+  constructor(
+    scene: Phaser.Scene,
+    private readonly model: MapModel,
+    countries: CountryLabel[],
+    notice: string | undefined,
+  ) {
+    this.countryTexts = countries.map((label) => ({
+      label,
+      text: scene.add
+        .text(0, 0, label.focus ? label.name.toUpperCase() : label.name, {
+          fontFamily: FONT,
+          fontSize: label.focus ? '15px' : '12px',
+          fontStyle: label.focus ? 'bold' : 'italic',
+          color: label.focus ? '#4a4335' : '#7d786d',
+        })
+        .setOrigin(0.5)
+        .setAlpha(label.focus ? 0.75 : 0.9)
+        .setDepth(Depth.tone + 1),
+    }));
+    this.icons = scene.add.graphics().setDepth(Depth.icons);
+    this.placeLabels = model.places.map((p) =>
+      scene.add
+        .text(0, 0, p.name, {
+          fontFamily: FONT,
+          fontSize: p.kind === 'capital' ? '13px' : '12px',
+          fontStyle: p.kind === 'capital' ? 'bold' : 'normal',
+          color: css(palette.ink),
+          stroke: '#ffffff',
+          strokeThickness: 3,
+        })
+        .setDepth(Depth.labels),
+    );
+    this.badgeViews = model.badges.map((b) => ({
+      id: b.id,
+      box: scene.add.graphics().setDepth(Depth.badges),
+      text: scene.add
+        .text(0, 0, b.name, {
+          fontFamily: FONT,
+          fontSize: '12px',
+          fontStyle: 'bold',
+          color: css(palette.ink),
+        })
+        .setOrigin(0.5)
+        .setDepth(Depth.badges + 1),
+      screen: { x: 0, y: 0 },
+    }));
+    this.tooltip = scene.add
+      .text(0, 0, '', {
+        fontFamily: FONT,
+        fontSize: '13px',
+        color: '#ffffff',
+        backgroundColor: '#1b1f24',
+        padding: { x: 6, y: 3 },
+      })
+      .setDepth(Depth.ui + 1)
+      .setVisible(false);
+    if (notice) {
+      scene.add
+        .text(model.width / 2, 10, notice, {
+          fontFamily: FONT,
+          fontSize: '13px',
+          color: css(palette.ink),
+          backgroundColor: '#fff8e1',
+          padding: { x: 8, y: 4 },
+          align: 'center',
+          wordWrap: { width: Math.max(200, model.width - 40) },
+        })
+        .setOrigin(0.5, 0)
+        .setDepth(Depth.ui);
+    }
+  }
+
+  /** Lays everything out for the current view. */
+  layout(view: View): void {
+    this.screen.clear();
+    const g = this.icons.clear();
+    const items: LabelItem[] = this.model.places.map((place, i) => {
+      const s = view.toScreen(place.world);
+      this.screen.set(place.id, s);
+      drawIcon(g, place, s.x, s.y);
+      const text = this.placeLabels[i];
+      return {
+        at: s,
+        w: text?.width ?? 0,
+        h: text?.height ?? 0,
+        rank: RANK.indexOf(place.kind),
+        gap: place.kind === 'crossing' ? 12 : 9,
+      };
+    });
+    placeLabels(items, this.model.width, this.model.height).forEach((p, i) => {
+      this.placeLabels[i]?.setPosition(p.x, p.y);
+    });
+    for (const { label, text } of this.countryTexts) {
+      const s = view.toScreen(label.world);
+      text.setPosition(s.x, s.y);
+    }
+    this.placeBadges(view);
+  }
+
+  /** Redraws icons only (a crossing opened or closed). */
+  redrawIcons(view: View): void {
+    this.layout(view);
+  }
+
+  /** The screen point of a location or badge, if it exists. */
+  pointOf(id: string): Point | undefined {
+    return this.screen.get(id) ?? this.badgeViews.find((b) => b.id === id)?.screen;
+  }
+
+  /** The location nearest to `p` within reach of a finger, if any. */
+  hit(p: Point): string | undefined {
+    let best: string | undefined;
+    let bestD = HIT_RADIUS;
+    for (const [id, s] of this.screen) {
+      const d = Math.hypot(s.x - p.x, s.y - p.y);
+      if (d <= bestD) {
+        bestD = d;
+        best = id;
+      }
+    }
+    return best;
+  }
+
+  /** Shows the tooltip for the location under `p`, or hides it. Returns the location id. */
+  hover(p: Point | undefined): string | undefined {
+    const id = p && this.hit(p);
+    const place = id ? this.model.places.find((x) => x.id === id) : undefined;
+    if (!p || !place) {
+      this.tooltip.setVisible(false);
+      return undefined;
+    }
+    const x = Math.min(p.x + 14, this.model.width - this.tooltip.width - 4);
+    const y = Math.max(4, p.y - 28);
+    this.tooltip.setText(place.name).setPosition(x, y).setVisible(true);
+    return id;
+  }
+
+  /** The texts of the location labels drawn. */
+  labelTexts(): string[] {
+    return this.placeLabels.filter((t) => t.visible).map((t) => t.text);
+  }
+
+  private placeBadges(view: View): void {
+    const items = this.badgeViews.map((b, i) => ({
+      target: view.toScreen(this.model.badges[i]?.world ?? { x: 0, y: 0 }),
+      halfW: b.text.width / 2 + 8,
+      halfH: 11,
+    }));
+    const centres = pinBadges(items, this.model.width, this.model.height);
+    this.badgeViews.forEach((b, i) => {
+      const item = items[i];
+      const c = centres[i];
+      const colour = this.model.badges[i]?.colour ?? palette.ink;
+      if (!item || !c) return;
+      b.screen = c;
+      b.text.setPosition(c.x, c.y);
+      const { halfW, halfH } = item;
+      const g = b.box.clear();
+      g.fillStyle(0xffffff, 0.95).fillRoundedRect(c.x - halfW, c.y - halfH, halfW * 2, halfH * 2, 6);
+      g.lineStyle(2, colour, 1).strokeRoundedRect(c.x - halfW, c.y - halfH, halfW * 2, halfH * 2, 6);
+      // A small arrow on the side facing the real place.
+      const dx = item.target.x - c.x;
+      const dy = item.target.y - c.y;
+      const len = Math.hypot(dx, dy);
+      if (len < halfW) return;
+      const ux = dx / len;
+      const uy = dy / len;
+      const reach = Math.min(ux ? halfW / Math.abs(ux) : Infinity, uy ? halfH / Math.abs(uy) : Infinity);
+      const bx = c.x + ux * reach;
+      const by = c.y + uy * reach;
+      g.fillStyle(colour, 1).fillTriangle(
+        bx + ux * 7,
+        by + uy * 7,
+        bx - uy * 5,
+        by + ux * 5,
+        bx + uy * 5,
+        by - ux * 5,
+      );
+    });
+  }
+}

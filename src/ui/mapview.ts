@@ -1,0 +1,169 @@
+// Wires the map to the game: starts Phaser lazily for a scenario, passes each snapshot's new cues,
+// tone, crossings and humanitarian level, and offers everything the map shows as text.
+
+import type { MapCue } from '../map/cues.ts';
+import type { MapController } from '../map/game.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import type { Compiled } from '../sim/compile.ts';
+import type { GameState } from '../sim/types.ts';
+import { el } from './dom.ts';
+import { eventsAt, humanitarianLevel, mapFacts } from './facts.ts';
+import type { App, Game } from './types.ts';
+
+/** Keeps one map alive for the scenario on screen and feeds it the game. */
+export class MapView {
+  private controller: MapController | null = null;
+  private scenarioId: string | null = null;
+  private starting: Promise<void> | null = null;
+  private token = 0;
+  private played = new Set<number>();
+  private last: { c: Compiled; s: GameState } | null = null;
+  private selectHandler: ((id: string) => void) | null = null;
+
+  constructor(private readonly host: HTMLElement) {}
+
+  /** Shows a scenario's map (restarting it when another scenario is on screen). */
+  show(scenario: Scenario): Promise<void> {
+    if (this.scenarioId === scenario.meta.id && this.starting) return this.starting;
+    const token = ++this.token;
+    this.scenarioId = scenario.meta.id;
+    this.controller?.destroy();
+    this.controller = null;
+    this.starting = (async () => {
+      // Phaser and the borders load only now, so the start screen never waits for them.
+      const [{ startMap }, { loadRegion }] = await Promise.all([
+        import('../map/game.ts'),
+        import('../map/regions.ts'),
+      ]);
+      const region = await loadRegion(scenario.meta.id);
+      if (token !== this.token) return;
+      const controller = await startMap(this.host, { scenario, region });
+      if (token !== this.token) {
+        controller.destroy();
+        return;
+      }
+      this.controller = controller;
+      this.host.dataset.mapReady = 'true';
+      controller.onSelect((id) => this.selectHandler?.(id));
+      if (this.last) this.update(this.last.c, this.last.s);
+    })().catch((e: unknown) => {
+      console.error('map: could not start', e);
+    });
+    return this.starting;
+  }
+
+  /** Forgets the cues played, for a new or resumed game. */
+  reset(): void {
+    this.played = new Set();
+    this.last = null;
+  }
+
+  /** Calls `cb` with the id of each place selected on the map. */
+  onSelect(cb: (id: string) => void): void {
+    this.selectHandler = cb;
+  }
+
+  /** Passes a snapshot to the map: this round's cues not yet played, the tone, crossings, humanitarian level. */
+  update(c: Compiled, s: GameState): void {
+    this.last = { c, s };
+    const m = this.controller;
+    if (!m || m.scenarioId !== c.scenario.meta.id) return;
+    const fresh: MapCue[] = [];
+    s.cues.forEach((q, i) => {
+      if (q.round !== s.round || this.played.has(i)) return;
+      this.played.add(i);
+      fresh.push({ kind: q.kind as MapCue['kind'], from: q.from, at: q.at, actor: q.actor });
+    });
+    if (fresh.length > 0) m.play(fresh);
+    m.setTone(s.rung, c.scenario.ladder.length);
+    for (const [id, open] of Object.entries(s.crossings)) m.setCrossing(id, open);
+    m.setHumanitarian(humanitarianLevel(c, s));
+  }
+}
+
+/** What happened at the selected place, or null when none is selected. */
+export function renderPlace(app: App, game: Game): HTMLElement | null {
+  const id = app.ui.selectedPlace;
+  if (!id) return null;
+  const c = game.c;
+  const s = game.actor.getSnapshot().context;
+  const place = c.locations.get(id)?.name ?? c.scenario.map.badges.find((b) => b.id === id)?.name ?? id;
+  const events = eventsAt(c, s, id);
+  return el(
+    'section',
+    { class: 'place', 'aria-labelledby': 'place-heading' },
+    el('h3', { id: 'place-heading', tabindex: -1 }, `What happened at ${place}`),
+    events.length === 0
+      ? el('p', {}, 'Nothing has happened here yet.')
+      : el(
+          'ul',
+          {},
+          events.map((e) => el('li', {}, e)),
+        ),
+    el(
+      'button',
+      {
+        type: 'button',
+        onclick: () => {
+          app.ui.selectedPlace = null;
+          app.render();
+        },
+      },
+      'Close',
+    ),
+  );
+}
+
+/** The text equivalent of the map: places and their recent events, crossings, strikes this round. */
+export function renderMapText(app: App, game: Game): HTMLElement {
+  const facts = mapFacts(game.c, game.actor.getSnapshot().context);
+  const select = (id: string) => () => {
+    app.ui.selectedPlace = id;
+    app.render();
+    document.getElementById('place-heading')?.focus();
+  };
+  return el(
+    'details',
+    { class: 'map-text' },
+    el('summary', {}, 'What the map shows (as text)'),
+    el('h3', {}, 'Strikes this round'),
+    facts.strikes.length === 0
+      ? el('p', {}, 'No strikes this round.')
+      : el(
+          'ul',
+          {},
+          facts.strikes.map((x) => el('li', { 'data-strike-at': x.at }, x.text)),
+        ),
+    el('h3', {}, 'Crossings'),
+    facts.crossings.length === 0
+      ? el('p', {}, 'No border crossings on this map.')
+      : el(
+          'ul',
+          {},
+          facts.crossings.map((x) => el('li', {}, `${x.name}: ${x.open ? 'open' : 'closed'}`)),
+        ),
+    el('h3', {}, 'Places and recent events'),
+    el(
+      'ul',
+      {},
+      facts.places.map((p) =>
+        el(
+          'li',
+          {},
+          el(
+            'button',
+            { type: 'button', class: 'link', 'data-place': p.id, onclick: select(p.id) },
+            `${p.name} (${p.kind})`,
+          ),
+          p.events.length === 0
+            ? ': nothing recent.'
+            : el(
+                'ul',
+                {},
+                p.events.map((e) => el('li', {}, e)),
+              ),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,70 @@
+// A news feed: headline, body, the "Simulation"/"Historical" label, each side's claims beside the
+// verified figure, and a "Why?" button leading to the causes the engine recorded.
+import type { NewsItem } from '../sim/types.ts';
+import { causeChain } from './causes.ts';
+import { el } from './dom.ts';
+import { claimsOf, verifiedOf } from './facts.ts';
+import type { App, Game } from './types.ts';
+
+/** Renders news items as a list; `why` adds a "Why?" button, `debrief` adds the true toll. */
+export function newsList(
+  app: App,
+  game: Game,
+  items: NewsItem[],
+  why: boolean,
+  debrief = false,
+): HTMLElement {
+  const s = game.actor.getSnapshot().context;
+  if (items.length === 0) return el('p', { class: 'hint' }, 'No news.');
+  return el(
+    'ul',
+    { class: 'news' },
+    items.map((item, i) => {
+      const hid = `news-${item.round}-${i}-${item.cause}`;
+      const claims = claimsOf(game.c, item);
+      const verified = verifiedOf(game.c, s, item);
+      const whyId = `why-${hid}`;
+      return el(
+        'li',
+        {},
+        el(
+          'article',
+          { 'aria-labelledby': hid, class: 'news-item' },
+          el('h4', { id: hid, class: 'headline' }, item.headline),
+          el(
+            'p',
+            { class: item.simulated ? 'tag sim' : 'tag hist' },
+            item.simulated ? 'Simulation' : 'Historical',
+          ),
+          item.body && el('p', {}, item.body),
+          claims.length > 0 &&
+            el(
+              'p',
+              { class: 'claims' },
+              `Claimed dead: ${claims.map((x) => `${x.who} says ${x.figure}`).join('; ')}.`,
+              verified === 'pending' && ' Verified figure: pending an independent count.',
+              typeof verified === 'number' && ` Verified figure: ${verified}.`,
+            ),
+          debrief &&
+            item.killed !== undefined &&
+            el('p', { class: 'claims' }, `True toll (debrief only): ${item.killed}.`),
+          why &&
+            el(
+              'button',
+              {
+                type: 'button',
+                class: 'why',
+                id: whyId,
+                onclick: () => {
+                  const node = causeChain(game.c, s, item.cause);
+                  app.showWhy({ title: `“${item.headline}”`, nodes: node ? [node] : [], returnTo: whyId });
+                },
+              },
+              'Why?',
+              el('span', { class: 'visually-hidden' }, ` (${item.headline})`),
+            ),
+        ),
+      );
+    }),
+  );
+}

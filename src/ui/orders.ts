@@ -1,0 +1,141 @@
+// The orders panel for one human role: the actions open to it by category (cost, Goldstein weight,
+// reason when unavailable), a target picker, and submit, which sends ORDERS.
+import { CATEGORY_ORDER } from '../sim/compile.ts';
+import { checkOrders, type Option, options } from '../sim/orders.ts';
+import { roundDate } from '../sim/text.ts';
+import type { Order } from '../sim/types.ts';
+import { humans } from './briefing.ts';
+import { nameOf } from './causes.ts';
+import { el, heading, nextId, signed } from './dom.ts';
+import { situation } from './report.ts';
+import { saveBar } from './savebar.ts';
+import type { App, Game } from './types.ts';
+
+const CATEGORY_NAMES: Record<string, string> = {
+  diplomatic: 'Diplomatic',
+  humanitarian: 'Humanitarian',
+  economic: 'Economic',
+  information: 'Information',
+  military: 'Military',
+};
+
+/** The cost and weight of an action, in words. */
+export function costLine(game: Game, o: Option): string {
+  const cost = o.action.cost.map((x) => `${nameOf(game.c, x.metric)} ${signed(x.add)}`).join(', ');
+  const g = o.action.goldstein;
+  const tone = g < 0 ? 'conflict' : g > 0 ? 'cooperation' : 'neutral';
+  return `${cost ? `Cost: ${cost}. ` : 'No cost. '}Goldstein weight ${signed(g)} (${tone}).`;
+}
+
+/** Renders the orders screen for a role. */
+export function renderOrders(app: App, game: Game, role: string): HTMLElement {
+  const s = game.actor.getSnapshot().context;
+  const c = game.c;
+  const max = c.scenario.meta.actionsPerRound;
+  const single = max === 1;
+  const opts = options(c, s, role);
+  const roleName = nameOf(c, role);
+  const group = nextId('order');
+  const rows: { input: HTMLInputElement; option: Option; select: HTMLSelectElement | null }[] = [];
+
+  const form = el('form', { class: 'orders', novalidate: true });
+  form.append(
+    el(
+      'p',
+      {},
+      single
+        ? 'Choose one action for this round, or hold.'
+        : `Choose up to ${max} actions for this round (or none).`,
+    ),
+  );
+  if (single) {
+    const holdId = nextId('hold');
+    const hold = el('input', { type: 'radio', name: group, id: holdId, value: '' });
+    hold.checked = true;
+    form.append(
+      el('div', { class: 'choice' }, hold, el('label', { for: holdId }, 'Hold: take no action this round')),
+    );
+  }
+  for (const category of CATEGORY_ORDER) {
+    const inCat = opts.filter((o) => o.action.category === category);
+    if (inCat.length === 0) continue;
+    const fs = el('fieldset', { class: 'category' }, el('legend', {}, CATEGORY_NAMES[category] ?? category));
+    for (const o of inCat) {
+      const id = nextId(`act-${o.action.id}`);
+      const descId = `${id}-desc`;
+      const input = el('input', {
+        type: single ? 'radio' : 'checkbox',
+        name: group,
+        id,
+        value: o.action.id,
+        disabled: o.unavailable !== null,
+        'aria-describedby': descId,
+        'data-action': o.action.id,
+      });
+      let select: HTMLSelectElement | null = null;
+      const parts: HTMLElement[] = [];
+      if (o.action.targets.type !== 'none' && o.unavailable === null) {
+        const sid = `${id}-target`;
+        select = el(
+          'select',
+          { id: sid, 'data-target-for': o.action.id },
+          o.targets.map((t) => {
+            const kind = c.locations.get(t)?.kind;
+            return el('option', { value: t }, kind ? `${nameOf(c, t)} (${kind})` : nameOf(c, t));
+          }),
+        );
+        // Choosing a target is choosing the action.
+        select.addEventListener('change', () => {
+          if (!input.disabled) input.checked = true;
+        });
+        parts.push(
+          el('div', { class: 'target' }, el('label', { for: sid }, `Target for ${o.action.name}`), select),
+        );
+      }
+      rows.push({ input, option: o, select });
+      fs.append(
+        el(
+          'div',
+          { class: o.unavailable ? 'choice action unavailable' : 'choice action' },
+          input,
+          el('label', { for: id }, o.action.name),
+          el(
+            'div',
+            { id: descId, class: 'hint' },
+            el('p', {}, o.action.description),
+            el('p', {}, costLine(game, o)),
+            o.unavailable && el('p', { class: 'reason' }, `Unavailable: ${o.unavailable}.`),
+          ),
+          ...parts,
+        ),
+      );
+    }
+    form.append(fs);
+  }
+  const error = el('p', { class: 'error', role: 'alert' });
+  form.append(error, el('button', { type: 'submit', class: 'primary' }, `Submit orders for ${roleName}`));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const orders: Order[] = rows
+      .filter((r) => r.input.checked)
+      .map((r) =>
+        r.select ? { action: r.option.action.id, target: r.select.value } : { action: r.option.action.id },
+      );
+    const problem = checkOrders(c, s, role, orders);
+    if (problem) {
+      error.textContent = `These orders cannot be given: ${problem}.`;
+      return;
+    }
+    app.send({ type: 'ORDERS', actor: role, orders });
+  });
+
+  return el(
+    'div',
+    { class: 'screen orders-screen' },
+    heading(2, `Orders for ${roleName}: round ${s.round} of ${c.scenario.meta.maxRounds}`),
+    el('p', { class: 'hint' }, roundDate(c, s.round)),
+    form,
+    situation(app, game, false),
+    saveBar(app, humans(game).length <= 1),
+  );
+}

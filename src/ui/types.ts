@@ -1,0 +1,69 @@
+// The shape every panel sees: the running game (if any), the interface's own state, and the
+// intents a panel may ask for. Panels never edit game state; they ask the app to send events.
+import type { Actor, SnapshotFrom } from 'xstate';
+import type { Compiled } from '../sim/compile.ts';
+import type { GameEvent, GameMachine } from '../sim/machine.ts';
+import type { PolicyName, Seat } from '../sim/types.ts';
+import type { CauseNode } from './causes.ts';
+import type { BrokenScenario, LoadedScenario } from './scenarios.ts';
+
+/** A game in progress: its scenario, the compiled lookups and the running actor. */
+export interface Game {
+  loaded: LoadedScenario;
+  c: Compiled;
+  actor: Actor<GameMachine>;
+}
+
+/** A snapshot of the game machine. */
+export type GameSnapshot = SnapshotFrom<GameMachine>;
+
+/** An open "Why?" panel: what is explained, its chains, and the button to return focus to. */
+export interface WhyView {
+  title: string;
+  nodes: CauseNode[];
+  returnTo: string;
+}
+
+/** State of the start screen, kept across re-renders. */
+export interface StartState {
+  selected: string | null;
+  fromFile: LoadedScenario | null;
+  fileProblems: string[];
+  seats: Record<string, 'person' | PolicyName>;
+  seed: number;
+  message: string | null;
+}
+
+/** The interface's own state (never game state). */
+export interface UiState {
+  /** 0: the shared briefing; k ≥ 1: the private brief of the k-th human role. */
+  briefingStep: number;
+  /** The role the device was last handed to (hot-seat). */
+  passedTo: string | null;
+  why: WhyView | null;
+  debrief: boolean;
+  selectedPlace: string | null;
+  announcedRound: number;
+  start: StartState;
+}
+
+/** What panels may read and ask for. */
+export interface App {
+  game: Game | null;
+  ui: UiState;
+  catalog: { ok: LoadedScenario[]; broken: BrokenScenario[] };
+  /** Re-renders the panel (focus moves only when the screen changes). */
+  render(): void;
+  /** Sends an event to the game actor. */
+  send(event: GameEvent): void;
+  /** Starts a new game. */
+  start(loaded: LoadedScenario, seats: Record<string, Seat>, seed: number): void;
+  /** Resumes a stored or imported save; returns an error message or null. */
+  resume(value: unknown): string | null;
+  /** Leaves the game and shows the start screen. */
+  newGame(): void;
+  /** Shows the disclaimer of a scenario in the footer. */
+  setDisclaimer(text: string): void;
+  /** Opens a "Why?" panel. */
+  showWhy(view: WhyView): void;
+}

@@ -1,0 +1,130 @@
+// axe-core on every screen of a hot-seat game (WCAG 2.0/2.1 A and AA, colour contrast included).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Violation {
+  id: string;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** Runs axe on the page and returns its violations, printed when there are any. */
+async function axe(page: Page, screen: string): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window)))
+    await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  const violations = await page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: Violation[] }> };
+    };
+    const r = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    // Rules that passed prove axe really ran; an empty result would prove nothing.
+    if ((r as unknown as { passes: unknown[] }).passes.length === 0) throw new Error('axe checked nothing');
+    return r.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  });
+  if (violations.length > 0) console.log(`axe on the ${screen} screen:`, JSON.stringify(violations, null, 2));
+  return violations;
+}
+
+const h2 = (page: Page) => page.locator('h2').first().textContent();
+
+describe('accessibility', () => {
+  it('has no WCAG A/AA violations on any screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await page.waitForSelector('h2:has-text("Start a game")');
+    const seen: Record<string, Violation[]> = {};
+    seen.start = await axe(page, 'start');
+
+    // Two roles played by people: hot-seat, with pass-the-device screens.
+    const seats = page.locator('select[data-role]');
+    await seats.nth(0).selectOption('person');
+    await seats.nth(1).selectOption('person');
+    await page.getByLabel('Seed').fill('7');
+    await page.locator('button:text-is("Start")').click();
+    await page.waitForSelector('h2:has-text("Briefing")');
+    seen.briefing = await axe(page, 'briefing');
+    await page.locator('button:text-is("Continue to the private briefs")').click();
+    await page.waitForSelector('h2:has-text("Pass the device")');
+    seen.pass = await axe(page, 'pass-device');
+    for (let i = 0; i < 2; i++) {
+      await page.waitForSelector('h2:has-text("Pass the device")');
+      await page.locator('.pass button').click();
+      await page.waitForSelector('h2:has-text("Private brief")');
+      if (i === 0) seen.brief = await axe(page, 'private brief');
+      await page.locator('.brief button').click();
+    }
+    let sawOrders = false;
+    let sawResolution = false;
+    for (let guard = 0; guard < 200; guard++) {
+      await page.waitForSelector(
+        'h2:has-text("Pass the device"), h2:has-text("Orders for"), h2:has-text("what happened"), h2:has-text("The end")',
+      );
+      const title = (await h2(page)) ?? '';
+      if (title.startsWith('The end')) break;
+      if (title.startsWith('Pass the device')) {
+        // Nothing private shows behind the pass screen: no brief, no orders.
+        expect(await page.locator('.private, form.orders').count()).toBe(0);
+        await page.locator('.pass button').click();
+      } else if (title.startsWith('Orders for')) {
+        if (!sawOrders) seen.orders = await axe(page, 'orders');
+        sawOrders = true;
+        await page.locator('form.orders button[type="submit"]').click();
+        await page.waitForFunction((t) => document.querySelector('h2')?.textContent !== t, title);
+      } else {
+        if (!sawResolution) {
+          seen.resolution = await axe(page, 'resolution');
+          await page.locator('button.why').first().click();
+          await page.waitForSelector('#why-heading');
+          expect(await page.evaluate(() => document.activeElement?.id)).toBe('why-heading');
+          seen.why = await axe(page, 'why');
+          // The map's text equivalent and a place's events, opened by keyboard.
+          await page.locator('.map-text summary').click();
+          await page.locator('.map-text button.link').first().click();
+          await page.waitForSelector('#place-heading');
+          seen.place = await axe(page, 'place');
+        }
+        sawResolution = true;
+        await page.locator('button.next').click();
+        await page.waitForFunction((t) => document.querySelector('h2')?.textContent !== t, title);
+      }
+    }
+    await page.waitForSelector('h2:has-text("The end")');
+    seen.ending = await axe(page, 'ending');
+    await page.locator('button:text-is("Debrief")').click();
+    await page.waitForSelector('h2:has-text("Debrief")');
+    seen.debrief = await axe(page, 'debrief');
+    expect(Object.keys(seen).sort()).toEqual(
+      [
+        'brief',
+        'briefing',
+        'debrief',
+        'ending',
+        'orders',
+        'pass',
+        'place',
+        'resolution',
+        'start',
+        'why',
+      ].sort(),
+    );
+    for (const [screen, v] of Object.entries(seen))
+      expect({ screen, violations: v.map((x) => x.id) }).toEqual({ screen, violations: [] });
+    await context.close();
+  }, 300_000);
+});

@@ -1,0 +1,78 @@
+// Helpers of the map's browser tests: decoded screenshots, colours, the scenario and region on show.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import type { Region } from '../../src/map/region.ts';
+
+/** A decoded screenshot with pixel access. */
+export interface Shot {
+  width: number;
+  height: number;
+  rgb(x: number, y: number): [number, number, number];
+}
+
+/** Decodes a PNG screenshot. */
+export function decode(png: Buffer): Shot {
+  const img = PNG.sync.read(png);
+  return {
+    width: img.width,
+    height: img.height,
+    rgb(x, y) {
+      const cx = Math.max(0, Math.min(img.width - 1, Math.round(x)));
+      const cy = Math.max(0, Math.min(img.height - 1, Math.round(y)));
+      const i = (cy * img.width + cx) * 4;
+      return [img.data[i] ?? 0, img.data[i + 1] ?? 0, img.data[i + 2] ?? 0];
+    },
+  };
+}
+
+/** The largest channel difference between a pixel and a 0xrrggbb colour. */
+export function distance(rgb: [number, number, number], colour: number): number {
+  return Math.max(
+    Math.abs(rgb[0] - ((colour >> 16) & 0xff)),
+    Math.abs(rgb[1] - ((colour >> 8) & 0xff)),
+    Math.abs(rgb[2] - (colour & 0xff)),
+  );
+}
+
+/** Screenshot of the map canvas. */
+export async function shoot(page: Page): Promise<Shot> {
+  return decode(await page.locator('#map canvas').screenshot());
+}
+
+/** The bundled scenario file whose meta.id is `id`, parsed. */
+export function scenarioFile(id: string): {
+  locations: { id: string; name: string; kind: string; lon: number; lat: number }[];
+  actors: { id: string; home: string }[];
+  map: { countries: { iso: string; actor?: string }[]; badges: { id: string }[] };
+} {
+  for (const f of readdirSync('scenarios')) {
+    if (!f.endsWith('.json') || f.endsWith('.schema.json')) continue;
+    const data = JSON.parse(readFileSync(join('scenarios', f), 'utf8'));
+    if (data?.meta?.id === id) return data;
+  }
+  throw new Error(`no scenario file with id ${id}`);
+}
+
+/** The region the production build emitted for scenario `id` (global-setup builds into dist/). */
+export function builtRegion(id: string): Region {
+  const dir = 'dist/assets/regions';
+  const file = readdirSync(dir).find((f) => f.startsWith(`${id}-`) && f.endsWith('.json'));
+  if (!file) throw new Error(`no region was emitted for ${id}`);
+  return JSON.parse(readFileSync(join(dir, file), 'utf8')) as Region;
+}
+
+/** True when (x, y) lies inside a flat ring (even–odd rule). */
+export function inRing(ring: number[], x: number, y: number): boolean {
+  let inside = false;
+  const n = ring.length / 2;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const xi = ring[i * 2] ?? 0;
+    const yi = ring[i * 2 + 1] ?? 0;
+    const xj = ring[j * 2] ?? 0;
+    const yj = ring[j * 2 + 1] ?? 0;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}

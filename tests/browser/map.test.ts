@@ -1,0 +1,364 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { palette } from '../../src/map/colour.ts';
+import type { Region } from '../../src/map/region.ts';
+import { launchChromium } from './chromium.ts';
+import { builtRegion, distance, inRing, type Shot, scenarioFile, shoot } from './map-helpers.ts';
+
+type Pt = { x: number; y: number };
+
+let browser: Browser;
+let page: Page;
+let scenarioId: string;
+let region: Region;
+let scenario: ReturnType<typeof scenarioFile>;
+const errors: string[] = [];
+const warnings: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await page.goto(inject('baseUrl'));
+  await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
+  await page.waitForFunction(() => window.__brinkMap !== undefined);
+  scenarioId = await page.evaluate(() => window.__brinkMap?.scenarioId ?? '');
+  scenario = scenarioFile(scenarioId);
+  region = builtRegion(scenarioId);
+  // A calm, untinted map, so colours are the base map's own.
+  await page.evaluate(() => {
+    window.__brinkMap?.setTone(0, 2);
+    window.__brinkMap?.setHumanitarian(0);
+  });
+  await page.waitForTimeout(1500);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const project = (pts: [number, number][]) =>
+  page.evaluate(
+    (list) => list.map(([lon, lat]) => window.__brinkMap?.project(lon, lat) ?? { x: -1, y: -1 }),
+    pts,
+  );
+const pointsOf = (ids: string[]) =>
+  page.evaluate((list) => list.map((id) => window.__brinkMap?.screenPoint(id)), ids);
+const near = (p: Pt, list: Pt[], r: number) => list.some((q) => Math.hypot(p.x - q.x, p.y - q.y) < r);
+
+/** Screen points of every location and badge: the places icons and labels crowd. */
+async function markers(): Promise<Pt[]> {
+  const ids = [...scenario.locations.map((l) => l.id), ...scenario.map.badges.map((b) => b.id)];
+  return (await pointsOf(ids)).filter((p): p is Pt => p !== undefined);
+}
+
+/** True when a pixel of the highlighted border's dashes lies within 3 px of p. */
+function borderNear(shot: Shot, p: Pt): boolean {
+  for (let dy = -3; dy <= 3; dy++)
+    for (let dx = -3; dx <= 3; dx++) {
+      const rgb = shot.rgb(p.x + dx, p.y + dy);
+      if (distance(rgb, palette.border) <= 50) return true;
+    }
+  return false;
+}
+
+describe('the map of the default scenario', () => {
+  it('shows a bundled scenario with its real borders and no errors', async () => {
+    expect(scenarioId).toBe('pakistan-afghanistan-2026');
+    expect(await page.evaluate(() => window.__brinkMap?.hasBorders)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
+  it('fills each governed country with its own colour, not the sea colour', async () => {
+    const shot = await shoot(page);
+    const avoid = await markers();
+    const governed = new Set(scenario.map.countries.filter((c) => c.actor).map((c) => c.iso));
+    const modes: number[] = [];
+    for (const country of region.countries.filter((c) => governed.has(c.iso))) {
+      const ring = country.polygons.map((p) => p[0] ?? []).sort((a, b) => b.length - a.length)[0] ?? [];
+      const lons = ring.filter((_, i) => i % 2 === 0);
+      const lats = ring.filter((_, i) => i % 2 === 1);
+      const grid: [number, number][] = [];
+      for (let i = 1; i < 16; i++)
+        for (let j = 1; j < 16; j++) {
+          const lon = Math.min(...lons) + ((Math.max(...lons) - Math.min(...lons)) * i) / 16;
+          const lat = Math.min(...lats) + ((Math.max(...lats) - Math.min(...lats)) * j) / 16;
+          if (inRing(ring, lon, lat)) grid.push([lon, lat]);
+        }
+      const pts = (await project(grid)).filter(
+        (p) => p.x > 5 && p.y > 5 && p.x < shot.width - 5 && p.y < shot.height - 5 && !near(p, avoid, 30),
+      );
+      expect(pts.length, country.name).toBeGreaterThan(20);
+      const colours = pts.map((p) => shot.rgb(p.x, p.y));
+      const notSea = colours.filter((c) => distance(c, palette.sea) > 20).length;
+      expect(notSea / colours.length, country.name).toBeGreaterThan(0.9);
+      // Most samples share one fill colour: the country is filled, not merely outlined.
+      const counts = new Map<number, number>();
+      for (const [r, g, b] of colours) {
+        const key = ((r >> 3) << 10) | ((g >> 3) << 5) | (b >> 3);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const [mode, n] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+      expect(n / colours.length, country.name).toBeGreaterThan(0.6);
+      modes.push(mode);
+    }
+    expect(modes.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(modes).size).toBe(modes.length);
+  });
+
+  it('draws the highlighted border along its real course, and not elsewhere', async () => {
+    const shot = await shoot(page);
+    const avoid = await markers();
+    const vertices = region.borders.flatMap((b) =>
+      b.lines.flatMap((l) =>
+        l.flatMap((v, i) => (i % 2 === 0 ? [[v, l[i + 1] ?? 0] as [number, number]] : [])),
+      ),
+    );
+    const on = (await project(vertices)).filter(
+      (p) => p.x > 4 && p.y > 4 && p.x < shot.width - 4 && p.y < shot.height - 4 && !near(p, avoid, 18),
+    );
+    expect(on.length).toBeGreaterThan(30);
+    const hits = on.filter((p) => borderNear(shot, p)).length;
+    expect(hits / on.length).toBeGreaterThan(0.85);
+    // Control: points inside the countries, away from the border, rarely look like it.
+    const inner = region.bounds;
+    const grid: [number, number][] = [];
+    for (let i = 1; i < 20; i++)
+      for (let j = 1; j < 20; j++)
+        grid.push([
+          inner.west + ((inner.east - inner.west) * i) / 20,
+          inner.south + ((inner.north - inner.south) * j) / 20,
+        ]);
+    const off = (await project(grid)).filter((p) => !near(p, on, 25) && !near(p, avoid, 40));
+    expect(off.length).toBeGreaterThan(50);
+    expect(off.filter((p) => borderNear(shot, p)).length / off.length).toBeLessThan(0.1);
+  });
+
+  it('labels every location', async () => {
+    const labels = await page.evaluate(() => window.__brinkMap?.labels() ?? []);
+    expect(labels).toEqual(scenario.locations.map((l) => l.name));
+    const points = await pointsOf(scenario.locations.map((l) => l.id));
+    const box = await page.locator('#map canvas').boundingBox();
+    for (const p of points) {
+      expect(p).toBeDefined();
+      expect(p?.x).toBeGreaterThanOrEqual(0);
+      expect(p?.x).toBeLessThanOrEqual(box?.width ?? 0);
+    }
+  });
+
+  it('animates a strike where it hits, leaving the rest of the map alone', async () => {
+    await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
+      timeout: 20_000,
+    });
+    const locations = scenario.locations;
+    const fromId = locations.find((l) => l.kind === 'capital')?.id ?? locations[0]?.id ?? '';
+    const pts = await pointsOf(locations.map((l) => l.id));
+    const from = pts[locations.findIndex((l) => l.id === fromId)] as Pt;
+    // The target: the location farthest from the launch point, so "near" and "far" are distinct.
+    let atIndex = 0;
+    pts.forEach((p, i) => {
+      const best = pts[atIndex] as Pt;
+      if (p && Math.hypot(p.x - from.x, p.y - from.y) > Math.hypot(best.x - from.x, best.y - from.y))
+        atIndex = i;
+    });
+    const at = pts[atIndex] as Pt;
+    const atId = locations[atIndex]?.id ?? '';
+    const before = await shoot(page);
+    await page.evaluate(({ f, a }) => window.__brinkMap?.play([{ kind: 'strike', from: f, at: a }]), {
+      f: fromId,
+      a: atId,
+    });
+    await page.waitForTimeout(1100);
+    const after = await shoot(page);
+    // The flight follows a raised arc (effects.ts); keep its corridor out of "far away".
+    const lift = Math.hypot(at.x - from.x, at.y - from.y) * 0.25;
+    const arc: Pt[] = [];
+    for (let k = 0; k <= 1; k += 0.02) {
+      const u = 1 - k;
+      const cx = (from.x + at.x) / 2;
+      const cy = (from.y + at.y) / 2 - lift;
+      arc.push({
+        x: u * u * from.x + 2 * u * k * cx + k * k * at.x,
+        y: u * u * from.y + 2 * u * k * cy + k * k * at.y,
+      });
+    }
+    let nearChanged = 0;
+    let farChanged = 0;
+    let farTotal = 0;
+    for (let y = 0; y < after.height; y += 2)
+      for (let x = 0; x < after.width; x += 2) {
+        const changed =
+          distance(
+            after.rgb(x, y),
+            (() => {
+              const [r, g, b] = before.rgb(x, y);
+              return (r << 16) | (g << 8) | b;
+            })(),
+          ) > 30;
+        const d = Math.hypot(x - at.x, y - at.y);
+        if (d < 45) {
+          if (changed) nearChanged++;
+        } else if (d > 90 && !near({ x, y }, arc, 40) && !near({ x, y }, [from], 60)) {
+          farTotal++;
+          if (changed) farChanged++;
+        }
+      }
+    expect(nearChanged).toBeGreaterThan(60);
+    expect(farTotal).toBeGreaterThan(10_000);
+    expect(farChanged / farTotal).toBeLessThan(0.002);
+  });
+
+  it('shows a tooltip on hover and reports the location clicked', async () => {
+    const loc = scenario.locations[0];
+    const [p] = await pointsOf([loc?.id ?? '']);
+    const box = await page.locator('#map canvas').boundingBox();
+    if (!p || !box || !loc) throw new Error('no location on screen');
+    await page.evaluate(() => {
+      const w = window as unknown as { picked: string[] };
+      w.picked = [];
+      window.__brinkMap?.onSelect((id) => w.picked.push(id));
+    });
+    await page.mouse.move(box.x + 5, box.y + box.height - 5);
+    await page.waitForTimeout(100);
+    const before = await shoot(page);
+    await page.mouse.move(box.x + p.x, box.y + p.y);
+    await page.waitForTimeout(200);
+    const hover = await shoot(page);
+    // The tooltip sits up and to the right of the pointer.
+    let changed = 0;
+    for (let y = p.y - 32; y < p.y; y++)
+      for (let x = p.x + 10; x < p.x + 80; x++) {
+        const [r, g, b] = before.rgb(x, y);
+        if (distance(hover.rgb(x, y), (r << 16) | (g << 8) | b) > 40) changed++;
+      }
+    expect(changed).toBeGreaterThan(100);
+    await page.mouse.click(box.x + p.x, box.y + p.y);
+    expect(await page.evaluate(() => (window as unknown as { picked: string[] }).picked)).toEqual([loc.id]);
+    // A click far from any place selects nothing.
+    await page.mouse.click(box.x + 3, box.y + 3);
+    expect(await page.evaluate(() => (window as unknown as { picked: string[] }).picked)).toEqual([loc.id]);
+  });
+
+  it('pans with the arrow keys and zooms with + and −, within the bounds', async () => {
+    const id = scenario.locations[0]?.id ?? '';
+    const start = (await pointsOf([id]))[0] as Pt;
+    await page.locator('#map canvas').focus();
+    await page.keyboard.press('+');
+    const zoomed = (await pointsOf([id]))[0] as Pt;
+    expect(Math.hypot(zoomed.x - start.x, zoomed.y - start.y)).toBeGreaterThan(5);
+    await page.keyboard.press('ArrowRight');
+    const panned = (await pointsOf([id]))[0] as Pt;
+    expect(panned.x).toBeLessThan(zoomed.x);
+    for (let i = 0; i < 10; i++) await page.keyboard.press('-');
+    // Fully zoomed out the view is the whole map again: everything is back in place.
+    const back = (await pointsOf([id]))[0] as Pt;
+    expect(back.x).toBeCloseTo(start.x, 3);
+    expect(back.y).toBeCloseTo(start.y, 3);
+  });
+
+  it('survives unknown ids: warns, plays what it can, and keeps drawing', async () => {
+    warnings.length = 0;
+    const known = scenario.locations[0]?.id ?? '';
+    await page.evaluate((id) => {
+      const m = window.__brinkMap;
+      m?.play([
+        { kind: 'strike', at: 'no-such-place' },
+        { kind: 'envoy', from: 'no-such-badge', at: id },
+        { kind: 'crossing-closed', at: 'nowhere' },
+      ]);
+      m?.setCrossing('nowhere', false);
+      m?.play(undefined as unknown as []);
+    }, known);
+    expect(errors).toEqual([]);
+    expect(
+      warnings.filter((w) => /no-such-place|no-such-badge|nowhere/.test(w)).length,
+    ).toBeGreaterThanOrEqual(4);
+    expect(await page.evaluate(() => window.__brinkMap?.activeEffects() ?? 0)).toBeGreaterThan(0);
+    // Still rendering: a statement pulse changes pixels at its place.
+    const [p] = await pointsOf([known]);
+    const before = await shoot(page);
+    await page.evaluate((id) => window.__brinkMap?.play([{ kind: 'statement', at: id }]), known);
+    await page.waitForTimeout(250);
+    const after = await shoot(page);
+    let changed = 0;
+    for (let y = -30; y <= 30; y++)
+      for (let x = -30; x <= 30; x++) {
+        const [r, g, b] = before.rgb((p?.x ?? 0) + x, (p?.y ?? 0) + y);
+        if (distance(after.rgb((p?.x ?? 0) + x, (p?.y ?? 0) + y), (r << 16) | (g << 8) | b) > 30) changed++;
+      }
+    expect(changed).toBeGreaterThan(20);
+  });
+});
+
+describe('the production build', () => {
+  it('ships the cut regions, never the Natural Earth atlas', () => {
+    const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).map((f) => join('dist', f));
+    const atlas = readFileSync(
+      createRequire(import.meta.url).resolve('world-atlas/countries-10m.json'),
+      'utf8',
+    );
+    // The start of the atlas's coordinate arcs: in any file that embedded the atlas.
+    const at = atlas.lastIndexOf('"arcs":[[');
+    const marker = atlas.slice(at + 7, at + 80);
+    for (const f of files.filter((x) => statSync(x).isFile())) {
+      const text = readFileSync(f, 'utf8');
+      expect(text.includes(marker), f).toBe(false);
+      expect(text.includes('countries-10m'), f).toBe(false);
+    }
+    const regions = files.filter((f) => f.includes(`${join('assets', 'regions')}/`));
+    expect(regions.some((f) => f.includes(scenarioId))).toBe(true);
+    for (const f of regions) expect(statSync(f).size).toBeLessThan(100_000);
+  });
+});
+
+describe('a scenario whose borders were not bundled', () => {
+  it('draws its places on a graticule and says why there are no borders', async () => {
+    const copy = structuredClone(scenario) as ReturnType<typeof scenarioFile> & {
+      meta: { id: string; title: string };
+    };
+    copy.meta.id = 'designer-copy';
+    copy.meta.title = 'A designer’s copy';
+    const file = join(mkdtempSync(join(tmpdir(), 'brink-map-')), 'designer-copy.json');
+    writeFileSync(file, JSON.stringify(copy));
+    await page.locator('#panel input[type="file"][accept*="json"]').first().setInputFiles(file);
+    await page
+      .getByRole('button', { name: /^start/i })
+      .first()
+      .click();
+    await page.waitForFunction(() => window.__brinkMap?.scenarioId === 'designer-copy', undefined, {
+      timeout: 30_000,
+    });
+    const state = await page.evaluate(() => ({
+      borders: window.__brinkMap?.hasBorders,
+      notice: window.__brinkMap?.notice,
+      labels: window.__brinkMap?.labels(),
+    }));
+    expect(state.borders).toBe(false);
+    expect(state.notice).toMatch(/only for built-in scenarios/);
+    expect(state.labels).toEqual(copy.locations.map((l) => l.name));
+    // Untinted, whatever rung the game opened on.
+    await page.evaluate(() => window.__brinkMap?.setTone(0, 2));
+    await page.waitForTimeout(1500);
+    const shot = await shoot(page);
+    // The notice box, top centre, in its pale yellow; and no country fills: mostly sea colour.
+    let notice = 0;
+    for (let x = shot.width / 2 - 100; x < shot.width / 2 + 100; x++)
+      if (distance(shot.rgb(x, 14), 0xfff8e1) < 12) notice++;
+    expect(notice).toBeGreaterThan(50);
+    let sea = 0;
+    let total = 0;
+    for (let y = 60; y < shot.height; y += 7)
+      for (let x = 0; x < shot.width; x += 7) {
+        total++;
+        if (distance(shot.rgb(x, y), palette.sea) < 40) sea++;
+      }
+    expect(sea / total).toBeGreaterThan(0.6);
+    expect(errors).toEqual([]);
+  });
+});

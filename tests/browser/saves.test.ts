@@ -1,0 +1,77 @@
+// Saves in the browser: download the game, open it again; a corrupt or mismatched file says why and
+// changes nothing (the running game and the autosave stay as they were).
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('saved games', () => {
+  it('exports, rejects bad files with a clear message, and imports', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await page.waitForSelector('h2:has-text("Start a game")');
+    await page.getByLabel('Seed').fill('99');
+    await page.locator('button:text-is("Start")').click();
+    await page.locator('button:text-is("Begin round 1")').click();
+    await page.locator('form.orders button[type="submit"]').click();
+    await page.waitForSelector('h2:has-text("Round 1")');
+    const headlines = await page.locator('.news .headline').allTextContents();
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button:text-is("Download the save (.json)")').click(),
+    ]);
+    const path = await download.path();
+    const save = JSON.parse(readFileSync(path, 'utf8'));
+    expect(save.format).toBe('brink-save');
+    const stored = await page.evaluate((k) => localStorage.getItem(k), `brink:save:${save.scenarioId}`);
+
+    const input = page.getByLabel('Open a saved game (.json)');
+    const alert = page.locator('.savebar [role="alert"]');
+    await input.setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{ nope'),
+    });
+    await expect.poll(() => alert.textContent()).toMatch(/not valid JSON/);
+    const other = { ...save, scenarioVersion: '0.0.0-old' };
+    await input.setInputFiles({
+      name: 'old.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(other)),
+    });
+    await expect.poll(() => alert.textContent()).toMatch(/was made with version 0\.0\.0-old/);
+    const damaged = { ...save, snapshot: { status: 'active' } };
+    await input.setInputFiles({
+      name: 'dmg.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(damaged)),
+    });
+    await expect.poll(() => alert.textContent()).toMatch(/damaged/);
+    // Nothing was lost: same screen, same news, same autosave.
+    expect(await page.locator('.news .headline').allTextContents()).toEqual(headlines);
+    expect(await page.evaluate((k) => localStorage.getItem(k), `brink:save:${save.scenarioId}`)).toBe(stored);
+
+    // Play on, then open the downloaded save: back to round 1's report.
+    await page.locator('button.next').click();
+    await page.waitForSelector('h2:has-text("Orders for")');
+    await page
+      .getByLabel('Open a saved game (.json)')
+      .setInputFiles({ name: 'save.json', mimeType: 'application/json', buffer: readFileSync(path) });
+    await page.waitForSelector('h2:has-text("Round 1")');
+    expect(await page.locator('.news .headline').allTextContents()).toEqual(headlines);
+    await context.close();
+  }, 120_000);
+});

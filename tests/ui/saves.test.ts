@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { parseSaveText, saveKey, saveScenarioId } from '../../src/ui/saves.ts';
+
+describe('save files', () => {
+  it('reads JSON and names the scenario a save belongs to', () => {
+    const r = parseSaveText('{"format":"brink-save","scenarioId":"tutorial"}');
+    expect(r.ok).toBe(true);
+    if (r.ok) expect(saveScenarioId(r.value)).toBe('tutorial');
+    expect(saveScenarioId([1, 2])).toBeNull();
+    expect(saveScenarioId(null)).toBeNull();
+  });
+
+  it('explains a file that is not JSON', () => {
+    const r = parseSaveText('{ nope');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/not a Brink save: it is not valid JSON/);
+  });
+
+  it('keeps one autosave per scenario', () => {
+    expect(saveKey('a')).not.toBe(saveKey('b'));
+  });
+});
