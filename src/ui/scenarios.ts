@@ -31,11 +31,18 @@ export function validateScenario(text: string, file: string): Validation {
   };
 }
 
-// Raw text, so the validator can point at lines; the JSON Schema itself is not a scenario.
+// URLs of the files, fetched as text (so the validator can point at lines): scenarios ship as data
+// files, not as JavaScript. The JSON Schema itself is not a scenario.
 const bundledFiles = import.meta.glob<string>(['/scenarios/*.json', '!/scenarios/scenario.schema.json'], {
-  query: '?raw',
+  query: '?url',
   import: 'default',
 });
+
+async function fetchText(url: string): Promise<string> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`cannot load ${url}: HTTP ${res.status}`);
+  return res.text();
+}
 
 /** A bundled scenario file that failed validation, with its problems. */
 export interface BrokenScenario {
@@ -53,7 +60,7 @@ export function bundledScenarios(): Promise<{ ok: LoadedScenario[]; broken: Brok
     const entries = Object.entries(bundledFiles).sort(([a], [b]) => a.localeCompare(b));
     for (const [path, load] of entries) {
       const file = path.split('/').pop() ?? path;
-      const text = await load();
+      const text = await fetchText(await load());
       const v = validateScenario(text, file);
       if (v.ok) ok.push({ scenario: v.scenario, text, file, bundled: true });
       else broken.push({ file, problems: v.problems });
