@@ -1,5 +1,6 @@
 // Indexes a validated scenario once, so rules look things up by id or role in constant time.
 import type { Action, Actor, Condition, Location, Metric, Scenario } from '../scenario/schema.ts';
+import { validTargets } from '../scenario/semantics.ts';
 
 /** The order in which categories resolve within a round (documented in docs/engine-rules.md). */
 export const CATEGORY_ORDER = ['diplomatic', 'humanitarian', 'economic', 'information', 'military'] as const;
@@ -56,7 +57,7 @@ export function compile(scenario: Scenario): Compiled {
   const targets = new Map<string, string[]>();
   const actionsOf = new Map<string, Action[]>();
   for (const a of scenario.actions) {
-    targets.set(a.id, targetsOf(a, scenario));
+    targets.set(a.id, validTargets(a, scenario));
     for (const who of a.actors) actionsOf.set(who, [...(actionsOf.get(who) ?? []), a]);
   }
   const sustained = new Map<string, { cond: Condition; rounds: number }>();
@@ -111,18 +112,4 @@ export function compile(scenario: Scenario): Compiled {
 /** The stable key of a sustained sub-condition. */
 export function sustainedKey(c: Condition): string {
   return JSON.stringify(c);
-}
-
-function targetsOf(a: Action, s: Scenario): string[] {
-  const t = a.targets;
-  if (t.type === 'none') return [];
-  if (t.type === 'actor') return s.actors.map((x) => x.id).filter((x) => !t.ids || t.ids.includes(x));
-  return s.locations
-    .filter(
-      (l) =>
-        (!t.kinds || t.kinds.includes(l.kind)) &&
-        (!t.countries || t.countries.includes(l.country)) &&
-        (!t.ids || t.ids.includes(l.id)),
-    )
-    .map((l) => l.id);
 }
