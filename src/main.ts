@@ -1,5 +1,22 @@
 // Entry point: the DOM panel appears at once; Phaser and the map data load lazily
 // so that the start screen takes input before the map is ready.
+// `?view=console` and `?view=presenter` (or #console, #presenter) open the classroom windows,
+// which follow a game window over the classroom channel; `?seed=N` presets the shared seed.
 import { mountApp } from './ui/app.ts';
+import { installSession } from './ui/session.ts';
 
-mountApp(document);
+const params = new URLSearchParams(location.search);
+const view = params.get('view') ?? location.hash.replace(/^#/, '');
+
+if (view === 'console') void import('./ui/views.ts').then((m) => m.mountConsoleWindow(document));
+else if (view === 'presenter') void import('./ui/views.ts').then((m) => m.mountPresenter(document));
+else {
+  const app = mountApp(document);
+  installSession(app, document);
+  // A shared seed: every section of a class opening the same link plays the same draws.
+  const seed = Number(params.get('seed'));
+  if (params.has('seed') && Number.isInteger(seed) && seed >= 0) {
+    app.ui.start.seed = seed;
+    app.render();
+  }
+}

@@ -38,7 +38,7 @@ function freshUi(start?: UiState['start']): UiState {
 }
 
 /** Mounts the Brink interface into the document and starts the map of the default scenario in the background. */
-export function mountApp(doc: Document): void {
+export function mountApp(doc: Document): App {
   const panel = doc.getElementById('panel');
   const mapHost = doc.getElementById('map');
   if (!panel || !mapHost) throw new Error('index.html is missing #panel or #map');
@@ -216,4 +216,5 @@ export function mountApp(doc: Document): void {
     const first = catalog.ok[0];
     if (first && !app.game) void map.show(first.scenario);
   });
+  return app;
 }

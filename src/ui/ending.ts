@@ -77,6 +77,24 @@ export function renderEnding(app: App, game: Game): HTMLElement {
   );
 }
 
+/**
+ * The after-action review (charts, timeline, decision points, forks, exports), loaded on demand so
+ * that uPlot stays out of the start screen's bundle. The simple timeline below shows until it loads.
+ */
+function fullDebrief(app: App, game: Game): HTMLElement {
+  const host = el(
+    'div',
+    { class: 'full-debrief-host', 'aria-busy': 'true' },
+    el('p', {}, 'Loading the review…'),
+  );
+  void import('./debrief.ts').then((m) => {
+    host.replaceChildren(m.renderFullDebrief(app, game));
+    host.setAttribute('aria-busy', 'false');
+    host.closest('.debrief')?.classList.add('loaded');
+  });
+  return host;
+}
+
 /** Renders the debrief: every round's news with claims, true tolls and verified figures, and every metric. */
 export function renderDebrief(app: App, game: Game): HTMLElement {
   const s = game.actor.getSnapshot().context;
@@ -86,10 +104,11 @@ export function renderDebrief(app: App, game: Game): HTMLElement {
     'div',
     { class: 'screen debrief' },
     heading(2, 'Debrief: the whole timeline'),
+    fullDebrief(app, game),
     rounds.map((r) =>
       el(
         'section',
-        {},
+        { class: 'simple-timeline' },
         el('h3', {}, r === 0 ? 'The opening (historical)' : `Round ${r}: ${roundDate(c, r)}`),
         newsList(app, game, newsOfRound(s, r), false, true),
       ),

@@ -1,0 +1,328 @@
+// The classroom host: wraps the game window's App so that every event sent is logged (seed, seats
+// and accepted events: the game log), broadcasts each new state to the console and presenter
+// windows, carries out their commands, drives the round deadline with TICK events, and offers the
+// classroom bar (console here or in its own window, presenter view, importing a game log).
+import type { Actor, Subscription } from 'xstate';
+import type { Scenario } from '../scenario/schema.ts';
+import {
+  checkLog,
+  type GameLog,
+  newLog,
+  replayLog,
+  sendLogged,
+  stateDigest,
+  undoLastRound,
+} from '../sim/log.ts';
+import type { GameEvent, GameMachine } from '../sim/machine.ts';
+import { saveGame } from '../sim/save.ts';
+import { type Channel, type Command, openChannel, type Phase, type StateMessage } from './channel.ts';
+import { type ConsoleView, createConsole, pacingLine } from './console.ts';
+import { announce, el } from './dom.ts';
+import type { App } from './types.ts';
+
+const LOG_PREFIX = 'brink:log:';
+
+/** What the debrief and the tests may ask of the classroom host. */
+export interface Session {
+  /** The current game's log, or null when the game was resumed from a save without one. */
+  log(): GameLog | null;
+  /** Sends an event to the game, logging it. */
+  send(event: GameEvent): void;
+  /** Rewinds the game to the start of the last round's orders. */
+  undo(): string | null;
+  /** Replaces the game with the replay of a log file's contents; returns an error or null. */
+  importLog(value: unknown): string | null;
+}
+
+let current: Session | null = null;
+
+/** The classroom host of this window, once installed. */
+export function session(): Session | null {
+  return current;
+}
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+function storeLog(log: GameLog): void {
+  try {
+    storage()?.setItem(`${LOG_PREFIX}${log.scenarioId}`, JSON.stringify(log));
+  } catch {
+    // Storage full or unavailable: undo and forks still work until the page is closed.
+  }
+}
+
+function storedLog(scenarioId: string): unknown {
+  try {
+    const raw = storage()?.getItem(`${LOG_PREFIX}${scenarioId}`);
+    return raw ? (JSON.parse(raw) as unknown) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where a game stands, for the views. */
+export function phaseOf(actor: Actor<GameMachine>): Phase {
+  const snap = actor.getSnapshot();
+  if (snap.status === 'done' || snap.context.ending) return 'ended';
+  if (snap.matches('briefing')) return 'briefing';
+  if (snap.matches({ playing: { round: 'report' } })) return 'report';
+  return 'orders';
+}
+
+/** Installs the classroom host on a mounted app (the game window). */
+export function installSession(app: App, doc: Document): Session {
+  const channel: Channel | null = openChannel();
+  let log: GameLog | null = null;
+  let pendingLog: GameLog | null = null;
+  let watched: Actor<GameMachine> | null = null;
+  let sub: Subscription | null = null;
+  let notice: string | null = null;
+  let inline: ConsoleView | null = null;
+  let queued = false;
+
+  const scenarioOf = (): Scenario | null => app.game?.loaded.scenario ?? null;
+
+  function message(): StateMessage | null {
+    const g = app.game;
+    if (!g) return null;
+    return {
+      kind: 'state',
+      scenario: g.loaded.scenario,
+      phase: phaseOf(g.actor),
+      state: g.actor.getSnapshot().context,
+      canUndo: log !== null,
+      notice,
+    };
+  }
+
+  /** Broadcasts and refreshes once per task, after the log has caught up with the event. */
+  function changed(): void {
+    if (queued) return;
+    queued = true;
+    queueMicrotask(() => {
+      queued = false;
+      const m = message();
+      if (m) channel?.post(m);
+      else channel?.post({ kind: 'closed' });
+      inline?.update(m);
+      refreshBar();
+      if (log) storeLog(log);
+    });
+  }
+
+  /** Follows the app's current actor (a new one after start, resume, undo or import). */
+  function watch(): void {
+    const actor = app.game?.actor ?? null;
+    if (actor === watched) return;
+    sub?.unsubscribe();
+    sub = null;
+    watched = actor;
+    if (actor) sub = actor.subscribe({ next: changed, error: () => undefined });
+    changed();
+  }
+
+  function send(event: GameEvent): void {
+    const g = app.game;
+    if (!g) return;
+    const before = g.actor.getSnapshot();
+    if (log) log = sendLogged(g.actor, log, event);
+    else g.actor.send(event);
+    const ignored = g.actor.getSnapshot() === before;
+    notice =
+      ignored && event.type === 'ORDERS' && before.context.paused
+        ? 'The game is paused: orders are not accepted until the trainer resumes it.'
+        : ignored && event.type !== 'TICK'
+          ? `The game did not accept that (${event.type.toLowerCase()}) at this point.`
+          : null;
+    if (ignored && event.type !== 'TICK') changed();
+  }
+
+  /** Puts a replayed actor in place of the running game, with its log. */
+  function adopt(actor: Actor<GameMachine>, scenario: Scenario, next: GameLog): string | null {
+    const save = saveGame(actor, scenario);
+    actor.stop();
+    pendingLog = next;
+    const problem = app.resume(save);
+    pendingLog = null;
+    return problem;
+  }
+
+  const origStart = app.start.bind(app);
+  const origResume = app.resume.bind(app);
+  const origNewGame = app.newGame.bind(app);
+  app.send = send;
+  app.start = (loaded, seats, seed) => {
+    log = newLog(loaded.scenario, seed, seats);
+    notice = null;
+    origStart(loaded, seats, seed);
+    watch();
+  };
+  app.resume = (value) => {
+    const problem = origResume(value);
+    if (!problem) {
+      notice = null;
+      const g = app.game;
+      if (pendingLog) log = pendingLog;
+      else if (g) {
+        // A reload: keep the stored log only if it replays into exactly the resumed state.
+        const stored = storedLog(g.loaded.scenario.meta.id);
+        const sc = g.loaded.scenario;
+        log = null;
+        if (stored && checkLog(stored, sc) === null) {
+          const replayed = replayLog(sc, stored as GameLog, g.actor.logic);
+          if (stateDigest(replayed.getSnapshot().context) === stateDigest(g.actor.getSnapshot().context))
+            log = stored as GameLog;
+          replayed.stop();
+        }
+      }
+    }
+    watch();
+    return problem;
+  };
+  app.newGame = () => {
+    log = null;
+    origNewGame();
+    watch();
+  };
+
+  function undo(): string | null {
+    const g = app.game;
+    const sc = scenarioOf();
+    if (!g || !sc || !log) return 'Undo needs the game log, which this game does not have.';
+    const s = g.actor.getSnapshot().context;
+    const phase = phaseOf(g.actor);
+    if (s.round < 1) return 'There is no round to undo yet.';
+    const next = undoLastRound(log, s.round, phase !== 'orders');
+    const problem = adopt(replayLog(sc, next, g.actor.logic), sc, next);
+    if (!problem)
+      announce(
+        `The last round was undone: back to the orders of round ${app.game?.actor.getSnapshot().context.round}.`,
+      );
+    return problem;
+  }
+
+  function importLog(value: unknown): string | null {
+    const id = (value as { scenarioId?: unknown } | null)?.scenarioId;
+    const loaded = app.catalog.ok.find((x) => x.scenario.meta.id === id) ?? app.game?.loaded;
+    if (!loaded) return 'No scenario is available for this log.';
+    const problem = checkLog(value, loaded.scenario);
+    if (problem) return problem;
+    const next = value as GameLog;
+    try {
+      return adopt(replayLog(loaded.scenario, next), loaded.scenario, next);
+    } catch (e) {
+      return `The log could not be replayed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+  }
+
+  function run(command: Command): void {
+    if (command.type === 'undo') {
+      notice = undo();
+      changed();
+    } else send(command.event);
+  }
+
+  channel?.onMessage((m) => {
+    if (m.kind === 'hello') changed();
+    else if (m.kind === 'command') run(m.command);
+  });
+
+  // The deadline is data in the state; this clock only tells the game the time once it has passed.
+  setInterval(() => {
+    const g = app.game;
+    if (!g) return;
+    const s = g.actor.getSnapshot().context;
+    if (s.deadline !== null && !s.paused && Date.now() >= s.deadline) send({ type: 'TICK', now: Date.now() });
+    refreshBar();
+  }, 500);
+
+  // The classroom bar: above the layout, so the app's re-renders never touch it.
+  const pacing = el('p', { class: 'round-status', 'data-testid': 'round-status' });
+  const consoleHost = el('div', { class: 'inline-console', hidden: true });
+  const toggle = el(
+    'button',
+    { type: 'button', 'aria-expanded': 'false', class: 'open-console' },
+    'Facilitator console',
+  );
+  toggle.addEventListener('click', () => {
+    const open = consoleHost.hidden;
+    consoleHost.hidden = !open;
+    toggle.setAttribute('aria-expanded', String(open));
+    if (open && !inline) {
+      inline = createConsole(run, 2);
+      consoleHost.append(inline.root);
+    }
+    inline?.update(message());
+    if (open) inline?.root.querySelector<HTMLElement>('.fc-heading')?.focus();
+  });
+  const openWindow = (view: string) => {
+    window.open(`${location.pathname}?view=${view}`, `brink-${view}`);
+  };
+  const logFileId = 'import-log-file';
+  const logInput = el('input', { type: 'file', id: logFileId, accept: '.json,application/json' });
+  const logMessage = el('p', { class: 'error', role: 'alert' });
+  logInput.addEventListener('change', async () => {
+    const file = logInput.files?.[0];
+    if (!file) return;
+    let value: unknown;
+    try {
+      value = JSON.parse(await file.text()) as unknown;
+    } catch {
+      logMessage.textContent = 'The file is not JSON.';
+      return;
+    }
+    logMessage.textContent = importLog(value) ?? '';
+    logInput.value = '';
+  });
+  const bar = el(
+    'aside',
+    { class: 'classroom-bar', 'aria-label': 'Classroom tools' },
+    pacing,
+    el(
+      'div',
+      { class: 'buttons' },
+      toggle,
+      el(
+        'button',
+        { type: 'button', onclick: () => openWindow('console') },
+        'Open the console in a new window',
+      ),
+      el('button', { type: 'button', onclick: () => openWindow('presenter') }, 'Open the presenter view'),
+    ),
+    el(
+      'div',
+      { class: 'field' },
+      el('label', { for: logFileId }, 'Replay a game log (.json)'),
+      logInput,
+      logMessage,
+    ),
+    consoleHost,
+  );
+  const header = doc.querySelector('.app-header');
+  if (header) header.after(bar);
+  else doc.body.prepend(bar);
+
+  let lastPaused = false;
+  function refreshBar(): void {
+    const g = app.game;
+    const s = g?.actor.getSnapshot().context;
+    const playing = !!g && phaseOf(g.actor) === 'orders';
+    pacing.textContent = s && playing ? pacingLine(s, Date.now()) : '';
+    pacing.dataset.paused = String(!!s?.paused);
+    if (notice && playing) pacing.textContent += ` ${notice}`;
+    if (!!s?.paused !== lastPaused) {
+      lastPaused = !!s?.paused;
+      announce(lastPaused ? 'The trainer paused the game.' : 'The game resumed.');
+    }
+  }
+
+  current = { log: () => log, send, undo, importLog };
+  watch();
+  return current;
+}

@@ -1,0 +1,134 @@
+// The console and presenter windows: each listens on the classroom channel for the game window's
+// states. Neither holds a game of its own; the console sends commands back, the presenter none.
+import { compile } from '../sim/compile.ts';
+import { roundDate } from '../sim/text.ts';
+import type { NewsItem } from '../sim/types.ts';
+import { type Message, openChannel, type StateMessage } from './channel.ts';
+import { createConsole, pacingLine } from './console.ts';
+import { clear, el } from './dom.ts';
+import { claimsOf, verifiedOf } from './facts.ts';
+import { MapView } from './mapview.ts';
+
+/** Hooks a view to the channel: greets the host, then hands each state (or null) to `update`. */
+function listen(doc: Document, update: (m: StateMessage | null) => void): ReturnType<typeof openChannel> {
+  const channel = openChannel();
+  if (!channel) {
+    doc
+      .getElementById('panel')
+      ?.append(el('p', { class: 'error' }, 'This browser cannot link windows (no BroadcastChannel).'));
+    return null;
+  }
+  channel.onMessage((m: Message) => {
+    if (m.kind === 'state') update(m);
+    else if (m.kind === 'closed') update(null);
+  });
+  channel.post({ kind: 'hello' });
+  return channel;
+}
+
+/** Mounts the facilitator console as a window of its own (the trainer's laptop). */
+export function mountConsoleWindow(doc: Document): void {
+  doc.body.classList.add('view-console');
+  doc.title = 'Brink — facilitator console';
+  const panel = doc.getElementById('panel');
+  if (!panel) return;
+  let channel: ReturnType<typeof openChannel> = null;
+  const view = createConsole((command) => channel?.post({ kind: 'command', command }), 2);
+  clear(panel);
+  panel.append(
+    el(
+      'p',
+      { class: 'hint' },
+      'This console follows the Brink game open in another window of this browser. Keep that window open.',
+    ),
+    view.root,
+  );
+  view.update(null);
+  channel = listen(doc, (m) => view.update(m));
+  view.root.querySelector<HTMLElement>('.fc-heading')?.focus();
+}
+
+/** One public news item: headline, story, the Simulation tag, claims beside the verified figure. */
+function publicNews(m: StateMessage, item: NewsItem, c: ReturnType<typeof compile>): HTMLElement {
+  const claims = claimsOf(c, item);
+  const verified = verifiedOf(c, m.state, item);
+  return el(
+    'li',
+    { class: 'news-item' },
+    el('h4', { class: 'headline' }, item.headline),
+    el('p', { class: item.simulated ? 'tag sim' : 'tag hist' }, item.simulated ? 'Simulation' : 'Historical'),
+    item.body && el('p', {}, item.body),
+    claims.length > 0 &&
+      el(
+        'p',
+        { class: 'claims' },
+        `Claimed dead: ${claims.map((x) => `${x.who} says ${x.figure}`).join('; ')}.`,
+        verified === 'pending' && ' Verified figure: pending an independent count.',
+        typeof verified === 'number' && ` Verified figure: ${verified}.`,
+      ),
+  );
+}
+
+/**
+ * Mounts the presenter view (the projector): the map, the round, the deadline and the public news.
+ * Never private briefs, orders or hidden figures: it reads only public parts of the state.
+ */
+export function mountPresenter(doc: Document): void {
+  doc.body.classList.add('view-presenter');
+  doc.title = 'Brink — presenter view';
+  const panel = doc.getElementById('panel');
+  const mapHost = doc.getElementById('map');
+  if (!panel || !mapHost) return;
+  const map = new MapView(mapHost);
+  let compiled: { key: string; c: ReturnType<typeof compile> } | null = null;
+  let last: StateMessage | null = null;
+  const heading = el('h2', { class: 'pv-round', tabindex: -1 }, 'Waiting for the game…');
+  const pacing = el('p', { class: 'pv-pacing', 'aria-live': 'off' });
+  const rung = el('p', { class: 'pv-rung' });
+  const news = el('div', { class: 'pv-news' });
+  clear(panel);
+  panel.append(heading, pacing, rung, el('h3', {}, 'Latest news'), news);
+
+  const update = (m: StateMessage | null) => {
+    last = m;
+    if (!m) {
+      heading.textContent = 'Waiting for the game…';
+      news.replaceChildren();
+      return;
+    }
+    const key = `${m.scenario.meta.id}@${m.scenario.meta.version}`;
+    if (compiled?.key !== key) {
+      compiled = { key, c: compile(m.scenario) };
+      map.reset();
+      void map.show(m.scenario);
+    }
+    const c = compiled.c;
+    const s = m.state;
+    map.update(c, s);
+    panel.dataset.round = String(s.round);
+    panel.dataset.phase = m.phase;
+    heading.textContent =
+      m.phase === 'briefing'
+        ? `${m.scenario.meta.title}: briefing`
+        : m.phase === 'ended'
+          ? `The game has ended after round ${s.round}`
+          : `Round ${s.round} of ${m.scenario.meta.maxRounds}: ${roundDate(c, s.round)}`;
+    rung.textContent = `Escalation ladder: ${c.scenario.ladder[s.rung]?.name ?? s.rung}`;
+    pacing.textContent = m.phase === 'orders' ? pacingLine(s, Date.now()) : '';
+    // The latest two rounds, newest first: what the room needs to see now.
+    const recent = s.news.filter((n) => n.round >= Math.max(0, s.round - 1)).reverse();
+    news.replaceChildren(
+      recent.length === 0
+        ? el('p', { class: 'hint' }, 'No news yet.')
+        : el(
+            'ul',
+            { class: 'news' },
+            recent.map((n) => publicNews(m, n, c)),
+          ),
+    );
+  };
+  setInterval(() => {
+    if (last?.phase === 'orders') pacing.textContent = pacingLine(last.state, Date.now());
+  }, 1000);
+  listen(doc, update);
+}

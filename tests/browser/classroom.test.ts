@@ -1,0 +1,257 @@
+// Classroom tools in a real Chromium: the console and presenter windows follow the game window over
+// BroadcastChannel (several pages of one browser context), pausing, injects with previews, undo;
+// then the debrief: timeline, charts, forks, the log export and import, and the printed report.
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Opens the game window of a context and starts a game with a seed; stops at round 1's orders. */
+async function startGame(context: BrowserContext, seed: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(inject('baseUrl'));
+  await page.waitForSelector('h2:has-text("Start a game")');
+  await page.getByLabel('Seed').fill(seed);
+  await page.locator('button:text-is("Start")').click();
+  await page.locator('button:text-is("Begin round 1")').click();
+  await page.waitForSelector('h2:has-text("Orders for")');
+  return { page, errors };
+}
+
+/** Picks the `pick`-th open action (military first) and submits the orders. */
+async function submitOrders(page: Page, pick = 0): Promise<void> {
+  const military = page.locator('fieldset:has(legend:text-is("Military")) input:not([disabled])');
+  const any = page.locator('form.orders input[data-action]:not([disabled])');
+  const pool = (await military.count()) > pick ? military : any;
+  if ((await pool.count()) > 0) await pool.nth(Math.min(pick, (await pool.count()) - 1)).check();
+  await page.locator('form.orders button[type="submit"]').click();
+}
+
+async function openView(context: BrowserContext, view: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${inject('baseUrl')}?view=${view}`);
+  return { page, errors };
+}
+
+describe('facilitator console and presenter view', () => {
+  it('keeps two windows in sync, refuses orders while paused, previews injects exactly, undoes a round', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const game = await startGame(context, '4242');
+    const con = await openView(context, 'console');
+    const pres = await openView(context, 'presenter');
+    const { page } = game;
+    const status = con.page.locator('.fc-status');
+    await expect.poll(() => status.textContent()).toMatch(/^Round 1 of \d+: orders being given/);
+    await expect.poll(() => pres.page.locator('.pv-round').textContent()).toMatch(/^Round 1 of/);
+    const roles = await con.page
+      .locator('.fc-orders tbody tr')
+      .evaluateAll((rs) => rs.map((r) => r.getAttribute('data-role')));
+    expect(roles.length).toBeGreaterThanOrEqual(2);
+    const firstRow = con.page.locator(`.fc-orders tr[data-role="${roles[0]}"] td`);
+    expect(await firstRow.textContent()).toBe('Not yet submitted');
+
+    // Pause in the console: the game window says so and does not take orders.
+    await con.page.locator('button.fc-pause').click();
+    await expect.poll(() => page.locator('.round-status').textContent()).toMatch(/Paused by the trainer/);
+    await submitOrders(page);
+    await page.waitForTimeout(300);
+    expect(await page.locator('h2').first().textContent()).toMatch(/^Orders for/);
+    await expect.poll(() => page.locator('.round-status').textContent()).toMatch(/orders are not accepted/);
+    expect(await firstRow.textContent()).toBe('Not yet submitted');
+    expect(await con.page.locator('.facilitator').getAttribute('data-paused')).toBe('true');
+
+    // A deadline the students see, extended by the trainer (still paused: the clock waits).
+    await con.page.getByLabel('Minutes for this round').fill('2');
+    await con.page.locator('button:text-is("Set the deadline")').click();
+    await con.page.locator('button.fc-pause').click(); // resume
+    await expect
+      .poll(() => pres.page.locator('.pv-pacing').textContent())
+      .toMatch(/Time left for this round's orders: [12]:\d\d/);
+    await con.page.locator('button.fc-extend').click();
+    await expect
+      .poll(() => pres.page.locator('.pv-pacing').textContent())
+      .toMatch(/Time left for this round's orders: [23]:\d\d/);
+    await expect.poll(() => page.locator('.round-status').textContent()).toMatch(/Time left/);
+
+    // The inject preview matches what the inject then does.
+    await con.page.getByLabel('Inject', { exact: true }).selectOption('bajaur-bombing');
+    await con.page.locator('button.fc-preview-inject').click();
+    const preview = await con.page.locator('.fc-preview-changes li').allTextContents();
+    expect(preview.length).toBeGreaterThan(0);
+    await con.page.locator('button.fc-send-inject').click();
+    await expect.poll(() => con.page.locator('.fc-delivered li[data-inject-cause]').count()).toBe(1);
+    expect(await con.page.locator('.fc-delivered-changes li').allTextContents()).toEqual(preview);
+    // A custom inject: headline and effect, previewed then sent.
+    await con.page.getByLabel('Headline').fill('Trainer: border town floods');
+    await con.page.getByLabel('Meter 1').selectOption({ index: 1 });
+    await con.page.getByLabel('Change 1').fill('5');
+    await con.page.locator('button.fc-preview-custom').click();
+    const customPreview = await con.page.locator('.fc-preview-changes li').allTextContents();
+    expect(customPreview).toHaveLength(1);
+    await con.page.locator('button.fc-send-custom').click();
+    await expect.poll(() => con.page.locator('.fc-delivered li[data-inject-cause]').count()).toBe(2);
+    expect(
+      await con.page.locator('.fc-delivered li[data-inject-cause]').nth(1).locator('li').allTextContents(),
+    ).toEqual(customPreview);
+
+    // Orders arrive in the console as they are given; the round resolves in every window.
+    await submitOrders(page);
+    await page.waitForSelector('h2:has-text("what happened")');
+    await expect.poll(() => con.page.locator('.facilitator').getAttribute('data-phase')).toBe('report');
+    const headlines = await page.locator('.news .headline').allTextContents();
+    await expect
+      .poll(() => pres.page.locator('.pv-news .headline').allTextContents())
+      .toEqual(expect.arrayContaining(headlines));
+    // The presenter shows no private brief and no orders.
+    const presenterText = (await pres.page.locator('body').textContent()) ?? '';
+    expect(presenterText).not.toMatch(/Your role|Orders for|Submitted|private/i);
+    await pres.page.waitForSelector('#map canvas', { timeout: 30_000 });
+
+    // A seat switched to a person mid-game shows as waiting in the console; switching back restores it.
+    await page.locator('button.next').click();
+    await expect.poll(() => status.textContent()).toMatch(/^Round 2 of/);
+    const second = String(roles[1]);
+    await con.page.locator(`select[data-seat="${second}"]`).selectOption('person');
+    await expect
+      .poll(() => con.page.locator(`.fc-orders tr[data-role="${second}"] td`).textContent())
+      .toBe('Not yet submitted');
+    await con.page.locator(`select[data-seat="${second}"]`).selectOption('hawk');
+    await expect
+      .poll(() => con.page.locator(`.fc-orders tr[data-role="${second}"] td`).textContent())
+      .toMatch(/^Computer player \(hawk\)/);
+
+    // Undo the last round: back to round 1's orders, in every window.
+    await con.page.locator('button.fc-undo').click();
+    await expect.poll(() => status.textContent()).toMatch(/^Round 1 of \d+: orders being given/);
+    await page.waitForSelector('h2:has-text("Orders for")');
+    expect(await page.locator('h2').first().textContent()).toMatch(/round 1 of/);
+    await expect.poll(() => pres.page.locator('.pv-round').textContent()).toMatch(/^Round 1 of/);
+
+    // The console also works on one screen, inside the game window.
+    await page.locator('button.open-console').click();
+    await expect.poll(() => page.locator('.inline-console .fc-status').textContent()).toMatch(/^Round 1 of/);
+
+    expect([...game.errors, ...con.errors, ...pres.errors]).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
+
+/** Plays a started game to its end, giving the `pick`-th military action each round. */
+async function playToEnd(page: Page): Promise<void> {
+  for (let guard = 0; guard < 60; guard++) {
+    await page.waitForSelector(
+      'h2:has-text("Orders for"), h2:has-text("what happened"), h2:has-text("The end")',
+    );
+    const title = (await page.locator('h2').first().textContent()) ?? '';
+    if (title.startsWith('The end')) return;
+    if (title.startsWith('Orders for')) {
+      await submitOrders(page);
+      await page.waitForSelector('h2:has-text("what happened"), h2:has-text("The end")');
+    } else await page.locator('button.next').click();
+  }
+  throw new Error('the game did not end');
+}
+
+describe('debrief and after-action review', () => {
+  it('shows timeline and charts, forks from round 2, exports a log that replays, and prints', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    const { page, errors } = await startGame(context, '777');
+    await playToEnd(page);
+    await page.locator('button:text-is("Debrief")').click();
+    await page.waitForSelector('.full-debrief');
+    const rounds = await page.locator('.timeline-round').count();
+    expect(rounds).toBeGreaterThan(2);
+    expect(await page.locator('.timeline-round[data-round="1"] .choices li').count()).toBeGreaterThan(0);
+    expect(await page.locator('#chart-escalation canvas').count()).toBeGreaterThan(0);
+    expect(await page.locator('.chart canvas').count()).toBeGreaterThan(5);
+    expect(await page.locator('.debrief-decisions ol > li').count()).toBeGreaterThan(0);
+    const digest = (await page.locator('.digest').textContent()) ?? '';
+    expect(digest).toMatch(/^[0-9a-f]{8}$/);
+
+    // Fork from round 2 with another choice: identical before round 2, computer players to the end.
+    await page.getByLabel('Fork from').selectOption('2');
+    const choices = await page.locator('select.fork-action option').count();
+    await page.locator('select.fork-action').selectOption({ index: Math.min(2, choices - 1) });
+    await page.locator('button:text-is("Play the fork to its end")').click();
+    const fork = page.locator('.fork-result').first();
+    await fork.waitFor();
+    expect(await fork.getAttribute('data-same-before')).toBe('true');
+    for (const r of [0, 1]) {
+      const row = fork.locator(`tr[data-round="${r}"]`);
+      expect(await row.locator('td.alt').textContent()).toBe(await row.locator('td.orig').textContent());
+    }
+    expect(await fork.locator('.fork-column').count()).toBe(2);
+    expect(await fork.locator('.fork-ending').count()).toBe(2);
+
+    // Exports: the events as CSV, the log as JSON.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button.export-csv').click(),
+    ]);
+    const csvText = readFileSync((await csv.path()) ?? '', 'utf8');
+    expect(csvText.split('\r\n')[0]).toBe(
+      'round,cause,kind,actor,ref,name,target,outcome,subject,from,to,headline',
+    );
+    const [dl] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button.export-log').click(),
+    ]);
+    const logText = readFileSync((await dl.path()) ?? '', 'utf8');
+    expect(JSON.parse(logText).format).toBe('brink-log');
+
+    // The printed report: controls gone, timeline and charts shown, a real PDF.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.timeline-round').first().isVisible()).toBe(true);
+    expect(await page.locator('#chart-escalation canvas').first().isVisible()).toBe(true);
+    expect(await page.locator('.classroom-bar').isVisible()).toBe(false);
+    expect(await page.locator('.fork-form').isVisible()).toBe(false);
+    expect(await page.locator('#map').isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(100_000);
+    // Each canvas becomes an image in the PDF.
+    expect((pdf.toString('latin1').match(/\/Subtype\s*\/Image/g) ?? []).length).toBeGreaterThan(5);
+    await page.emulateMedia({ media: 'screen' });
+
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // The exported log, imported in a fresh browser, replays into the same final state.
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const other = await fresh.newPage();
+    const otherErrors: string[] = [];
+    other.on('pageerror', (e) => otherErrors.push(e.message));
+    await other.goto(inject('baseUrl'));
+    await other.waitForSelector('h2:has-text("Start a game")');
+    await other.getByLabel('Replay a game log (.json)').setInputFiles({
+      name: 'game.log.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(logText),
+    });
+    await expect
+      .poll(() => other.locator('h2').first().textContent(), { timeout: 30_000 })
+      .toMatch(/^The end/);
+    await other.locator('button:text-is("Debrief")').click();
+    await other.waitForSelector('.full-debrief');
+    expect(await other.locator('.digest').textContent()).toBe(digest);
+    expect(await other.locator('.timeline-round').count()).toBe(rounds);
+
+    expect(otherErrors).toEqual([]);
+    await fresh.close();
+  }, 300_000);
+});
