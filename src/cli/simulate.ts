@@ -64,7 +64,8 @@ export function formatReport(r: BatchReport, scenario: Scenario): string {
   lines.push(
     '',
     `Mediation: offered in ${pct(r.mediation.offered)}, accepted in ${pct(r.mediation.accepted)}, succeeded in ${pct(r.mediation.succeeded)}`,
-    `Agreements: signed in ${pct(r.agreements.signed)}, collapsed (ceasefire broke after signing) in ${pct(r.agreements.collapsed)}`,
+    `Agreements: signed in ${pct(r.agreements.signed)}, collapsed (ceasefire broke or text collapsed after signing) in ${pct(r.agreements.collapsed)}`,
+    `  negotiated texts: signed in ${pct(r.agreements.negotiated.signed)}, collapsed after violations in ${pct(r.agreements.negotiated.collapsed)}`,
     '',
     'Most common paths (rungs entered, then the ending):',
   );

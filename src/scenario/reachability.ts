@@ -47,6 +47,7 @@ function gather(s: Scenario): Facts {
     ...s.actions.flatMap((a) => a.outcomes.flatMap((o) => o.effects)),
     ...s.reactions.flatMap((r) => r.effects),
     ...s.injects.flatMap((i) => i.effects),
+    ...s.clauses.flatMap((k) => k.effects),
   ];
   const crossings = new Map<string, { start: 'open' | 'closed'; values: Set<'open' | 'closed'> }>();
   for (const l of s.locations) {
@@ -98,6 +99,19 @@ function gather(s: Scenario): Facts {
     else if ('ceasefire' in e) ceasefire.add(e.ceasefire);
   }
 
+  // Signed clauses reopen crossings, declare ceasefires and open talks (src/sim/clauses.ts).
+  for (const k of s.clauses) {
+    if (k.mechanics.includes('trade'))
+      for (const p of k.params)
+        if (p.kind === 'crossings') for (const o of p.options ?? []) crossings.get(o)?.values.add('open');
+    if (k.mechanics.includes('ceasefire')) ceasefire.add('declare');
+    if (k.mechanics.includes('monitoring')) ceasefire.add('monitor');
+    if (k.mechanics.includes('guarantee')) ceasefire.add('guarantee');
+    if (k.mechanics.includes('talks')) {
+      mediation.add('offer');
+      mediation.add('accept');
+    }
+  }
   const d = s.dynamics;
   const crossingList = [...crossings.values()];
   const someClosed = crossingList.some((x) => x.values.has('closed'));

@@ -582,6 +582,93 @@ const Opening = z
   })
   .describe('The historical opening and the starting state it leads to.');
 
+/** What a clause's parameter holds: a round, a number of rounds, crossings, a place, or a number. */
+export const ClauseParamKind = z
+  .enum(['round', 'rounds', 'crossings', 'place', 'number'])
+  .describe(
+    'round: an in-game round (its date and hour are shown), from which the clause applies; rounds: a duration in rounds, after which it lapses; crossings: some of the crossings listed in options; place: one of the places listed in options (a venue); number: an amount from min to max.',
+  );
+
+const ClauseParam = z
+  .strictObject({
+    id: ref('this parameter, unique within its clause; the clause text uses it as {id}'),
+    name: text('Its label on the proposal form.').max(80),
+    kind: ClauseParamKind,
+    options: z
+      .array(id)
+      .optional()
+      .describe('For crossings: the crossing ids that may be chosen; for place: the location or badge ids.'),
+    min: z
+      .number()
+      .optional()
+      .describe('For round, rounds and number: the lowest value (rounds: at least 1).'),
+    max: z.number().optional().describe('For round, rounds and number: the highest value.'),
+    default: z
+      .union([z.number(), id, z.array(id)])
+      .describe(
+        'The value a new draft starts with: a number (round, rounds, number), an id (place) or a list of ids (crossings). A round default is relative: rounds after the current one (0: now).',
+      ),
+    unit: z.string().max(20).optional().describe('For number: a unit shown beside it, e.g. "US$ million".'),
+  })
+  .describe('A parameter of a clause, chosen by whoever drafts it.');
+
+/** What a signed clause does to the engine's rules (docs/engine-rules.md, Negotiation). */
+export const ClauseMechanic = z
+  .enum(['ceasefire', 'monitoring', 'guarantee', 'trade', 'spoilers', 'humanitarian', 'talks'])
+  .describe(
+    'ceasefire: declares a ceasefire; monitoring: lowers its breakdown hazard; guarantee: a third-party guarantee lowers it further; trade: reopens the chosen crossings; spoilers: armed groups’ reactions fire less often; humanitarian: the humanitarian clock runs slower; talks: the mediator at the chosen venue opens talks.',
+  );
+
+const Clause = z
+  .strictObject({
+    id: ref('this clause'),
+    name: text('Its short name, as listed on the proposal form.').max(80),
+    text: text(
+      'The wording of the clause in a proposal. Placeholders: {PARAM} for each parameter id, and {mediator} (the mediator relaying or guaranteeing).',
+    ),
+    params: z.array(ClauseParam).default([]).describe('Its parameters, each chosen when drafting.'),
+    mechanics: z
+      .array(ClauseMechanic)
+      .default([])
+      .describe('The rules a signed clause changes, while it is in force.'),
+    effects: z
+      .array(Effect)
+      .default([])
+      .describe('Effects applied once, when the agreement containing it is signed (and in force).'),
+    from: z
+      .enum(['party', 'mediator'])
+      .default('party')
+      .describe('Who may put it in a text: a party to the conflict, or a mediator relaying a text.'),
+    mediators: z
+      .array(id)
+      .optional()
+      .describe('For a mediator clause: the mediators that may add it; every mediator when omitted.'),
+    violatedBy: z
+      .strictObject({
+        actions: z
+          .array(id)
+          .default([])
+          .describe('Actions that break the clause when a signatory takes them while it is in force.'),
+        tags: z
+          .array(z.enum(['strike', 'capital-threshold', 'ceasefire-violation', 'spoiler']))
+          .default([])
+          .describe('Action tags that break it: any action with one of them breaks the clause.'),
+      })
+      .default({ actions: [], tags: [] })
+      .describe(
+        'What counts as a violation. An action that closes crossings breaks a clause with a crossings parameter only when it closes one of the chosen crossings.',
+      ),
+    value: z
+      .record(id, z.number().min(-10).max(10).describe('How much this party wants the clause.'))
+      .default({})
+      .describe(
+        'How much each party wants the clause, from −10 (against its interests) to +10; computer negotiators weigh proposals by it. 0 when omitted.',
+      ),
+  })
+  .describe('A clause a negotiated agreement may contain.');
+export type Clause = z.infer<typeof Clause>;
+export type ClauseParam = z.infer<typeof ClauseParam>;
+
 /** Numbers of the engine's rules; defaults come from ../shared/escalation-model.md where cited. */
 export const Dynamics = z
   .strictObject({
@@ -676,6 +763,10 @@ export const Scenario = z
     injects: z.array(Inject).default([]).describe('Events a trainer can trigger.'),
     endings: z.array(Ending).min(1).describe('How the game can end.'),
     opening: Opening,
+    clauses: z
+      .array(Clause)
+      .default([])
+      .describe('The clauses negotiators can put in a proposal; none means no negotiation panel.'),
     dynamics: Dynamics.default(() => Dynamics.parse({})),
   })
   .describe('A Brink scenario.');

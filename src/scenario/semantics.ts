@@ -166,6 +166,7 @@ export function checkSemantics(s: Scenario): RawProblem[] {
   checkReactionsAndInjects(c);
   checkEndings(c);
   checkOpening(c);
+  checkClauses(c);
   c.problems.push(...checkReachability(s));
   return c.problems;
 }
@@ -183,6 +184,10 @@ function checkIds(c: Checker): void {
   c.unique('reaction', s.reactions, ['reactions']);
   c.unique('inject', s.injects, ['injects']);
   c.unique('ending', s.endings, ['endings']);
+  c.unique('clause', s.clauses, ['clauses']);
+  s.clauses.forEach((k, i) => {
+    c.unique(`parameter (within clause '${k.id}')`, k.params, ['clauses', i, 'params']);
+  });
   s.actions.forEach((a, i) => {
     c.unique(`outcome (within action '${a.id}')`, a.outcomes, ['actions', i, 'outcomes']);
   });
@@ -466,6 +471,114 @@ function checkOpening(c: Checker): void {
   s.opening.reactions.forEach((id, i) => {
     c.ref('reaction', id, c.reactions, ['opening', 'reactions', i]);
   });
+}
+
+/** Checks the clauses: parameters and their defaults, wording, mechanics, mediators, violations and values. */
+function checkClauses(c: Checker): void {
+  c.s.clauses.forEach((k, i) => {
+    const at: Path = ['clauses', i];
+    k.params.forEach((p, j) => {
+      checkClauseParam(c, p, [...at, 'params', j]);
+    });
+    for (const m of k.text.matchAll(/\{([^{}]*)\}/g)) {
+      const name = m[1] ?? '';
+      if (name === 'mediator' || k.params.some((p) => p.id === name)) continue;
+      const s = suggest(name, ['mediator', ...k.params.map((p) => p.id)]);
+      c.report([...at, 'text'], `unknown placeholder {${name}} in clause '${k.id}'`, {
+        expected: `{mediator} or a parameter of the clause (${k.params.map((p) => `{${p.id}}`).join(' ') || 'none'})`,
+        found: `{${name}}`,
+        ...(s !== undefined ? { suggestion: `{${s}}` } : {}),
+      });
+    }
+    if (k.mechanics.includes('trade') && !k.params.some((p) => p.kind === 'crossings'))
+      c.report([...at, 'mechanics'], `clause '${k.id}' reopens crossings but has no crossings parameter`, {
+        expected: 'a parameter of kind "crossings"',
+      });
+    if (k.mechanics.includes('talks')) {
+      const venue = k.params.find((p) => p.kind === 'place');
+      if (!venue)
+        c.report(
+          [...at, 'mechanics'],
+          `clause '${k.id}' opens talks but has no place parameter (the venue)`,
+          {
+            expected: 'a parameter of kind "place"',
+          },
+        );
+      else {
+        const homes = new Set(c.s.actors.filter((a) => a.mediator).map((a) => a.home));
+        const j = k.params.indexOf(venue);
+        (venue.options ?? []).forEach((o, n) => {
+          if (!homes.has(o))
+            c.report([...at, 'params', j, 'options', n], `venue '${o}' is not the home of any mediator`, {
+              expected: `the home of a mediator: ${listIds([...homes])}`,
+              found: `'${o}'`,
+            });
+        });
+      }
+    }
+    checkEffects(c, k.effects, [...at, 'effects']);
+    if (k.mediators !== undefined) {
+      if (k.from !== 'mediator')
+        c.report([...at, 'mediators'], `clause '${k.id}' lists mediators but is proposed by a party`, {
+          expected: '"from": "mediator", or no "mediators"',
+        });
+      k.mediators.forEach((m, j) => {
+        if (c.actor(m, [...at, 'mediators', j]) && !c.actors.get(m)?.mediator)
+          c.report([...at, 'mediators', j], `actor '${m}' is not a mediator`, {
+            expected: 'an actor with a "mediator" section',
+            found: `'${m}'`,
+          });
+      });
+    }
+    k.violatedBy.actions.forEach((a, j) => {
+      c.ref('action', a, c.actions, [...at, 'violatedBy', 'actions', j]);
+    });
+    for (const who of Object.keys(k.value)) {
+      if (!c.actor(who, [...at, 'value', who])) continue;
+      const a = c.actors.get(who);
+      if (!a?.playable || !a.opponent)
+        c.report([...at, 'value', who], `actor '${who}' is not a party to the conflict`, {
+          expected: 'a playable actor with an opponent',
+          found: `'${who}'`,
+        });
+    }
+  });
+}
+
+/** A clause parameter: options of the right kind, a sane range, and a default that fits. */
+function checkClauseParam(c: Checker, p: Scenario['clauses'][number]['params'][number], at: Path): void {
+  const needsOptions = p.kind === 'crossings' || p.kind === 'place';
+  if (needsOptions && (!p.options || p.options.length === 0))
+    c.report(at, `parameter '${p.id}' of kind "${p.kind}" needs "options"`, {
+      expected: 'a non-empty list of ids',
+    });
+  if (!needsOptions && p.options !== undefined)
+    c.report([...at, 'options'], `parameter '${p.id}' of kind "${p.kind}" takes no options`);
+  (p.options ?? []).forEach((o, j) => {
+    if (p.kind === 'crossings') c.crossing(o, [...at, 'options', j]);
+    else if (p.kind === 'place') c.place(o, [...at, 'options', j]);
+  });
+  if (p.min !== undefined && p.max !== undefined && p.min > p.max)
+    c.report([...at, 'max'], `parameter '${p.id}': max is below min`, { found: `${p.min} to ${p.max}` });
+  if (p.kind === 'rounds' && p.min !== undefined && p.min < 1)
+    c.report([...at, 'min'], `parameter '${p.id}': a duration is at least 1 round`, { found: String(p.min) });
+  const d = p.default;
+  const numeric = p.kind === 'round' || p.kind === 'rounds' || p.kind === 'number';
+  let problem: string | null = null;
+  if (numeric) {
+    if (typeof d !== 'number') problem = 'a number';
+    else if (p.kind !== 'round' && ((p.min !== undefined && d < p.min) || (p.max !== undefined && d > p.max)))
+      problem = `a number from ${p.min ?? '−∞'} to ${p.max ?? '∞'}`;
+    else if (p.kind !== 'number' && (!Number.isInteger(d) || d < 0)) problem = 'a whole number, 0 or more';
+  } else if (p.kind === 'place') {
+    if (typeof d !== 'string' || !(p.options ?? []).includes(d)) problem = 'one of its options';
+  } else if (!Array.isArray(d) || d.length === 0 || d.some((x) => !(p.options ?? []).includes(x)))
+    problem = 'a non-empty list of its options';
+  if (problem)
+    c.report([...at, 'default'], `parameter '${p.id}': the default does not fit its kind "${p.kind}"`, {
+      expected: problem,
+      found: JSON.stringify(d),
+    });
 }
 
 const listIds = (ids: readonly string[]) =>

@@ -17,6 +17,10 @@ export interface GameSummary {
   agreement: boolean;
   /** An agreement was reached and its ceasefire later broke. */
   agreementCollapsed: boolean;
+  /** A negotiated text was signed by both parties. */
+  signed: boolean;
+  /** A signed text later collapsed (after violations). */
+  signedCollapsed: boolean;
   /** The rungs the game passed through (consecutive repeats folded) and its ending. */
   path: string;
   events: number;
@@ -65,6 +69,8 @@ export function runGames(
         state.changes.some(
           (ch) => ch.subject === 'ceasefire' && ch.to === 'broken' && ch.round >= state.milestones.agreement,
         ),
+      signed: state.negotiation.agreements.length > 0,
+      signedCollapsed: state.negotiation.agreements.some((a) => a.status === 'collapsed'),
       path: [...rungs, `⇒ ${state.ending?.id ?? 'none'}`].join(' → '),
       events,
     });
@@ -80,7 +86,8 @@ export interface BatchReport {
   meanRounds: number;
   peakRung: { mean: number; distribution: Record<string, number> };
   mediation: { offered: number; accepted: number; succeeded: number };
-  agreements: { signed: number; collapsed: number };
+  /** Games with an agreement (mediated or negotiated), and with one that later failed; `negotiated` counts signed texts alone. */
+  agreements: { signed: number; collapsed: number; negotiated: { signed: number; collapsed: number } };
   paths: { path: string; games: number }[];
 }
 
@@ -110,8 +117,12 @@ export function summarise(scenario: Scenario, games: readonly GameSummary[]): Ba
       succeeded: games.filter((g) => g.agreement).length,
     },
     agreements: {
-      signed: games.filter((g) => g.agreement).length,
-      collapsed: games.filter((g) => g.agreementCollapsed).length,
+      signed: games.filter((g) => g.agreement || g.signed).length,
+      collapsed: games.filter((g) => g.agreementCollapsed || g.signedCollapsed).length,
+      negotiated: {
+        signed: games.filter((g) => g.signed).length,
+        collapsed: games.filter((g) => g.signedCollapsed).length,
+      },
     },
     paths,
   };

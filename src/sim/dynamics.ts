@@ -1,5 +1,6 @@
 // Per-round rules on metrics: escalation from Goldstein weights, Richardson hostility,
 // ripeness, the humanitarian clock and trade. Numbers come from the scenario's `dynamics`.
+import { humanitarianFactor } from './clauses.ts';
 import type { Step } from './step.ts';
 import type { Taken } from './types.ts';
 
@@ -49,10 +50,13 @@ export function updateRipeness(st: Step): void {
   s.hurtStreak = hurting ? s.hurtStreak + 1 : 0;
 }
 
-/** The humanitarian clock: need grows with the rung (design choice: linear in the rung's index). */
+/**
+ * The humanitarian clock: need grows with the rung (design choice: linear in the rung's index), slower
+ * under a signed humanitarian-access clause (clauses.ts).
+ */
 export function updateHumanitarian(st: Step, cause: number): void {
   const { s, c } = st;
-  const add = c.scenario.dynamics.humanitarianPerRound * s.rung;
+  const add = c.scenario.dynamics.humanitarianPerRound * s.rung * humanitarianFactor(c, s);
   if (add !== 0) for (const id of c.humanitarian) st.addMetric(id, add, cause);
 }
 

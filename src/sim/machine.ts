@@ -3,10 +3,12 @@
 import { assign, raise, setup } from 'xstate';
 import type { Inject, Scenario } from '../scenario/schema.ts';
 import { compile } from './compile.ts';
+import { answer, answerError, type Draft, proposalError, propose } from './negotiation.ts';
 import { checkOrders } from './orders.ts';
 import { applyInject, closeRound, resolveRound, runReactions, startRound } from './round.ts';
 import { type GameInput, initialState } from './state.ts';
-import type { GameState, Order, Seat } from './types.ts';
+import { openStep } from './step.ts';
+import type { ClauseAnswer, GameState, Order, ParamValue, Seat } from './types.ts';
 
 /** An inject written by the trainer during play. */
 export type CustomInject = Pick<Inject, 'effects' | 'news' | 'map'> & { id: string };
@@ -22,7 +24,17 @@ export type GameEvent =
   | { type: 'RESUME' }
   | { type: 'INJECT'; inject: string | CustomInject }
   | { type: 'SET_SEAT'; actor: string; seat: Seat }
-  | { type: 'SYNC' };
+  | { type: 'SYNC' }
+  /** A party drafts a text (a new version), sent directly or through a mediator (`via`). */
+  | { type: 'PROPOSE'; actor: string; clauses: Draft[]; via?: string | null }
+  /** A party answers the current version clause by clause; `changes` holds the new parameters of changed clauses. */
+  | {
+      type: 'ANSWER';
+      actor: string;
+      version: number;
+      answers: Record<string, ClauseAnswer>;
+      changes?: Record<string, Record<string, ParamValue>>;
+    };
 
 /** The phases of the mediation region, in order. */
 export const MEDIATION_STATES = ['none', 'offered', 'accepted', 'talks', 'agreement', 'collapsed'] as const;
@@ -67,6 +79,18 @@ export function createGameMachine(scenario: Scenario) {
           : {},
       ),
       sync: raise({ type: 'SYNC' }),
+      propose: assign(({ context, event }) => {
+        if (event.type !== 'PROPOSE') return {};
+        const st = openStep(c, context);
+        propose(st, event.actor, event.clauses, event.via ?? null);
+        return st.done();
+      }),
+      answer: assign(({ context, event }) => {
+        if (event.type !== 'ANSWER') return {};
+        const st = openStep(c, context);
+        answer(st, event.actor, event.answers, event.changes);
+        return st.done();
+      }),
     },
     guards: {
       allIn: ({ context }) =>
@@ -82,6 +106,16 @@ export function createGameMachine(scenario: Scenario) {
         !context.paused &&
         context.deadline !== null &&
         event.now >= context.deadline,
+      proposalValid: ({ context, event }) =>
+        event.type === 'PROPOSE' &&
+        !context.paused &&
+        context.seats[event.actor]?.by === 'person' &&
+        proposalError(c, context, event.actor, event.clauses, event.via ?? null) === null,
+      answerValid: ({ context, event }) =>
+        event.type === 'ANSWER' &&
+        !context.paused &&
+        context.seats[event.actor]?.by === 'person' &&
+        answerError(c, context, event.actor, event.version, event.answers, event.changes) === null,
       injectKnown: ({ event }) =>
         event.type === 'INJECT' &&
         (typeof event.inject !== 'string' || scenario.injects.some((i) => i.id === event.inject)),
@@ -110,6 +144,8 @@ export function createGameMachine(scenario: Scenario) {
                 always: { guard: 'allIn', target: 'resolution' },
                 on: {
                   ORDERS: { guard: 'ordersValid', actions: 'storeOrders' },
+                  PROPOSE: { guard: 'proposalValid', actions: ['propose', 'sync'] },
+                  ANSWER: { guard: 'answerValid', actions: ['answer', 'sync'] },
                   TICK: { guard: 'deadlinePassed', target: 'resolution' },
                   SET_DEADLINE: { actions: 'setDeadline' },
                   PAUSE: { actions: 'pause' },

@@ -2,7 +2,9 @@
 import type { Inject, Reaction } from '../scenario/schema.ts';
 import { verifyDue } from './casualties.ts';
 import { checkCeasefire } from './ceasefire.ts';
+import { clausesRound, spoilerFactor } from './clauses.ts';
 import { CATEGORY_ORDER, type Compiled } from './compile.ts';
+import { checkCompliance } from './compliance.ts';
 import { holds } from './conditions.ts';
 import {
   updateEscalation,
@@ -14,6 +16,7 @@ import {
 import { applyEffects, cue, type EffectContext, report } from './effects.ts';
 import { moveRung, settleLadder } from './ladder.ts';
 import { collapse, talksRound } from './mediation.ts';
+import { negotiateRound } from './negotiator.ts';
 import { choose } from './policies.ts';
 import { openStep, type Step } from './step.ts';
 import type { GameState, Order, Taken } from './types.ts';
@@ -71,6 +74,7 @@ function resolveOrder(
     checkCeasefire(st, STRIKE_HAZARD_MULTIPLIER, cause);
   report(st, outcome.news, ctx, s.round > 0);
   cue(st, outcome.map, ctx);
+  checkCompliance(st, actor, action, outcome, cause);
   const taken: Taken = {
     round: s.round,
     actor,
@@ -99,6 +103,7 @@ function runRules(st: Step, acts: Taken[]): void {
   if (s.ceasefire.status === 'holding' && s.ceasefire.since < s.round)
     checkCeasefire(st, 1, st.cause({ kind: 'rule', ref: 'ceasefire-hazard' }));
   verifyDue(st);
+  clausesRound(st, st.cause({ kind: 'rule', ref: 'clauses' }));
   updateHumanitarian(st, rule);
   updateTrade(st, rule);
 }
@@ -108,6 +113,7 @@ export function resolveRound(c: Compiled, prev: GameState): GameState {
   const st = openStep(c, prev);
   const { s } = st;
   s.struckKinds = [];
+  negotiateRound(st);
   const queue: { actor: string; order: Order; reason?: string }[] = [];
   for (const actor of c.playable) {
     const seat = s.seats[actor];
@@ -150,7 +156,10 @@ export function runReactions(c: Compiled, prev: GameState): GameState {
     const seen = s.reactions[r.id];
     if (seen && (r.once || s.round - seen.last <= r.cooldown)) continue;
     if (!holds(r.when, { c, s, rng: st.rng })) continue;
-    if (r.probability < 1 && st.rng.next() >= r.probability) continue;
+    // A signed `spoilers` clause makes armed groups' reactions rarer (clauses.ts).
+    const p =
+      c.actors.get(r.actor)?.kind === 'armed-group' ? r.probability * spoilerFactor(c, s) : r.probability;
+    if (p < 1 && st.rng.next() >= p) continue;
     fire(st, r, true);
   }
   return st.done();

@@ -1,7 +1,9 @@
 // Saving and restoring a game: XState's persisted snapshot, with the scenario's id and version beside it.
 import { type Actor, createActor, type Snapshot } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
+import { compile } from './compile.ts';
 import { createGameMachine, type GameMachine } from './machine.ts';
+import { emptyNegotiation } from './negotiation.ts';
 
 /** The save file's format marker and version. */
 export const SAVE_FORMAT = 'brink-save';
@@ -56,6 +58,16 @@ export function checkSave(value: unknown, scenario: Scenario): string | null {
   return null;
 }
 
+/** The saved snapshot, with an empty negotiation added when the save predates negotiation. */
+function withNegotiation(save: SaveFile, scenario: Scenario): Snapshot<unknown> {
+  const snap = save.snapshot as Snapshot<unknown> & { context?: Record<string, unknown> };
+  if (!snap.context || snap.context.negotiation !== undefined) return save.snapshot;
+  return {
+    ...snap,
+    context: { ...snap.context, negotiation: emptyNegotiation(compile(scenario)) },
+  } as unknown as Snapshot<unknown>;
+}
+
 /** Restores a saved game, or explains why it cannot. The actor is created but not started. */
 export function restoreGame(
   value: unknown,
@@ -65,7 +77,10 @@ export function restoreGame(
   const problem = checkSave(value, scenario);
   if (problem) return { ok: false, message: problem };
   try {
-    const actor = createActor(machine, { snapshot: (value as SaveFile).snapshot, input: { seed: 0 } });
+    const actor = createActor(machine, {
+      snapshot: withNegotiation(value as SaveFile, scenario),
+      input: { seed: 0 },
+    });
     return { ok: true, actor };
   } catch (e) {
     return { ok: false, message: `The save is damaged: ${e instanceof Error ? e.message : String(e)}` };

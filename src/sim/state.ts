@@ -1,5 +1,6 @@
 // The state a game starts from, before and after the historical opening.
 import type { Compiled } from './compile.ts';
+import { emptyNegotiation } from './negotiation.ts';
 import { seedRng } from './rng.ts';
 import { playOpening } from './round.ts';
 import type { GameState, Seat } from './types.ts';
@@ -31,6 +32,7 @@ export function initialState(c: Compiled, input: GameInput): GameState {
     peakRung: 0,
     mediation: { phase: 'none', mediators: [], accepted: [] },
     ceasefire: { status: 'none', since: -1, monitored: false, guaranteed: false },
+    negotiation: emptyNegotiation(c),
     seats,
     orders: {},
     taken: [],

@@ -19,8 +19,8 @@ export interface Order {
 export interface Cause {
   id: number;
   round: number;
-  kind: 'action' | 'reaction' | 'inject' | 'rule' | 'opening';
-  /** The action, reaction or inject id, or the rule's name. */
+  kind: 'action' | 'reaction' | 'inject' | 'rule' | 'opening' | 'negotiation';
+  /** The action, reaction or inject id, the rule's name, or a negotiation step (propose, answer, sign, violation, collapse). */
   ref: string;
   actor?: string;
   target?: string;
@@ -96,6 +96,74 @@ export interface CeasefireState {
   guaranteed: boolean;
 }
 
+/** A chosen parameter value: a round or number, a place id, or crossing ids. */
+export type ParamValue = number | string | string[];
+
+/** One clause of a text, with its parameters and who put it there (a party, or the relaying mediator). */
+export interface Term {
+  clause: string;
+  params: Record<string, ParamValue>;
+  by: string;
+}
+
+/** A party's answer to one clause. */
+export type ClauseAnswer = 'accept' | 'reject' | 'change';
+
+/** One version of the negotiated text. Every version is kept. */
+export interface TextVersion {
+  /** 1, 2, 3… across the whole game. */
+  n: number;
+  /** Which text it belongs to: a new text starts after a signed agreement collapses. */
+  text: number;
+  round: number;
+  /** The party that drafted it (a proposal, or a counter-proposal). */
+  author: string;
+  /** The mediator relaying it (shuttle mode), or null when sent directly. */
+  via: string | null;
+  /** The version it answers or revises, or null for the first of a text. */
+  basedOn: number | null;
+  terms: Term[];
+  /** The mediator's rephrasing, shown to the receiving party. */
+  relayed?: string;
+  /** Each party's answer per clause id; the author accepts its own version. */
+  answers: Record<string, Record<string, ClauseAnswer>>;
+  /** Each answering party's one-line reason (computer negotiators always give one). */
+  reasons: Record<string, string>;
+  cause: number;
+}
+
+/** A breach of a signed clause. */
+export interface Violation {
+  round: number;
+  actor: string;
+  clause: string;
+  action: string;
+  cause: number;
+}
+
+/** A signed agreement: the version both parties accepted, and what became of it. */
+export interface Agreement {
+  version: number;
+  round: number;
+  terms: Term[];
+  status: 'in-force' | 'collapsed';
+  /** Mediators who relayed or guaranteed it: they lose trust when it is violated. */
+  guarantors: string[];
+  violations: Violation[];
+  collapsedRound: number;
+  cause: number;
+}
+
+/** The negotiation: every version of the text, the current one, and the agreements signed. */
+export interface NegotiationState {
+  versions: TextVersion[];
+  /** The number `n` of the current version, or null before any proposal or once it is signed. */
+  current: number | null;
+  agreements: Agreement[];
+  /** Each party's trust in the other's word (0–100): violations lower the violator's. */
+  credibility: Record<string, number>;
+}
+
 /** The machine's context: the whole game. */
 export interface GameState {
   scenarioId: string;
@@ -112,6 +180,7 @@ export interface GameState {
   peakRung: number;
   mediation: MediationState;
   ceasefire: CeasefireState;
+  negotiation: NegotiationState;
   seats: Record<string, Seat>;
   orders: Record<string, Order[]>;
   taken: Taken[];

@@ -11,6 +11,7 @@ import { announce, clear, el } from './dom.ts';
 import { renderDebrief, renderEnding } from './ending.ts';
 import { newsOfRound } from './facts.ts';
 import { MapView, renderMapText, renderPlace } from './mapview.ts';
+import { renderNegotiation } from './negotiation.ts';
 import { renderOrders } from './orders.ts';
 import { renderResolution } from './report.ts';
 import { autosave, deleteSave, saveScenarioId, storedScenarioText, storeScenarioText } from './saves.ts';
@@ -172,7 +173,9 @@ export function mountApp(doc: Document): App {
         s.round,
         `Round ${s.round} resolved. ${items.length} news item(s). ${items.map((n) => n.headline).join('. ')}`,
       );
-      return { key: `report-${s.round}`, node: renderResolution(app, game) };
+      const report = renderResolution(app, game);
+      if (game.c.scenario.clauses.length > 0) report.append(renderNegotiation(app, game, null));
+      return { key: `report-${s.round}`, node: report };
     }
     const next = people.find((p) => s.orders[p] === undefined);
     if (!next) return { key: 'waiting', node: el('p', {}, 'Waiting for the round to resolve…') };
@@ -181,7 +184,9 @@ export function mountApp(doc: Document): App {
         key: `pass-${s.round}-${next}`,
         node: renderPass(app, game, next, 'its orders for this round'),
       };
-    return { key: `orders-${s.round}-${next}`, node: renderOrders(app, game, next) };
+    const orders = renderOrders(app, game, next);
+    if (game.c.scenario.clauses.length > 0) orders.append(renderNegotiation(app, game, next));
+    return { key: `orders-${s.round}-${next}`, node: orders };
   }
 
   function announceOnce(round: number, text: string): void {

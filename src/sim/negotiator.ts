@@ -1,0 +1,154 @@
+// Computer negotiators: they judge a text by their own interests (each clause's `value`) and the
+// moment (ripeness, pain, the other side's conduct and credibility, trust in the mediator), then
+// accept, reject or counter clause by clause, and say why in one line.
+import type { ClauseParam } from '../scenario/schema.ts';
+import { agreementInForce, clauseOf, defaultParams } from './clauses.ts';
+import type { Compiled } from './compile.ts';
+import { isRipe } from './dynamics.ts';
+import { answer, awaitingAnswer, currentVersion, type Draft, propose } from './negotiation.ts';
+import type { Step } from './step.ts';
+import type { ClauseAnswer, GameState, ParamValue, PolicyName, Term } from './types.ts';
+
+/** Design choice: a clause this far below acceptance is countered (its parameters softened), not rejected. */
+export const COUNTER_MARGIN = 3;
+/** Design choice: the chance per round that a willing computer party drafts a proposal. */
+export const PROPOSE_CHANCE = 0.5;
+/** Design choice: the most clauses a computer party puts in one proposal. */
+export const MAX_CLAUSES = 4;
+
+/** How disposed a party is to settle now, and the reasons, strongest first. */
+export function disposition(
+  c: Compiled,
+  s: GameState,
+  actor: string,
+  policy: PolicyName,
+  via: string | null,
+): { score: number; why: string[] } {
+  const why: [number, string][] = [];
+  // Zartman: a mutually hurting stalemate makes parties settle (../shared/escalation-model.md).
+  if (isRipe({ c, s })) why.push([3, 'both sides are hurting']);
+  const pain = c.pain.get(actor);
+  if (pain && (s.metrics[pain] ?? 0) >= c.scenario.dynamics.painThreshold) why.push([1.5, 'it is hurting']);
+  if (policy === 'dove') why.push([2, 'it wants a way down']);
+  if (policy === 'hawk') why.push([-3, 'it expects to win by force']);
+  const opponent = c.actors.get(actor)?.opponent;
+  const last = opponent ? (s.goldstein[opponent]?.[s.round - 1] ?? 0) : 0;
+  if (policy === 'tit-for-tat' && last < 0) why.push([-2, 'the other side struck last round']);
+  if (policy === 'tit-for-tat' && last > 0) why.push([1, 'the other side cooperated last round']);
+  const cred = opponent ? (s.negotiation.credibility[opponent] ?? 50) : 50;
+  if (cred !== 50)
+    why.push([
+      (cred - 50) / 25,
+      cred < 50 ? 'the other side broke its word' : 'the other side kept its word',
+    ]);
+  const trust = via ? c.actors.get(via)?.mediator?.trust : undefined;
+  if (via && trust) {
+    const t = s.metrics[trust] ?? 50;
+    why.push([(t - 50) / 25, `${t >= 50 ? 'it trusts' : 'it distrusts'} ${c.actors.get(via)?.name ?? via}`]);
+  }
+  why.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]));
+  return { score: why.reduce((x, [w]) => x + w, 0), why: why.filter(([w]) => w !== 0).map(([, t]) => t) };
+}
+
+/** A softer version of a clause's parameters for a counter-proposal, or null when none is softer. */
+export function soften(p: ClauseParam, v: ParamValue | undefined, maxRound: number): ParamValue | null {
+  if (p.kind === 'round' && typeof v === 'number' && v < Math.min(maxRound, p.max ?? maxRound)) return v + 1;
+  if (p.kind === 'rounds' && typeof v === 'number' && v > Math.max(1, p.min ?? 1))
+    return Math.max(1, Math.floor(v / 2));
+  if (p.kind === 'crossings' && Array.isArray(v) && v.length > 1) return v.slice(0, 1);
+  return null;
+}
+
+/** A computer party's answer to a version: per clause, the changed parameters, and its reason. */
+export function judge(
+  c: Compiled,
+  s: GameState,
+  actor: string,
+  policy: PolicyName,
+  terms: readonly Term[],
+  via: string | null,
+): {
+  answers: Record<string, ClauseAnswer>;
+  changes: Record<string, Record<string, ParamValue>>;
+  reason: string;
+} {
+  const mood = disposition(c, s, actor, policy, via);
+  const answers: Record<string, ClauseAnswer> = {};
+  const changes: Record<string, Record<string, ParamValue>> = {};
+  const said: Record<ClauseAnswer, string[]> = { accept: [], reject: [], change: [] };
+  for (const t of terms) {
+    const clause = clauseOf(c, t.clause);
+    const v = (clause?.value[actor] ?? 0) + mood.score;
+    let a: ClauseAnswer = v >= 0 ? 'accept' : 'reject';
+    if (a === 'reject' && clause && v >= -COUNTER_MARGIN) {
+      const params = { ...t.params };
+      let changed = false;
+      for (const p of clause.params) {
+        const softer = soften(p, params[p.id], c.scenario.meta.maxRounds);
+        if (softer !== null) {
+          params[p.id] = softer;
+          changed = true;
+        }
+      }
+      if (changed) {
+        a = 'change';
+        changes[t.clause] = params;
+      }
+    }
+    answers[t.clause] = a;
+    said[a].push(clause?.name ?? t.clause);
+  }
+  const name = c.actors.get(actor)?.name ?? actor;
+  const parts = [
+    said.accept.length ? `accepts ${said.accept.join(', ')}` : '',
+    said.change.length ? `asks to change ${said.change.join(', ')}` : '',
+    said.reject.length ? `rejects ${said.reject.join(', ')}` : '',
+  ].filter(Boolean);
+  const because = mood.why.length ? ` because ${mood.why.slice(0, 2).join(' and ')}` : '';
+  return { answers, changes, reason: `${name} ${parts.join('; ')}${because}.` };
+}
+
+/** The proposal a willing computer party drafts: the clauses it wants, best first, via its most trusted mediator. */
+export function draftFor(c: Compiled, s: GameState, actor: string): { drafts: Draft[]; via: string | null } {
+  const wanted = c.scenario.clauses
+    .filter((x) => x.from === 'party' && (x.value[actor] ?? 0) >= 0)
+    .sort((a, b) => (b.value[actor] ?? 0) - (a.value[actor] ?? 0))
+    .slice(0, MAX_CLAUSES);
+  const mediators = c.scenario.actors.filter((a) => a.mediator);
+  let via: string | null = null;
+  let best = -1;
+  for (const m of mediators) {
+    const t = s.metrics[m.mediator?.trust ?? ''] ?? 50;
+    if (t > best) {
+      best = t;
+      via = m.id;
+    }
+  }
+  return { drafts: wanted.map((x) => ({ clause: x.id, params: defaultParams(c, x, s.round) })), via };
+}
+
+/** Each computer party's negotiating move this round: answer the text put to it, or perhaps propose one. */
+export function negotiateRound(st: Step): void {
+  const { c } = st;
+  if (c.scenario.clauses.length === 0) return;
+  for (const actor of c.sides) {
+    const seat = st.s.seats[actor];
+    if (seat?.by !== 'computer') continue;
+    const s = st.s;
+    if (awaitingAnswer(c, s) === actor) {
+      const v = currentVersion(s);
+      if (!v) continue;
+      const j = judge(c, s, actor, seat.policy, v.terms, v.via);
+      answer(st, actor, j.answers, j.changes, j.reason);
+      continue;
+    }
+    if (agreementInForce(s)) continue;
+    if (awaitingAnswer(c, s) !== undefined) continue; // a text is waiting for the other side
+    const mood = disposition(c, s, actor, seat.policy, null);
+    if (mood.score <= 0 || st.rng.next() >= PROPOSE_CHANCE) continue;
+    const { drafts, via } = draftFor(c, s, actor);
+    if (drafts.length === 0) continue;
+    const name = c.actors.get(actor)?.name ?? actor;
+    propose(st, actor, drafts, via, `${name} proposes terms because ${mood.why.slice(0, 2).join(' and ')}.`);
+  }
+}

@@ -1,0 +1,97 @@
+// A negotiation in a real Chromium, hot-seat: Pakistan proposes through Qatar, the Taliban government
+// counters once, Pakistan accepts and the text is signed; then a strike is reported as a violation.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium } from './chromium.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Confirms a pass-the-device screen when one is shown. */
+async function passIfAsked(page: Page): Promise<void> {
+  const pass = page.locator('.screen.pass button');
+  if ((await pass.count()) > 0) await pass.click();
+}
+
+/** Holds (no action) and submits the role's orders. */
+async function hold(page: Page): Promise<void> {
+  await page.locator('form.orders button[type="submit"]').click();
+}
+
+describe('negotiation', () => {
+  it('a mediated proposal is countered once, signed, and then violated', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(inject('baseUrl'));
+    await page.waitForSelector('h2:has-text("Start a game")');
+    const seats = page.locator('select[data-role]');
+    await seats.nth(0).selectOption('person');
+    await seats.nth(1).selectOption('person');
+    await page.getByLabel('Seed').fill('7');
+    await page.locator('button:text-is("Start")').click();
+    await page.waitForSelector('h2:has-text("Briefing")');
+    await page.locator('button:text-is("Continue to the private briefs")').click();
+    for (let i = 0; i < 4; i++) {
+      await passIfAsked(page);
+      const hide = page.locator('.screen.brief button');
+      if ((await hide.count()) === 0) break;
+      await hide.click();
+    }
+    // Round 1, Pakistan: draft a cessation and a reopening of crossings, sent through Qatar.
+    await passIfAsked(page);
+    await page.waitForSelector('h2:has-text("Orders for Pakistan")');
+    const draft = page.locator('form.draft-form');
+    await draft.locator('input[data-clause="cessation"]').check();
+    await draft.locator('input[data-clause="joint-monitoring"]').check();
+    await draft.locator('select[data-channel]').selectOption('qatar');
+    await draft.locator('button[type="submit"]').click();
+    await page.waitForSelector('.negotiation-text caption:has-text("Version 1")');
+    expect(await page.locator('.channel li').first().textContent()).toMatch(/Qatar relays/);
+    // Qatar added a clause of its own.
+    expect(await page.locator('.negotiation-text tbody tr').count()).toBe(3);
+    await hold(page);
+    // The Taliban government answers: shortens the monitoring (a counter-proposal).
+    await passIfAsked(page);
+    await page.waitForSelector('h2:has-text("Orders for")');
+    const answer = page.locator('form.answer-form');
+    await answer.locator('input[data-answer-for="joint-monitoring"][value="change"]').check();
+    await answer
+      .locator('fieldset.clause:has(input[data-answer-for="joint-monitoring"]) select')
+      .first()
+      .selectOption('2');
+    await answer.locator('button[type="submit"]').click();
+    await page.waitForSelector('.negotiation-text caption:has-text("Version 2")');
+    await page.locator('details.history summary').click();
+    expect(await page.locator('details.history li[data-version="2"] .diff').textContent()).toMatch(/changed/);
+    await hold(page);
+    await page.waitForSelector('h2:has-text("what happened")');
+    await page.locator('button.next').click();
+    // Round 2, Pakistan accepts version 2: signed.
+    await passIfAsked(page);
+    await page.waitForSelector('h2:has-text("Orders for Pakistan")');
+    await page.locator('form.answer-form button[type="submit"]').click();
+    await page.waitForSelector('[data-agreement="in-force"]');
+    expect(await page.locator('.negotiation .signed').textContent()).toMatch(/Signed: version 2/);
+    // Then Pakistan strikes: a violation.
+    const strike = page.locator('input[data-action="pak-artillery"]');
+    await strike.check();
+    await hold(page);
+    await passIfAsked(page);
+    await page.waitForSelector('h2:has-text("Orders for")');
+    await hold(page);
+    await page.waitForSelector('h2:has-text("what happened")');
+    expect((await page.locator('.news .headline').allTextContents()).join('\n')).toMatch(
+      /Violation: Pakistan breaks the agreement/,
+    );
+    expect(await page.locator('.negotiation .violations li').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 180_000);
+});

@@ -1,0 +1,227 @@
+// The negotiation through the machine: proposals, clause-by-clause answers, counters, signing,
+// compliance and computer negotiators; and saves that predate negotiation.
+import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { compile } from '../../src/sim/compile.ts';
+import { brokenClauses, checkCompliance, collapseChance } from '../../src/sim/compliance.ts';
+import { createGameMachine } from '../../src/sim/machine.ts';
+import { answer, awaitingAnswer, currentVersion, propose } from '../../src/sim/negotiation.ts';
+import { judge } from '../../src/sim/negotiator.ts';
+import { restoreGame, saveGame } from '../../src/sim/save.ts';
+import type { Term } from '../../src/sim/types.ts';
+import { duel, stepOn } from './helpers.ts';
+
+const sc = duel();
+const people = { north: { by: 'person' as const }, south: { by: 'person' as const } };
+
+function started(
+  seats: Record<string, { by: 'person' | 'computer'; policy?: 'hawk' | 'dove' | 'tit-for-tat' }>,
+) {
+  const a = createActor(createGameMachine(sc), { input: { seed: 3, seats } });
+  a.start();
+  a.send({ type: 'BEGIN' });
+  return a;
+}
+
+describe('negotiating through the machine', () => {
+  it('proposes via a mediator, counters once, then signs; every step is a cause', () => {
+    const a = started(people);
+    a.send({
+      type: 'PROPOSE',
+      actor: 'north',
+      clauses: [
+        { clause: 'monitors', params: { duration: 4 } },
+        { clause: 'truce', params: { from: 1 } },
+      ],
+      via: 'broker',
+    });
+    let s = a.getSnapshot().context;
+    expect(s.negotiation.versions).toHaveLength(1);
+    expect(s.negotiation.versions[0]?.terms.map((t) => t.clause)).toEqual(['monitors', 'truce', 'guarantee']);
+    // South accepts the truce and the guarantee, and shortens the monitoring: a counter-proposal.
+    a.send({
+      type: 'ANSWER',
+      actor: 'south',
+      version: 1,
+      answers: { monitors: 'change', truce: 'accept', guarantee: 'accept' },
+      changes: { monitors: { duration: 2 } },
+    });
+    s = a.getSnapshot().context;
+    expect(s.negotiation.current).toBe(2);
+    expect(currentVersion(s)?.author).toBe('south');
+    expect(currentVersion(s)?.via).toBe('broker');
+    expect(currentVersion(s)?.terms.find((t) => t.clause === 'monitors')?.params).toEqual({ duration: 2 });
+    expect(s.negotiation.agreements).toHaveLength(0);
+    a.send({
+      type: 'ANSWER',
+      actor: 'north',
+      version: 2,
+      answers: { monitors: 'accept', truce: 'accept', guarantee: 'accept' },
+    });
+    s = a.getSnapshot().context;
+    expect(s.negotiation.agreements[0]).toMatchObject({
+      version: 2,
+      status: 'in-force',
+      guarantors: ['broker'],
+    });
+    expect(s.ceasefire).toMatchObject({ status: 'holding', monitored: true, guaranteed: true });
+    expect(a.getSnapshot().matches({ playing: { ceasefire: 'holding' } })).toBe(true);
+    const refs = s.causes.filter((c) => c.kind === 'negotiation').map((c) => c.ref);
+    expect(refs).toEqual(['propose', 'answer', 'counter', 'answer', 'sign']);
+    // Invalid moves are ignored: proposing while an agreement is in force, answering twice.
+    a.send({ type: 'PROPOSE', actor: 'south', clauses: [{ clause: 'curb', params: {} }] });
+    expect(a.getSnapshot().context.negotiation.versions).toHaveLength(2);
+  });
+
+  it('rejects malformed proposals and answers', () => {
+    const a = started(people);
+    a.send({ type: 'PROPOSE', actor: 'north', clauses: [{ clause: 'guarantee', params: {} }] });
+    a.send({ type: 'PROPOSE', actor: 'north', clauses: [{ clause: 'truce', params: { from: 99 } }] });
+    a.send({ type: 'PROPOSE', actor: 'broker', clauses: [{ clause: 'curb', params: {} }] });
+    expect(a.getSnapshot().context.negotiation.versions).toHaveLength(0);
+    a.send({ type: 'PROPOSE', actor: 'north', clauses: [{ clause: 'curb', params: {} }] });
+    a.send({ type: 'ANSWER', actor: 'north', version: 1, answers: { curb: 'accept' } });
+    a.send({ type: 'ANSWER', actor: 'south', version: 1, answers: {} });
+    expect(awaitingAnswer(compile(sc), a.getSnapshot().context)).toBe('south');
+  });
+
+  it('a save taken before negotiation existed still restores, with an empty negotiation', () => {
+    const a = started(people);
+    const save = JSON.parse(JSON.stringify(saveGame(a, sc, 'fixed')));
+    delete save.snapshot.context.negotiation;
+    const r = restoreGame(save, sc);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    r.actor.start();
+    expect(r.actor.getSnapshot().context.negotiation.versions).toEqual([]);
+  });
+});
+
+describe('compliance', () => {
+  function signedTruce() {
+    const st = stepOn(sc, { round: 1 });
+    propose(
+      st,
+      'north',
+      [
+        { clause: 'truce', params: { from: 1 } },
+        { clause: 'open-gate', params: { crossings: ['gate'] } },
+      ],
+      'broker',
+    );
+    answer(st, 'south', { truce: 'accept', 'open-gate': 'accept', guarantee: 'accept' });
+    return st;
+  }
+
+  it('a strike by a signatory breaks the truce: news, credibility, standing, guarantor trust, maybe collapse', () => {
+    const st = signedTruce();
+    const strike = st.c.actions.get('north-strike');
+    const hit = strike?.outcomes[0];
+    if (!strike || !hit) throw new Error('fixture changed');
+    expect(brokenClauses(st.c, st.s, 'north', strike, hit)).toEqual(['truce']);
+    const trust = st.s.metrics['trust-broker'] ?? 0;
+    const standing = st.s.metrics['standing-north'] ?? 0;
+    checkCompliance(st, 'north', strike, hit, 0);
+    const a = st.s.negotiation.agreements[0];
+    expect(a?.violations).toHaveLength(1);
+    expect(st.s.negotiation.credibility.north).toBe(35);
+    expect(st.s.metrics['trust-broker']).toBe(trust - 5);
+    expect(st.s.metrics['standing-north']).toBe(standing - 3);
+    expect(st.s.news.at(-1)?.headline ?? st.s.news.at(-2)?.headline).toMatch(/Violation|collapses/);
+    const v = st.s.causes.find((c) => c.ref === 'violation');
+    expect(v?.after).toContain(a?.cause);
+    expect(st.s.changes.some((ch) => ch.subject === 'violations' && ch.cause === v?.id)).toBe(true);
+  });
+
+  it('collapse is likelier after each violation and ends the ceasefire', () => {
+    let collapsed = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const st = stepOn(sc, { round: 1 }, seed);
+      propose(st, 'north', [{ clause: 'truce', params: { from: 1 } }], null);
+      answer(st, 'south', { truce: 'accept' });
+      const strike = st.c.actions.get('south-strike');
+      const hit = strike?.outcomes[0];
+      if (!strike || !hit) throw new Error('fixture changed');
+      checkCompliance(st, 'south', strike, hit, 0);
+      if (st.s.negotiation.agreements[0]?.status === 'collapsed') {
+        collapsed++;
+        expect(st.s.ceasefire.status).toBe('broken');
+      }
+    }
+    expect(collapsed).toBeGreaterThan(3);
+    expect(collapsed).toBeLessThan(30);
+    const a = { violations: [{}, {}] } as Parameters<typeof collapseChance>[0];
+    expect(collapseChance(a)).toBeGreaterThan(collapseChance({ ...a, violations: [] }));
+  });
+
+  it('closing a crossing the clause did not name is no violation', () => {
+    const st = stepOn(sc, { round: 1 });
+    propose(st, 'south', [{ clause: 'open-gate', params: { crossings: ['gate'] } }], null);
+    answer(st, 'north', { 'open-gate': 'accept' });
+    const close = st.c.actions.get('close-gate');
+    const done = close?.outcomes[0];
+    if (!close || !done) throw new Error('fixture changed');
+    expect(brokenClauses(st.c, st.s, 'north', close, done)).toEqual(['open-gate']);
+    expect(
+      brokenClauses(st.c, st.s, 'north', close, {
+        ...done,
+        effects: [{ crossing: 'other', status: 'closed' }],
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe('computer negotiators', () => {
+  it('judge by their interests and the moment, and say why', () => {
+    const st = stepOn(sc, { round: 1 });
+    const terms: Term[] = [
+      { clause: 'open-gate', params: { crossings: ['gate'] }, by: 'south' },
+      { clause: 'monitors', params: { duration: 4 }, by: 'south' },
+    ];
+    const hawk = judge(st.c, st.s, 'north', 'hawk', terms, null);
+    expect(hawk.answers['open-gate']).toBe('reject');
+    expect(hawk.reason).toMatch(/^North .*because .*by force/);
+    st.s.hurtStreak = 5;
+    const dove = judge(st.c, st.s, 'north', 'dove', terms, null);
+    expect(dove.answers).toEqual({ 'open-gate': 'accept', monitors: 'accept' });
+    expect(dove.reason).toMatch(/both sides are hurting/);
+    const grudging = judge(
+      st.c,
+      { ...st.s, hurtStreak: 0 },
+      'south',
+      'tit-for-tat',
+      [{ clause: 'monitors', params: { duration: 4 }, by: 'north' }],
+      null,
+    );
+    expect(grudging.answers.monitors).toBe('change');
+    expect(grudging.changes.monitors).toEqual({ duration: 2 });
+  });
+
+  it('computer-only games negotiate and sometimes sign, deterministically', () => {
+    const play = (seed: number) => {
+      const a = createActor(createGameMachine(sc), {
+        input: {
+          seed,
+          seats: {
+            north: { by: 'computer', policy: 'dove' },
+            south: { by: 'computer', policy: 'tit-for-tat' },
+          },
+        },
+      });
+      a.start();
+      a.send({ type: 'BEGIN' });
+      while (a.getSnapshot().status === 'active') a.send({ type: 'NEXT' });
+      return a.getSnapshot().context;
+    };
+    let signed = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const s = play(seed);
+      if (s.negotiation.agreements.length > 0) signed++;
+      for (const v of s.negotiation.versions)
+        for (const [who, r] of Object.entries(v.reasons))
+          expect(r).toMatch(new RegExp(compile(sc).actors.get(who)?.name ?? who));
+    }
+    expect(signed).toBeGreaterThan(0);
+    expect(JSON.stringify(play(7))).toBe(JSON.stringify(play(7)));
+  });
+});
