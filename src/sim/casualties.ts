@@ -23,7 +23,7 @@ export function casualties(
     if (metric) st.addMetric(metric, claim, cause);
   }
   const delay = c.scenario.dynamics.verificationDelay;
-  if (killed > 0) s.pending.push({ due: s.round + delay, side: e.side, attacker, killed, cause });
+  if (killed > 0) st.log('pending').push({ due: s.round + delay, side: e.side, attacker, killed, cause });
   return { killed, claims };
 }
 
@@ -50,7 +50,7 @@ export function verifyDue(st: Step): void {
     const standing = p.attacker ? c.standing.get(p.attacker) : undefined;
     if (standing) st.addMetric(standing, -verified * d.opinionPerVerified, cause);
     const side = c.actors.get(p.side)?.name ?? p.side;
-    s.news.push({
+    st.log('news').push({
       round: s.round,
       cause,
       headline: `Independent count: ${verified} ${side} dead verified from round ${s.causes[p.cause]?.round ?? '?'}`,

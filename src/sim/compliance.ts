@@ -91,7 +91,7 @@ export function checkCompliance(
     const trust = c.actors.get(g)?.mediator?.trust;
     if (trust) st.addMetric(trust, -GUARANTOR_TRUST_LOSS, cause);
   }
-  s.news.push({
+  st.log('news').push({
     round: s.round,
     cause,
     actor,
@@ -130,7 +130,7 @@ export function collapseAgreement(st: Step, after: number): void {
   }
   st.record('agreement', 'signed', 'collapsed', cause);
   breakCeasefire(st, cause);
-  s.news.push({
+  st.log('news').push({
     round: s.round,
     cause,
     headline: `The agreement signed in round ${a.round} collapses`,

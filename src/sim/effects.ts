@@ -75,7 +75,7 @@ export function report(st: Step, news: News | undefined, ctx: EffectContext, sim
     claims: ctx.claims,
     mediator: s.mediation.mediators[s.mediation.mediators.length - 1],
   };
-  s.news.push({
+  st.log('news').push({
     round: s.round,
     cause: ctx.cause,
     actor: ctx.actor,
@@ -102,7 +102,7 @@ export function cue(st: Step, cues: readonly MapEffect[], ctx: EffectContext): v
   for (const m of cues) {
     const at = place(m.at);
     if (!at) continue;
-    s.cues.push({
+    st.log('cues').push({
       round: s.round,
       cause: ctx.cause,
       kind: m.kind,

@@ -156,7 +156,7 @@ export function propose(
     },
     cause,
   );
-  s.news.push({
+  st.log('news').push({
     round: s.round,
     cause,
     actor,
@@ -224,7 +224,7 @@ export function answer(
   const values = Object.values(mine);
   const name = mediatorName(c, actor);
   const accepted = values.filter((a) => a === 'accept').length;
-  s.news.push({
+  st.log('news').push({
     round: s.round,
     cause,
     actor,
@@ -292,7 +292,7 @@ export function sign(st: Step, v: TextVersion, after: number): Agreement {
     const trust = c.actors.get(g)?.mediator?.trust;
     if (trust) st.addMetric(trust, SIGN_TRUST, cause);
   }
-  s.news.push({
+  st.log('news').push({
     round: s.round,
     cause,
     headline: `Agreement signed (version ${v.n})`,

@@ -84,7 +84,7 @@ function resolveOrder(
     goldstein: action.goldstein,
     cause,
   };
-  s.taken.push(taken);
+  st.log('taken').push(taken);
   const g = (s.goldstein[actor] ?? []).slice();
   g[s.round] = (g[s.round] ?? 0) + action.goldstein;
   s.goldstein[actor] = g;

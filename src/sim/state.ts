@@ -11,19 +11,38 @@ export interface GameInput {
   seats?: Record<string, Partial<Seat>>;
 }
 
-/** The state after the opening, ready for the briefing. */
+/**
+ * The seed of the historical opening's own draws (true tolls behind the reported figures). History is
+ * the same in every game, whatever the game's seed; design choice.
+ */
+export const HISTORY_SEED = 0;
+
+const openings = new WeakMap<Compiled, GameState>();
+
+/** The state after the opening, ready for the briefing: the shared history, then this game's seed and seats. */
 export function initialState(c: Compiled, input: GameInput): GameState {
-  const sc = c.scenario;
+  let opening = openings.get(c);
+  if (!opening) {
+    // Replayed once per scenario: states are never mutated, so games can share it.
+    opening = openingState(c);
+    openings.set(c, opening);
+  }
   const seats: Record<string, Seat> = {};
   for (const id of c.playable) {
     const given = input.seats?.[id];
     seats[id] = { by: given?.by ?? 'computer', policy: given?.policy ?? 'tit-for-tat' };
   }
+  return { ...opening, seed: input.seed, rng: seedRng(input.seed), seats };
+}
+
+function openingState(c: Compiled): GameState {
+  const sc = c.scenario;
+  const seats: Record<string, Seat> = {};
   const base: GameState = {
     scenarioId: sc.meta.id,
     scenarioVersion: sc.meta.version,
-    seed: input.seed,
-    rng: seedRng(input.seed),
+    seed: HISTORY_SEED,
+    rng: seedRng(HISTORY_SEED),
     round: 0,
     metrics: Object.fromEntries(sc.metrics.map((m) => [m.id, m.start])),
     flags: Object.fromEntries(sc.flags.map((f) => [f.id, f.start])),

@@ -4,10 +4,15 @@ import type { Compiled } from './compile.ts';
 import { openRng, type Rng } from './rng.ts';
 import type { Cause, Change, GameState } from './types.ts';
 
+/** The append-only logs of the state. */
+export type LogKey = 'taken' | 'pending' | 'causes' | 'changes' | 'news' | 'cues';
+
 export interface Step {
   c: Compiled;
   s: GameState;
   rng: Rng;
+  /** A log of this step's own, to append to: copied from the previous state on first use only. */
+  log<K extends LogKey>(key: K): GameState[K];
   /** Records a cause and returns its id. */
   cause(c: Omit<Cause, 'id' | 'round'>): number;
   /** Sets a metric (clamped to its range) and records the change. */
@@ -33,17 +38,20 @@ export function openStep(c: Compiled, prev: GameState): Step {
     sustained: { ...prev.sustained },
     milestones: { ...prev.milestones },
     goldstein: { ...prev.goldstein },
-    // Logs grow by appending to fresh arrays, so earlier snapshots keep their own.
-    taken: prev.taken.slice(),
-    pending: prev.pending.slice(),
-    causes: prev.causes.slice(),
-    changes: prev.changes.slice(),
-    news: prev.news.slice(),
-    cues: prev.cues.slice(),
+  };
+  // Logs are shared with the previous state until this step appends to one; then it gets its own
+  // copy, so earlier snapshots never change and steps that log little copy little.
+  const owned = new Set<LogKey>();
+  const log = <K extends LogKey>(key: K): GameState[K] => {
+    if (!owned.has(key)) {
+      owned.add(key);
+      s[key] = s[key].slice() as GameState[K];
+    }
+    return s[key];
   };
   const rng = openRng(prev.rng);
   const record: Step['record'] = (subject, from, to, cause) => {
-    if (from !== to) s.changes.push({ round: s.round, cause, subject, from, to });
+    if (from !== to) log('changes').push({ round: s.round, cause, subject, from, to });
   };
   const setMetric: Step['setMetric'] = (id, value, cause) => {
     const m = c.metrics.get(id);
@@ -58,9 +66,10 @@ export function openStep(c: Compiled, prev: GameState): Step {
     c,
     s,
     rng,
+    log,
     cause(x) {
       const id = s.causes.length;
-      s.causes.push({ id, round: s.round, ...x });
+      log('causes').push({ id, round: s.round, ...x });
       return id;
     },
     setMetric,

@@ -58,3 +58,13 @@ describe('the seed scenario’s historical opening', () => {
     for (const n of news) expect(n.simulated).toBe(false);
   });
 });
+
+describe('the opening is history', () => {
+  it('is the same in every game, whatever the seed; the seed only shapes what follows', () => {
+    const a = initialState(c, { seed: 1 });
+    const b = initialState(c, { seed: 2 });
+    expect(JSON.stringify(a.news)).toBe(JSON.stringify(b.news));
+    expect(a.metrics).toEqual(b.metrics);
+    expect(a.rng).not.toEqual(b.rng);
+  });
+});
