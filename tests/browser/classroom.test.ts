@@ -2,6 +2,7 @@
 // BroadcastChannel (several pages of one browser context), pausing, injects with previews, undo;
 // then the debrief: timeline, charts, forks, the log export and import, and the printed report.
 import { readFileSync } from 'node:fs';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
@@ -226,6 +227,13 @@ describe('debrief and after-action review', () => {
     expect(pdf.length).toBeGreaterThan(100_000);
     // Each canvas becomes an image in the PDF.
     expect((pdf.toString('latin1').match(/\/Subtype\s*\/Image/g) ?? []).length).toBeGreaterThan(5);
+    // And the PDF's own text holds the timeline and the charts' titles.
+    const printed = await pdfText(pdf);
+    expect(printed).toContain('Timeline');
+    expect(printed).toContain('The opening (historical)');
+    expect(printed).toMatch(/Round 1: /);
+    expect(printed).toContain('Charts');
+    expect(printed).toContain('Escalation: Goldstein sum per actor per round');
     await page.emulateMedia({ media: 'screen' });
 
     expect(errors).toEqual([]);
@@ -255,3 +263,14 @@ describe('debrief and after-action review', () => {
     await fresh.close();
   }, 300_000);
 });
+
+/** The text of every page of a PDF, read back with pdf.js. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const doc = await getDocument({ data: new Uint8Array(pdf) }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((x) => ('str' in x ? x.str : '')).join(' '));
+  }
+  return pages.join('\n');
+}
