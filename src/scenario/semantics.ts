@@ -12,6 +12,9 @@ import {
   type Scenario,
 } from './schema.ts';
 import { suggest } from './suggest.ts';
+import { validTargets } from './targets.ts';
+
+export { validTargets };
 
 type Path = (string | number)[];
 
@@ -335,21 +338,6 @@ function checkLadder(c: Checker): void {
         },
       );
   });
-}
-
-/** The ids an action may be aimed at, as the engine computes them. */
-export function validTargets(a: Action, s: Scenario): string[] {
-  const t = a.targets;
-  if (t.type === 'none') return [];
-  if (t.type === 'actor') return s.actors.map((x) => x.id).filter((x) => !t.ids || t.ids.includes(x));
-  return s.locations
-    .filter(
-      (l) =>
-        (!t.kinds || t.kinds.includes(l.kind)) &&
-        (!t.countries || t.countries.includes(l.country)) &&
-        (!t.ids || t.ids.includes(l.id)),
-    )
-    .map((l) => l.id);
 }
 
 function checkActions(c: Checker): void {

@@ -1,6 +1,6 @@
 // Indexes a validated scenario once, so rules look things up by id or role in constant time.
 import type { Action, Actor, Condition, Location, Metric, Scenario } from '../scenario/schema.ts';
-import { validTargets } from '../scenario/semantics.ts';
+import { validTargets } from '../scenario/targets.ts';
 
 /** The order in which categories resolve within a round (documented in docs/engine-rules.md). */
 export const CATEGORY_ORDER = ['diplomatic', 'humanitarian', 'economic', 'information', 'military'] as const;
