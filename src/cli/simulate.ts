@@ -34,6 +34,8 @@ export async function simulate(scenario: Scenario, o: SimulateOptions): Promise<
         const worker = new Worker(boot, {
           eval: true,
           workerData: { scenario, seed: o.seed, from, to, policy: o.policy },
+          // Games allocate many short-lived objects: a larger young generation means far fewer scavenges.
+          resourceLimits: { maxYoungGenerationSizeMb: 256 },
         });
         worker.on('message', (m: { progress: number; games?: GameSummary[] }) => {
           done += m.progress;
