@@ -37,14 +37,7 @@ export function newsList(
             item.simulated ? 'Simulation' : 'Historical',
           ),
           item.body && el('p', {}, item.body),
-          claims.length > 0 &&
-            el(
-              'p',
-              { class: 'claims' },
-              `Claimed dead: ${claims.map((x) => `${x.who} says ${x.figure}`).join('; ')}.`,
-              verified === 'pending' && ' Verified figure: pending an independent count.',
-              typeof verified === 'number' && ` Verified figure: ${verified}.`,
-            ),
+          claimsLine(claims, verified),
           debrief &&
             item.killed !== undefined &&
             el('p', { class: 'claims' }, `True toll (debrief only): ${item.killed}.`),
@@ -66,5 +59,22 @@ export function newsList(
         ),
       );
     }),
+  );
+}
+
+/** Each side's claimed toll beside the verified figure (or that it is pending), or nothing without claims. */
+export function claimsLine(
+  claims: ReturnType<typeof claimsOf>,
+  verified: ReturnType<typeof verifiedOf>,
+): HTMLElement | false {
+  return (
+    claims.length > 0 &&
+    el(
+      'p',
+      { class: 'claims' },
+      `Claimed dead: ${claims.map((x) => `${x.who} says ${x.figure}`).join('; ')}.`,
+      verified === 'pending' && ' Verified figure: pending an independent count.',
+      typeof verified === 'number' && ` Verified figure: ${verified}.`,
+    )
   );
 }

@@ -8,6 +8,7 @@ import { createConsole, pacingLine } from './console.ts';
 import { clear, el } from './dom.ts';
 import { claimsOf, verifiedOf } from './facts.ts';
 import { MapView } from './mapview.ts';
+import { claimsLine } from './news.ts';
 
 /** Hooks a view to the channel: greets the host, then hands each state (or null) to `update`. */
 function listen(doc: Document, update: (m: StateMessage | null) => void): ReturnType<typeof openChannel> {
@@ -58,14 +59,7 @@ function publicNews(m: StateMessage, item: NewsItem, c: ReturnType<typeof compil
     el('h4', { class: 'headline' }, item.headline),
     el('p', { class: item.simulated ? 'tag sim' : 'tag hist' }, item.simulated ? 'Simulation' : 'Historical'),
     item.body && el('p', {}, item.body),
-    claims.length > 0 &&
-      el(
-        'p',
-        { class: 'claims' },
-        `Claimed dead: ${claims.map((x) => `${x.who} says ${x.figure}`).join('; ')}.`,
-        verified === 'pending' && ' Verified figure: pending an independent count.',
-        typeof verified === 'number' && ` Verified figure: ${verified}.`,
-      ),
+    claimsLine(claims, verified),
   );
 }
 
