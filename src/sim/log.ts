@@ -3,6 +3,7 @@
 // all rest on this. Pure TypeScript over the machine; no DOM.
 import { type Actor, createActor } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
+import { checkEnvelope } from './envelope.ts';
 import { createGameMachine, type GameEvent, type GameMachine } from './machine.ts';
 import type { GameState, Seat } from './types.ts';
 
@@ -86,16 +87,13 @@ export function undoLastRound(log: GameLog, round: number, resolved: boolean): G
 
 /** Why a value is not a log of this scenario, or null when it is. */
 export function checkLog(value: unknown, scenario: Scenario): string | null {
-  if (!value || typeof value !== 'object' || Array.isArray(value))
-    return 'The file is not a Brink game log (expected a JSON object).';
+  const header = checkEnvelope(
+    value,
+    { noun: 'log', kind: 'game log', format: LOG_FORMAT, version: LOG_VERSION },
+    scenario,
+  );
+  if (header) return header;
   const v = value as Partial<GameLog>;
-  if (v.format !== LOG_FORMAT) return 'The file is not a Brink game log (its "format" is not "brink-log").';
-  if (v.version !== LOG_VERSION)
-    return `The log has format version ${String(v.version)}; this build reads version ${LOG_VERSION}.`;
-  if (v.scenarioId !== scenario.meta.id)
-    return `The log belongs to scenario "${String(v.scenarioId)}", not "${scenario.meta.id}".`;
-  if (v.scenarioVersion !== scenario.meta.version)
-    return `The log was made with version ${String(v.scenarioVersion)} of "${scenario.meta.id}"; this is version ${scenario.meta.version}.`;
   if (typeof v.seed !== 'number' || !Number.isInteger(v.seed))
     return 'The log is damaged: its seed is missing.';
   if (!v.seats || typeof v.seats !== 'object') return 'The log is damaged: its seats are missing.';

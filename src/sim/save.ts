@@ -2,6 +2,7 @@
 import { type Actor, createActor, type Snapshot } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
 import { compile } from './compile.ts';
+import { checkEnvelope } from './envelope.ts';
 import { createGameMachine, type GameMachine } from './machine.ts';
 import { emptyNegotiation } from './negotiation.ts';
 
@@ -37,17 +38,13 @@ export function saveGame(
 
 /** Why a value cannot be restored for this scenario, or null when it can. */
 export function checkSave(value: unknown, scenario: Scenario): string | null {
-  if (!value || typeof value !== 'object' || Array.isArray(value))
-    return 'The save is not a Brink save file (expected a JSON object).';
+  const header = checkEnvelope(
+    value,
+    { noun: 'save', kind: 'save file', format: SAVE_FORMAT, version: SAVE_VERSION },
+    scenario,
+  );
+  if (header) return header;
   const v = value as Partial<SaveFile>;
-  if (v.format !== SAVE_FORMAT)
-    return 'The save is not a Brink save file (its "format" is not "brink-save").';
-  if (v.version !== SAVE_VERSION)
-    return `The save has format version ${String(v.version)}; this build reads version ${SAVE_VERSION}.`;
-  if (v.scenarioId !== scenario.meta.id)
-    return `The save belongs to scenario "${String(v.scenarioId)}", not "${scenario.meta.id}".`;
-  if (v.scenarioVersion !== scenario.meta.version)
-    return `The save was made with version ${String(v.scenarioVersion)} of "${scenario.meta.id}"; this is version ${scenario.meta.version}.`;
   const snap = v.snapshot as
     | { status?: unknown; context?: { scenarioId?: unknown; round?: unknown } }
     | undefined;
