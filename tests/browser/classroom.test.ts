@@ -6,6 +6,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { openStart } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -17,11 +18,7 @@ afterAll(async () => {
 
 /** Opens the game window of a context and starts a game with a seed; stops at round 1's orders. */
 async function startGame(context: BrowserContext, seed: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(inject('baseUrl'));
-  await page.waitForSelector('h2:has-text("Start a game")');
+  const { page, errors } = await openStart(context);
   await page.getByLabel('Seed').fill(seed);
   await page.locator('button:text-is("Start")').click();
   await page.locator('button:text-is("Begin round 1")').click();

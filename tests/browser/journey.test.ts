@@ -3,8 +3,9 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { openStart } from './pages.ts';
 import { pixelStats } from './pixels.ts';
 
 let browser: Browser;
@@ -16,13 +17,7 @@ afterAll(async () => {
 });
 
 async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(inject('baseUrl'));
-  await page.waitForSelector('h2:has-text("Start a game")');
-  return { page, errors };
+  return openStart(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
 }
 
 /** The heading that has focus (each new screen moves focus to its heading). */

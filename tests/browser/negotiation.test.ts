@@ -1,8 +1,9 @@
 // A negotiation in a real Chromium, hot-seat: Pakistan proposes through Qatar, the Taliban government
 // counters once, Pakistan accepts and the text is signed; then a strike is reported as a violation.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
+import { openStart } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -26,11 +27,7 @@ async function hold(page: Page): Promise<void> {
 describe('negotiation', () => {
   it('a mediated proposal is countered once, signed, and then violated', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(inject('baseUrl'));
-    await page.waitForSelector('h2:has-text("Start a game")');
+    const { page, errors } = await openStart(context);
     const seats = page.locator('select[data-role]');
     await seats.nth(0).selectOption('person');
     await seats.nth(1).selectOption('person');

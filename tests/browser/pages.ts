@@ -1,0 +1,12 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Opens the game in a new page of `context`, collecting page errors, and waits for the start screen. */
+export async function openStart(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(inject('baseUrl'));
+  await page.waitForSelector('h2:has-text("Start a game")');
+  return { page, errors };
+}
