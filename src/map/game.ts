@@ -33,6 +33,8 @@ export interface MapController {
   readonly scenarioId: string;
   /** How many animations are running. */
   activeEffects(): number;
+  /** How many frames the map has drawn: it stops drawing while nothing on it changes. */
+  framesDrawn(): number;
   /** Stops the map and frees its canvas. */
   destroy(): void;
 }
@@ -71,8 +73,9 @@ export async function startMap(
     // The map reads pointer, wheel and keys from its own canvas (camera.ts): Phaser's global
     // listeners would steal the page's arrow keys and block focus.
     input: { keyboard: false, mouse: false, touch: false, gamepad: false, windowEvents: false },
-    // Keep the drawing buffer so tests and snapshots can read pixels back.
-    render: { preserveDrawingBuffer: true, antialias: true },
+    // The base map is baked supersampled (base-map.ts), so multisampling would only add fill cost, which
+    // software WebGL pays in full on every frame; screenshots read the composited page, not the buffer.
+    render: { antialias: false },
   });
   await scene.ready;
   performance.mark('brink:map-ready');
@@ -103,6 +106,7 @@ export async function startMap(
     notice: region ? undefined : NO_BORDERS_NOTICE,
     scenarioId: scenario.meta.id,
     activeEffects: () => scene.activeEffects(),
+    framesDrawn: () => game.loop.frame,
     destroy: () => {
       delete parent.dataset.mapReady;
       if (window.__brinkMap === controller) delete window.__brinkMap;

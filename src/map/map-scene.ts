@@ -45,6 +45,8 @@ export class MapScene extends Phaser.Scene {
   private readonly selectListeners = new Set<(id: string) => void>();
   private unbind: () => void = () => {};
   private effectsDrawn = false;
+  /** Frames still to draw before the loop may sleep: a still map is not redrawn 60 times a second. */
+  private settling = 2;
 
   constructor(private readonly spec: MapSceneInput) {
     super('map');
@@ -70,7 +72,10 @@ export class MapScene extends Phaser.Scene {
       this.spec.region ? undefined : NO_BORDERS_NOTICE,
     );
     this.effects = new Effects(this.add.graphics().setDepth(Depth.effects));
-    this.view.onChange(() => this.layout());
+    this.view.onChange(() => {
+      this.layout();
+      this.wake();
+    });
     this.layout();
     const canvas = this.game.canvas;
     canvas.tabIndex = 0;
@@ -78,6 +83,7 @@ export class MapScene extends Phaser.Scene {
     this.unbind = bindCamera(canvas, this.view, {
       hover: (p) => {
         canvas.style.cursor = this.overlay.hover(p) ? 'pointer' : '';
+        this.wake();
       },
       tap: (p) => this.tap(p),
     });
@@ -91,10 +97,21 @@ export class MapScene extends Phaser.Scene {
       this.effectsDrawn = this.effects.active > 0;
     }
     this.stepTone(delta);
+    // Sleeping inside update still renders this frame, so the settled state is on screen.
+    if (this.effects.active === 0 && this.toneNow === this.toneTarget && --this.settling <= 0)
+      this.game.loop.sleep();
+  }
+
+  /** Something on the map changed: draw frames again until it has settled. */
+  private wake(): void {
+    this.settling = 2;
+    // wake() runs one frame at once, so the loop's clock is current before an animation is timed on it.
+    if (!this.game.loop.running) this.game.loop.wake();
   }
 
   /** Starts the animations of `cues`; unknown ids are skipped with a warning. */
   play(cues: readonly MapCue[]): void {
+    this.wake();
     for (const cue of cues) {
       if (!this.known(cue.at)) {
         console.warn(`map: cue "${cue.kind}" ignored: unknown place "${cue.at}"`);
@@ -117,11 +134,13 @@ export class MapScene extends Phaser.Scene {
   setTone(rungIndex: number, rungCount: number): void {
     const k = rungCount > 1 ? rungIndex / (rungCount - 1) : 0;
     this.toneTarget = Number.isFinite(k) ? Math.max(0, Math.min(1, k)) : 0;
+    this.wake();
   }
 
   /** Shows humanitarian need (0..1) as a halo over the affected country. */
   setHumanitarian(level: number): void {
     this.base.setHalo(Number.isFinite(level) ? level : 0);
+    this.wake();
   }
 
   /** Opens or closes a crossing; false when `id` is not a crossing. */
@@ -133,6 +152,7 @@ export class MapScene extends Phaser.Scene {
     }
     place.open = open;
     this.overlay.redrawIcons(this.view);
+    this.wake();
     return true;
   }
 

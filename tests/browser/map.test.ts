@@ -214,6 +214,33 @@ describe('the map of the default scenario', () => {
     expect(farChanged / farTotal).toBeLessThan(0.002);
   });
 
+  it('stops drawing while nothing changes, and draws again for a strike until it has settled', async () => {
+    await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
+      timeout: 20_000,
+    });
+    const frames = () => page.evaluate(() => window.__brinkMap?.framesDrawn() ?? -1);
+    await page.waitForTimeout(300);
+    const rest = await frames();
+    await page.waitForTimeout(500);
+    expect(await frames()).toBe(rest);
+    const [a, b] = scenario.locations;
+    await page.evaluate(({ f, t }) => window.__brinkMap?.play([{ kind: 'strike', from: f, at: t }]), {
+      f: a?.id ?? '',
+      t: b?.id ?? '',
+    });
+    await page.waitForTimeout(500);
+    const busy = await frames();
+    expect(busy - rest).toBeGreaterThan(5);
+    expect(await page.evaluate(() => window.__brinkMap?.activeEffects())).toBeGreaterThan(0);
+    await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
+      timeout: 20_000,
+    });
+    await page.waitForTimeout(300);
+    const settled = await frames();
+    await page.waitForTimeout(500);
+    expect(await frames()).toBe(settled);
+  });
+
   it('shows a tooltip on hover and reports the location clicked', async () => {
     const loc = scenario.locations[0];
     const [p] = await pointsOf([loc?.id ?? '']);
