@@ -111,6 +111,8 @@ export async function startMap(
       delete parent.dataset.mapReady;
       if (window.__brinkMap === controller) delete window.__brinkMap;
       game.destroy(true);
+      // Phaser tears down on its next step, and a map at rest has no next step until woken.
+      game.loop.wake();
     },
   };
   window.__brinkMap = controller;
