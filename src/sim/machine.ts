@@ -20,8 +20,9 @@ export type GameEvent =
   | { type: 'NEXT' }
   | { type: 'TICK'; now: number }
   | { type: 'SET_DEADLINE'; at: number | null }
-  | { type: 'PAUSE' }
-  | { type: 'RESUME' }
+  /** `now` (ms since epoch) lets the engine give the time spent paused back to the round's deadline. */
+  | { type: 'PAUSE'; now?: number }
+  | { type: 'RESUME'; now?: number }
   | { type: 'INJECT'; inject: string | CustomInject }
   | { type: 'SET_SEAT'; actor: string; seat: Seat }
   | { type: 'SYNC' }
@@ -71,8 +72,14 @@ export function createGameMachine(scenario: Scenario) {
         return inj ? applyInject(c, context, inj) : {};
       }),
       setDeadline: assign(({ event }) => (event.type === 'SET_DEADLINE' ? { deadline: event.at } : {})),
-      pause: assign({ paused: true }),
-      resume: assign({ paused: false }),
+      pause: assign(({ context, event }) =>
+        context.paused ? {} : { paused: true, pausedAt: event.type === 'PAUSE' ? (event.now ?? null) : null },
+      ),
+      resume: assign(({ context, event }) => ({
+        paused: false,
+        pausedAt: null,
+        deadline: resumedDeadline(context, event.type === 'RESUME' ? event.now : undefined),
+      })),
       setSeat: assign(({ context, event }) =>
         event.type === 'SET_SEAT' && context.seats[event.actor]
           ? { seats: { ...context.seats, [event.actor]: event.seat } }
@@ -206,3 +213,12 @@ export function createGameMachine(scenario: Scenario) {
 
 /** The machine type for a scenario. */
 export type GameMachine = ReturnType<typeof createGameMachine>;
+
+/** The deadline after a pause: the time spent paused is given back, so a pause never eats into a round. */
+export function resumedDeadline(
+  s: Pick<GameState, 'deadline' | 'pausedAt'>,
+  now: number | undefined,
+): number | null {
+  if (s.deadline === null || s.pausedAt == null || now === undefined || now < s.pausedAt) return s.deadline;
+  return s.deadline + (now - s.pausedAt);
+}

@@ -68,6 +68,7 @@ function openingState(c: Compiled): GameState {
     milestones: { offered: -1, accepted: -1, talks: -1, agreement: -1, collapsed: -1 },
     deadline: null,
     paused: false,
+    pausedAt: null,
     ending: null,
   };
   return playOpening(c, base);

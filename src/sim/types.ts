@@ -203,5 +203,7 @@ export interface GameState {
   /** Deadline for this round's orders (ms since epoch), driven by events, never by timers. */
   deadline: number | null;
   paused: boolean;
+  /** When the trainer paused (ms since epoch), if the pause said; absent in saves made before it was kept. */
+  pausedAt?: number | null;
   ending: { id: string; round: number; scores: Record<string, number> } | null;
 }

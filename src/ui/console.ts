@@ -53,7 +53,6 @@ export function createConsole(send: (command: Command) => void, headingLevel: 2 
   let msg: StateMessage | null = null;
   let c: Compiled | null = null;
   let compiledFor = '';
-  let pausedAt: number | null = null;
   const event = (e: Extract<Command, { type: 'send' }>['event']) => send({ type: 'send', event: e });
 
   const status = el('p', { class: 'fc-status', 'data-testid': 'fc-status' }, 'Waiting for a game…');
@@ -65,16 +64,8 @@ export function createConsole(send: (command: Command) => void, headingLevel: 2 
   pauseBtn.addEventListener('click', () => {
     const s = msg?.state;
     if (!s) return;
-    if (s.paused) {
-      event({ type: 'RESUME' });
-      // The time spent paused is given back to the round.
-      if (s.deadline !== null && pausedAt !== null)
-        event({ type: 'SET_DEADLINE', at: s.deadline + (Date.now() - pausedAt) });
-      pausedAt = null;
-    } else {
-      pausedAt = Date.now();
-      event({ type: 'PAUSE' });
-    }
+    // The engine gives the time spent paused back to the round's deadline.
+    event({ type: s.paused ? 'RESUME' : 'PAUSE', now: Date.now() });
   });
   const minutesId = nextId('fc-minutes');
   const minutes = el('input', {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { startGame } from '../../src/sim/game.ts';
 import { createGameMachine } from '../../src/sim/machine.ts';
+import { restoreGame, saveGame } from '../../src/sim/save.ts';
 import { duel } from './helpers.ts';
 
 const sc = duel();
@@ -73,6 +74,24 @@ describe('the game machine', () => {
     expect(a.getSnapshot().matches({ playing: { round: 'orders' } })).toBe(true);
     a.send({ type: 'TICK', now: 1000 });
     expect(a.getSnapshot().matches({ playing: { round: 'report' } })).toBe(true);
+  });
+
+  it('a pause gives its time back to the deadline, even across a save and restore', () => {
+    const a = startGame(sc, { seed: 2, seats: people });
+    a.send({ type: 'BEGIN' });
+    a.send({ type: 'SET_DEADLINE', at: 10_000 });
+    a.send({ type: 'PAUSE', now: 4_000 });
+    a.send({ type: 'PAUSE', now: 5_000 }); // a second pause does not restart the clock
+    const restored = restoreGame(saveGame(a, sc), sc);
+    if (!restored.ok) throw new Error(restored.message);
+    const b = restored.actor;
+    b.start();
+    b.send({ type: 'RESUME', now: 7_000 });
+    expect(b.getSnapshot().context.deadline).toBe(13_000);
+    b.send({ type: 'TICK', now: 12_999 });
+    expect(b.getSnapshot().matches({ playing: { round: 'orders' } })).toBe(true);
+    b.send({ type: 'TICK', now: 13_000 });
+    expect(b.getSnapshot().matches({ playing: { round: 'report' } })).toBe(true);
   });
 
   it('a trainer’s inject changes the state and is recorded as the cause', () => {
