@@ -219,7 +219,14 @@ export function mountApp(doc: Document): App {
     app.catalog = catalog;
     render();
     const first = catalog.ok[0];
-    if (first && !app.game) void map.show(first.scenario);
+    // Phaser loads once the start screen is up and the page is idle, so the panel never waits for it.
+    if (first) whenIdle(() => !app.game && void map.show(first.scenario));
   });
   return app;
+}
+
+/** Runs `fn` when the main thread is idle (at most half a second later); browsers without idle callbacks wait a frame. */
+function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => fn(), { timeout: 500 });
+  else setTimeout(fn, 16);
 }

@@ -35,6 +35,7 @@ export class MapView {
         import('../map/game.ts'),
         import('../map/regions.ts'),
       ]);
+      performance.mark('brink:phaser-loaded');
       const region = await loadRegion(scenario.meta.id);
       if (token !== this.token) return;
       const controller = await startMap(this.host, { scenario, region });

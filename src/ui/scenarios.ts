@@ -58,9 +58,11 @@ export function bundledScenarios(): Promise<{ ok: LoadedScenario[]; broken: Brok
     const ok: LoadedScenario[] = [];
     const broken: BrokenScenario[] = [];
     const entries = Object.entries(bundledFiles).sort(([a], [b]) => a.localeCompare(b));
-    for (const [path, load] of entries) {
+    // Fetched together, validated one by one: the network waits once.
+    const texts = await Promise.all(entries.map(async ([, load]) => fetchText(await load())));
+    for (const [i, [path]] of entries.entries()) {
       const file = path.split('/').pop() ?? path;
-      const text = await fetchText(await load());
+      const text = texts[i] ?? '';
       const v = validateScenario(text, file);
       if (v.ok) ok.push({ scenario: v.scenario, text, file, bundled: true });
       else broken.push({ file, problems: v.problems });

@@ -27,4 +27,34 @@ describe('the Phaser map', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('leaves the start screen taking input while Phaser is still loading', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // Hold Phaser's chunk back until the start screen has been used.
+    let release: () => void = () => {};
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    let requested = false;
+    await page.route(/\/assets\/phaser-[^/]*\.js$/, async (route) => {
+      requested = true;
+      await held;
+      await route.continue();
+    });
+    await page.goto(inject('baseUrl'));
+    const start = page.getByRole('button', { name: /^start/i }).first();
+    await start.waitFor();
+    await page.waitForTimeout(500);
+    expect(requested).toBe(true);
+    expect(await page.evaluate(() => performance.getEntriesByName('brink:phaser-loaded').length)).toBe(0);
+    await start.click();
+    await page.waitForSelector('.screen-heading');
+    expect(await page.locator('#map canvas').count()).toBe(0);
+    release();
+    await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
