@@ -19,14 +19,23 @@ export class MapView {
   private played = new Set<number>();
   private last: { c: Compiled; s: GameState } | null = null;
   private selectHandler: ((id: string) => void) | null = null;
+  private scenario: Scenario | null = null;
+  /** The host's size when the map on screen was laid out. */
+  private laidOut = { width: 0, height: 0 };
+  private resizeTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly host: HTMLElement) {}
+  constructor(private readonly host: HTMLElement) {
+    // The map is laid out for its canvas size: when the host changes size, it is drawn again at the new one,
+    // rather than stretched out of proportion.
+    if (typeof ResizeObserver === 'function') new ResizeObserver(() => this.resized()).observe(host);
+  }
 
   /** Shows a scenario's map (restarting it when another scenario is on screen). */
   show(scenario: Scenario): Promise<void> {
     if (this.scenarioId === scenario.meta.id && this.starting) return this.starting;
     const token = ++this.token;
     this.scenarioId = scenario.meta.id;
+    this.scenario = scenario;
     this.controller?.destroy();
     this.controller = null;
     this.starting = (async () => {
@@ -38,6 +47,7 @@ export class MapView {
       performance.mark('brink:phaser-loaded');
       const region = await loadRegion(scenario.meta.id);
       if (token !== this.token) return;
+      this.laidOut = { width: this.host.clientWidth, height: this.host.clientHeight };
       const controller = await startMap(this.host, { scenario, region });
       if (token !== this.token) {
         controller.destroy();
@@ -51,6 +61,19 @@ export class MapView {
       console.error('map: could not start', e);
     });
     return this.starting;
+  }
+
+  /** After the host has kept a new size for a moment, lays the map out again at that size. */
+  private resized(): void {
+    clearTimeout(this.resizeTimer);
+    this.resizeTimer = setTimeout(() => {
+      const { clientWidth: width, clientHeight: height } = this.host;
+      // Hidden (the full debrief) or unchanged: nothing to redo.
+      if (!this.scenario || !this.starting || width === 0 || height === 0) return;
+      if (Math.abs(width - this.laidOut.width) < 4 && Math.abs(height - this.laidOut.height) < 4) return;
+      this.starting = null;
+      void this.show(this.scenario);
+    }, 250);
   }
 
   /** Forgets the cues played, for a new or resumed game. */

@@ -57,4 +57,42 @@ describe('the Phaser map', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('lays the map out again at its new size when the window is resized, never stretched', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(inject('baseUrl'));
+    await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
+    const sizes = () =>
+      page.evaluate(() => {
+        const host = document.querySelector<HTMLElement>('#map');
+        const canvas = document.querySelector<HTMLCanvasElement>('#map canvas');
+        return {
+          host: [host?.clientWidth ?? 0, host?.clientHeight ?? 0],
+          canvas: [canvas?.width ?? 0, canvas?.height ?? 0],
+          canvases: document.querySelectorAll('#map canvas').length,
+        };
+      });
+    const before = await sizes();
+    expect(before.canvas).toEqual(before.host);
+    await page.setViewportSize({ width: 1000, height: 640 });
+    await page.waitForFunction(
+      () => {
+        const host = document.querySelector<HTMLElement>('#map');
+        const canvas = document.querySelector<HTMLCanvasElement>('#map[data-map-ready="true"] canvas');
+        return !!host && !!canvas && canvas.width === host.clientWidth && canvas.height === host.clientHeight;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    const after = await sizes();
+    expect(after.host).not.toEqual(before.host);
+    expect(after.canvas).toEqual(after.host);
+    expect(after.canvases).toBe(1);
+    const stats = pixelStats(await page.locator('#map canvas').screenshot());
+    expect(stats.differing / stats.total).toBeGreaterThan(0.05);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
