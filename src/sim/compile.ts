@@ -109,7 +109,14 @@ export function compile(scenario: Scenario): Compiled {
   return compiled;
 }
 
-/** The stable key of a sustained sub-condition. */
+const keys = new WeakMap<Condition, string>();
+
+/** The stable key of a sustained sub-condition (remembered per object: conditions are checked every round). */
 export function sustainedKey(c: Condition): string {
-  return JSON.stringify(c);
+  let key = keys.get(c);
+  if (key === undefined) {
+    key = JSON.stringify(c);
+    keys.set(c, key);
+  }
+  return key;
 }
