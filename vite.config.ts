@@ -3,12 +3,14 @@ import { defineConfig } from 'vite';
 import { brinkRegions } from './src/map/region-plugin.ts';
 
 /**
- * Phaser's own entry without physics (the map has no bodies), built for WebGL only and without sound:
- * the switches are the ones Phaser's custom builds set (its webpack config's DefinePlugin).
+ * The Phaser the map ships (src/map/phaser-entry.cjs: Phaser's core entry and four game objects),
+ * built for WebGL only and without sound: the switches are the ones Phaser's custom builds set (its
+ * webpack config's DefinePlugin). `phaser-src` reaches Phaser's sources past its package exports.
  */
-export const phaserEntry = fileURLToPath(
-  new URL('./node_modules/phaser/src/phaser-no-physics.js', import.meta.url),
-);
+export const phaserAliases = {
+  phaser: fileURLToPath(new URL('./src/map/phaser-entry.cjs', import.meta.url)),
+  'phaser-src': fileURLToPath(new URL('./node_modules/phaser/src', import.meta.url)),
+};
 export const phaserSwitches = {
   'typeof CANVAS_RENDERER': 'false',
   'typeof WEBGL_RENDERER': 'true',
@@ -23,10 +25,11 @@ export const phaserSwitches = {
 export default defineConfig({
   // Cuts each bundled scenario's borders from Natural Earth into a small JSON asset.
   plugins: [brinkRegions()],
-  resolve: { alias: { phaser: phaserEntry } },
+  resolve: { alias: phaserAliases },
   define: phaserSwitches,
-  // The dev server pre-bundles Phaser apart from the app's define: the switches must reach it too.
-  optimizeDeps: { rolldownOptions: { transform: { define: phaserSwitches } } },
+  // The dev server pre-bundles Phaser (CommonJS) apart from the app's define: the entry must be
+  // pre-bundled although it lives in src/, and the switches must reach it too.
+  optimizeDeps: { include: ['phaser'], rolldownOptions: { transform: { define: phaserSwitches } } },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {
@@ -36,7 +39,7 @@ export default defineConfig({
       output: {
         // Phaser is large and changes rarely: its own chunk caches well and loads lazily.
         codeSplitting: {
-          groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ }],
+          groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]|phaser-entry\.cjs$/ }],
         },
       },
     },

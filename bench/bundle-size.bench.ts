@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { phaserEntry, phaserSwitches } from '../vite.config.ts';
+import { phaserAliases, phaserSwitches } from '../vite.config.ts';
 import { buildInto, gzippedJs } from './bundle.ts';
 import type { BenchRow } from './types.ts';
 
@@ -22,7 +22,7 @@ export default async function bundleSize(): Promise<BenchRow[]> {
       await buildInto(join(tmp, 'hello-trimmed'), {
         root: resolve('bench/phaser-hello'),
         configFile: false,
-        resolve: { alias: { phaser: phaserEntry } },
+        resolve: { alias: phaserAliases },
         define: phaserSwitches,
         build: { chunkSizeWarningLimit: 2000 },
       }),
