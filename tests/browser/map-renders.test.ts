@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
 import { pixelStats } from './pixels.ts';
@@ -11,12 +11,21 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** A fresh page that collects its errors; `visit` runs before the game is opened. */
+async function freshPage(
+  visit?: (page: Page) => Promise<unknown>,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await visit?.(page);
+  await page.goto(inject('baseUrl'));
+  return { page, errors };
+}
+
 describe('the Phaser map', () => {
   it('draws non-blank pixels on a WebGL canvas', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(inject('baseUrl'));
+    const { page, errors } = await freshPage();
     await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
     const canvas = page.locator('#map canvas');
     const shot = await canvas.screenshot();
@@ -29,21 +38,19 @@ describe('the Phaser map', () => {
   });
 
   it('leaves the start screen taking input while Phaser is still loading', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
     // Hold Phaser's chunk back until the start screen has been used.
     let release: () => void = () => {};
     const held = new Promise<void>((done) => {
       release = done;
     });
     let requested = false;
-    await page.route(/\/assets\/phaser-[^/]*\.js$/, async (route) => {
-      requested = true;
-      await held;
-      await route.continue();
-    });
-    await page.goto(inject('baseUrl'));
+    const { page, errors } = await freshPage((p) =>
+      p.route(/\/assets\/phaser-[^/]*\.js$/, async (route) => {
+        requested = true;
+        await held;
+        await route.continue();
+      }),
+    );
     const start = page.getByRole('button', { name: /^start/i }).first();
     await start.waitFor();
     await page.waitForTimeout(500);
@@ -59,10 +66,7 @@ describe('the Phaser map', () => {
   });
 
   it('lays the map out again at its new size when the window is resized, never stretched', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(inject('baseUrl'));
+    const { page, errors } = await freshPage();
     await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
     const sizes = () =>
       page.evaluate(() => {
