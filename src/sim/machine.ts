@@ -127,6 +127,7 @@ export function createGameMachine(scenario: Scenario) {
         event.type === 'INJECT' &&
         (typeof event.inject !== 'string' || scenario.injects.some((i) => i.id === event.inject)),
       ended: ({ context }) => context.ending !== null,
+      notPaused: ({ context }) => !context.paused,
     },
   }).createMachine({
     id: 'brink',
@@ -146,6 +147,11 @@ export function createGameMachine(scenario: Scenario) {
         states: {
           round: {
             initial: 'orders',
+            // The trainer may pause at any point of a round; a paused game takes no orders and does not move on.
+            on: {
+              PAUSE: { actions: 'pause' },
+              RESUME: { actions: 'resume' },
+            },
             states: {
               orders: {
                 always: { guard: 'allIn', target: 'resolution' },
@@ -155,8 +161,6 @@ export function createGameMachine(scenario: Scenario) {
                   ANSWER: { guard: 'answerValid', actions: ['answer', 'sync'] },
                   TICK: { guard: 'deadlinePassed', target: 'resolution' },
                   SET_DEADLINE: { actions: 'setDeadline' },
-                  PAUSE: { actions: 'pause' },
-                  RESUME: { actions: 'resume' },
                   INJECT: { guard: 'injectKnown', actions: ['inject', 'sync'] },
                   SET_SEAT: { actions: 'setSeat' },
                 },
@@ -167,7 +171,7 @@ export function createGameMachine(scenario: Scenario) {
                 entry: ['close', 'sync'],
                 always: { guard: 'ended', target: '#brink.ended' },
                 on: {
-                  NEXT: { target: 'orders', actions: 'nextRound' },
+                  NEXT: { guard: 'notPaused', target: 'orders', actions: 'nextRound' },
                   INJECT: { guard: 'injectKnown', actions: ['inject', 'sync'] },
                   SET_SEAT: { actions: 'setSeat' },
                 },

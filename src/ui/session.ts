@@ -76,6 +76,14 @@ export function phaseOf(actor: Actor<GameMachine>): Phase {
 }
 
 /** Installs the classroom host on a mounted app (the game window). */
+/** What a paused game holds back, by the event the player sent. */
+const PAUSED_WORDS: Partial<Record<GameEvent['type'], string>> = {
+  ORDERS: 'orders are not accepted',
+  NEXT: 'the next round waits',
+  PROPOSE: 'proposals wait',
+  ANSWER: 'answers wait',
+};
+
 export function installSession(app: App, doc: Document): Session {
   const channel: Channel | null = openChannel();
   let log: GameLog | null = null;
@@ -135,8 +143,8 @@ export function installSession(app: App, doc: Document): Session {
     else g.actor.send(event);
     const ignored = g.actor.getSnapshot() === before;
     notice =
-      ignored && event.type === 'ORDERS' && before.context.paused
-        ? 'The game is paused: orders are not accepted until the trainer resumes it.'
+      ignored && before.context.paused && PAUSED_WORDS[event.type]
+        ? `The game is paused: ${PAUSED_WORDS[event.type]} until the trainer resumes it.`
         : ignored && event.type !== 'TICK'
           ? `The game did not accept that (${event.type.toLowerCase()}) at this point.`
           : null;

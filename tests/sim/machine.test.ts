@@ -94,6 +94,24 @@ describe('the game machine', () => {
     expect(b.getSnapshot().matches({ playing: { round: 'report' } })).toBe(true);
   });
 
+  it('a pause taken on the report holds the next round until the game resumes', () => {
+    const a = startGame(sc, { seed: 2, seats: people });
+    a.send({ type: 'BEGIN' });
+    a.send({ type: 'ORDERS', actor: 'north', orders: [{ action: 'send-aid' }] });
+    a.send({ type: 'ORDERS', actor: 'south', orders: [{ action: 'send-aid' }] });
+    expect(a.getSnapshot().matches({ playing: { round: 'report' } })).toBe(true);
+    const round = a.getSnapshot().context.round;
+    a.send({ type: 'PAUSE', now: 1 });
+    expect(a.getSnapshot().context.paused).toBe(true);
+    a.send({ type: 'NEXT' });
+    expect(a.getSnapshot().matches({ playing: { round: 'report' } })).toBe(true);
+    expect(a.getSnapshot().context.round).toBe(round);
+    a.send({ type: 'RESUME', now: 2 });
+    a.send({ type: 'NEXT' });
+    expect(a.getSnapshot().matches({ playing: { round: 'orders' } })).toBe(true);
+    expect(a.getSnapshot().context.round).toBe(round + 1);
+  });
+
   it('a trainer’s inject changes the state and is recorded as the cause', () => {
     const a = startGame(sc, { seed: 2, seats: people });
     a.send({ type: 'BEGIN' });
