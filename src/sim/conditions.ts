@@ -28,45 +28,109 @@ const compare = (a: number, op: string, b: number): boolean => {
   }
 };
 
+type Test = (v: View) => boolean;
+
+// Conditions are checked many times a round (every action's `requires`, reactions, endings), so each
+// is turned once into a closure; the scenario's condition objects never change after loading.
+const tests = new WeakMap<Condition, Test>();
+
 /** Whether a condition holds now. */
 export function holds(cond: Condition, v: View): boolean {
-  const { c, s } = v;
-  if ('all' in cond) return cond.all.every((x) => holds(x, v));
-  if ('any' in cond) return cond.any.some((x) => holds(x, v));
-  if ('not' in cond) return !holds(cond.not, v);
-  if ('metric' in cond) return compare(s.metrics[cond.metric] ?? 0, cond.op, cond.value);
+  let test = tests.get(cond);
+  if (test === undefined) {
+    test = build(cond, v.c);
+    tests.set(cond, test);
+  }
+  return test(v);
+}
+
+/** The test of one condition; sub-conditions are evaluated in file order, stopping as soon as the answer is known. */
+function build(cond: Condition, c: Compiled): Test {
+  if ('all' in cond) {
+    const parts = cond.all.map((x) => build(x, c));
+    return (v) => {
+      for (const p of parts) if (!p(v)) return false;
+      return true;
+    };
+  }
+  if ('any' in cond) {
+    const parts = cond.any.map((x) => build(x, c));
+    return (v) => {
+      for (const p of parts) if (p(v)) return true;
+      return false;
+    };
+  }
+  if ('not' in cond) {
+    const inner = build(cond.not, c);
+    return (v) => !inner(v);
+  }
+  if ('metric' in cond) {
+    const { metric, op, value } = cond;
+    return (v) => compare(v.s.metrics[metric] ?? 0, op, value);
+  }
   if ('rung' in cond) {
-    const r = cond.rung;
     const idx = (id: string | undefined) => (id === undefined ? undefined : c.rungIndex.get(id));
-    const least = idx(r.atLeast);
-    const most = idx(r.atMost);
-    const is = idx(r.is);
-    return (
+    const least = idx(cond.rung.atLeast);
+    const most = idx(cond.rung.atMost);
+    const is = idx(cond.rung.is);
+    return ({ s }) =>
       (least === undefined || s.rung >= least) &&
       (most === undefined || s.rung <= most) &&
-      (is === undefined || s.rung === is)
-    );
+      (is === undefined || s.rung === is);
   }
-  if ('mediation' in cond) return s.mediation.phase === cond.mediation;
-  if ('ceasefire' in cond) return s.ceasefire.status === cond.ceasefire;
-  if ('round' in cond) return compare(s.round, cond.round.op, cond.round.value);
-  if ('timeUp' in cond) return s.round >= c.scenario.meta.maxRounds;
-  if ('flag' in cond) return (s.flags[cond.flag] ?? false) === (cond.is ?? true);
-  if ('crossing' in cond) return (s.crossings[cond.crossing] ?? true) === (cond.status === 'open');
+  if ('mediation' in cond) {
+    const phase = cond.mediation;
+    return (v) => v.s.mediation.phase === phase;
+  }
+  if ('ceasefire' in cond) {
+    const status = cond.ceasefire;
+    return (v) => v.s.ceasefire.status === status;
+  }
+  if ('round' in cond) {
+    const { op, value } = cond.round;
+    return (v) => compare(v.s.round, op, value);
+  }
+  if ('timeUp' in cond) {
+    const last = c.scenario.meta.maxRounds;
+    return (v) => v.s.round >= last;
+  }
+  if ('flag' in cond) {
+    const { flag } = cond;
+    const want = cond.is ?? true;
+    return (v) => (v.s.flags[flag] ?? false) === want;
+  }
+  if ('crossing' in cond) {
+    const { crossing } = cond;
+    const open = cond.status === 'open';
+    return (v) => (v.s.crossings[crossing] ?? true) === open;
+  }
   if ('taken' in cond) {
     const t = cond.taken;
-    const since = t.withinRounds === undefined ? -Infinity : s.round - t.withinRounds + 1;
-    for (let i = s.taken.length - 1; i >= 0; i--) {
-      const x = s.taken[i];
-      if (!x || x.round < since) break;
-      if (x.action === t.action && (t.by === undefined || x.actor === t.by)) return true;
-    }
-    return false;
+    return ({ s }) => {
+      const since = t.withinRounds === undefined ? -Infinity : s.round - t.withinRounds + 1;
+      for (let i = s.taken.length - 1; i >= 0; i--) {
+        const x = s.taken[i];
+        if (!x || x.round < since) break;
+        if (x.action === t.action && (t.by === undefined || x.actor === t.by)) return true;
+      }
+      return false;
+    };
   }
-  if ('targetKind' in cond) return s.struckKinds.includes(cond.targetKind);
-  if ('playedBy' in cond) return s.seats[cond.playedBy.actor]?.by === cond.playedBy.is;
-  if ('sustained' in cond) return (s.sustained[sustainedKey(cond.sustained)] ?? 0) >= cond.rounds;
-  return v.rng ? v.rng.next() < cond.chance : true;
+  if ('targetKind' in cond) {
+    const kind = cond.targetKind;
+    return (v) => v.s.struckKinds.includes(kind);
+  }
+  if ('playedBy' in cond) {
+    const { actor, is } = cond.playedBy;
+    return (v) => v.s.seats[actor]?.by === is;
+  }
+  if ('sustained' in cond) {
+    const key = sustainedKey(cond.sustained);
+    const rounds = cond.rounds;
+    return (v) => (v.s.sustained[key] ?? 0) >= rounds;
+  }
+  const chance = cond.chance;
+  return (v) => (v.rng ? v.rng.next() < chance : true);
 }
 
 /** A short, readable account of why a condition does not hold (for "why is this unavailable?"). */

@@ -28,12 +28,22 @@ export function seedRng(seed: number): RngState {
 
 /** Opens a draw source on a stored state; the stored state itself is never changed. */
 export function openRng(state: RngState): Rng {
-  const gen = xoroshiro128plusFromState(state);
-  const next = () => uniformFloat64(gen);
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    between: (min, max) => min + next() * (max - min),
-    state: () => gen.getState(),
-  };
+  return new Draws(xoroshiro128plusFromState(state));
+}
+
+// A class rather than closures: a draw source is opened several times a round, in every game.
+class Draws implements Rng {
+  constructor(private readonly gen: ReturnType<typeof xoroshiro128plusFromState>) {}
+  next(): number {
+    return uniformFloat64(this.gen);
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  between(min: number, max: number): number {
+    return min + this.next() * (max - min);
+  }
+  state(): RngState {
+    return this.gen.getState();
+  }
 }

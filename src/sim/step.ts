@@ -26,58 +26,72 @@ export interface Step {
 
 /** Opens a step on a state; the given state is never mutated. */
 export function openStep(c: Compiled, prev: GameState): Step {
-  const s: GameState = {
-    ...prev,
-    metrics: { ...prev.metrics },
-    flags: { ...prev.flags },
-    crossings: { ...prev.crossings },
-    mediation: { ...prev.mediation },
-    ceasefire: { ...prev.ceasefire },
-    orders: { ...prev.orders },
-    reactions: { ...prev.reactions },
-    sustained: { ...prev.sustained },
-    milestones: { ...prev.milestones },
-    goldstein: { ...prev.goldstein },
-  };
+  return new WorkingCopy(c, prev);
+}
+
+// A class rather than closures: steps are opened several times a round, in every game.
+class WorkingCopy implements Step {
+  readonly s: GameState;
+  readonly rng: Rng;
   // Logs are shared with the previous state until this step appends to one; then it gets its own
   // copy, so earlier snapshots never change and steps that log little copy little.
-  const owned = new Set<LogKey>();
-  const log = <K extends LogKey>(key: K): GameState[K] => {
-    if (!owned.has(key)) {
-      owned.add(key);
+  private readonly owned = new Set<LogKey>();
+
+  constructor(
+    readonly c: Compiled,
+    prev: GameState,
+  ) {
+    this.s = {
+      ...prev,
+      metrics: { ...prev.metrics },
+      flags: { ...prev.flags },
+      crossings: { ...prev.crossings },
+      mediation: { ...prev.mediation },
+      ceasefire: { ...prev.ceasefire },
+      orders: { ...prev.orders },
+      reactions: { ...prev.reactions },
+      sustained: { ...prev.sustained },
+      milestones: { ...prev.milestones },
+      goldstein: { ...prev.goldstein },
+    };
+    this.rng = openRng(prev.rng);
+  }
+
+  log<K extends LogKey>(key: K): GameState[K] {
+    const s = this.s;
+    if (!this.owned.has(key)) {
+      this.owned.add(key);
       s[key] = s[key].slice() as GameState[K];
     }
     return s[key];
-  };
-  const rng = openRng(prev.rng);
-  const record: Step['record'] = (subject, from, to, cause) => {
-    if (from !== to) log('changes').push({ round: s.round, cause, subject, from, to });
-  };
-  const setMetric: Step['setMetric'] = (id, value, cause) => {
-    const m = c.metrics.get(id);
+  }
+
+  cause(x: Omit<Cause, 'id' | 'round'>): number {
+    const id = this.s.causes.length;
+    this.log('causes').push({ id, round: this.s.round, ...x });
+    return id;
+  }
+
+  setMetric(id: string, value: number, cause: number): void {
+    const m = this.c.metrics.get(id);
     if (!m) return;
-    const from = s.metrics[id] ?? m.start;
+    const from = this.s.metrics[id] ?? m.start;
     const to = Math.min(m.max, Math.max(m.min, value));
     if (to === from) return;
-    s.metrics[id] = to;
-    record(`metric:${id}`, from, to, cause);
-  };
-  return {
-    c,
-    s,
-    rng,
-    log,
-    cause(x) {
-      const id = s.causes.length;
-      log('causes').push({ id, round: s.round, ...x });
-      return id;
-    },
-    setMetric,
-    addMetric: (id, delta, cause) => setMetric(id, (s.metrics[id] ?? 0) + delta, cause),
-    record,
-    done() {
-      s.rng = rng.state();
-      return s;
-    },
-  };
+    this.s.metrics[id] = to;
+    this.record(`metric:${id}`, from, to, cause);
+  }
+
+  addMetric(id: string, delta: number, cause: number): void {
+    this.setMetric(id, (this.s.metrics[id] ?? 0) + delta, cause);
+  }
+
+  record(subject: string, from: Change['from'], to: Change['to'], cause: number): void {
+    if (from !== to) this.log('changes').push({ round: this.s.round, cause, subject, from, to });
+  }
+
+  done(): GameState {
+    this.s.rng = this.rng.state();
+    return this.s;
+  }
 }
