@@ -46,7 +46,7 @@ export default async function bundleSize(): Promise<BenchRow[]> {
         baselineName: 'the same hello world on the trimmed Phaser the game ships',
         goal: `≤ floor + 60 KiB (now +${((app - trimmedFloor) / 1024).toFixed(1)} KiB)`,
         method:
-          'as above, with bench/phaser-hello built on Phaser’s no-physics, WebGL-only entry (vite.config.ts), so the difference is the game’s own code and libraries',
+          'as above, with bench/phaser-hello built on the same trimmed Phaser (src/map/phaser-entry.cjs through vite.config.ts), so the difference is the game’s own code and libraries',
       },
     ];
   } finally {
