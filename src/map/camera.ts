@@ -70,7 +70,10 @@ const PAN_STEP = 60;
 const ZOOM_STEP = 1.25;
 const DRAG_THRESHOLD = 5;
 
-/** Binds drag, wheel and keyboard (arrows, + and −) on `canvas` to `view`; returns an unbind function. */
+/**
+ * Binds drag, two-finger pinch, wheel and keyboard (arrows, + and −) on `canvas` to `view`; returns an
+ * unbind function.
+ */
 export function bindCamera(canvas: HTMLCanvasElement, view: View, handlers: PointerHandlers): () => void {
   // Canvas pixels may differ from CSS pixels when the canvas is stretched.
   const toCanvas = (e: { clientX: number; clientY: number }): Point => {
@@ -81,15 +84,43 @@ export function bindCamera(canvas: HTMLCanvasElement, view: View, handlers: Poin
     };
   };
   let down: { id: number; start: Point; last: Point; dragging: boolean } | undefined;
+  // Every pointer on the canvas (touches, above all); two of them pinch: zoom about their midpoint.
+  const pointers = new Map<number, Point>();
+  let pinch: { dist: number; mid: Point } | undefined;
+  const measure = () => {
+    const [a, b] = [...pointers.values()];
+    if (!a || !b) return undefined;
+    return {
+      dist: Math.max(1, Math.hypot(a.x - b.x, a.y - b.y)),
+      mid: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+    };
+  };
 
   const onDown = (e: PointerEvent) => {
     if (e.button !== 0) return;
     const p = toCanvas(e);
-    down = { id: e.pointerId, start: p, last: p, dragging: false };
+    pointers.set(e.pointerId, p);
     canvas.setPointerCapture?.(e.pointerId);
+    if (pointers.size === 2) {
+      // A second finger turns the drag into a pinch; neither is a tap any more.
+      down = undefined;
+      pinch = measure();
+      handlers.hover(undefined);
+      return;
+    }
+    if (pointers.size === 1) down = { id: e.pointerId, start: p, last: p, dragging: false };
   };
   const onMove = (e: PointerEvent) => {
     const p = toCanvas(e);
+    if (pointers.has(e.pointerId)) pointers.set(e.pointerId, p);
+    if (pinch) {
+      const now = measure();
+      if (!now) return;
+      view.zoomBy(now.dist / pinch.dist, now.mid);
+      view.panBy(now.mid.x - pinch.mid.x, now.mid.y - pinch.mid.y);
+      pinch = now;
+      return;
+    }
     if (!down || down.id !== e.pointerId) {
       handlers.hover(p);
       return;
@@ -102,6 +133,11 @@ export function bindCamera(canvas: HTMLCanvasElement, view: View, handlers: Poin
     down.last = p;
   };
   const onUp = (e: PointerEvent) => {
+    pointers.delete(e.pointerId);
+    if (pinch) {
+      if (pointers.size < 2) pinch = undefined;
+      return;
+    }
     if (!down || down.id !== e.pointerId) return;
     if (!down.dragging) handlers.tap(toCanvas(e));
     down = undefined;

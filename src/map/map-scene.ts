@@ -79,7 +79,7 @@ export class MapScene extends Phaser.Scene {
     this.layout();
     const canvas = this.game.canvas;
     canvas.tabIndex = 0;
-    canvas.setAttribute('aria-label', 'Map: drag or use the arrow keys to pan; wheel, + or − to zoom');
+    canvas.setAttribute('aria-label', 'Map: drag or use the arrow keys to pan; wheel, pinch, + or − to zoom');
     this.unbind = bindCamera(canvas, this.view, {
       hover: (p) => {
         canvas.style.cursor = this.overlay.hover(p) ? 'pointer' : '';

@@ -11,11 +11,12 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A fresh page that collects its errors; `visit` runs before the game is opened. */
+/** A fresh page (a touch screen if asked) that collects its errors; `visit` runs before the game is opened. */
 async function freshPage(
   visit?: (page: Page) => Promise<unknown>,
+  hasTouch = false,
 ): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, hasTouch });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await visit?.(page);
@@ -96,6 +97,54 @@ describe('the Phaser map', () => {
     expect(after.canvases).toBe(1);
     const stats = pixelStats(await page.locator('#map canvas').screenshot());
     expect(stats.differing / stats.total).toBeGreaterThan(0.05);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pans with one finger and zooms with a two-finger pinch on a touch screen', async () => {
+    const { page, errors } = await freshPage(undefined, true);
+    await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
+    const box = await page.locator('#map canvas').boundingBox();
+    if (!box) throw new Error('no map canvas');
+    const cx = box.x + box.width / 2;
+    const cy = box.y + box.height / 2;
+    // Two points of the map far apart on screen: a pan moves both, a pinch spreads them.
+    const spread = () =>
+      page.evaluate(() => {
+        const m = window.__brinkMap;
+        const p = m?.project(62, 30);
+        const q = m?.project(72, 36);
+        return p && q ? { p, q, d: Math.hypot(p.x - q.x, p.y - q.y) } : undefined;
+      });
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: points.map(([x, y], id) => ({ x, y, id })),
+      });
+    const before = await spread();
+    await touch('touchStart', [
+      [cx - 40, cy],
+      [cx + 40, cy],
+    ]);
+    for (let k = 1; k <= 5; k++)
+      await touch('touchMove', [
+        [cx - 40 - 16 * k, cy],
+        [cx + 40 + 16 * k, cy],
+      ]);
+    await touch('touchEnd', []);
+    const pinched = await spread();
+    if (!before || !pinched) throw new Error('the map projects nothing');
+    // The fingers moved from 80 to 240 px apart: the map zooms in (within its limits).
+    expect(pinched.d / before.d).toBeGreaterThan(1.5);
+    // Zoomed in, one finger drags the map along.
+    await touch('touchStart', [[cx, cy]]);
+    for (let k = 1; k <= 5; k++) await touch('touchMove', [[cx + 12 * k, cy]]);
+    await touch('touchEnd', []);
+    const panned = await spread();
+    if (!panned) throw new Error('the map projects nothing');
+    expect(panned.p.x - pinched.p.x).toBeGreaterThan(20);
+    expect(panned.d).toBeCloseTo(pinched.d, 3);
     expect(errors).toEqual([]);
     await page.close();
   });
