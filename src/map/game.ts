@@ -73,9 +73,10 @@ export async function startMap(
     // The map reads pointer, wheel and keys from its own canvas (camera.ts): Phaser's global
     // listeners would steal the page's arrow keys and block focus.
     input: { keyboard: false, mouse: false, touch: false, gamepad: false, windowEvents: false },
-    // The base map is baked supersampled (base-map.ts), so multisampling would only add fill cost, which
-    // software WebGL pays in full on every frame; screenshots read the composited page, not the buffer.
-    render: { antialias: false },
+    // Textures filter linearly (`antialias`), which is what smooths the supersampled bake (base-map.ts);
+    // the context itself is not multisampled (`antialiasGL`), since 4x MSAA multiplies the fill cost that
+    // software WebGL pays on every frame: it doubled the frame time here. No masks, so no stencil buffer.
+    render: { antialias: true, antialiasGL: false, stencil: false },
   });
   await scene.ready;
   performance.mark('brink:map-ready');
