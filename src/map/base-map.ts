@@ -1,12 +1,12 @@
 // The base map in world pixels: countries, greyed neighbours, the highlighted borders, the
-// humanitarian halo, or a plain graticule when no region was bundled. The shapes live in a
-// container that is never drawn directly: it is baked into a render texture (at twice the canvas
-// resolution, for smooth edges) whenever the view or the halo changes, so a frame costs one quad.
+// humanitarian halo, or a plain graticule when no region was bundled. The shapes live in a world
+// layer of the map's picture (picture.ts), baked whenever the view or the halo changes.
 import type * as Phaser from 'phaser';
 import type { Point, View } from './camera.ts';
 import { mix, palette } from './colour.ts';
 import { clipRing, ringArea, ringCentroid } from './geometry.ts';
 import type { MapModel } from './model.ts';
+import { SUPERSAMPLE } from './picture.ts';
 import type { Region, RegionBounds } from './region.ts';
 
 interface CountryShape {
@@ -19,9 +19,6 @@ interface CountryShape {
   outline: number[][];
 }
 
-// Baked at twice the canvas size and shown at half: cheap anti-aliasing for every line.
-const SUPERSAMPLE = 2;
-
 /** A country name to draw, at the centre of its largest visible part. */
 export interface CountryLabel {
   name: string;
@@ -31,9 +28,6 @@ export interface CountryLabel {
 
 /** Draws and updates the base map of one scenario. */
 export class BaseMap {
-  /** What the frame shows: the baked base map. */
-  readonly image: Phaser.GameObjects.RenderTexture;
-  private readonly container: Phaser.GameObjects.Container;
   private readonly shapes: CountryShape[] = [];
   private readonly borders: number[][] = [];
   private readonly strokes: Phaser.GameObjects.Graphics;
@@ -45,13 +39,8 @@ export class BaseMap {
     scene: Phaser.Scene,
     private readonly model: MapModel,
     region: Region | undefined,
+    private readonly container: Phaser.GameObjects.Container,
   ) {
-    this.container = scene.add.container(0, 0);
-    this.container.removeFromDisplayList();
-    this.image = scene.add
-      .renderTexture(0, 0, model.width * SUPERSAMPLE, model.height * SUPERSAMPLE)
-      .setOrigin(0, 0)
-      .setScale(1 / SUPERSAMPLE);
     const sea = scene.add.rectangle(0, 0, model.width, model.height, palette.sea).setOrigin(0, 0);
     this.container.add(sea);
     if (region) this.addCountries(scene, region);
@@ -68,7 +57,7 @@ export class BaseMap {
     });
   }
 
-  /** Follows the view: redraws strokes when the zoom changed, then bakes the map again. */
+  /** Follows the view: moves the layer, and redraws the strokes when the zoom changed. */
   apply(view: View): void {
     const z = view.zoom * SUPERSAMPLE;
     this.container.setPosition(-view.x * z, -view.y * z).setScale(z);
@@ -77,22 +66,15 @@ export class BaseMap {
       this.drawStrokes(view.zoom);
       this.drawHalo();
     }
-    this.bake();
   }
 
-  private bake(): void {
-    this.image.clear();
-    this.image.draw(this.container);
-    this.image.render();
-  }
-
-  /** Sets the humanitarian overlay: 0 hides it, 1 is the strongest. */
-  setHalo(level: number): void {
+  /** Sets the humanitarian overlay: 0 hides it, 1 is the strongest. False when nothing changed. */
+  setHalo(level: number): boolean {
     const next = Math.max(0, Math.min(1, level));
-    if (next === this.haloLevel) return;
+    if (next === this.haloLevel) return false;
     this.haloLevel = next;
     this.drawHalo();
-    if (this.drawnZoom) this.bake();
+    return true;
   }
 
   private addCountries(scene: Phaser.Scene, region: Region): void {

@@ -1,5 +1,6 @@
-// The map scene: puts the base map, the screen-space overlay, the tone tint and the effects
-// together, and turns cues into animations. Knows nothing of any one scenario.
+// The map scene: puts the base map, the tone tint and the screen-space overlay together in one
+// baked picture, draws the effects live over it, and turns cues into animations. Knows nothing of
+// any one scenario.
 import * as Phaser from 'phaser';
 import type { Scenario } from '../scenario/schema.ts';
 import { BaseMap } from './base-map.ts';
@@ -9,6 +10,7 @@ import type { MapCue } from './cues.ts';
 import { Effects } from './effects.ts';
 import { buildModel, type MapModel } from './model.ts';
 import { Depth, Overlay } from './overlay.ts';
+import { Picture } from './picture.ts';
 import type { Region } from './region.ts';
 
 /** What the scene is built from. */
@@ -35,6 +37,7 @@ export class MapScene extends Phaser.Scene {
   readonly model: MapModel;
   readonly view: View;
   private markReady: () => void = () => {};
+  private picture!: Picture;
   private base!: BaseMap;
   private overlay!: Overlay;
   private effects!: Effects;
@@ -58,18 +61,19 @@ export class MapScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.base = new BaseMap(this, this.model, this.spec.region);
-    this.base.image.setDepth(Depth.base);
-    this.tone = this.add
-      .rectangle(0, 0, this.model.width, this.model.height, CALM, 1)
-      .setOrigin(0, 0)
-      .setAlpha(0)
-      .setDepth(Depth.tone);
+    const { width, height } = this.model;
+    this.picture = new Picture(this, width, height);
+    this.picture.image.setDepth(Depth.picture);
+    this.base = new BaseMap(this, this.model, this.spec.region, this.picture.layer(this, 'world'));
+    const screen = this.picture.layer(this, 'screen');
+    this.tone = this.add.rectangle(0, 0, width, height, CALM, 1).setOrigin(0, 0).setAlpha(0);
+    screen.add(this.tone);
     this.overlay = new Overlay(
       this,
       this.model,
       this.base.labels(),
       this.spec.region ? undefined : NO_BORDERS_NOTICE,
+      screen,
     );
     this.effects = new Effects(this.add.graphics().setDepth(Depth.effects));
     this.view.onChange(() => {
@@ -97,6 +101,7 @@ export class MapScene extends Phaser.Scene {
       this.effectsDrawn = this.effects.active > 0;
     }
     this.stepTone(delta);
+    this.picture.bake();
     // Sleeping inside update still renders this frame, so the settled state is on screen.
     if (this.effects.active === 0 && this.toneNow === this.toneTarget && --this.settling <= 0)
       this.game.loop.sleep();
@@ -139,7 +144,7 @@ export class MapScene extends Phaser.Scene {
 
   /** Shows humanitarian need (0..1) as a halo over the affected country. */
   setHumanitarian(level: number): void {
-    this.base.setHalo(Number.isFinite(level) ? level : 0);
+    if (this.base.setHalo(Number.isFinite(level) ? level : 0)) this.picture.invalidate();
     this.wake();
   }
 
@@ -152,6 +157,7 @@ export class MapScene extends Phaser.Scene {
     }
     place.open = open;
     this.overlay.redrawIcons(this.view);
+    this.picture.invalidate();
     this.wake();
     return true;
   }
@@ -195,6 +201,7 @@ export class MapScene extends Phaser.Scene {
   private layout(): void {
     this.base.apply(this.view);
     this.overlay.layout(this.view);
+    this.picture.invalidate();
   }
 
   private stepTone(delta: number): void {
@@ -203,5 +210,6 @@ export class MapScene extends Phaser.Scene {
     const step = this.toneTarget - this.toneNow;
     this.toneNow = Math.abs(step) < 0.003 ? this.toneTarget : this.toneNow + step * Math.min(1, delta / 250);
     this.tone.setFillStyle(mix(CALM, GRAVE, this.toneNow), 1).setAlpha(0.34 * this.toneNow);
+    this.picture.invalidate();
   }
 }

@@ -1,6 +1,7 @@
 // Everything drawn at screen size over the base map: location icons and labels, country names,
 // off-map badges pinned to the edge, the hover tooltip and the no-borders notice. Laid out again
-// whenever the view changes, so text stays crisp and icons keep their size at any zoom.
+// whenever the view changes, so text stays crisp and icons keep their size at any zoom. All but the
+// tooltip live in a screen layer of the map's picture (picture.ts) and are baked with it.
 import type * as Phaser from 'phaser';
 import type { CountryLabel } from './base-map.ts';
 import type { Point, View } from './camera.ts';
@@ -8,14 +9,15 @@ import { css, palette } from './colour.ts';
 import { drawIcon } from './icons.ts';
 import { type LabelItem, pinBadges, placeLabels } from './layout.ts';
 import type { MapModel } from './model.ts';
+import { SUPERSAMPLE } from './picture.ts';
 
 const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
 const HIT_RADIUS = 14;
 // Labels of the more important kinds are placed first and get the best spot.
 const RANK = ['capital', 'crossing', 'military-post', 'airbase', 'city', 'camp', 'province', 'other'];
 
-/** Depths of the layers, bottom to top. */
-export const Depth = { base: 0, tone: 10, icons: 30, effects: 35, labels: 40, badges: 50, ui: 60 } as const;
+/** Depths of what is drawn live, bottom to top: the baked picture, the animations, the tooltip. */
+export const Depth = { picture: 0, effects: 35, ui: 60 } as const;
 
 interface BadgeView {
   id: string;
@@ -38,47 +40,45 @@ export class Overlay {
     private readonly model: MapModel,
     countries: CountryLabel[],
     notice: string | undefined,
+    layer: Phaser.GameObjects.Container,
   ) {
+    // Glyphs are rasterised at the bake's resolution, so they stay sharp once it is shown at half size.
+    const text = (content: string, style: Phaser.Types.GameObjects.Text.TextStyle) =>
+      scene.add.text(0, 0, content, { fontFamily: FONT, resolution: SUPERSAMPLE, ...style });
     this.countryTexts = countries.map((label) => ({
       label,
-      text: scene.add
-        .text(0, 0, label.focus ? label.name.toUpperCase() : label.name, {
-          fontFamily: FONT,
-          fontSize: label.focus ? '15px' : '12px',
-          fontStyle: label.focus ? 'bold' : 'italic',
-          color: label.focus ? '#4a4335' : '#7d786d',
-        })
+      text: text(label.focus ? label.name.toUpperCase() : label.name, {
+        fontSize: label.focus ? '15px' : '12px',
+        fontStyle: label.focus ? 'bold' : 'italic',
+        color: label.focus ? '#4a4335' : '#7d786d',
+      })
         .setOrigin(0.5)
-        .setAlpha(label.focus ? 0.75 : 0.9)
-        .setDepth(Depth.tone + 1),
+        .setAlpha(label.focus ? 0.75 : 0.9),
     }));
-    this.icons = scene.add.graphics().setDepth(Depth.icons);
+    this.icons = scene.add.graphics();
     this.placeLabels = model.places.map((p) =>
-      scene.add
-        .text(0, 0, p.name, {
-          fontFamily: FONT,
-          fontSize: p.kind === 'capital' ? '13px' : '12px',
-          fontStyle: p.kind === 'capital' ? 'bold' : 'normal',
-          color: css(palette.ink),
-          stroke: '#ffffff',
-          strokeThickness: 3,
-        })
-        .setDepth(Depth.labels),
+      text(p.name, {
+        fontSize: p.kind === 'capital' ? '13px' : '12px',
+        fontStyle: p.kind === 'capital' ? 'bold' : 'normal',
+        color: css(palette.ink),
+        stroke: '#ffffff',
+        strokeThickness: 3,
+      }),
     );
     this.badgeViews = model.badges.map((b) => ({
       id: b.id,
-      box: scene.add.graphics().setDepth(Depth.badges),
-      text: scene.add
-        .text(0, 0, b.name, {
-          fontFamily: FONT,
-          fontSize: '12px',
-          fontStyle: 'bold',
-          color: css(palette.ink),
-        })
-        .setOrigin(0.5)
-        .setDepth(Depth.badges + 1),
+      box: scene.add.graphics(),
+      text: text(b.name, { fontSize: '12px', fontStyle: 'bold', color: css(palette.ink) }).setOrigin(0.5),
       screen: { x: 0, y: 0 },
     }));
+    // Bottom to top: country names, icons, place names, badge boxes, badge names.
+    layer.add([
+      ...this.countryTexts.map((c) => c.text),
+      this.icons,
+      ...this.placeLabels,
+      ...this.badgeViews.map((b) => b.box),
+      ...this.badgeViews.map((b) => b.text),
+    ]);
     this.tooltip = scene.add
       .text(0, 0, '', {
         fontFamily: FONT,
@@ -90,9 +90,8 @@ export class Overlay {
       .setDepth(Depth.ui + 1)
       .setVisible(false);
     if (notice) {
-      scene.add
-        .text(model.width / 2, 10, notice, {
-          fontFamily: FONT,
+      layer.add(
+        text(notice, {
           fontSize: '13px',
           color: css(palette.ink),
           backgroundColor: '#fff8e1',
@@ -100,8 +99,9 @@ export class Overlay {
           align: 'center',
           wordWrap: { width: Math.max(200, model.width - 40) },
         })
-        .setOrigin(0.5, 0)
-        .setDepth(Depth.ui);
+          .setPosition(model.width / 2, 10)
+          .setOrigin(0.5, 0),
+      );
     }
   }
 

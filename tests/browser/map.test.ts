@@ -241,6 +241,59 @@ describe('the map of the default scenario', () => {
     expect(await frames()).toBe(settled);
   });
 
+  it('shows a change of tone, humanitarian halo or crossing on screen, and goes back when it is undone', async () => {
+    await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
+      timeout: 20_000,
+    });
+    const rgb = (shot: Shot, x: number, y: number) => {
+      const [r, g, b] = shot.rgb(x, y);
+      return (r << 16) | (g << 8) | b;
+    };
+    /** The share of sampled pixels that differ between two shots, optionally only within `r` of `p`. */
+    const changed = (a: Shot, b: Shot, p?: Pt, r = 0) => {
+      let n = 0;
+      let total = 0;
+      for (let y = 0; y < a.height; y += 3)
+        for (let x = 0; x < a.width; x += 3) {
+          if (p && Math.hypot(x - p.x, y - p.y) > r) continue;
+          total++;
+          if (distance(a.rgb(x, y), rgb(b, x, y)) > 20) n++;
+        }
+      return n / Math.max(1, total);
+    };
+    const settle = () => page.waitForTimeout(1500);
+    const calm = await shoot(page);
+    await page.evaluate(() => window.__brinkMap?.setTone(1, 2));
+    await settle();
+    expect(changed(calm, await shoot(page))).toBeGreaterThan(0.8);
+    await page.evaluate(() => window.__brinkMap?.setTone(0, 2));
+    await settle();
+    expect(changed(calm, await shoot(page))).toBeLessThan(0.001);
+
+    await page.evaluate(() => window.__brinkMap?.setHumanitarian(1));
+    await settle();
+    expect(changed(calm, await shoot(page))).toBeGreaterThan(0.05);
+    await page.evaluate(() => window.__brinkMap?.setHumanitarian(0));
+    await settle();
+    expect(changed(calm, await shoot(page))).toBeLessThan(0.001);
+
+    const crossing = scenario.locations.find((l) => l.kind === 'crossing');
+    expect(crossing).toBeDefined();
+    const id = crossing?.id ?? '';
+    const [at] = (await pointsOf([id])) as Pt[];
+    await page.evaluate((c) => window.__brinkMap?.setCrossing(c, true), id);
+    await settle();
+    const open = await shoot(page);
+    await page.evaluate((c) => window.__brinkMap?.setCrossing(c, false), id);
+    await settle();
+    const closed = await shoot(page);
+    expect(changed(open, closed, at, 9)).toBeGreaterThan(0.1);
+    expect(changed(open, closed)).toBeLessThan(0.01);
+    await page.evaluate((c) => window.__brinkMap?.setCrossing(c, true), id);
+    await settle();
+    expect(changed(open, await shoot(page))).toBeLessThan(0.001);
+  });
+
   it('shows a tooltip on hover and reports the location clicked', async () => {
     const loc = scenario.locations[0];
     const [p] = await pointsOf([loc?.id ?? '']);

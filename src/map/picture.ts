@@ -1,0 +1,47 @@
+// The still picture of the map: the base map and everything laid out over it (names, icons, badges,
+// the tone tint), baked into one render texture whenever one of them changes. A frame then costs
+// one quad under the live animations, instead of one draw per shape and per label, which software
+// WebGL pays for on every frame.
+import type * as Phaser from 'phaser';
+
+/** Baked at twice the canvas size and shown at half: cheap anti-aliasing for every line and glyph. */
+export const SUPERSAMPLE = 2;
+
+/** One render texture the size of the canvas, baked from layers that are never drawn directly. */
+export class Picture {
+  /** What the frame shows. */
+  readonly image: Phaser.GameObjects.RenderTexture;
+  private readonly layers: Phaser.GameObjects.Container[] = [];
+  private stale = true;
+
+  constructor(scene: Phaser.Scene, width: number, height: number) {
+    this.image = scene.add
+      .renderTexture(0, 0, width * SUPERSAMPLE, height * SUPERSAMPLE)
+      .setOrigin(0, 0)
+      .setScale(1 / SUPERSAMPLE);
+  }
+
+  /** A new layer, bottom to top in the order asked for; screen layers are scaled to the bake's size. */
+  layer(scene: Phaser.Scene, space: 'world' | 'screen'): Phaser.GameObjects.Container {
+    const c = scene.add.container(0, 0);
+    c.removeFromDisplayList();
+    if (space === 'screen') c.setScale(SUPERSAMPLE);
+    this.layers.push(c);
+    return c;
+  }
+
+  /** Something in a layer changed: bake again before the next frame is drawn. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** Bakes the layers if something changed since the last bake; true when it did. */
+  bake(): boolean {
+    if (!this.stale) return false;
+    this.stale = false;
+    this.image.clear();
+    for (const layer of this.layers) this.image.draw(layer);
+    this.image.render();
+    return true;
+  }
+}
