@@ -38,14 +38,16 @@ export class MapView {
     this.scenario = scenario;
     this.controller?.destroy();
     this.controller = null;
+    // Noted at once: a resize noticed while Phaser is still loading must compare with this size,
+    // or a resize reported just before this call would start the map a second time.
+    this.laidOut = { width: this.host.clientWidth, height: this.host.clientHeight };
     this.starting = (async () => {
-      // Phaser and the borders load only now, so the start screen never waits for them.
-      const [{ startMap }, { loadRegion }] = await Promise.all([
-        import('../map/game.ts'),
-        import('../map/regions.ts'),
-      ]);
+      // Phaser and the borders load only now, so the start screen never waits for them; the borders
+      // download while Phaser is parsed.
+      const regionLoad = import('../map/regions.ts').then(({ loadRegion }) => loadRegion(scenario.meta.id));
+      const { startMap } = await import('../map/game.ts');
       performance.mark('brink:phaser-loaded');
-      const region = await loadRegion(scenario.meta.id);
+      const region = await regionLoad;
       if (token !== this.token) return;
       this.laidOut = { width: this.host.clientWidth, height: this.host.clientHeight };
       const controller = await startMap(this.host, { scenario, region });
