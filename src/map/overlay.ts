@@ -43,8 +43,20 @@ export class Overlay {
     layer: Phaser.GameObjects.Container,
   ) {
     // Glyphs are rasterised at the bake's resolution, so they stay sharp once it is shown at half size.
-    const text = (content: string, style: Phaser.Types.GameObjects.Text.TextStyle) =>
-      scene.add.text(0, 0, content, { fontFamily: FONT, resolution: SUPERSAMPLE, ...style });
+    // A font is measured once and its metrics reused: Phaser would measure it again for every label.
+    const metrics = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
+    const text = (content: string, style: Phaser.Types.GameObjects.Text.TextStyle) => {
+      const font = `${style.fontStyle ?? ''} ${style.fontSize ?? ''}`;
+      const known = metrics.get(font);
+      const t = scene.add.text(0, 0, content, {
+        fontFamily: FONT,
+        resolution: SUPERSAMPLE,
+        ...style,
+        ...(known && { metrics: known }),
+      });
+      if (!known) metrics.set(font, t.style.getTextMetrics());
+      return t;
+    };
     this.countryTexts = countries.map((label) => ({
       label,
       text: text(label.focus ? label.name.toUpperCase() : label.name, {
