@@ -20,42 +20,47 @@ export interface LabelItem {
   gap: number;
 }
 
-/** Top-left corners for the labels inside a `width` × `height` view: the first free spot of right,
- * left, above, below, else the one overlapping least (greedy, most important first). */
-export function placeLabels(items: readonly LabelItem[], width = Infinity, height = Infinity): Point[] {
-  const taken: Box[] = items.map((i) => ({ x: i.at.x - 7, y: i.at.y - 7, w: 14, h: 14 }));
-  const out: Point[] = items.map(() => ({ x: 0, y: 0 }));
+/** Half the box an icon keeps clear of labels. */
+const ICON = 7;
+
+/**
+ * Top-left corners for the labels inside a `width` × `height` view, most important first (greedy):
+ * the first free spot of right, left, above, below and the four corners. A label with no free spot
+ * is left out (undefined) rather than drawn over another: its place keeps its icon and tooltip, and
+ * zooming in makes room for it.
+ */
+export function placeLabels(
+  items: readonly LabelItem[],
+  width = Infinity,
+  height = Infinity,
+): (Point | undefined)[] {
+  const taken: Box[] = items.map((i) => ({ x: i.at.x - ICON, y: i.at.y - ICON, w: 2 * ICON, h: 2 * ICON }));
+  const out: (Point | undefined)[] = items.map(() => undefined);
+  const view = { x: 0, y: 0, w: width, h: height };
   const order = items.map((_, i) => i).sort((a, b) => (items[a]?.rank ?? 0) - (items[b]?.rank ?? 0));
   for (const i of order) {
     const it = items[i];
     if (!it) continue;
     const { at, w, h, gap } = it;
+    // Corners sit a little closer in than the sides, so a corner label still reads as its place's.
+    const d = Math.max(ICON, gap * 0.7);
     const candidates: Box[] = [
       { x: at.x + gap, y: at.y - h / 2, w, h },
       { x: at.x - gap - w, y: at.y - h / 2, w, h },
       { x: at.x - w / 2, y: at.y - gap - h, w, h },
       { x: at.x - w / 2, y: at.y + gap, w, h },
+      { x: at.x + d, y: at.y - d - h, w, h },
+      { x: at.x + d, y: at.y + d, w, h },
+      { x: at.x - d - w, y: at.y - d - h, w, h },
+      { x: at.x - d - w, y: at.y + d, w, h },
     ];
     const own = taken[i];
-    // Cost: area overlapping other labels and icons, plus area falling off the view.
-    const cost = (c: Box) => {
-      let sum = 0;
-      for (const t of taken) if (t !== own) sum += overlapArea(c, t);
-      const visible = overlapArea(c, { x: 0, y: 0, w: width, h: height });
-      return sum + (c.w * c.h - visible) * 2;
-    };
-    let best = candidates[0] as Box;
-    let bestCost = cost(best);
-    for (const c of candidates.slice(1)) {
-      if (bestCost === 0) break;
-      const k = cost(c);
-      if (k < bestCost) {
-        best = c;
-        bestCost = k;
-      }
-    }
-    taken.push(best);
-    out[i] = { x: best.x, y: best.y };
+    const free = candidates.find(
+      (c) => overlapArea(c, view) === c.w * c.h && taken.every((t) => t === own || overlapArea(c, t) === 0),
+    );
+    if (!free) continue;
+    taken.push(free);
+    out[i] = { x: free.x, y: free.y };
   }
   return out;
 }

@@ -135,7 +135,9 @@ export class Overlay {
       };
     });
     placeLabels(items, this.model.width, this.model.height).forEach((p, i) => {
-      this.placeLabels[i]?.setPosition(p.x, p.y);
+      const label = this.placeLabels[i];
+      if (p) label?.setPosition(p.x, p.y).setVisible(true);
+      else label?.setVisible(false);
     });
     for (const { label, text } of this.countryTexts) {
       const s = view.toScreen(label.world);
@@ -182,7 +184,7 @@ export class Overlay {
     return id;
   }
 
-  /** The texts of the location labels drawn. */
+  /** The texts of the location labels drawn (a label with no free spot at this zoom is left out). */
   labelTexts(): string[] {
     return this.placeLabels.filter((t) => t.visible).map((t) => t.text);
   }

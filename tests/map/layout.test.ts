@@ -34,6 +34,62 @@ describe('placeLabels', () => {
     const crowded = placeLabels([item(100, 0), item(100, 1)], 800, 600);
     expect(crowded[1]).not.toEqual(crowded[0]);
   });
+
+  it('leaves out a label that has no free spot, keeping the more important ones', () => {
+    // Nine places on one spot: there is room around it for some names, not for nine.
+    const items = Array.from({ length: 9 }, (_, rank) => ({
+      at: { x: 400, y: 300 },
+      w: 60,
+      h: 14,
+      rank,
+      gap: 9,
+    }));
+    const shown = (placed: unknown[]) => placed.map((p) => p !== undefined);
+    const placed = shown(placeLabels(items, 800, 600));
+    const count = placed.filter(Boolean).length;
+    expect(count).toBeGreaterThanOrEqual(4);
+    expect(count).toBeLessThan(9);
+    // The ones shown are the most important, whatever order they are listed in.
+    expect(placed).toEqual(items.map((_, i) => i < count));
+    expect(shown(placeLabels([...items].reverse(), 800, 600))).toEqual(placed.toReversed());
+  });
+
+  it('never draws two labels over each other, nor over another place, nor off the view', () => {
+    const rnd = (() => {
+      let s = 7;
+      return () => {
+        s = (s * 48271) % 2147483647;
+        return s / 2147483647;
+      };
+    })();
+    for (let round = 0; round < 50; round++) {
+      const items = Array.from({ length: 25 }, (_, rank) => ({
+        at: { x: rnd() * 400, y: rnd() * 300 },
+        w: 30 + rnd() * 90,
+        h: 14,
+        rank,
+        gap: 9,
+      }));
+      const placed = placeLabels(items, 400, 300);
+      const boxes = placed.flatMap((p, i) => (p ? [{ ...p, w: items[i]?.w ?? 0, h: 14 }] : []));
+      const icons = items.map((it) => ({ x: it.at.x - 7, y: it.at.y - 7, w: 14, h: 14 }));
+      const overlaps = (a: { x: number; y: number; w: number; h: number }, b: typeof a) =>
+        Math.min(a.x + a.w, b.x + b.w) > Math.max(a.x, b.x) &&
+        Math.min(a.y + a.h, b.y + b.h) > Math.max(a.y, b.y);
+      for (const [i, a] of boxes.entries()) {
+        expect(a.x >= 0 && a.y >= 0 && a.x + a.w <= 400 && a.y + a.h <= 300).toBe(true);
+        for (const b of boxes.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+      }
+      placed.forEach((p, i) => {
+        if (!p) return;
+        const box = { ...p, w: items[i]?.w ?? 0, h: 14 };
+        icons.forEach((icon, j) => {
+          if (j !== i) expect(overlaps(box, icon)).toBe(false);
+        });
+      });
+      expect(boxes.length).toBeGreaterThan(5);
+    }
+  });
 });
 
 describe('View', () => {
