@@ -1,7 +1,8 @@
 // Everything drawn at screen size over the base map: location icons and labels, country names,
 // off-map badges pinned to the edge, the hover tooltip and the no-borders notice. Laid out again
-// whenever the view changes, so text stays crisp and icons keep their size at any zoom. All but the
-// tooltip live in a screen layer of the map's picture (picture.ts) and are baked with it.
+// whenever the view changes, so text stays crisp and icons keep their size at any zoom. Country names,
+// icons, badges and the notice live in a screen layer of the map's picture (picture.ts) and are baked
+// with it; place names and the tooltip are drawn live, above the animations.
 import type * as Phaser from 'phaser';
 import type { CountryLabel } from './base-map.ts';
 import type { Point, View } from './camera.ts';
@@ -16,8 +17,8 @@ const HIT_RADIUS = 14;
 // Labels of the more important kinds are placed first and get the best spot.
 const RANK = ['capital', 'crossing', 'military-post', 'airbase', 'city', 'camp', 'province', 'other'];
 
-/** Depths of what is drawn live, bottom to top: the baked picture, the animations, the tooltip. */
-export const Depth = { picture: 0, effects: 35, ui: 60 } as const;
+/** Depths of what is drawn live, bottom to top: the baked picture, the animations, place names, the tooltip. */
+export const Depth = { picture: 0, effects: 35, labels: 40, ui: 60 } as const;
 
 interface BadgeView {
   id: string;
@@ -42,7 +43,7 @@ export class Overlay {
     notice: string | undefined,
     layer: Phaser.GameObjects.Container,
   ) {
-    // Glyphs are rasterised at the bake's resolution, so they stay sharp once it is shown at half size.
+    // Baked glyphs are rasterised at the bake's resolution, so they stay sharp once it is shown at half size.
     // A font is measured once and its metrics reused: Phaser would measure it again for every label.
     const metrics = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
     const text = (content: string, style: Phaser.Types.GameObjects.Text.TextStyle) => {
@@ -69,13 +70,16 @@ export class Overlay {
     }));
     this.icons = scene.add.graphics();
     this.placeLabels = model.places.map((p) =>
+      // Drawn live, at screen resolution, above the animations: smoke lingering over a place must not
+      // hide its name. Twenty small quads cost a software rasteriser little beside one full picture.
       text(p.name, {
+        resolution: 1,
         fontSize: p.kind === 'capital' ? '13px' : '12px',
         fontStyle: p.kind === 'capital' ? 'bold' : 'normal',
         color: css(palette.ink),
         stroke: '#ffffff',
         strokeThickness: 3,
-      }),
+      }).setDepth(Depth.labels),
     );
     this.badgeViews = model.badges.map((b) => ({
       id: b.id,
@@ -83,11 +87,10 @@ export class Overlay {
       text: text(b.name, { fontSize: '12px', fontStyle: 'bold', color: css(palette.ink) }).setOrigin(0.5),
       screen: { x: 0, y: 0 },
     }));
-    // Bottom to top: country names, icons, place names, badge boxes, badge names.
+    // Bottom to top: country names, icons, badge boxes, badge names.
     layer.add([
       ...this.countryTexts.map((c) => c.text),
       this.icons,
-      ...this.placeLabels,
       ...this.badgeViews.map((b) => b.box),
       ...this.badgeViews.map((b) => b.text),
     ]);

@@ -1,7 +1,7 @@
-// The still picture of the map: the base map and everything laid out over it (names, icons, badges,
-// the tone tint), baked into one render texture whenever one of them changes. A frame then costs
-// one quad under the live animations, instead of one draw per shape and per label, which software
-// WebGL pays for on every frame.
+// The still picture of the map: the base map and what is laid out over it (country names, icons,
+// badges, the tone tint), baked into one render texture whenever one of them changes. A frame then
+// costs one quad under the live animations and place names, instead of one draw per shape, which
+// software WebGL pays for on every frame.
 import type * as Phaser from 'phaser';
 
 /** Baked at twice the canvas size and shown at half: cheap anti-aliasing for every line and glyph. */
