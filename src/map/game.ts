@@ -25,6 +25,8 @@ export interface MapController {
   project(lon: number, lat: number): Point;
   /** The location labels drawn, in scenario order. */
   labels(): string[];
+  /** Where a location's label is drawn, in CSS pixels from the canvas's top-left corner; undefined when left out. */
+  labelBox(id: string): { x: number; y: number; width: number; height: number } | undefined;
   /** Whether real borders are drawn (false: the graticule fallback). */
   readonly hasBorders: boolean;
   /** The notice drawn over the map, if any (why there are no borders). */
@@ -103,6 +105,12 @@ export async function startMap(
     },
     project: (lon, lat) => toCss(scene.project(lon, lat)),
     labels: () => scene.labelTexts(),
+    labelBox: (id) => {
+      const b = scene.labelBox(id);
+      if (!b) return undefined;
+      const s = cssScale();
+      return { x: b.x * s.x, y: b.y * s.y, width: b.width * s.x, height: b.height * s.y };
+    },
     hasBorders: region !== undefined,
     notice: region ? undefined : NO_BORDERS_NOTICE,
     scenarioId: scenario.meta.id,

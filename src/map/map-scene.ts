@@ -183,6 +183,11 @@ export class MapScene extends Phaser.Scene {
     return this.overlay.labelTexts();
   }
 
+  /** Where a place's label is drawn, in canvas pixels, if it is. */
+  labelBox(id: string): { x: number; y: number; width: number; height: number } | undefined {
+    return this.overlay.labelBox(id);
+  }
+
   /** How many animations are running. */
   activeEffects(): number {
     return this.effects.active;

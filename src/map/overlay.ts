@@ -139,7 +139,8 @@ export class Overlay {
     });
     placeLabels(items, this.model.width, this.model.height).forEach((p, i) => {
       const label = this.placeLabels[i];
-      if (p) label?.setPosition(p.x, p.y).setVisible(true);
+      // Whole pixels: drawn at 1:1, a name between pixels would be filtered soft.
+      if (p) label?.setPosition(Math.round(p.x), Math.round(p.y)).setVisible(true);
       else label?.setVisible(false);
     });
     for (const { label, text } of this.countryTexts) {
@@ -181,10 +182,17 @@ export class Overlay {
       this.tooltip.setVisible(false);
       return undefined;
     }
-    const x = Math.min(p.x + 14, this.model.width - this.tooltip.width - 4);
-    const y = Math.max(4, p.y - 28);
+    const x = Math.round(Math.min(p.x + 14, this.model.width - this.tooltip.width - 4));
+    const y = Math.round(Math.max(4, p.y - 28));
     this.tooltip.setText(place.name).setPosition(x, y).setVisible(true);
     return id;
+  }
+
+  /** Where the label of place `id` is drawn, in canvas pixels; undefined when it is left out. */
+  labelBox(id: string): { x: number; y: number; width: number; height: number } | undefined {
+    const label = this.placeLabels[this.model.places.findIndex((p) => p.id === id)];
+    if (!label?.visible) return undefined;
+    return { x: label.x, y: label.y, width: label.width, height: label.height };
   }
 
   /** The texts of the location labels drawn (a label with no free spot at this zoom is left out). */

@@ -237,6 +237,53 @@ describe('the map of the default scenario', () => {
     expect(farChanged / farTotal).toBeLessThan(0.002);
   });
 
+  it("keeps a place's name readable over the smoke of a strike on it", async () => {
+    await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
+      timeout: 20_000,
+    });
+    const ids = scenario.locations.map((l) => l.id);
+    const boxes = await page.evaluate((list) => list.map((id) => window.__brinkMap?.labelBox(id)), ids);
+    const points = await pointsOf(ids);
+    // A name drawn to the right of its place, where the smoke drifts.
+    const at = ids.findIndex((_, i) => {
+      const b = boxes[i];
+      const p = points[i];
+      return b && p && b.x > p.x && Math.abs(b.y + b.height / 2 - p.y) < 4;
+    });
+    const box = boxes[at];
+    expect(box).toBeDefined();
+    if (!box) return;
+    const from = ids.find((_, i) => i !== at) ?? '';
+    const before = await shoot(page);
+    await page.evaluate(({ f, a }) => window.__brinkMap?.play([{ kind: 'strike', from: f, at: a }]), {
+      f: from,
+      a: ids[at] ?? '',
+    });
+    await page.waitForTimeout(1800);
+    const after = await shoot(page);
+    let halo = 0;
+    let haloKept = 0;
+    let ground = 0;
+    let groundChanged = 0;
+    // The end of the name nearest its place, which the fresh smoke covers.
+    for (let y = Math.ceil(box.y); y < box.y + box.height; y++)
+      for (let x = Math.ceil(box.x); x < box.x + Math.min(box.width, 14); x++) {
+        const [r, g, b] = before.rgb(x, y);
+        // A name is dark ink in a white outline: smoke (dark grey) drawn over it would grey the outline.
+        if (distance([r, g, b], 0xffffff) < 3) {
+          halo++;
+          if (distance(after.rgb(x, y), 0xffffff) < 20) haloKept++;
+        } else {
+          ground++;
+          if (distance(after.rgb(x, y), (r << 16) | (g << 8) | b) > 30) groundChanged++;
+        }
+      }
+    // The smoke reaches the name's box (between its letters), and the name stays on top of it.
+    expect(groundChanged / ground).toBeGreaterThan(0.1);
+    expect(halo).toBeGreaterThan(20);
+    expect(haloKept / halo).toBeGreaterThan(0.95);
+  });
+
   it('stops drawing while nothing changes, and draws again for a strike until it has settled', async () => {
     await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
       timeout: 20_000,
