@@ -6,7 +6,6 @@ import type { Point, View } from './camera.ts';
 import { mix, palette } from './colour.ts';
 import { clipRing, ringArea, ringCentroid } from './geometry.ts';
 import type { MapModel } from './model.ts';
-import { SUPERSAMPLE } from './picture.ts';
 import type { Region, RegionBounds } from './region.ts';
 
 interface CountryShape {
@@ -40,6 +39,8 @@ export class BaseMap {
     private readonly model: MapModel,
     region: Region | undefined,
     private readonly container: Phaser.GameObjects.Container,
+    /** Texels per canvas pixel of the picture the layer is baked into. */
+    private readonly scale: number,
   ) {
     const sea = scene.add.rectangle(0, 0, model.width, model.height, palette.sea).setOrigin(0, 0);
     this.container.add(sea);
@@ -59,7 +60,7 @@ export class BaseMap {
 
   /** Follows the view: moves the layer, and redraws the strokes when the zoom changed. */
   apply(view: View): void {
-    const z = view.zoom * SUPERSAMPLE;
+    const z = view.zoom * this.scale;
     this.container.setPosition(-view.x * z, -view.y * z).setScale(z);
     if (view.zoom !== this.drawnZoom) {
       this.drawnZoom = view.zoom;

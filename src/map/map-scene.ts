@@ -64,16 +64,16 @@ export class MapScene extends Phaser.Scene {
     const { width, height } = this.model;
     this.picture = new Picture(this, width, height);
     this.picture.image.setDepth(Depth.picture);
-    this.base = new BaseMap(this, this.model, this.spec.region, this.picture.layer(this, 'world'));
-    const screen = this.picture.layer(this, 'screen');
+    const picture = this.picture;
+    this.base = new BaseMap(this, this.model, this.spec.region, picture.layer(this, 'world'), picture.scale);
     this.tone = this.add.rectangle(0, 0, width, height, CALM, 1).setOrigin(0, 0).setAlpha(0);
-    screen.add(this.tone);
+    picture.layer(this, 'screen').add(this.tone);
     this.overlay = new Overlay(
       this,
       this.model,
       this.base.labels(),
       this.spec.region ? undefined : NO_BORDERS_NOTICE,
-      screen,
+      picture,
     );
     this.effects = new Effects(this.add.graphics().setDepth(Depth.effects));
     this.view.onChange(() => {

@@ -10,7 +10,7 @@ import { css, palette } from './colour.ts';
 import { drawIcon } from './icons.ts';
 import { type LabelItem, pinBadges, placeLabels } from './layout.ts';
 import type { MapModel } from './model.ts';
-import { SUPERSAMPLE } from './picture.ts';
+import type { Picture } from './picture.ts';
 
 const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
 const HIT_RADIUS = 14;
@@ -41,8 +41,9 @@ export class Overlay {
     private readonly model: MapModel,
     countries: CountryLabel[],
     notice: string | undefined,
-    layer: Phaser.GameObjects.Container,
+    picture: Picture,
   ) {
+    const layer = picture.layer(scene, 'screen');
     // Baked glyphs are rasterised at the bake's resolution, so they stay sharp once it is shown at half size.
     // A font is measured once and its metrics reused: Phaser would measure it again for every label.
     const metrics = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
@@ -51,7 +52,7 @@ export class Overlay {
       const known = metrics.get(font);
       const t = scene.add.text(0, 0, content, {
         fontFamily: FONT,
-        resolution: SUPERSAMPLE,
+        resolution: picture.scale,
         ...style,
         ...(known && { metrics: known }),
       });
