@@ -50,6 +50,12 @@ export class MapScene extends Phaser.Scene {
   private effectsDrawn = false;
   /** Frames still to draw before the loop may sleep: a still map is not redrawn 60 times a second. */
   private settling = 2;
+  /**
+   * The time of the latest frame, the clock animations are timed on. Not `game.loop.time`: that clock
+   * never steps back, so each sleep and wake moves it ahead of the frames' own by up to a frame, and
+   * animations started on it began later and later as the map woke and slept.
+   */
+  private clock = 0;
 
   constructor(private readonly spec: MapSceneInput) {
     super('map');
@@ -96,6 +102,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   override update(time: number, delta: number): void {
+    this.clock = time;
     if (this.effects.active > 0 || this.effectsDrawn) {
       this.effects.update(time, (id) => this.overlay.pointOf(id));
       this.effectsDrawn = this.effects.active > 0;
@@ -110,7 +117,7 @@ export class MapScene extends Phaser.Scene {
   /** Something on the map changed: draw frames again until it has settled. */
   private wake(): void {
     this.settling = 2;
-    // wake() runs one frame at once, so the loop's clock is current before an animation is timed on it.
+    // wake() runs one frame at once, so `clock` is current before an animation is timed on it.
     if (!this.game.loop.running) this.game.loop.wake();
   }
 
@@ -131,7 +138,7 @@ export class MapScene extends Phaser.Scene {
         this.setCrossing(cue.at, cue.kind === 'crossing-opened');
       }
       const colour = (cue.actor && this.model.actorColour.get(cue.actor)) || DEFAULT_STRIKE;
-      this.effects.play({ ...cue, from }, colour, this.game.loop.time);
+      this.effects.play({ ...cue, from }, colour, this.clock);
     }
   }
 
