@@ -7,6 +7,12 @@ export interface Point {
   y: number;
 }
 
+/** A place on screen; for a badge, with the half size of its box, which routes start outside of. */
+export interface Anchor extends Point {
+  halfW?: number;
+  halfH?: number;
+}
+
 /** The visible part of the world: its top-left world point and the zoom (screen px per world px). */
 export class View {
   x = 0;

@@ -1,14 +1,14 @@
 // Animations of consequences. Each running effect redraws itself every frame into one shared
 // screen-space Graphics, reading its end points by id, so it follows the view while it pans.
 import type * as Phaser from 'phaser';
-import type { Point } from './camera.ts';
+import type { Anchor, Point } from './camera.ts';
 import { palette } from './colour.ts';
 import type { MapCue } from './cues.ts';
 
 type G = Phaser.GameObjects.Graphics;
 
 /** Where a location or badge is on screen now. */
-export type Locate = (id: string) => Point | undefined;
+export type Locate = (id: string) => Anchor | undefined;
 
 interface Running {
   start: number;
@@ -167,15 +167,17 @@ function route(cue: MapCue, colour: number, kind: 'envoy' | 'aid'): Part[] {
         if (!a || !b) return;
         const drawn = Math.min(1, t / 500);
         const fade = t > linger - 1000 ? (linger - t) / 1000 : 1;
-        const len = Math.hypot(b.x - a.x, b.y - a.y);
+        const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+        // From a badge, the route starts at its edge: the dots and the traveller never cover its name.
+        const start = Math.min(len, edge(a, b) + 4);
+        const at = (d: number) => ({ x: a.x + ((b.x - a.x) * d) / len, y: a.y + ((b.y - a.y) * d) / len });
         g.fillStyle(colour, 0.9 * fade);
-        for (let d = 0; d <= len * drawn; d += 8) {
-          const k = d / (len || 1);
-          g.fillCircle(a.x + (b.x - a.x) * k, a.y + (b.y - a.y) * k, 1.8);
+        for (let d = start; d <= start + (len - start) * drawn; d += 8) {
+          const p = at(d);
+          g.fillCircle(p.x, p.y, 1.8);
         }
         if (t < 500 || t > 500 + travel) return;
-        const k = easeInOut((t - 500) / travel);
-        drawMarker(g, { x: a.x + (b.x - a.x) * k, y: a.y + (b.y - a.y) * k }, colour, kind);
+        drawMarker(g, at(start + (len - start) * easeInOut((t - 500) / travel)), colour, kind);
       },
     },
     pulse(cue.at, colour, 500 + travel, 500 + travel + 900, 24),
@@ -265,6 +267,17 @@ function crowd(at: string, colour: number): Part {
       g.lineStyle(1.5, colour, 0.6 * fade).strokeCircle(b.x, b.y, 20 + 4 * Math.sin(t / 300));
     },
   };
+}
+
+/** How far from `a` towards `b` the edge of the box drawn at `a` lies (0 for a place without a box). */
+export function edge(a: Anchor, b: Point): number {
+  if (!a.halfW || !a.halfH) return 0;
+  const dx = Math.abs(b.x - a.x);
+  const dy = Math.abs(b.y - a.y);
+  const len = Math.hypot(dx, dy);
+  if (len === 0) return 0;
+  // The ray leaves the box through whichever side it reaches first.
+  return Math.min(dx > 0 ? (a.halfW * len) / dx : Infinity, dy > 0 ? (a.halfH * len) / dy : Infinity);
 }
 
 /** A point on a raised arc from `a` to `b`, so flights read as flights rather than lines. */

@@ -5,7 +5,7 @@
 // with it; place names and the tooltip are drawn live, above the animations.
 import type * as Phaser from 'phaser';
 import type { CountryLabel } from './base-map.ts';
-import type { Point, View } from './camera.ts';
+import type { Anchor, Point, View } from './camera.ts';
 import { css, palette } from './colour.ts';
 import { drawIcon } from './icons.ts';
 import { type LabelItem, pinBadges, placeLabels } from './layout.ts';
@@ -24,7 +24,7 @@ interface BadgeView {
   id: string;
   box: Phaser.GameObjects.Graphics;
   text: Phaser.GameObjects.Text;
-  screen: Point;
+  screen: Anchor;
 }
 
 /** The screen-space layer of the map. */
@@ -157,7 +157,7 @@ export class Overlay {
   }
 
   /** The screen point of a location or badge, if it exists. */
-  pointOf(id: string): Point | undefined {
+  pointOf(id: string): Anchor | undefined {
     return this.screen.get(id) ?? this.badgeViews.find((b) => b.id === id)?.screen;
   }
 
@@ -213,9 +213,9 @@ export class Overlay {
       const c = centres[i];
       const colour = this.model.badges[i]?.colour ?? palette.ink;
       if (!item || !c) return;
-      b.screen = c;
-      b.text.setPosition(c.x, c.y);
       const { halfW, halfH } = item;
+      b.screen = { ...c, halfW, halfH };
+      b.text.setPosition(c.x, c.y);
       const g = b.box.clear();
       g.fillStyle(0xffffff, 0.95).fillRoundedRect(c.x - halfW, c.y - halfH, halfW * 2, halfH * 2, 6);
       g.lineStyle(2, colour, 1).strokeRoundedRect(c.x - halfW, c.y - halfH, halfW * 2, halfH * 2, 6);

@@ -284,6 +284,39 @@ describe('the map of the default scenario', () => {
     expect(haloKept / halo).toBeGreaterThan(0.95);
   });
 
+  it("sends an envoy from a mediator's badge without covering its name", async () => {
+    await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
+      timeout: 20_000,
+    });
+    const badge = scenario.map.badges[0]?.id ?? '';
+    const place = scenario.locations[0]?.id ?? '';
+    const [centre] = await pointsOf([badge]);
+    expect(centre).toBeDefined();
+    if (!centre) return;
+    const before = await shoot(page);
+    await page.evaluate(({ f, a }) => window.__brinkMap?.play([{ kind: 'envoy', from: f, at: a }]), {
+      f: badge,
+      a: place,
+    });
+    const changedOnName = (shot: Shot) => {
+      let n = 0;
+      let total = 0;
+      for (let y = centre.y - 5; y <= centre.y + 5; y++)
+        for (let x = centre.x - 12; x <= centre.x + 12; x++) {
+          total++;
+          const [r, g, b] = before.rgb(x, y);
+          if (distance(shot.rgb(x, y), (r << 16) | (g << 8) | b) > 30) n++;
+        }
+      return n / total;
+    };
+    // The dotted route is drawn over the first half second, then the envoy sets off.
+    await page.waitForTimeout(550);
+    expect(await page.evaluate(() => window.__brinkMap?.activeEffects())).toBeGreaterThan(0);
+    expect(changedOnName(await shoot(page))).toBeLessThan(0.02);
+    await page.waitForTimeout(250);
+    expect(changedOnName(await shoot(page))).toBeLessThan(0.02);
+  });
+
   it('stops drawing while nothing changes, and draws again for a strike until it has settled', async () => {
     await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
       timeout: 20_000,
