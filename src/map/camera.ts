@@ -7,6 +7,14 @@ export interface Point {
   y: number;
 }
 
+/** A rectangle on screen: top-left corner and size. */
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
 /** A place on screen; for a badge, with the half size of its box, which routes start outside of. */
 export interface Anchor extends Point {
   halfW?: number;

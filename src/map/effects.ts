@@ -4,6 +4,7 @@ import type * as Phaser from 'phaser';
 import type { Anchor, Point } from './camera.ts';
 import { palette } from './colour.ts';
 import type { MapCue } from './cues.ts';
+import { edge } from './layout.ts';
 
 type G = Phaser.GameObjects.Graphics;
 
@@ -169,7 +170,8 @@ function route(cue: MapCue, colour: number, kind: 'envoy' | 'aid'): Part[] {
         const fade = t > linger - 1000 ? (linger - t) / 1000 : 1;
         const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
         // From a badge, the route starts at its edge: the dots and the traveller never cover its name.
-        const start = Math.min(len, edge(a, b) + 4);
+        const start =
+          a.halfW && a.halfH ? Math.min(len, edge(a.halfW, a.halfH, b.x - a.x, b.y - a.y) + 4) : 0;
         const at = (d: number) => ({ x: a.x + ((b.x - a.x) * d) / len, y: a.y + ((b.y - a.y) * d) / len });
         g.fillStyle(colour, 0.9 * fade);
         for (let d = start; d <= start + (len - start) * drawn; d += 8) {
@@ -267,17 +269,6 @@ function crowd(at: string, colour: number): Part {
       g.lineStyle(1.5, colour, 0.6 * fade).strokeCircle(b.x, b.y, 20 + 4 * Math.sin(t / 300));
     },
   };
-}
-
-/** How far from `a` towards `b` the edge of the box drawn at `a` lies (0 for a place without a box). */
-export function edge(a: Anchor, b: Point): number {
-  if (!a.halfW || !a.halfH) return 0;
-  const dx = Math.abs(b.x - a.x);
-  const dy = Math.abs(b.y - a.y);
-  const len = Math.hypot(dx, dy);
-  if (len === 0) return 0;
-  // The ray leaves the box through whichever side it reaches first.
-  return Math.min(dx > 0 ? (a.halfW * len) / dx : Infinity, dy > 0 ? (a.halfH * len) / dy : Infinity);
 }
 
 /** A point on a raised arc from `a` to `b`, so flights read as flights rather than lines. */

@@ -1,7 +1,7 @@
 // The map's public face: start it in an element, then drive it through a small controller.
 import * as Phaser from 'phaser';
 import type { Scenario } from '../scenario/schema.ts';
-import type { Point } from './camera.ts';
+import type { Point, Rect } from './camera.ts';
 import { css, palette } from './colour.ts';
 import type { MapCue } from './cues.ts';
 import { MapScene, NO_BORDERS_NOTICE } from './map-scene.ts';
@@ -26,7 +26,7 @@ export interface MapController {
   /** The location labels drawn, in scenario order. */
   labels(): string[];
   /** Where a location's label is drawn, in CSS pixels from the canvas's top-left corner; undefined when left out. */
-  labelBox(id: string): { x: number; y: number; width: number; height: number } | undefined;
+  labelBox(id: string): Rect | undefined;
   /** Whether real borders are drawn (false: the graticule fallback). */
   readonly hasBorders: boolean;
   /** The notice drawn over the map, if any (why there are no borders). */

@@ -65,6 +65,19 @@ export function placeLabels(
   return out;
 }
 
+/**
+ * How far from the centre of a box (half sizes `halfW` × `halfH`) a ray in direction (dx, dy) leaves
+ * it: where a route from a badge starts, and where the badge's arrow sits. 0 for no direction.
+ */
+export function edge(halfW: number, halfH: number, dx: number, dy: number): number {
+  const len = Math.hypot(dx, dy);
+  if (len === 0) return 0;
+  // The ray leaves through whichever side it reaches first.
+  const ax = Math.abs(dx);
+  const ay = Math.abs(dy);
+  return Math.min(ax > 0 ? (halfW * len) / ax : Infinity, ay > 0 ? (halfH * len) / ay : Infinity);
+}
+
 function overlapArea(a: Box, b: Box): number {
   const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
   const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);

@@ -4,7 +4,7 @@
 import * as Phaser from 'phaser';
 import type { Scenario } from '../scenario/schema.ts';
 import { BaseMap } from './base-map.ts';
-import { bindCamera, type Point, View } from './camera.ts';
+import { bindCamera, type Point, type Rect, View } from './camera.ts';
 import { mix } from './colour.ts';
 import type { MapCue } from './cues.ts';
 import { Effects } from './effects.ts';
@@ -68,9 +68,9 @@ export class MapScene extends Phaser.Scene {
 
   create(): void {
     const { width, height } = this.model;
-    this.picture = new Picture(this, width, height);
-    this.picture.image.setDepth(Depth.picture);
-    const picture = this.picture;
+    const picture = new Picture(this, width, height);
+    this.picture = picture;
+    picture.image.setDepth(Depth.picture);
     this.base = new BaseMap(this, this.model, this.spec.region, picture.layer(this, 'world'), picture.scale);
     this.tone = this.add.rectangle(0, 0, width, height, CALM, 1).setOrigin(0, 0).setAlpha(0);
     picture.layer(this, 'screen').add(this.tone);
@@ -162,9 +162,10 @@ export class MapScene extends Phaser.Scene {
       console.warn(`map: "${id}" is not a crossing`);
       return false;
     }
+    // The UI passes every crossing with every snapshot: only a real change is drawn again.
+    if ((place.open ?? true) === open) return true;
     place.open = open;
-    this.overlay.redrawIcons(this.view);
-    this.picture.invalidate();
+    this.layout();
     this.wake();
     return true;
   }
@@ -191,7 +192,7 @@ export class MapScene extends Phaser.Scene {
   }
 
   /** Where a place's label is drawn, in canvas pixels, if it is. */
-  labelBox(id: string): { x: number; y: number; width: number; height: number } | undefined {
+  labelBox(id: string): Rect | undefined {
     return this.overlay.labelBox(id);
   }
 

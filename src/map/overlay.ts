@@ -5,10 +5,10 @@
 // with it; place names and the tooltip are drawn live, above the animations.
 import type * as Phaser from 'phaser';
 import type { CountryLabel } from './base-map.ts';
-import type { Anchor, Point, View } from './camera.ts';
+import type { Anchor, Point, Rect, View } from './camera.ts';
 import { css, palette } from './colour.ts';
 import { drawIcon } from './icons.ts';
-import { type LabelItem, pinBadges, placeLabels } from './layout.ts';
+import { edge, type LabelItem, pinBadges, placeLabels } from './layout.ts';
 import type { MapModel } from './model.ts';
 import type { Picture } from './picture.ts';
 
@@ -151,11 +151,6 @@ export class Overlay {
     this.placeBadges(view);
   }
 
-  /** Redraws icons only (a crossing opened or closed). */
-  redrawIcons(view: View): void {
-    this.layout(view);
-  }
-
   /** The screen point of a location or badge, if it exists. */
   pointOf(id: string): Anchor | undefined {
     return this.screen.get(id) ?? this.badgeViews.find((b) => b.id === id)?.screen;
@@ -190,7 +185,7 @@ export class Overlay {
   }
 
   /** Where the label of place `id` is drawn, in canvas pixels; undefined when it is left out. */
-  labelBox(id: string): { x: number; y: number; width: number; height: number } | undefined {
+  labelBox(id: string): Rect | undefined {
     const label = this.placeLabels[this.model.places.findIndex((p) => p.id === id)];
     if (!label?.visible) return undefined;
     return { x: label.x, y: label.y, width: label.width, height: label.height };
@@ -226,7 +221,7 @@ export class Overlay {
       if (len < halfW) return;
       const ux = dx / len;
       const uy = dy / len;
-      const reach = Math.min(ux ? halfW / Math.abs(ux) : Infinity, uy ? halfH / Math.abs(uy) : Infinity);
+      const reach = edge(halfW, halfH, dx, dy);
       const bx = c.x + ux * reach;
       const by = c.y + uy * reach;
       g.fillStyle(colour, 1).fillTriangle(

@@ -49,13 +49,12 @@ export class Picture {
     this.stale = true;
   }
 
-  /** Bakes the layers if something changed since the last bake; true when it did. */
-  bake(): boolean {
-    if (!this.stale) return false;
+  /** Bakes the layers if something changed since the last bake. */
+  bake(): void {
+    if (!this.stale) return;
     this.stale = false;
     this.image.clear();
     for (const layer of this.layers) this.image.draw(layer);
     this.image.render();
-    return true;
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { View } from '../../src/map/camera.ts';
-import { pinBadges, placeLabels } from '../../src/map/layout.ts';
+import { edge, pinBadges, placeLabels } from '../../src/map/layout.ts';
 
 describe('pinBadges', () => {
   it('pins badges to the edge facing their real place and stacks crowded ones apart', () => {
@@ -106,5 +106,24 @@ describe('View', () => {
     v.zoomBy(0.01);
     expect(v.zoom).toBe(1);
     expect([v.x, v.y]).toEqual([0, 0]);
+  });
+});
+
+describe('edge', () => {
+  // A badge 80 × 22 centred on (100, 100); the route or arrow heads for a target.
+  const from = (x: number, y: number) => edge(40, 11, x - 100, y - 100);
+
+  it('finds where a route leaves a badge towards its target', () => {
+    expect(from(300, 100)).toBeCloseTo(40);
+    expect(from(100, -50)).toBeCloseTo(11);
+    // Steeply down and to the left: out through the bottom, beyond the half height.
+    const d = from(80, 200);
+    expect(d).toBeGreaterThan(11);
+    expect(d).toBeLessThan(40);
+    expect(d).toBeCloseTo(11 * (Math.hypot(20, 100) / 100));
+  });
+
+  it('starts at the point itself for a target on top of it', () => {
+    expect(from(100, 100)).toBe(0);
   });
 });
