@@ -11,7 +11,6 @@ import { announce, clear, el } from './dom.ts';
 import { renderDebrief, renderEnding } from './ending.ts';
 import { newsOfRound } from './facts.ts';
 import { MapView, renderMapText, renderPlace } from './mapview.ts';
-import { renderNegotiation } from './negotiation.ts';
 import { renderOrders } from './orders.ts';
 import { renderResolution } from './report.ts';
 import { autosave, deleteSave, saveScenarioId, storedScenarioText, storeScenarioText } from './saves.ts';
@@ -27,6 +26,8 @@ function freshUi(start?: UiState['start']): UiState {
     debrief: false,
     selectedPlace: null,
     announcedRound: -1,
+    tab: null,
+    forms: {},
     start: start ?? {
       selected: null,
       fromFile: null,
@@ -173,9 +174,8 @@ export function mountApp(doc: Document): App {
         s.round,
         `Round ${s.round} resolved. ${items.length} news item(s). ${items.map((n) => n.headline).join('. ')}`,
       );
-      const report = renderResolution(app, game);
-      if (game.c.scenario.clauses.length > 0) report.append(renderNegotiation(app, game, null));
-      return { key: `report-${s.round}`, node: report };
+      const key = `report-${s.round}`;
+      return { key, node: renderResolution(app, game, key) };
     }
     const next = people.find((p) => s.orders[p] === undefined);
     if (!next) return { key: 'waiting', node: el('p', {}, 'Waiting for the round to resolve…') };
@@ -184,9 +184,8 @@ export function mountApp(doc: Document): App {
         key: `pass-${s.round}-${next}`,
         node: renderPass(app, game, next, 'its orders for this round'),
       };
-    const orders = renderOrders(app, game, next);
-    if (game.c.scenario.clauses.length > 0) orders.append(renderNegotiation(app, game, next));
-    return { key: `orders-${s.round}-${next}`, node: orders };
+    const key = `orders-${s.round}-${next}`;
+    return { key, node: renderOrders(app, game, next, key) };
   }
 
   function announceOnce(round: number, text: string): void {
@@ -209,6 +208,8 @@ export function mountApp(doc: Document): App {
     }
     if (key !== lastScreen) {
       lastScreen = key;
+      // Forms entered on the screen just left are done with (memory.ts).
+      app.ui.forms = {};
       panel.querySelector<HTMLElement>('.screen-heading')?.focus();
     }
   }

@@ -7,6 +7,7 @@ import { answerError, awaitingAnswer, currentVersion, proposalError } from '../s
 import type { ClauseAnswer, GameState, ParamValue, Term, TextVersion } from '../sim/types.ts';
 import { nameOf } from './causes.ts';
 import { el, nextId } from './dom.ts';
+import { forgetForm, keepForm } from './memory.ts';
 import type { App, Game } from './types.ts';
 
 const ANSWER_WORDS: Record<ClauseAnswer, string> = {
@@ -31,13 +32,20 @@ export function diffVersions(game: Game, from: TextVersion | undefined, to: Text
   return out.length ? out : ['no change in the clauses'];
 }
 
-/** One control for a clause parameter, with its label; returns the element and a reader. */
-function paramControl(game: Game, s: GameState, p: ClauseParam, v: ParamValue | undefined, idBase: string) {
+/** One control for a clause parameter, with its label; returns the element and a reader. `keep` names it for memory.ts. */
+function paramControl(
+  game: Game,
+  s: GameState,
+  p: ClauseParam,
+  v: ParamValue | undefined,
+  idBase: string,
+  keep: string,
+) {
   const id = `${idBase}-${p.id}`;
   const c = game.c;
   if (p.kind === 'crossings') {
     const boxes = (p.options ?? []).map((o) => {
-      const box = el('input', { type: 'checkbox', id: `${id}-${o}`, value: o });
+      const box = el('input', { type: 'checkbox', id: `${id}-${o}`, value: o, 'data-keep': `${keep}:${o}` });
       box.checked = Array.isArray(v) && v.includes(o);
       return {
         box,
@@ -58,7 +66,7 @@ function paramControl(game: Game, s: GameState, p: ClauseParam, v: ParamValue | 
   if (p.kind === 'place')
     select = el(
       'select',
-      { id },
+      { id, 'data-keep': keep },
       (p.options ?? []).map((o) => el('option', { value: o }, nameOf(c, o))),
     );
   else if (p.kind === 'round') {
@@ -66,7 +74,7 @@ function paramControl(game: Game, s: GameState, p: ClauseParam, v: ParamValue | 
     for (let r = s.round; r <= c.scenario.meta.maxRounds; r++) rounds.push(r);
     select = el(
       'select',
-      { id },
+      { id, 'data-keep': keep },
       rounds.map((r) => el('option', { value: r }, paramText(c, p, r))),
     );
   } else {
@@ -79,7 +87,7 @@ function paramControl(game: Game, s: GameState, p: ClauseParam, v: ParamValue | 
     values.sort((a, b) => a - b);
     select = el(
       'select',
-      { id },
+      { id, 'data-keep': keep },
       values.map((x) => el('option', { value: x }, paramText(c, p, x))),
     );
   }
@@ -155,6 +163,7 @@ function answerForm(app: App, game: Game, s: GameState, role: string, v: TextVer
           id: `${group}-${k}`,
           value: k,
           'data-answer-for': t.clause,
+          'data-keep': `answer:${t.clause}`,
         });
         r.checked = k === 'accept';
         radios[k] = r;
@@ -163,7 +172,7 @@ function answerForm(app: App, game: Game, s: GameState, role: string, v: TextVer
       });
     const params = (clause?.params ?? []).map((p) => ({
       p,
-      ...paramControl(game, s, p, t.params[p.id], `${group}-p`),
+      ...paramControl(game, s, p, t.params[p.id], `${group}-p`, `change:${t.clause}:${p.id}`),
     }));
     rows.push({ t, radios, params });
     form.append(
@@ -200,6 +209,7 @@ function answerForm(app: App, game: Game, s: GameState, role: string, v: TextVer
     }
     app.send({ type: 'ANSWER', actor: role, version: v.n, answers, changes });
   });
+  keepForm(app, `answer-${v.n}`, form);
   return form;
 }
 
@@ -215,9 +225,12 @@ function draftForm(app: App, game: Game, s: GameState, role: string): HTMLElemen
     [];
   for (const k of c.scenario.clauses.filter((x) => x.from === 'party')) {
     const id = nextId(`draft-${k.id}`);
-    const box = el('input', { type: 'checkbox', id, 'data-clause': k.id });
+    const box = el('input', { type: 'checkbox', id, 'data-clause': k.id, 'data-keep': `clause:${k.id}` });
     const defaults = defaultParams(c, k, s.round);
-    const params = k.params.map((p) => ({ p, ...paramControl(game, s, p, defaults[p.id], id) }));
+    const params = k.params.map((p) => ({
+      p,
+      ...paramControl(game, s, p, defaults[p.id], id, `param:${k.id}:${p.id}`),
+    }));
     rows.push({ id: k.id, box, params });
     form.append(
       el(
@@ -233,7 +246,7 @@ function draftForm(app: App, game: Game, s: GameState, role: string): HTMLElemen
   const chId = nextId('channel');
   const channel = el(
     'select',
-    { id: chId, 'data-channel': true },
+    { id: chId, 'data-channel': true, 'data-keep': 'channel' },
     el('option', { value: '' }, 'Directly to the other side'),
     c.scenario.actors
       .filter((a) => a.mediator)
@@ -256,8 +269,10 @@ function draftForm(app: App, game: Game, s: GameState, role: string): HTMLElemen
       error.textContent = `This proposal cannot be sent: ${problem}.`;
       return;
     }
+    forgetForm(app, 'draft'); // sent: the next draft starts afresh
     app.send({ type: 'PROPOSE', actor: role, clauses, via });
   });
+  keepForm(app, 'draft', form);
   return form;
 }
 

@@ -1,14 +1,20 @@
-// The orders panel for one human role: the actions open to it by category (cost, Goldstein weight,
-// reason when unavailable), a target picker, and submit, which sends ORDERS.
+// The orders screen for one human role, in tabs: the actions open to it by category (cost, Goldstein
+// weight, reason when unavailable), a target picker and submit, which sends ORDERS; the situation;
+// and the negotiation. What the player has ticked is kept (memory.ts), so a re-render (a trainer's
+// inject, a proposal sent, a place clicked on the map) never loses it.
 import { CATEGORY_ORDER } from '../sim/compile.ts';
+import { awaitingAnswer } from '../sim/negotiation.ts';
 import { checkOrders, type Option, options } from '../sim/orders.ts';
 import { roundDate } from '../sim/text.ts';
 import type { Order } from '../sim/types.ts';
 import { humans } from './briefing.ts';
 import { nameOf } from './causes.ts';
 import { el, heading, nextId, signed } from './dom.ts';
+import { keepForm } from './memory.ts';
+import { renderNegotiation } from './negotiation.ts';
 import { situation } from './report.ts';
 import { saveBar } from './savebar.ts';
+import { tabbed } from './tabs.ts';
 import type { App, Game } from './types.ts';
 
 const CATEGORY_NAMES: Record<string, string> = {
@@ -27,8 +33,8 @@ export function costLine(game: Game, o: Option): string {
   return `${cost ? `Cost: ${cost}. ` : 'No cost. '}Goldstein weight ${signed(g)} (${tone}).`;
 }
 
-/** Renders the orders screen for a role. */
-export function renderOrders(app: App, game: Game, role: string): HTMLElement {
+/** Renders the orders screen for a role; `screen` names it (round and role) for its tabs. */
+export function renderOrders(app: App, game: Game, role: string, screen: string): HTMLElement {
   const s = game.actor.getSnapshot().context;
   const c = game.c;
   const max = c.scenario.meta.actionsPerRound;
@@ -50,7 +56,7 @@ export function renderOrders(app: App, game: Game, role: string): HTMLElement {
   );
   if (single) {
     const holdId = nextId('hold');
-    const hold = el('input', { type: 'radio', name: group, id: holdId, value: '' });
+    const hold = el('input', { type: 'radio', name: group, id: holdId, value: '', 'data-keep': 'choice' });
     hold.checked = true;
     form.append(
       el('div', { class: 'choice' }, hold, el('label', { for: holdId }, 'Hold: take no action this round')),
@@ -71,6 +77,7 @@ export function renderOrders(app: App, game: Game, role: string): HTMLElement {
         disabled: o.unavailable !== null,
         'aria-describedby': descId,
         'data-action': o.action.id,
+        'data-keep': single ? 'choice' : `act:${o.action.id}`,
       });
       let select: HTMLSelectElement | null = null;
       const parts: HTMLElement[] = [];
@@ -78,7 +85,7 @@ export function renderOrders(app: App, game: Game, role: string): HTMLElement {
         const sid = `${id}-target`;
         select = el(
           'select',
-          { id: sid, 'data-target-for': o.action.id },
+          { id: sid, 'data-target-for': o.action.id, 'data-keep': `target:${o.action.id}` },
           o.targets.map((t) => {
             const kind = c.locations.get(t)?.kind;
             return el('option', { value: t }, kind ? `${nameOf(c, t)} (${kind})` : nameOf(c, t));
@@ -128,14 +135,24 @@ export function renderOrders(app: App, game: Game, role: string): HTMLElement {
     }
     app.send({ type: 'ORDERS', actor: role, orders });
   });
+  keepForm(app, 'orders', form);
 
+  const panes = [
+    { id: 'orders', label: 'Orders', content: form },
+    { id: 'situation', label: 'Situation', content: situation(app, game, false) },
+  ];
+  if (c.scenario.clauses.length > 0)
+    panes.push({
+      id: 'negotiation',
+      label: awaitingAnswer(c, s) === role ? 'Negotiation: your answer is awaited' : 'Negotiation',
+      content: renderNegotiation(app, game, role),
+    });
   return el(
     'div',
     { class: 'screen orders-screen' },
     heading(2, `Orders for ${roleName}: round ${s.round} of ${c.scenario.meta.maxRounds}`),
     el('p', { class: 'hint' }, roundDate(c, s.round)),
-    form,
-    situation(app, game, false),
+    tabbed(app, screen, `Round ${s.round}: ${roleName}`, panes),
     saveBar(app, humans(game).length <= 1),
   );
 }

@@ -1,11 +1,13 @@
-// The resolution of a round: its news, the public meters (value and change), the escalation
-// ladder, mediation and the ceasefire, and "Next round".
+// The resolution of a round, in tabs: its news; the public meters (value and change), the escalation
+// ladder, mediation and the ceasefire; the negotiation; then "Next round".
 import { roundDate } from '../sim/text.ts';
 import { nameOf, whyChange } from './causes.ts';
 import { el, heading, num, signed } from './dom.ts';
-import { meters, newsOfRound } from './facts.ts';
+import { meters, newsOfRound, roundSummary } from './facts.ts';
+import { renderNegotiation } from './negotiation.ts';
 import { newsList } from './news.ts';
 import { saveBar } from './savebar.ts';
+import { tabbed } from './tabs.ts';
 import type { App, Game } from './types.ts';
 import { renderWhy } from './why.ts';
 
@@ -142,19 +144,36 @@ export function situation(app: App, game: Game, why: boolean): HTMLElement {
   );
 }
 
-/** The resolution screen of the round just played. */
-export function renderResolution(app: App, game: Game): HTMLElement {
+/** The resolution screen of the round just played; `screen` names it for its tabs. */
+export function renderResolution(app: App, game: Game, screen: string): HTMLElement {
   const s = game.actor.getSnapshot().context;
   const c = game.c;
   const items = newsOfRound(s, s.round);
+  const moved = roundSummary(c, s);
+  const panes = [
+    {
+      id: 'news',
+      label: `News (${items.length})`,
+      content: el(
+        'section',
+        {},
+        el('h3', {}, 'News this round'),
+        moved && el('p', { class: 'moved' }, moved, ' The Situation tab has every meter.'),
+        newsList(app, game, items, true),
+      ),
+    },
+    { id: 'situation', label: 'Situation', content: situation(app, game, true) },
+  ];
+  if (c.scenario.clauses.length > 0)
+    panes.push({ id: 'negotiation', label: 'Negotiation', content: renderNegotiation(app, game, null) });
   return el(
     'div',
     { class: 'screen resolution' },
     heading(2, `Round ${s.round} of ${c.scenario.meta.maxRounds}: what happened`),
     el('p', { class: 'hint' }, roundDate(c, s.round)),
-    el('section', {}, el('h3', {}, 'News this round'), newsList(app, game, items, true)),
+    // The explanation sits above the tabs, in view whichever tab asked for it.
     app.ui.why && renderWhy(app, app.ui.why),
-    situation(app, game, true),
+    tabbed(app, screen, `Round ${s.round}`, panes),
     el(
       'button',
       { type: 'button', class: 'primary next', onclick: () => app.send({ type: 'NEXT' }) },

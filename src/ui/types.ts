@@ -5,6 +5,7 @@ import type { Compiled } from '../sim/compile.ts';
 import type { GameEvent, GameMachine } from '../sim/machine.ts';
 import type { PolicyName, Seat } from '../sim/types.ts';
 import type { CauseNode } from './causes.ts';
+import type { FormValues } from './memory.ts';
 import type { BrokenScenario, LoadedScenario } from './scenarios.ts';
 
 /** A game in progress: its scenario, the compiled lookups and the running actor. */
@@ -45,6 +46,10 @@ export interface UiState {
   selectedPlace: string | null;
   announcedRound: number;
   start: StartState;
+  /** The tab chosen on a tabbed screen, by the screen's key (tabs.ts). */
+  tab: { screen: string; pane: string } | null;
+  /** What was entered in this screen's forms and not yet sent, by form name (memory.ts). */
+  forms: Record<string, FormValues>;
 }
 
 /** What panels may read and ask for. */

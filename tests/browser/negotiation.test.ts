@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './chromium.ts';
-import { openStart } from './pages.ts';
+import { openStart, openTab } from './pages.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,6 +21,7 @@ async function passIfAsked(page: Page): Promise<void> {
 
 /** Holds (no action) and submits the role's orders. */
 async function hold(page: Page): Promise<void> {
+  await openTab(page, 'orders');
   await page.locator('form.orders button[type="submit"]').click();
 }
 
@@ -44,6 +45,7 @@ describe('negotiation', () => {
     // Round 1, Pakistan: draft a cessation and a reopening of crossings, sent through Qatar.
     await passIfAsked(page);
     await page.waitForSelector('h2:has-text("Orders for Pakistan")');
+    await openTab(page, 'negotiation');
     const draft = page.locator('form.draft-form');
     await draft.locator('input[data-clause="cessation"]').check();
     await draft.locator('input[data-clause="joint-monitoring"]').check();
@@ -57,6 +59,11 @@ describe('negotiation', () => {
     // The Taliban government answers: shortens the monitoring (a counter-proposal).
     await passIfAsked(page);
     await page.waitForSelector('h2:has-text("Orders for")');
+    // The tab says an answer is awaited.
+    expect(await page.locator('[role="tab"][data-tab="negotiation"]').textContent()).toBe(
+      'Negotiation: your answer is awaited',
+    );
+    await openTab(page, 'negotiation');
     const answer = page.locator('form.answer-form');
     await answer.locator('input[data-answer-for="joint-monitoring"][value="change"]').check();
     await answer
@@ -73,10 +80,12 @@ describe('negotiation', () => {
     // Round 2, Pakistan accepts version 2: signed.
     await passIfAsked(page);
     await page.waitForSelector('h2:has-text("Orders for Pakistan")');
+    await openTab(page, 'negotiation');
     await page.locator('form.answer-form button[type="submit"]').click();
     await page.waitForSelector('[data-agreement="in-force"]');
     expect(await page.locator('.negotiation .signed').textContent()).toMatch(/Signed: version 2/);
     // Then Pakistan strikes: a violation.
+    await openTab(page, 'orders');
     const strike = page.locator('input[data-action="pak-artillery"]');
     await strike.check();
     await hold(page);

@@ -10,3 +10,8 @@ export async function openStart(context: BrowserContext): Promise<{ page: Page; 
   await page.waitForSelector('h2:has-text("Start a game")');
   return { page, errors };
 }
+
+/** Shows a pane of the current screen's tabs (orders, situation, negotiation, news). */
+export async function openTab(page: Page, id: string): Promise<void> {
+  await page.locator(`[role="tab"][data-tab="${id}"]`).click();
+}
