@@ -28,6 +28,7 @@ function freshUi(start?: UiState['start']): UiState {
     announcedRound: -1,
     tab: null,
     forms: {},
+    mapTextOpen: false,
     start: start ?? {
       selected: null,
       fromFile: null,

@@ -23,8 +23,12 @@ export class MapView {
   /** The host's size when the map on screen was laid out. */
   private laidOut = { width: 0, height: 0 };
   private resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Says over the map that it is loading, or why it could not be drawn. */
+  private readonly status: HTMLElement;
 
   constructor(private readonly host: HTMLElement) {
+    this.status = el('p', { class: 'map-status', role: 'status' });
+    host.append(this.status);
     // The map is laid out for its canvas size: when the host changes size, it is drawn again at the new one,
     // rather than stretched out of proportion.
     if (typeof ResizeObserver === 'function') new ResizeObserver(() => this.resized()).observe(host);
@@ -38,6 +42,7 @@ export class MapView {
     this.scenario = scenario;
     this.controller?.destroy();
     this.controller = null;
+    this.say('Loading the map…');
     // Noted at once: a resize noticed while Phaser is still loading must compare with this size,
     // or a resize reported just before this call would start the map a second time.
     this.laidOut = { width: this.host.clientWidth, height: this.host.clientHeight };
@@ -57,12 +62,26 @@ export class MapView {
       }
       this.controller = controller;
       this.host.dataset.mapReady = 'true';
+      this.say(null);
       controller.onSelect((id) => this.selectHandler?.(id));
       if (this.last) this.update(this.last.c, this.last.s);
     })().catch((e: unknown) => {
       console.error('map: could not start', e);
+      if (token !== this.token) return;
+      this.host.dataset.mapFailed = 'true';
+      const why = (e instanceof Error ? e.message : String(e)).replace(/[.\s]+$/, '');
+      this.say(
+        `The map could not be drawn in this browser (${why}). The game plays on: everything the map would show is listed under “What the map shows (as text)” in the panel.`,
+      );
     });
     return this.starting;
+  }
+
+  /** Shows a message over the map, or hides it (null). Text only. */
+  private say(text: string | null): void {
+    this.status.textContent = text ?? '';
+    this.status.hidden = text === null;
+    if (text === null) delete this.host.dataset.mapFailed;
   }
 
   /** After the host has kept a new size for a moment, lays the map out again at that size. */
@@ -148,9 +167,10 @@ export function renderMapText(app: App, game: Game): HTMLElement {
     app.render();
     document.getElementById('place-heading')?.focus();
   };
-  return el(
+  // Open or closed as the player left it: the panel is rebuilt with every change.
+  const details = el(
     'details',
-    { class: 'map-text' },
+    { class: 'map-text', open: app.ui.mapTextOpen },
     el('summary', {}, 'What the map shows (as text)'),
     el('h3', {}, 'Strikes this round'),
     facts.strikes.length === 0
@@ -192,4 +212,8 @@ export function renderMapText(app: App, game: Game): HTMLElement {
       ),
     ),
   );
+  details.addEventListener('toggle', () => {
+    app.ui.mapTextOpen = details.open;
+  });
+  return details;
 }

@@ -46,6 +46,8 @@ export interface UiState {
   selectedPlace: string | null;
   announcedRound: number;
   start: StartState;
+  /** Whether "What the map shows (as text)" is open. */
+  mapTextOpen: boolean;
   /** The tab chosen on a tabbed screen, by the screen's key (tabs.ts). */
   tab: { screen: string; pane: string } | null;
   /** What was entered in this screen's forms and not yet sent, by form name (memory.ts). */

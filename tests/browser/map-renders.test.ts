@@ -60,8 +60,44 @@ describe('the Phaser map', () => {
     await start.click();
     await page.waitForSelector('.screen-heading');
     expect(await page.locator('#map canvas').count()).toBe(0);
+    // Meanwhile the map says it is loading, and says nothing more once it is drawn.
+    expect(await page.locator('#map .map-status').textContent()).toBe('Loading the map…');
     release();
     await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
+    expect(await page.locator('#map .map-status').isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says why over the map when the browser has no WebGL, and the game plays on with the map as text', async () => {
+    const { page, errors } = await freshPage((p) =>
+      p.addInitScript(() => {
+        const real = HTMLCanvasElement.prototype.getContext;
+        // As in a browser with WebGL switched off: no WebGL context, 2D still works.
+        HTMLCanvasElement.prototype.getContext = function (
+          this: HTMLCanvasElement,
+          id: string,
+          ...rest: unknown[]
+        ) {
+          if (/webgl/i.test(id)) return null;
+          return (real as (...a: unknown[]) => RenderingContext | null).call(this, id, ...rest);
+        } as typeof real;
+      }),
+    );
+    await page.waitForSelector('#map[data-map-failed="true"]', { timeout: 30_000 });
+    const status = page.locator('#map .map-status');
+    expect(await status.isVisible()).toBe(true);
+    expect(await status.textContent()).toMatch(
+      /^The map could not be drawn in this browser \(.+\)\. The game plays on/,
+    );
+    await page
+      .getByRole('button', { name: /^start/i })
+      .first()
+      .click();
+    await page.locator('button:text-is("Begin round 1")').click();
+    await page.waitForSelector('h2:has-text("Orders for")');
+    await page.locator('.map-text summary').click();
+    expect(await page.locator('.map-text button[data-place]').count()).toBeGreaterThan(5);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -65,6 +65,8 @@ describe('tabs on the round’s screens', () => {
     await tab(page, 'situation').click();
     await clickAPlace(page);
     expect(await shown(page)).toEqual(['situation']);
+    // So does the map's text, left open to look at another place.
+    expect(await page.locator('.map-text[open]').count()).toBe(1);
 
     // The resolution opens on its news, with a line of what moved; the next round opens on Orders.
     await tab(page, 'orders').click();
