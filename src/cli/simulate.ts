@@ -72,7 +72,33 @@ export function formatReport(r: BatchReport, scenario: Scenario): string {
     'Most common paths (rungs entered, then the ending):',
   );
   for (const p of r.paths) lines.push(`  ${String(p.games).padStart(6)}  ${p.path}`);
+  lines.push('', ...contentLines(r));
   return lines.join('\n');
+}
+
+/** Design choice: an action taken in fewer than this share of the games it was open in is flagged as rare. */
+const RARE = 0.02;
+
+/** What of the scenario never or seldom came into play: the designer's list of dead or doubtful content. */
+function contentLines(r: BatchReport): string[] {
+  const actions = Object.entries(r.content.actions);
+  const list = (ids: string[]) => (ids.length === 0 ? 'none' : ids.join(', '));
+  const never = actions.filter(([, a]) => a.open === 0).map(([id]) => id);
+  const untaken = actions.filter(([, a]) => a.open > 0 && a.taken === 0).map(([id]) => id);
+  const rare = actions
+    .filter(([, a]) => a.taken > 0 && a.taken / a.open < RARE)
+    .map(([id, a]) => `${id} (${a.taken} of ${a.open})`);
+  const silent = Object.entries(r.content.reactions)
+    .filter(([, k]) => k === 0)
+    .map(([id]) => id);
+  return [
+    `Content in play (${actions.length} actions of playable roles, ${Object.keys(r.content.reactions).length} reactions, --json has every count):`,
+    `  actions never open to a computer player (check their "requires"): ${list(never)}`,
+    `  actions open but never taken by the policies: ${list(untaken)}`,
+    `  actions taken in under ${RARE * 100}% of the games they were open in: ${list(rare)}`,
+    `  reactions that never fired: ${list(silent)}`,
+    `  endings never reached: ${list(r.content.unreachedEndings)}`,
+  ];
 }
 
 async function main(): Promise<number> {

@@ -1,9 +1,12 @@
 // Many computer-only games and their statistics: shared by `npm run simulate`, its workers and the bench.
 import type { Scenario } from '../scenario/schema.ts';
+import { compile } from './compile.ts';
 import { playAuto } from './game.ts';
 import { createGameMachine } from './machine.ts';
+import { openOptions } from './orders.ts';
 import { openRng, seedRng } from './rng.ts';
-import type { PolicyName, Seat } from './types.ts';
+import { startRound } from './round.ts';
+import type { GameState, PolicyName, Seat } from './types.ts';
 
 export const POLICIES: readonly PolicyName[] = ['hawk', 'dove', 'tit-for-tat'];
 
@@ -24,6 +27,12 @@ export interface GameSummary {
   /** The rungs the game passed through (consecutive repeats folded) and its ending. */
   path: string;
   events: number;
+  /** Actions open to a computer player at the start of some round of this game. */
+  available: string[];
+  /** Actions a computer player took. */
+  chosen: string[];
+  /** Reactions that fired. */
+  fired: string[];
 }
 
 /** The seats of game `index`: every playable role a computer player, with `policy` or a policy drawn per seat. */
@@ -49,10 +58,21 @@ export function runGames(
   onGame?: () => void,
 ): GameSummary[] {
   const machine = createGameMachine(scenario);
+  const c = compile(scenario);
+  const playable = scenario.actors.filter((a) => a.playable).map((a) => a.id);
   const out: GameSummary[] = [];
   for (let i = from; i < to; i++) {
     const s = seed + i;
-    const { state, events } = playAuto(scenario, { seed: s, seats: seatsFor(scenario, s, policy) }, machine);
+    const available = new Set<string>();
+    const { state, events } = playAuto(
+      scenario,
+      { seed: s, seats: seatsFor(scenario, s, policy) },
+      machine,
+      (before) => {
+        const round = startRound(before);
+        for (const a of playable) for (const o of openOptions(c, round, a)) available.add(o.action.id);
+      },
+    );
     const rungs: string[] = [];
     for (const ch of state.changes)
       if (ch.subject === 'rung' && rungs.at(-1) !== ch.to) rungs.push(String(ch.to));
@@ -73,10 +93,20 @@ export function runGames(
       signedCollapsed: state.negotiation.agreements.some((a) => a.status === 'collapsed'),
       path: [...rungs, `⇒ ${state.ending?.id ?? 'none'}`].join(' → '),
       events,
+      available: [...available],
+      chosen: distinct(state.causes, 'action'),
+      fired: distinct(state.causes, 'reaction'),
     });
     onGame?.();
   }
   return out;
+}
+
+/** The distinct refs of the causes of one kind, in order of first appearance. */
+function distinct(causes: GameState['causes'], kind: 'action' | 'reaction'): string[] {
+  const seen = new Set<string>();
+  for (const x of causes) if (x.kind === kind) seen.add(x.ref);
+  return [...seen];
 }
 
 /** The statistics `npm run simulate` prints. */
@@ -89,6 +119,15 @@ export interface BatchReport {
   /** Games with an agreement (mediated or negotiated), and with one that later failed; `negotiated` counts signed texts alone. */
   agreements: { signed: number; collapsed: number; negotiated: { signed: number; collapsed: number } };
   paths: { path: string; games: number }[];
+  /**
+   * How much of the scenario came into play: for each action of a playable role, the games in which it
+   * was open and in which it was taken; for each reaction, the games in which it fired; the endings never reached.
+   */
+  content: {
+    actions: Record<string, { open: number; taken: number }>;
+    reactions: Record<string, number>;
+    unreachedEndings: string[];
+  };
 }
 
 /** Aggregates game summaries. */
@@ -125,5 +164,27 @@ export function summarise(scenario: Scenario, games: readonly GameSummary[]): Ba
       },
     },
     paths,
+    content: contentIn(scenario, games),
+  };
+}
+
+/** Per action and reaction, the number of games in which it came into play; and the endings never reached. */
+function contentIn(scenario: Scenario, games: readonly GameSummary[]): BatchReport['content'] {
+  const playable = new Set(scenario.actors.filter((a) => a.playable).map((a) => a.id));
+  const actions: BatchReport['content']['actions'] = {};
+  for (const a of scenario.actions)
+    if (a.actors.some((x) => playable.has(x))) actions[a.id] = { open: 0, taken: 0 };
+  const reactions: Record<string, number> = Object.fromEntries(scenario.reactions.map((r) => [r.id, 0]));
+  const reached = new Set<string>();
+  for (const g of games) {
+    reached.add(g.ending);
+    for (const id of g.available) if (actions[id]) actions[id].open++;
+    for (const id of g.chosen) if (actions[id]) actions[id].taken++;
+    for (const id of g.fired) if (id in reactions) reactions[id] = (reactions[id] ?? 0) + 1;
+  }
+  return {
+    actions,
+    reactions,
+    unreachedEndings: scenario.endings.map((e) => e.id).filter((id) => !reached.has(id)),
   };
 }

@@ -16,17 +16,24 @@ export function startGame(
   return actor;
 }
 
-/** Plays a game with computer players in every seat to its end; returns the final state and the events sent. */
+/**
+ * Plays a game with computer players in every seat to its end; returns the final state and the events
+ * sent. `beforeRound`, when given, sees the state each round starts from (round number and orders not
+ * yet reset: see `startRound`), before the computer players choose.
+ */
 export function playAuto(
   scenario: Scenario,
   input: GameInput,
   machine = createGameMachine(scenario),
+  beforeRound?: (s: GameState) => void,
 ): { state: GameState; events: number } {
   const actor = startGame(scenario, input, machine);
+  beforeRound?.(actor.getSnapshot().context);
   actor.send({ type: 'BEGIN' });
   let events = 1;
   // The machine ends itself by maxRounds; the bound only guards against a broken scenario.
   for (let i = 0; i <= scenario.meta.maxRounds + 1 && actor.getSnapshot().status === 'active'; i++) {
+    beforeRound?.(actor.getSnapshot().context);
     actor.send({ type: 'NEXT' });
     events++;
   }

@@ -47,3 +47,19 @@ class Draws implements Rng {
     return this.gen.getState();
   }
 }
+
+/**
+ * The index drawn by `r` (uniform in [0, 1)) when index i has a chance proportional to `weights[i]`:
+ * the first whose running share passes r; the last when rounding leaves r on top. Equal chances when
+ * every weight is 0.
+ */
+export function weightedIndex(r: number, weights: readonly number[]): number {
+  const total = weights.reduce((a, b) => a + b, 0);
+  if (total <= 0) return Math.min(weights.length - 1, Math.floor(r * weights.length));
+  let acc = 0;
+  for (let i = 0; i < weights.length; i++) {
+    acc += (weights[i] ?? 0) / total;
+    if (r < acc) return i;
+  }
+  return weights.length - 1;
+}

@@ -18,6 +18,7 @@ import { moveRung, settleLadder } from './ladder.ts';
 import { collapse, talksRound } from './mediation.ts';
 import { negotiateRound } from './negotiator.ts';
 import { choose } from './policies.ts';
+import { weightedIndex } from './rng.ts';
 import { openStep, type Step } from './step.ts';
 import type { GameState, Order, Taken } from './types.ts';
 
@@ -40,17 +41,13 @@ function resolveOrder(
   const action = c.actions.get(o.action);
   if (!action) return null;
   let outcome = action.outcomes.find((x) => x.id === forcedOutcome);
-  if (!outcome) {
-    let r = st.rng.next();
-    outcome = action.outcomes[action.outcomes.length - 1];
-    for (const x of action.outcomes) {
-      if (r < x.probability) {
-        outcome = x;
-        break;
-      }
-      r -= x.probability;
-    }
-  }
+  outcome ??=
+    action.outcomes[
+      weightedIndex(
+        st.rng.next(),
+        action.outcomes.map((x) => x.probability),
+      )
+    ];
   if (!outcome) return null;
   const cause = st.cause({
     kind: s.round === 0 ? 'opening' : 'action',

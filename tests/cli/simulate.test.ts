@@ -17,6 +17,10 @@ describe('npm run simulate', { timeout: 90_000 }, () => {
       'Mediation: offered',
       'Agreements: signed',
       'Most common paths',
+      'Content in play (11 actions of playable roles',
+      'actions never open to a computer player',
+      'reactions that never fired:',
+      'endings never reached:',
     ]) {
       expect(r.stdout).toContain(part);
     }
