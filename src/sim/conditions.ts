@@ -143,6 +143,9 @@ export function explainUnmet(cond: Condition, v: View): string | null {
   }
   if ('any' in cond) return cond.any.map((x) => explainUnmet(x, v)).join(', or ');
   if ('not' in cond) return `not allowed while: ${describe(cond.not, c)}`;
+  // A flag that must be unset reads as what it forbids, not as "needs not: …".
+  if ('flag' in cond && cond.is === false)
+    return `not allowed while: ${c.scenario.flags.find((x) => x.id === cond.flag)?.description ?? cond.flag}`;
   return `needs ${describe(cond, c)}`;
 }
 

@@ -1,5 +1,5 @@
 // The orders screen for one human role, in tabs: the actions open to it by category (cost, Goldstein
-// weight, reason when unavailable), a target picker and submit, which sends ORDERS; the situation;
+// weight), a target picker and submit, which sends ORDERS, with the closed ones apart and why; the situation;
 // and the negotiation. What the player has ticked is kept (memory.ts), so a re-render (a trainer's
 // inject, a proposal sent, a place clicked on the map) never loses it.
 import { CATEGORY_ORDER } from '../sim/compile.ts';
@@ -33,6 +33,29 @@ export function costLine(game: Game, o: Option): string {
   return `${cost ? `Cost: ${cost}. ` : 'No cost. '}Goldstein weight ${signed(g)} (${tone}).`;
 }
 
+/** The actions not open this round, each with its category and why, folded away under a count. */
+function closedActions(closed: Option[]): HTMLElement | null {
+  if (closed.length === 0) return null;
+  return el(
+    'details',
+    { class: 'closed-actions' },
+    el('summary', {}, `Not open this round (${closed.length})`),
+    el(
+      'ul',
+      {},
+      closed.map((o) =>
+        el(
+          'li',
+          { 'data-closed': o.action.id },
+          el('strong', {}, o.action.name),
+          ` (${(CATEGORY_NAMES[o.action.category] ?? o.action.category).toLowerCase()}): ${o.unavailable}.`,
+          el('div', { class: 'hint' }, o.action.description),
+        ),
+      ),
+    ),
+  );
+}
+
 /** Renders the orders screen for a role; `screen` names it (round and role) for its tabs. */
 export function renderOrders(app: App, game: Game, role: string, screen: string): HTMLElement {
   const s = game.actor.getSnapshot().context;
@@ -62,8 +85,11 @@ export function renderOrders(app: App, game: Game, role: string, screen: string)
       el('div', { class: 'choice' }, hold, el('label', { for: holdId }, 'Hold: take no action this round')),
     );
   }
+  // Closed actions are listed apart, with why, so the choices stay short.
+  const open = opts.filter((o) => o.unavailable === null);
+  const closed = opts.filter((o) => o.unavailable !== null);
   for (const category of CATEGORY_ORDER) {
-    const inCat = opts.filter((o) => o.action.category === category);
+    const inCat = open.filter((o) => o.action.category === category);
     if (inCat.length === 0) continue;
     const fs = el('fieldset', { class: 'category' }, el('legend', {}, CATEGORY_NAMES[category] ?? category));
     for (const o of inCat) {
@@ -74,14 +100,13 @@ export function renderOrders(app: App, game: Game, role: string, screen: string)
         name: group,
         id,
         value: o.action.id,
-        disabled: o.unavailable !== null,
         'aria-describedby': descId,
         'data-action': o.action.id,
         'data-keep': single ? 'choice' : `act:${o.action.id}`,
       });
       let select: HTMLSelectElement | null = null;
       const parts: HTMLElement[] = [];
-      if (o.action.targets.type !== 'none' && o.unavailable === null) {
+      if (o.action.targets.type !== 'none') {
         const sid = `${id}-target`;
         select = el(
           'select',
@@ -93,7 +118,7 @@ export function renderOrders(app: App, game: Game, role: string, screen: string)
         );
         // Choosing a target is choosing the action.
         select.addEventListener('change', () => {
-          if (!input.disabled) input.checked = true;
+          input.checked = true;
         });
         parts.push(
           el('div', { class: 'target' }, el('label', { for: sid }, `Target for ${o.action.name}`), select),
@@ -103,7 +128,7 @@ export function renderOrders(app: App, game: Game, role: string, screen: string)
       fs.append(
         el(
           'div',
-          { class: o.unavailable ? 'choice action unavailable' : 'choice action' },
+          { class: 'choice action' },
           input,
           el('label', { for: id }, o.action.name),
           el(
@@ -111,7 +136,6 @@ export function renderOrders(app: App, game: Game, role: string, screen: string)
             { id: descId, class: 'hint' },
             el('p', {}, o.action.description),
             el('p', {}, costLine(game, o)),
-            o.unavailable && el('p', { class: 'reason' }, `Unavailable: ${o.unavailable}.`),
           ),
           ...parts,
         ),
@@ -138,7 +162,7 @@ export function renderOrders(app: App, game: Game, role: string, screen: string)
   keepForm(app, 'orders', form);
 
   const panes = [
-    { id: 'orders', label: 'Orders', content: form },
+    { id: 'orders', label: 'Orders', content: el('div', {}, form, closedActions(closed)) },
     { id: 'situation', label: 'Situation', content: situation(app, game, false) },
   ];
   if (c.scenario.clauses.length > 0)

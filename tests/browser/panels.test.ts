@@ -42,6 +42,16 @@ describe('tabs on the round’s screens', () => {
   it('open on Orders, move by arrow keys, Home and End, keep their place over a re-render, and reset next round', async () => {
     const { page, errors } = await toOrders();
     expect(await shown(page)).toEqual(['orders']);
+    // Only open actions can be ticked; the closed ones are listed apart, each with why.
+    expect(await page.locator('form.orders input[disabled]').count()).toBe(0);
+    const closed = page.locator('.closed-actions li');
+    expect(await page.locator('.closed-actions summary').textContent()).toBe(
+      `Not open this round (${await closed.count()})`,
+    );
+    expect(await closed.count()).toBeGreaterThan(0);
+    for (const text of await closed.allTextContents()) expect(text).toMatch(/\): (needs|not allowed while)/);
+    const closedIds = await closed.evaluateAll((els) => els.map((e) => e.getAttribute('data-closed')));
+    for (const id of closedIds) expect(await page.locator(`input[data-action="${id}"]`).count()).toBe(0);
     expect(await tab(page, 'orders').getAttribute('aria-selected')).toBe('true');
     // Only the chosen tab is in the Tab order (roving tabindex).
     expect(await page.locator('[role="tab"][tabindex="0"]').count()).toBe(1);
