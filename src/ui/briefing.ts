@@ -1,7 +1,7 @@
 // The briefing: the shared situation (timeline, opening news, precedent), then each human role's
 // private brief and objectives. In hot-seat play each private brief sits behind a pass-the-device screen.
 import type { Actor } from '../scenario/schema.ts';
-import { el, heading } from './dom.ts';
+import { button, el, heading } from './dom.ts';
 import { newsList } from './news.ts';
 import type { App, Game } from './types.ts';
 
@@ -56,27 +56,17 @@ export function renderBriefing(app: App, game: Game): HTMLElement {
   const single = people.length === 1 ? people[0] : undefined;
   if (single) {
     root.append(privateBrief(game.c.actors.get(single)));
-    root.append(
-      el(
-        'button',
-        { type: 'button', class: 'primary', onclick: () => app.send({ type: 'BEGIN' }) },
-        'Begin round 1',
-      ),
-    );
+    root.append(button('Begin round 1', () => app.send({ type: 'BEGIN' }), { class: 'primary' }));
   } else {
     root.append(
       el('p', {}, 'Each role now reads its private brief alone: pass the device to each team in turn.'),
-      el(
-        'button',
-        {
-          type: 'button',
-          class: 'primary',
-          onclick: () => {
-            app.ui.briefingStep = 1;
-            app.render();
-          },
-        },
+      button(
         'Continue to the private briefs',
+        () => {
+          app.ui.briefingStep = 1;
+          app.render();
+        },
+        { class: 'primary' },
       ),
     );
   }
@@ -113,20 +103,16 @@ export function renderPrivateBrief(app: App, game: Game, role: string, last: boo
     { class: 'screen brief' },
     heading(2, `Private brief: ${actor?.name ?? role}`),
     privateBrief(actor),
-    el(
-      'button',
-      {
-        type: 'button',
-        class: 'primary',
-        onclick: () => {
-          if (last) app.send({ type: 'BEGIN' });
-          else {
-            app.ui.briefingStep += 1;
-            app.render();
-          }
-        },
-      },
+    button(
       last ? 'Hide my brief and begin round 1' : 'Hide my brief',
+      () => {
+        if (last) app.send({ type: 'BEGIN' });
+        else {
+          app.ui.briefingStep += 1;
+          app.render();
+        }
+      },
+      { class: 'primary' },
     ),
   );
 }
@@ -139,17 +125,13 @@ export function renderPass(app: App, game: Game, role: string, purpose: string):
     { class: 'screen pass' },
     heading(2, `Pass the device to ${name}`),
     el('p', {}, `The next screen is for ${name} only: ${purpose}. Everyone else, please look away.`),
-    el(
-      'button',
-      {
-        type: 'button',
-        class: 'primary',
-        onclick: () => {
-          app.ui.passedTo = role;
-          app.render();
-        },
-      },
+    button(
       `I am ${name}: continue`,
+      () => {
+        app.ui.passedTo = role;
+        app.render();
+      },
+      { class: 'primary' },
     ),
   );
 }

@@ -13,7 +13,7 @@ import { roundDate } from '../sim/text.ts';
 import type { GameState, Order, Taken } from '../sim/types.ts';
 import { describeChange, nameOf } from './causes.ts';
 import { chartFigure } from './charts.ts';
-import { el, nextId, num } from './dom.ts';
+import { button, el, nextId, num } from './dom.ts';
 import { newsOfRound } from './facts.ts';
 import { newsList } from './news.ts';
 import { session } from './session.ts';
@@ -87,31 +87,17 @@ function exportsSection(c: Compiled, s: GameState, log: GameLog | null): HTMLEle
     el(
       'div',
       { class: 'buttons' },
-      el(
-        'button',
-        {
-          type: 'button',
-          class: 'export-log',
-          disabled: log === null,
-          onclick: () =>
-            log && download(`${base}.log.json`, 'application/json', JSON.stringify(log, null, 2)),
-        },
+      button(
         'Download the game log (.json)',
+        () => log && download(`${base}.log.json`, 'application/json', JSON.stringify(log, null, 2)),
+        { class: 'export-log', disabled: log === null },
       ),
-      el(
-        'button',
-        {
-          type: 'button',
-          class: 'export-csv',
-          onclick: () => download(`${base}.events.csv`, 'text/csv', eventsCsv(c, s)),
-        },
+      button(
         'Download the events (.csv)',
+        () => download(`${base}.events.csv`, 'text/csv', eventsCsv(c, s)),
+        { class: 'export-csv' },
       ),
-      el(
-        'button',
-        { type: 'button', class: 'print-report', onclick: () => window.print() },
-        'Print the report or save it as PDF',
-      ),
+      button('Print the report or save it as PDF', () => window.print(), { class: 'print-report' }),
     ),
     log === null &&
       el(

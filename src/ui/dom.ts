@@ -23,6 +23,15 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A button that runs `onClick`; type="button", so it never submits the form it sits in. */
+export function button(
+  label: Child | Child[],
+  onClick: (e: Event) => void,
+  attrs: Attrs = {},
+): HTMLButtonElement {
+  return el('button', { type: 'button', ...attrs, onclick: onClick }, label);
+}
+
 /** Appends children; strings and numbers become text nodes. */
 export function append(parent: Node, ...children: (Child | Child[])[]): void {
   for (const c of children.flat()) {

@@ -1,7 +1,7 @@
 // The ending: outcome, each role's score against its objectives, the debrief timeline.
 import { holds } from '../sim/conditions.ts';
 import { roundDate } from '../sim/text.ts';
-import { el, heading, num } from './dom.ts';
+import { button, el, heading, num } from './dom.ts';
 import { meters, newsOfRound } from './facts.ts';
 import { newsList } from './news.ts';
 import { saveBar } from './savebar.ts';
@@ -59,19 +59,15 @@ export function renderEnding(app: App, game: Game): HTMLElement {
     el(
       'div',
       { class: 'buttons' },
-      el(
-        'button',
-        {
-          type: 'button',
-          class: 'primary',
-          onclick: () => {
-            app.ui.debrief = true;
-            app.render();
-          },
-        },
+      button(
         'Debrief',
+        () => {
+          app.ui.debrief = true;
+          app.render();
+        },
+        { class: 'primary' },
       ),
-      el('button', { type: 'button', onclick: () => app.newGame() }, 'New game'),
+      button('New game', () => app.newGame()),
     ),
     saveBar(app),
   );
@@ -128,18 +124,11 @@ export function renderDebrief(app: App, game: Game): HTMLElement {
     el(
       'div',
       { class: 'buttons' },
-      el(
-        'button',
-        {
-          type: 'button',
-          onclick: () => {
-            app.ui.debrief = false;
-            app.render();
-          },
-        },
-        'Back to the ending',
-      ),
-      el('button', { type: 'button', class: 'primary', onclick: () => app.newGame() }, 'New game'),
+      button('Back to the ending', () => {
+        app.ui.debrief = false;
+        app.render();
+      }),
+      button('New game', () => app.newGame(), { class: 'primary' }),
     ),
   );
 }

@@ -6,7 +6,7 @@ import type { MapController } from '../map/game.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Compiled } from '../sim/compile.ts';
 import type { GameState } from '../sim/types.ts';
-import { el } from './dom.ts';
+import { button, el } from './dom.ts';
 import { eventsAt, humanitarianLevel, mapFacts } from './facts.ts';
 import type { App, Game } from './types.ts';
 
@@ -145,17 +145,10 @@ export function renderPlace(app: App, game: Game): HTMLElement | null {
           {},
           events.map((e) => el('li', {}, e)),
         ),
-    el(
-      'button',
-      {
-        type: 'button',
-        onclick: () => {
-          app.ui.selectedPlace = null;
-          app.render();
-        },
-      },
-      'Close',
-    ),
+    button('Close', () => {
+      app.ui.selectedPlace = null;
+      app.render();
+    }),
   );
 }
 
@@ -196,11 +189,7 @@ export function renderMapText(app: App, game: Game): HTMLElement {
         el(
           'li',
           {},
-          el(
-            'button',
-            { type: 'button', class: 'link', 'data-place': p.id, onclick: select(p.id) },
-            `${p.name} (${p.kind})`,
-          ),
+          button(`${p.name} (${p.kind})`, select(p.id), { class: 'link', 'data-place': p.id }),
           p.events.length === 0
             ? ': nothing recent.'
             : el(

@@ -2,7 +2,7 @@
 // verified figure, and a "Why?" button leading to the causes the engine recorded.
 import type { NewsItem } from '../sim/types.ts';
 import { causeChain } from './causes.ts';
-import { el } from './dom.ts';
+import { button, el } from './dom.ts';
 import { claimsOf, verifiedOf } from './facts.ts';
 import type { App, Game } from './types.ts';
 
@@ -42,19 +42,13 @@ export function newsList(
             item.killed !== undefined &&
             el('p', { class: 'claims' }, `True toll (debrief only): ${item.killed}.`),
           why &&
-            el(
-              'button',
-              {
-                type: 'button',
-                class: 'why',
-                id: whyId,
-                onclick: () => {
-                  const node = causeChain(game.c, s, item.cause);
-                  app.showWhy({ title: `“${item.headline}”`, nodes: node ? [node] : [], returnTo: whyId });
-                },
+            button(
+              ['Why?', el('span', { class: 'visually-hidden' }, ` (${item.headline})`)],
+              () => {
+                const node = causeChain(game.c, s, item.cause);
+                app.showWhy({ title: `“${item.headline}”`, nodes: node ? [node] : [], returnTo: whyId });
               },
-              'Why?',
-              el('span', { class: 'visually-hidden' }, ` (${item.headline})`),
+              { class: 'why', id: whyId },
             ),
         ),
       );

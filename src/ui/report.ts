@@ -2,7 +2,7 @@
 // ladder, mediation and the ceasefire; the negotiation; then "Next round".
 import { roundDate } from '../sim/text.ts';
 import { nameOf, whyChange } from './causes.ts';
-import { el, heading, num, signed } from './dom.ts';
+import { button, el, heading, num, signed } from './dom.ts';
 import { meters, newsOfRound, roundSummary } from './facts.ts';
 import { renderNegotiation } from './negotiation.ts';
 import { newsList } from './news.ts';
@@ -57,21 +57,15 @@ export function situation(app: App, game: Game, why: boolean): HTMLElement {
               'td',
               {},
               m.delta !== 0 &&
-                el(
-                  'button',
-                  {
-                    type: 'button',
-                    class: 'why',
-                    id: whyId,
-                    onclick: () =>
-                      app.showWhy({
-                        title: `${m.metric.name} ${signed(m.delta)}`,
-                        nodes: whyChange(c, s, `metric:${m.metric.id}`, s.round),
-                        returnTo: whyId,
-                      }),
-                  },
-                  'Why?',
-                  el('span', { class: 'visually-hidden' }, ` (${m.metric.name})`),
+                button(
+                  ['Why?', el('span', { class: 'visually-hidden' }, ` (${m.metric.name})`)],
+                  () =>
+                    app.showWhy({
+                      title: `${m.metric.name} ${signed(m.delta)}`,
+                      nodes: whyChange(c, s, `metric:${m.metric.id}`, s.round),
+                      returnTo: whyId,
+                    }),
+                  { class: 'why', id: whyId },
                 ),
             ),
         );
@@ -114,20 +108,15 @@ export function situation(app: App, game: Game, why: boolean): HTMLElement {
       el('p', {}, `Current rung: ${c.scenario.ladder[s.rung]?.name ?? s.rung} (highest rung first).`),
       ladder,
       rungChanged &&
-        el(
-          'button',
-          {
-            type: 'button',
-            class: 'why',
-            id: 'why-rung',
-            onclick: () =>
-              app.showWhy({
-                title: 'The ladder moved',
-                nodes: whyChange(c, s, 'rung', s.round),
-                returnTo: 'why-rung',
-              }),
-          },
+        button(
           'Why did the ladder move?',
+          () =>
+            app.showWhy({
+              title: 'The ladder moved',
+              nodes: whyChange(c, s, 'rung', s.round),
+              returnTo: 'why-rung',
+            }),
+          { class: 'why', id: 'why-rung' },
         ),
     ),
     el(
@@ -174,11 +163,7 @@ export function renderResolution(app: App, game: Game, screen: string): HTMLElem
     // The explanation sits above the tabs, in view whichever tab asked for it.
     app.ui.why && renderWhy(app, app.ui.why),
     tabbed(app, screen, `Round ${s.round}`, panes),
-    el(
-      'button',
-      { type: 'button', class: 'primary next', onclick: () => app.send({ type: 'NEXT' }) },
-      'Next round',
-    ),
+    button('Next round', () => app.send({ type: 'NEXT' }), { class: 'primary next' }),
     saveBar(app),
   );
 }

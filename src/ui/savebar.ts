@@ -1,6 +1,6 @@
 // Save controls: download the running game as a file, open a save file.
 import { saveGame } from '../sim/save.ts';
-import { el, nextId } from './dom.ts';
+import { button, el, nextId } from './dom.ts';
 import { downloadSave, parseSaveText } from './saves.ts';
 import type { App } from './types.ts';
 
@@ -33,11 +33,7 @@ export function saveBar(app: App, download = true): HTMLElement {
     el('p', { class: 'hint' }, 'The game saves itself in this browser after every move.'),
     game &&
       download &&
-      el(
-        'button',
-        { type: 'button', onclick: () => downloadSave(saveGame(game.actor, game.loaded.scenario)) },
-        'Download the save (.json)',
-      ),
+      button('Download the save (.json)', () => downloadSave(saveGame(game.actor, game.loaded.scenario))),
     importSaveControl(app),
   );
 }

@@ -17,7 +17,7 @@ import type { GameEvent, GameMachine } from '../sim/machine.ts';
 import { saveGame } from '../sim/save.ts';
 import { type Channel, type Command, openChannel, type Phase, type StateMessage } from './channel.ts';
 import { type ConsoleView, createConsole, pacingLine } from './console.ts';
-import { announce, el } from './dom.ts';
+import { announce, button, el } from './dom.ts';
 import type { App } from './types.ts';
 
 const LOG_PREFIX = 'brink:log:';
@@ -296,12 +296,8 @@ export function installSession(app: App, doc: Document): Session {
       'div',
       { class: 'buttons' },
       toggle,
-      el(
-        'button',
-        { type: 'button', onclick: () => openWindow('console') },
-        'Open the console in a new window',
-      ),
-      el('button', { type: 'button', onclick: () => openWindow('presenter') }, 'Open the presenter view'),
+      button('Open the console in a new window', () => openWindow('console')),
+      button('Open the presenter view', () => openWindow('presenter')),
     ),
     el(
       'div',

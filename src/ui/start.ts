@@ -1,6 +1,6 @@
 // The start screen: choose a scenario (bundled or from a file), who plays each role, the seed; or resume.
 import type { PolicyName, Seat } from '../sim/types.ts';
-import { el, heading, nextId } from './dom.ts';
+import { button, el, heading, nextId } from './dom.ts';
 import { importSaveControl } from './savebar.ts';
 import { listSaves, readSave } from './saves.ts';
 import { type LoadedScenario, validateScenario } from './scenarios.ts';
@@ -254,18 +254,13 @@ function resumeSection(app: App): HTMLElement {
       el(
         'li',
         {},
-        el(
-          'button',
-          {
-            type: 'button',
-            class: 'primary',
-            'data-resume': s.scenarioId,
-            onclick: () => {
-              const problem = app.resume(readSave(s.scenarioId));
-              if (problem) message.textContent = problem;
-            },
-          },
+        button(
           `Resume game: ${title}${round}`,
+          () => {
+            const problem = app.resume(readSave(s.scenarioId));
+            if (problem) message.textContent = problem;
+          },
+          { class: 'primary', 'data-resume': s.scenarioId },
         ),
       ),
     );

@@ -1,7 +1,7 @@
 // Tabs that split a long screen into panes (the WAI-ARIA tabs pattern, automatic activation): the
 // arrow keys, Home and End move between tabs, and only the chosen pane is shown. Every pane stays in
 // the document, so what a player typed or ticked in one pane survives a visit to another.
-import { el } from './dom.ts';
+import { button, el } from './dom.ts';
 import type { App } from './types.ts';
 
 /** One pane: a stable id (unique on the screen), the tab's label and what the pane holds. */
@@ -36,18 +36,12 @@ export function tabbed(app: App, screen: string, label: string, panes: Pane[]): 
 
   const list = el('div', { role: 'tablist', 'aria-label': label, class: 'tablist' });
   for (const p of panes) {
-    const tab = el(
-      'button',
-      {
-        type: 'button',
-        role: 'tab',
-        id: `tab-${p.id}`,
-        'aria-controls': `pane-${p.id}`,
-        'data-tab': p.id,
-        onclick: () => show(p.id, false),
-      },
-      p.label,
-    );
+    const tab = button(p.label, () => show(p.id, false), {
+      role: 'tab',
+      id: `tab-${p.id}`,
+      'aria-controls': `pane-${p.id}`,
+      'data-tab': p.id,
+    });
     tabs.push(tab);
     sections.push(
       el(

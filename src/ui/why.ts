@@ -1,6 +1,6 @@
 // The "Why?" panel: the chain of causes behind a news item or a change, as nested lists.
 import type { CauseNode } from './causes.ts';
-import { el } from './dom.ts';
+import { button, el } from './dom.ts';
 import type { App, WhyView } from './types.ts';
 
 function nodeItem(node: CauseNode): HTMLElement {
@@ -32,17 +32,10 @@ export function renderWhy(app: App, view: WhyView): HTMLElement {
           { class: 'cause-chain' },
           view.nodes.map((n) => nodeItem(n)),
         ),
-    el(
-      'button',
-      {
-        type: 'button',
-        onclick: () => {
-          app.ui.why = null;
-          app.render();
-          document.getElementById(view.returnTo)?.focus();
-        },
-      },
-      'Close the explanation',
-    ),
+    button('Close the explanation', () => {
+      app.ui.why = null;
+      app.render();
+      document.getElementById(view.returnTo)?.focus();
+    }),
   );
 }

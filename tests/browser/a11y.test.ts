@@ -1,16 +1,10 @@
 // axe-core on every screen of a hot-seat game (WCAG 2.0/2.1 A and AA, colour contrast included).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './chromium.ts';
 import { openStart } from './pages.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 interface Violation {
   id: string;
@@ -60,7 +54,7 @@ const h2 = (page: Page) => page.locator('h2').first().textContent();
 
 describe('accessibility', () => {
   it('has no WCAG A/AA violations on any screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const { page } = await openStart(context);
     const seen: Record<string, Violation[]> = {};
     seen.start = await axe(page, 'start');

@@ -3,18 +3,12 @@
 // then the debrief: timeline, charts, forks, the log export and import, and the printed report.
 import { readFileSync } from 'node:fs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from './chromium.ts';
 import { openStart } from './pages.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** Opens the game window of a context and starts a game with a seed; stops at round 1's orders. */
 async function startGame(context: BrowserContext, seed: string): Promise<{ page: Page; errors: string[] }> {
@@ -45,7 +39,7 @@ async function openView(context: BrowserContext, view: string): Promise<{ page: 
 
 describe('facilitator console and presenter view', () => {
   it('keeps two windows in sync, refuses orders while paused, previews injects exactly, undoes a round', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const game = await startGame(context, '4242');
     const con = await openView(context, 'console');
     const pres = await openView(context, 'presenter');
@@ -164,7 +158,7 @@ async function playToEnd(page: Page): Promise<void> {
 
 describe('debrief and after-action review', () => {
   it('shows timeline and charts, forks from round 2, exports a log that replays, and prints', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
@@ -237,7 +231,7 @@ describe('debrief and after-action review', () => {
     await context.close();
 
     // The exported log, imported in a fresh browser, replays into the same final state.
-    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const fresh = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const other = await fresh.newPage();
     const otherErrors: string[] = [];
     other.on('pageerror', (e) => otherErrors.push(e.message));

@@ -1,23 +1,17 @@
 // A new player's whole journey with the default scenario, in a real Chromium: start, briefing,
 // rounds by keyboard and clicks until the ending; plus reload-and-resume, bad files and HTML in text.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './chromium.ts';
 import { openStart } from './pages.ts';
 import { pixelStats } from './pixels.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  return openStart(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+  return openStart(await browser().newContext({ viewport: { width: 1280, height: 900 } }));
 }
 
 /** The heading that has focus (each new screen moves focus to its heading). */

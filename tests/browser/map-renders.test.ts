@@ -1,22 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from './chromium.ts';
 import { pixelStats } from './pixels.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** A fresh page (a touch screen if asked) that collects its errors; `visit` runs before the game is opened. */
 async function freshPage(
   visit?: (page: Page) => Promise<unknown>,
   hasTouch = false,
 ): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, hasTouch });
+  const page = await browser().newPage({ viewport: { width: 1280, height: 800 }, hasTouch });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await visit?.(page);

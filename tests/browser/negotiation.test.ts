@@ -1,17 +1,11 @@
 // A negotiation in a real Chromium, hot-seat: Pakistan proposes through Qatar, the Taliban government
 // counters once, Pakistan accepts and the text is signed; then a strike is reported as a violation.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './chromium.ts';
 import { openStart, openTab } from './pages.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** Confirms a pass-the-device screen when one is shown. */
 async function passIfAsked(page: Page): Promise<void> {
@@ -27,7 +21,7 @@ async function hold(page: Page): Promise<void> {
 
 describe('negotiation', () => {
   it('a mediated proposal is countered once, signed, and then violated', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const { page, errors } = await openStart(context);
     const seats = page.locator('select[data-role]');
     await seats.nth(0).selectOption('person');

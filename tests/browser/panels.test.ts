@@ -1,21 +1,15 @@
 // The round's screens in a real Chromium: their tabs (keyboard and mouse), and what a player has
 // entered but not yet sent, which must survive a re-render of the same screen.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useChromium } from './chromium.ts';
 import { openStart } from './pages.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 /** Starts the default scenario with Pakistan played by a person and goes to its first orders screen. */
 async function toOrders(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
   const { page, errors } = await openStart(context);
   await page.getByLabel('Seed').fill('11');
   await page.locator('button:text-is("Start")').click();

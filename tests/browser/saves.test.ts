@@ -1,21 +1,14 @@
 // Saves in the browser: download the game, open it again; a corrupt or mismatched file says why and
 // changes nothing (the running game and the autosave stay as they were).
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './chromium.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useChromium } from './chromium.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useChromium();
 
 describe('saved games', () => {
   it('exports, rejects bad files with a clear message, and imports', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
