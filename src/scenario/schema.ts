@@ -653,8 +653,14 @@ const Clause = z
           .array(z.enum(['strike', 'capital-threshold', 'ceasefire-violation', 'spoiler']))
           .default([])
           .describe('Action tags that break it: any action with one of them breaks the clause.'),
+        reactions: z
+          .array(id)
+          .default([])
+          .describe(
+            'Reactions that break the clause when they fire while it is in force; only a reaction whose actor signed (a party) can.',
+          ),
       })
-      .default({ actions: [], tags: [] })
+      .default({ actions: [], tags: [], reactions: [] })
       .describe(
         'What counts as a violation. An action that closes crossings breaks a clause with a crossings parameter only when it closes one of the chosen crossings.',
       ),

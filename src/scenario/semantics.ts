@@ -521,6 +521,21 @@ function checkClauses(c: Checker): void {
     k.violatedBy.actions.forEach((a, j) => {
       c.ref('action', a, c.actions, [...at, 'violatedBy', 'actions', j]);
     });
+    k.violatedBy.reactions.forEach((r, j) => {
+      const path = [...at, 'violatedBy', 'reactions', j];
+      if (!c.ref('reaction', r, c.reactions, path)) return;
+      const by = c.s.reactions.find((x) => x.id === r)?.actor ?? '';
+      const a = c.actors.get(by);
+      if (a && (!a.playable || !a.opponent))
+        c.report(
+          path,
+          `reaction '${r}' is by '${by}', not a party to the conflict, so it can never break the clause`,
+          {
+            expected: 'a reaction whose actor is a playable actor with an opponent',
+            found: `'${r}' (by '${by}')`,
+          },
+        );
+    });
     for (const who of Object.keys(k.value)) {
       if (!c.actor(who, [...at, 'value', who])) continue;
       const a = c.actors.get(who);

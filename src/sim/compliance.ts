@@ -1,6 +1,7 @@
-// Compliance with a signed agreement: an action that breaks a clause in force is a violation — news,
-// lost credibility and standing for the violator, lost trust in the guarantors, and a chance of collapse.
-import type { Action, Outcome } from '../scenario/schema.ts';
+// Compliance with a signed agreement: a party's action, or a reaction of a party's, that breaks a clause
+// in force is a violation — news, lost credibility and standing for the violator, lost trust in the
+// guarantors, and a chance of collapse.
+import type { Action, Effect, Outcome, Reaction } from '../scenario/schema.ts';
 import { breakCeasefire } from './ceasefire.ts';
 import { agreementInForce, clauseOf, termCrossings, termInForce } from './clauses.ts';
 import type { Compiled } from './compile.ts';
@@ -19,17 +20,32 @@ export const GUARANTOR_TRUST_LOSS = 5;
  */
 export const COLLAPSE_CHANCE = 0.3;
 
-/** The clauses of the agreement in force that this action, with this outcome, breaks. */
-export function brokenClauses(
-  c: Compiled,
-  s: GameState,
-  actor: string,
-  action: Action,
-  outcome: Outcome,
-): string[] {
+/** What a party did that may break a clause: an action it took (with the outcome drawn), or a reaction of its that fired. */
+export type Deed =
+  | { kind: 'action'; action: Action; outcome: Outcome }
+  | { kind: 'reaction'; reaction: Reaction };
+
+const deedId = (d: Deed) => (d.kind === 'action' ? d.action.id : d.reaction.id);
+const deedEffects = (d: Deed): readonly Effect[] =>
+  d.kind === 'action' ? d.outcome.effects : d.reaction.effects;
+/** The deed in words: the action's name, or the reaction's headline (its id when it has none). */
+export const deedName = (d: Deed) =>
+  d.kind === 'action' ? d.action.name : (d.reaction.news?.headline ?? d.reaction.id);
+
+/** What broke a clause, in words: the action's name, or the reaction's headline. */
+export function violationBy(c: Compiled, v: Violation): string {
+  if (v.by === 'reaction') {
+    const reaction = c.scenario.reactions.find((r) => r.id === v.action);
+    return reaction ? deedName({ kind: 'reaction', reaction }) : v.action;
+  }
+  return c.actions.get(v.action)?.name ?? v.action;
+}
+
+/** The clauses of the agreement in force that this party's deed breaks. */
+export function brokenClauses(c: Compiled, s: GameState, actor: string, deed: Deed): string[] {
   const a = agreementInForce(s);
   if (!a || !c.sides.includes(actor)) return [];
-  const closes = outcome.effects.flatMap((e) =>
+  const closes = deedEffects(deed).flatMap((e) =>
     'crossing' in e && e.status === 'closed' ? [e.crossing] : [],
   );
   const out: string[] = [];
@@ -37,8 +53,10 @@ export function brokenClauses(
     const clause = clauseOf(c, t.clause);
     if (!clause || !termInForce(c, t, a.round, s.round)) continue;
     const hit =
-      clause.violatedBy.actions.includes(action.id) ||
-      action.tags.some((x) => clause.violatedBy.tags.includes(x));
+      deed.kind === 'action'
+        ? clause.violatedBy.actions.includes(deed.action.id) ||
+          deed.action.tags.some((x) => clause.violatedBy.tags.includes(x))
+        : clause.violatedBy.reactions.includes(deed.reaction.id);
     if (!hit) continue;
     const chosen = termCrossings(c, t);
     if (chosen && closes.length > 0 && !closes.some((x) => chosen.includes(x))) continue;
@@ -52,16 +70,10 @@ export function collapseChance(a: Agreement): number {
   return Math.min(1, COLLAPSE_CHANCE * (1 + 0.5 * a.violations.length));
 }
 
-/** Checks a resolved action against the agreement in force and records every violation it makes. */
-export function checkCompliance(
-  st: Step,
-  actor: string,
-  action: Action,
-  outcome: Outcome,
-  after: number,
-): void {
+/** Checks a party's deed against the agreement in force and records every violation it makes. */
+export function checkCompliance(st: Step, actor: string, deed: Deed, after: number): void {
   const { c, s } = st;
-  const broken = brokenClauses(c, s, actor, action, outcome);
+  const broken = brokenClauses(c, s, actor, deed);
   if (broken.length === 0) return;
   const a = agreementInForce(s);
   if (!a) return;
@@ -72,13 +84,14 @@ export function checkCompliance(
     ref: 'violation',
     actor,
     after: [after, a.cause],
-    reason: `${action.name} breaks ${names.join(', ')} of the agreement signed in round ${a.round}.`,
+    reason: `${deedName(deed)} breaks ${names.join(', ')} of the agreement signed in round ${a.round}.`,
   });
   const found: Violation[] = broken.map((clause) => ({
     round: s.round,
     actor,
     clause,
-    action: action.id,
+    action: deedId(deed),
+    ...(deed.kind === 'reaction' ? { by: 'reaction' as const } : {}),
     cause,
   }));
   st.record('violations', a.violations.length, a.violations.length + found.length, cause);
@@ -96,7 +109,7 @@ export function checkCompliance(
     cause,
     actor,
     headline: `Violation: ${name} breaks the agreement (${names.join(', ')})`,
-    body: `${action.name} breaks what ${name} signed in round ${a.round}.`,
+    body: `${deed.kind === 'action' ? deed.action.name : `Its reaction (${deedName(deed)})`} breaks what ${name} signed in round ${a.round}.`,
     simulated: true,
   });
   const collapses = st.rng.next() < collapseChance(a);

@@ -71,7 +71,7 @@ function resolveOrder(
     checkCeasefire(st, STRIKE_HAZARD_MULTIPLIER, cause);
   report(st, outcome.news, ctx, s.round > 0);
   cue(st, outcome.map, ctx);
-  checkCompliance(st, actor, action, outcome, cause);
+  checkCompliance(st, actor, { kind: 'action', action, outcome }, cause);
   const taken: Taken = {
     round: s.round,
     actor,
@@ -141,6 +141,7 @@ function fire(st: Step, r: Reaction, simulated: boolean): void {
   applyEffects(st, r.effects, ctx);
   report(st, r.news, ctx, simulated);
   cue(st, r.map, ctx);
+  checkCompliance(st, r.actor, { kind: 'reaction', reaction: r }, cause);
   const prev = s.reactions[r.id];
   s.reactions[r.id] = { fired: (prev?.fired ?? 0) + 1, last: s.round };
 }

@@ -137,7 +137,9 @@ export interface Violation {
   round: number;
   actor: string;
   clause: string;
+  /** The id of the action that broke the clause, or of the reaction when `by` is 'reaction'. */
   action: string;
+  by?: 'reaction';
   cause: number;
 }
 

@@ -3,6 +3,7 @@
 // role, the answer form and a private draft form. It only sends PROPOSE and ANSWER events.
 import type { ClauseParam } from '../scenario/schema.ts';
 import { agreementInForce, clauseOf, defaultParams, paramText, termText } from '../sim/clauses.ts';
+import { violationBy } from '../sim/compliance.ts';
 import { answerError, awaitingAnswer, currentVersion, proposalError } from '../sim/negotiation.ts';
 import type { ClauseAnswer, GameState, ParamValue, Term, TextVersion } from '../sim/types.ts';
 import { nameOf } from './causes.ts';
@@ -322,7 +323,7 @@ export function renderNegotiation(app: App, game: Game, role: string | null): HT
               el(
                 'li',
                 {},
-                `Round ${x.round}: ${nameOf(c, x.actor)} broke “${clauseOf(c, x.clause)?.name ?? x.clause}” (${c.actions.get(x.action)?.name ?? x.action}).`,
+                `Round ${x.round}: ${nameOf(c, x.actor)} broke “${clauseOf(c, x.clause)?.name ?? x.clause}” (${violationBy(c, x)}).`,
               ),
             ),
           ),

@@ -32,6 +32,16 @@ describe('clause validation', () => {
     expect(p).toEqual([expect.stringMatching(/violatedBy\.actions\[0\]: unknown action 'close-gat'/)]);
   });
 
+  it('reports an unknown violating reaction, and one whose actor is no party and so can never break it', () => {
+    const p = problemsAfter((s) => {
+      clause(s, 'truce').violatedBy.reactions = ['broker-offer', 'broker-offers'];
+    });
+    expect(p).toEqual([
+      expect.stringMatching(/violatedBy\.reactions\[0\]: unknown reaction 'broker-offer'/),
+      "clauses[0].violatedBy.reactions[1]: reaction 'broker-offers' is by 'broker', not a party to the conflict, so it can never break the clause",
+    ]);
+  });
+
   it('reports crossings options that are not crossings, and a default outside the options', () => {
     const p = problemsAfter((s) => {
       const k = clause(s, 'open-gate');
@@ -67,7 +77,7 @@ describe('clause validation', () => {
         effects: [],
         from: 'party',
         mediators: ['broker'],
-        violatedBy: { actions: [], tags: [] },
+        violatedBy: { actions: [], tags: [], reactions: [] },
         value: {},
       });
     });

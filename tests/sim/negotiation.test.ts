@@ -3,10 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { createActor } from 'xstate';
 import { compile } from '../../src/sim/compile.ts';
-import { brokenClauses, checkCompliance, collapseChance } from '../../src/sim/compliance.ts';
+import { brokenClauses, checkCompliance, collapseChance, violationBy } from '../../src/sim/compliance.ts';
 import { createGameMachine } from '../../src/sim/machine.ts';
 import { answer, awaitingAnswer, currentVersion, propose } from '../../src/sim/negotiation.ts';
 import { judge } from '../../src/sim/negotiator.ts';
+import { runReactions } from '../../src/sim/round.ts';
 import { restoreGame, saveGame } from '../../src/sim/save.ts';
 import type { Term } from '../../src/sim/types.ts';
 import { duel, stepOn } from './helpers.ts';
@@ -118,10 +119,12 @@ describe('compliance', () => {
     const strike = st.c.actions.get('north-strike');
     const hit = strike?.outcomes[0];
     if (!strike || !hit) throw new Error('fixture changed');
-    expect(brokenClauses(st.c, st.s, 'north', strike, hit)).toEqual(['truce']);
+    expect(brokenClauses(st.c, st.s, 'north', { kind: 'action', action: strike, outcome: hit })).toEqual([
+      'truce',
+    ]);
     const trust = st.s.metrics['trust-broker'] ?? 0;
     const standing = st.s.metrics['standing-north'] ?? 0;
-    checkCompliance(st, 'north', strike, hit, 0);
+    checkCompliance(st, 'north', { kind: 'action', action: strike, outcome: hit }, 0);
     const a = st.s.negotiation.agreements[0];
     expect(a?.violations).toHaveLength(1);
     expect(st.s.negotiation.credibility.north).toBe(35);
@@ -133,6 +136,45 @@ describe('compliance', () => {
     expect(st.s.changes.some((ch) => ch.subject === 'violations' && ch.cause === v?.id)).toBe(true);
   });
 
+  it('a reaction of a signatory listed in violatedBy breaks the clause when it fires; a third party’s never does', () => {
+    // North's automatic shelling of the gate: a reaction, not an order.
+    const shelling = {
+      id: 'north-shells-gate',
+      actor: 'north',
+      when: { round: { op: '>=' as const, value: 1 } },
+      probability: 1,
+      once: true,
+      cooldown: 0,
+      effects: [{ metric: 'hostility-north', add: 5 }],
+      news: { headline: 'North shells the gate' },
+      map: [],
+    };
+    const withReaction = {
+      ...sc,
+      reactions: [shelling, ...sc.reactions],
+      clauses: sc.clauses.map((k) =>
+        k.id === 'truce'
+          ? { ...k, violatedBy: { ...k.violatedBy, reactions: ['north-shells-gate', 'broker-offers'] } }
+          : k,
+      ),
+    };
+    const st = stepOn(withReaction, { round: 1 });
+    propose(st, 'north', [{ clause: 'truce', params: { from: 1 } }], null);
+    answer(st, 'south', { truce: 'accept' });
+    const next = runReactions(st.c, st.done());
+    const a = next.negotiation.agreements[0];
+    expect(a?.violations.map((v) => [v.actor, v.clause, v.action, v.by])).toEqual([
+      ['north', 'truce', 'north-shells-gate', 'reaction'],
+    ]);
+    expect(next.news.some((n) => n.headline === 'Violation: North breaks the agreement (Truce)')).toBe(true);
+    const [v] = a?.violations ?? [];
+    if (!v) throw new Error('no violation');
+    expect(violationBy(compile(withReaction), v)).toBe('North shells the gate');
+    const broker = withReaction.reactions.find((r) => r.id === 'broker-offers');
+    if (!broker) throw new Error('fixture changed');
+    expect(brokenClauses(st.c, next, 'broker', { kind: 'reaction', reaction: broker })).toEqual([]);
+  });
+
   it('collapse is likelier after each violation and ends the ceasefire', () => {
     let collapsed = 0;
     for (let seed = 1; seed <= 40; seed++) {
@@ -142,7 +184,7 @@ describe('compliance', () => {
       const strike = st.c.actions.get('south-strike');
       const hit = strike?.outcomes[0];
       if (!strike || !hit) throw new Error('fixture changed');
-      checkCompliance(st, 'south', strike, hit, 0);
+      checkCompliance(st, 'south', { kind: 'action', action: strike, outcome: hit }, 0);
       if (st.s.negotiation.agreements[0]?.status === 'collapsed') {
         collapsed++;
         expect(st.s.ceasefire.status).toBe('broken');
@@ -161,11 +203,14 @@ describe('compliance', () => {
     const close = st.c.actions.get('close-gate');
     const done = close?.outcomes[0];
     if (!close || !done) throw new Error('fixture changed');
-    expect(brokenClauses(st.c, st.s, 'north', close, done)).toEqual(['open-gate']);
+    expect(brokenClauses(st.c, st.s, 'north', { kind: 'action', action: close, outcome: done })).toEqual([
+      'open-gate',
+    ]);
     expect(
-      brokenClauses(st.c, st.s, 'north', close, {
-        ...done,
-        effects: [{ crossing: 'other', status: 'closed' }],
+      brokenClauses(st.c, st.s, 'north', {
+        kind: 'action',
+        action: close,
+        outcome: { ...done, effects: [{ crossing: 'other', status: 'closed' }] },
       }),
     ).toEqual([]);
   });
