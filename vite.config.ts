@@ -3,7 +3,7 @@ import { defineConfig } from 'vite';
 import { brinkRegions } from './src/map/region-plugin.ts';
 
 /**
- * The Phaser the map ships (src/map/phaser-entry.cjs: Phaser's core entry and four game objects),
+ * The Phaser the map ships (src/map/phaser-entry.cjs: Phaser's core entry and five game objects),
  * built for WebGL only and without sound: the switches are the ones Phaser's custom builds set (its
  * webpack config's DefinePlugin). `phaser-src` reaches Phaser's sources past its package exports.
  */
