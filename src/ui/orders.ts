@@ -48,7 +48,9 @@ function closedActions(closed: Option[]): HTMLElement | null {
           'li',
           { 'data-closed': o.action.id },
           el('strong', {}, o.action.name),
-          ` (${(CATEGORY_NAMES[o.action.category] ?? o.action.category).toLowerCase()}): ${o.unavailable}.`,
+          ` (${(CATEGORY_NAMES[o.action.category] ?? o.action.category).toLowerCase()}): ${o.unavailable}`,
+          // A reason quoting a description may already end its sentence.
+          /[.!?]$/.test(o.unavailable ?? '') ? '' : '.',
           el('div', { class: 'hint' }, o.action.description),
         ),
       ),
