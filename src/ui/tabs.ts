@@ -46,7 +46,14 @@ export function tabbed(app: App, screen: string, label: string, panes: Pane[]): 
     sections.push(
       el(
         'div',
-        { role: 'tabpanel', id: `pane-${p.id}`, 'aria-labelledby': `tab-${p.id}`, class: 'pane' },
+        // In the Tab order itself (WAI-ARIA tabs pattern), for panes that open on plain text, not a control.
+        {
+          role: 'tabpanel',
+          id: `pane-${p.id}`,
+          'aria-labelledby': `tab-${p.id}`,
+          class: 'pane',
+          tabindex: 0,
+        },
         p.content,
       ),
     );

@@ -67,6 +67,11 @@ describe('tabs on the round’s screens', () => {
     expect(await shown(page)).toEqual(['negotiation']);
     await page.keyboard.press('Home');
     expect(await shown(page)).toEqual(['orders']);
+    // Tab leaves the tab list for the chosen pane itself, whose first content may be plain text.
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('pane-situation');
+    await tab(page, 'orders').click();
 
     // The panel is rebuilt when a place is clicked; the chosen tab stays chosen.
     await tab(page, 'situation').click();
