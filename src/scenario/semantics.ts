@@ -146,6 +146,9 @@ class Checker {
   }
 }
 
+/** A party to the conflict: a playable actor with an opponent (the engine's sides). */
+const isParty = (a: { playable?: boolean; opponent?: string } | undefined) => !!a?.playable && !!a.opponent;
+
 const article = (what: string) => (/^[aeiou]/.test(what) ? 'an' : 'a');
 
 /** "actions[2]" for messages. */
@@ -525,8 +528,9 @@ function checkClauses(c: Checker): void {
       const path = [...at, 'violatedBy', 'reactions', j];
       if (!c.ref('reaction', r, c.reactions, path)) return;
       const by = c.s.reactions.find((x) => x.id === r)?.actor ?? '';
+      // An unknown actor is reported on the reaction itself.
       const a = c.actors.get(by);
-      if (a && (!a.playable || !a.opponent))
+      if (a && !isParty(a))
         c.report(
           path,
           `reaction '${r}' is by '${by}', not a party to the conflict, so it can never break the clause`,
@@ -538,8 +542,7 @@ function checkClauses(c: Checker): void {
     });
     for (const who of Object.keys(k.value)) {
       if (!c.actor(who, [...at, 'value', who])) continue;
-      const a = c.actors.get(who);
-      if (!a?.playable || !a.opponent)
+      if (!isParty(c.actors.get(who)))
         c.report([...at, 'value', who], `actor '${who}' is not a party to the conflict`, {
           expected: 'a playable actor with an opponent',
           found: `'${who}'`,

@@ -59,7 +59,6 @@ export function runGames(
 ): GameSummary[] {
   const machine = createGameMachine(scenario);
   const c = compile(scenario);
-  const playable = scenario.actors.filter((a) => a.playable).map((a) => a.id);
   const out: GameSummary[] = [];
   for (let i = from; i < to; i++) {
     const s = seed + i;
@@ -70,7 +69,7 @@ export function runGames(
       machine,
       (before) => {
         const round = startRound(before);
-        for (const a of playable) for (const o of openOptions(c, round, a)) available.add(o.action.id);
+        for (const a of c.playable) for (const o of openOptions(c, round, a)) available.add(o.action.id);
       },
     );
     const rungs: string[] = [];
@@ -170,7 +169,7 @@ export function summarise(scenario: Scenario, games: readonly GameSummary[]): Ba
 
 /** Per action and reaction, the number of games in which it came into play; and the endings never reached. */
 function contentIn(scenario: Scenario, games: readonly GameSummary[]): BatchReport['content'] {
-  const playable = new Set(scenario.actors.filter((a) => a.playable).map((a) => a.id));
+  const playable = new Set(compile(scenario).playable);
   const actions: BatchReport['content']['actions'] = {};
   for (const a of scenario.actions)
     if (a.actors.some((x) => playable.has(x))) actions[a.id] = { open: 0, taken: 0 };

@@ -14,6 +14,8 @@ export interface Compiled {
   /** Location and badge ids, for cue resolution. */
   places: Set<string>;
   actions: Map<string, Action>;
+  /** Each action's outcome probabilities, in order, for the draw of every order taken. */
+  outcomeWeights: Map<string, number[]>;
   metrics: Map<string, Metric>;
   rungIndex: Map<string, number>;
   escalation: Metric;
@@ -83,6 +85,7 @@ export function compile(scenario: Scenario): Compiled {
     locations,
     places: new Set([...locations.keys(), ...scenario.map.badges.map((b) => b.id)]),
     actions: new Map(scenario.actions.map((a) => [a.id, a])),
+    outcomeWeights: new Map(scenario.actions.map((a) => [a.id, a.outcomes.map((x) => x.probability)])),
     metrics: new Map(scenario.metrics.map((m) => [m.id, m])),
     rungIndex: new Map(scenario.ladder.map((r, i) => [r.id, i])),
     escalation,

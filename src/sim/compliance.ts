@@ -29,7 +29,7 @@ const deedId = (d: Deed) => (d.kind === 'action' ? d.action.id : d.reaction.id);
 const deedEffects = (d: Deed): readonly Effect[] =>
   d.kind === 'action' ? d.outcome.effects : d.reaction.effects;
 /** The deed in words: the action's name, or the reaction's headline (its id when it has none). */
-export const deedName = (d: Deed) =>
+const deedName = (d: Deed) =>
   d.kind === 'action' ? d.action.name : (d.reaction.news?.headline ?? d.reaction.id);
 
 /** What broke a clause, in words: the action's name, or the reaction's headline. */

@@ -41,13 +41,7 @@ function resolveOrder(
   const action = c.actions.get(o.action);
   if (!action) return null;
   let outcome = action.outcomes.find((x) => x.id === forcedOutcome);
-  outcome ??=
-    action.outcomes[
-      weightedIndex(
-        st.rng.next(),
-        action.outcomes.map((x) => x.probability),
-      )
-    ];
+  outcome ??= action.outcomes[weightedIndex(st.rng.next(), c.outcomeWeights.get(action.id) ?? [])];
   if (!outcome) return null;
   const cause = st.cause({
     kind: s.round === 0 ? 'opening' : 'action',

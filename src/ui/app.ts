@@ -146,10 +146,10 @@ export function mountApp(doc: Document): App {
     doc.getElementById('place-heading')?.focus();
   });
 
-  /** Which screen the state calls for, and its element. */
-  function screen(): { key: string; node: HTMLElement } {
+  /** Which screen the state calls for: its key, and how to build it (once the per-screen state is settled). */
+  function screen(): { key: string; build: () => HTMLElement } {
     const game = app.game;
-    if (!game) return { key: 'start', node: renderStart(app) };
+    if (!game) return { key: 'start', build: () => renderStart(app) };
     app.setDisclaimer(game.loaded.scenario.meta.disclaimer);
     const snap = game.actor.getSnapshot();
     const s = snap.context;
@@ -158,16 +158,16 @@ export function mountApp(doc: Document): App {
     if (snap.status === 'done' || s.ending) {
       announceOnce(-2, `The game has ended after round ${s.round}.`);
       return app.ui.debrief
-        ? { key: 'debrief', node: renderDebrief(app, game) }
-        : { key: 'ending', node: renderEnding(app, game) };
+        ? { key: 'debrief', build: () => renderDebrief(app, game) }
+        : { key: 'ending', build: () => renderEnding(app, game) };
     }
     if (snap.matches('briefing')) {
       const k = app.ui.briefingStep;
       const role = people[k - 1];
-      if (k === 0 || !role) return { key: 'briefing', node: renderBriefing(app, game) };
+      if (k === 0 || !role) return { key: 'briefing', build: () => renderBriefing(app, game) };
       if (app.ui.passedTo !== role)
-        return { key: `pass-brief-${role}`, node: renderPass(app, game, role, 'a private brief') };
-      return { key: `brief-${role}`, node: renderPrivateBrief(app, game, role, k === people.length) };
+        return { key: `pass-brief-${role}`, build: () => renderPass(app, game, role, 'a private brief') };
+      return { key: `brief-${role}`, build: () => renderPrivateBrief(app, game, role, k === people.length) };
     }
     if (snap.matches({ playing: { round: 'report' } })) {
       const items = newsOfRound(s, s.round);
@@ -175,18 +175,16 @@ export function mountApp(doc: Document): App {
         s.round,
         `Round ${s.round} resolved. ${items.length} news item(s). ${items.map((n) => n.headline).join('. ')}`,
       );
-      const key = `report-${s.round}`;
-      return { key, node: renderResolution(app, game, key) };
+      return { key: `report-${s.round}`, build: () => renderResolution(app, game) };
     }
     const next = people.find((p) => s.orders[p] === undefined);
-    if (!next) return { key: 'waiting', node: el('p', {}, 'Waiting for the round to resolve…') };
+    if (!next) return { key: 'waiting', build: () => el('p', {}, 'Waiting for the round to resolve…') };
     if (hotSeat && app.ui.passedTo !== next)
       return {
         key: `pass-${s.round}-${next}`,
-        node: renderPass(app, game, next, 'its orders for this round'),
+        build: () => renderPass(app, game, next, 'its orders for this round'),
       };
-    const key = `orders-${s.round}-${next}`;
-    return { key, node: renderOrders(app, game, next, key) };
+    return { key: `orders-${s.round}-${next}`, build: () => renderOrders(app, game, next) };
   }
 
   function announceOnce(round: number, text: string): void {
@@ -197,7 +195,14 @@ export function mountApp(doc: Document): App {
 
   function render(): void {
     if (!panel) return;
-    const { key, node } = screen();
+    const { key, build } = screen();
+    const changed = key !== lastScreen;
+    // A new screen starts on its first tab with empty forms (tabs.ts, memory.ts).
+    if (changed) {
+      app.ui.tab = null;
+      app.ui.forms = {};
+    }
+    const node = build();
     clear(panel);
     panel.append(node);
     const game = app.game;
@@ -207,10 +212,8 @@ export function mountApp(doc: Document): App {
       if (place) panel.append(place);
       panel.append(renderMapText(app, game));
     }
-    if (key !== lastScreen) {
+    if (changed) {
       lastScreen = key;
-      // Forms entered on the screen just left are done with (memory.ts).
-      app.ui.forms = {};
       panel.querySelector<HTMLElement>('.screen-heading')?.focus();
     }
   }

@@ -26,7 +26,7 @@ function write(form: HTMLElement, values: FormValues): void {
   const all = controls(form);
   for (const x of all) {
     const v = values[x.dataset.keep as string];
-    if (v === undefined || x.disabled) continue;
+    if (v === undefined) continue;
     if (x instanceof HTMLInputElement && x.type === 'radio') {
       // Only when the remembered choice is still open; else the group keeps its default.
       if (x.value === v)
@@ -40,8 +40,8 @@ function write(form: HTMLElement, values: FormValues): void {
 
 /**
  * Restores what was last entered in the form named `key` (unique on its screen) and remembers every
- * later change. Call once the form holds all its controls. The app forgets every form when the
- * screen changes, so nothing entered on one screen reappears on another.
+ * later change. Call once the form holds all its controls. The app forgets every form before it
+ * builds a new screen, so nothing entered on one screen reappears on another.
  */
 export function keepForm(app: App, key: string, form: HTMLFormElement): void {
   const saved = app.ui.forms[key];

@@ -58,8 +58,8 @@ function closedActions(closed: Option[]): HTMLElement | null {
   );
 }
 
-/** Renders the orders screen for a role; `screen` names it (round and role) for its tabs. */
-export function renderOrders(app: App, game: Game, role: string, screen: string): HTMLElement {
+/** Renders the orders screen for a role. */
+export function renderOrders(app: App, game: Game, role: string): HTMLElement {
   const s = game.actor.getSnapshot().context;
   const c = game.c;
   const max = c.scenario.meta.actionsPerRound;
@@ -178,7 +178,7 @@ export function renderOrders(app: App, game: Game, role: string, screen: string)
     { class: 'screen orders-screen' },
     heading(2, `Orders for ${roleName}: round ${s.round} of ${c.scenario.meta.maxRounds}`),
     el('p', { class: 'hint' }, roundDate(c, s.round)),
-    tabbed(app, screen, `Round ${s.round}: ${roleName}`, panes),
+    tabbed(app, `Round ${s.round}: ${roleName}`, panes),
     saveBar(app, humans(game).length <= 1),
   );
 }

@@ -133,8 +133,8 @@ export function situation(app: App, game: Game, why: boolean): HTMLElement {
   );
 }
 
-/** The resolution screen of the round just played; `screen` names it for its tabs. */
-export function renderResolution(app: App, game: Game, screen: string): HTMLElement {
+/** The resolution screen of the round just played. */
+export function renderResolution(app: App, game: Game): HTMLElement {
   const s = game.actor.getSnapshot().context;
   const c = game.c;
   const items = newsOfRound(s, s.round);
@@ -162,7 +162,7 @@ export function renderResolution(app: App, game: Game, screen: string): HTMLElem
     el('p', { class: 'hint' }, roundDate(c, s.round)),
     // The explanation sits above the tabs, in view whichever tab asked for it.
     app.ui.why && renderWhy(app, app.ui.why),
-    tabbed(app, screen, `Round ${s.round}`, panes),
+    tabbed(app, `Round ${s.round}`, panes),
     button('Next round', () => app.send({ type: 'NEXT' }), { class: 'primary next' }),
     saveBar(app),
   );

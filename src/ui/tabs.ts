@@ -12,18 +12,18 @@ export interface Pane {
 }
 
 /**
- * Builds a tab list over `panes`. The chosen pane is remembered in `app.ui.tab` under `screen`, so a
- * re-render of the same screen keeps it, and a new screen (next round, next role) starts on the first.
+ * Builds a tab list over `panes`. The chosen pane is remembered in `app.ui.tab`, so a re-render of the
+ * same screen keeps it; the app forgets it when the screen changes (next round, next role).
  */
-export function tabbed(app: App, screen: string, label: string, panes: Pane[]): HTMLElement {
-  const remembered = app.ui.tab?.screen === screen ? app.ui.tab.pane : null;
+export function tabbed(app: App, label: string, panes: Pane[]): HTMLElement {
+  const remembered = app.ui.tab;
   let chosen = panes.some((p) => p.id === remembered) ? (remembered as string) : (panes[0]?.id ?? '');
   const tabs: HTMLButtonElement[] = [];
   const sections: HTMLElement[] = [];
 
   const show = (id: string, focus: boolean): void => {
     chosen = id;
-    app.ui.tab = { screen, pane: id };
+    app.ui.tab = id;
     panes.forEach((p, i) => {
       const on = p.id === id;
       const tab = tabs[i] as HTMLButtonElement;

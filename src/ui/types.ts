@@ -48,9 +48,9 @@ export interface UiState {
   start: StartState;
   /** Whether "What the map shows (as text)" is open. */
   mapTextOpen: boolean;
-  /** The tab chosen on a tabbed screen, by the screen's key (tabs.ts). */
-  tab: { screen: string; pane: string } | null;
-  /** What was entered in this screen's forms and not yet sent, by form name (memory.ts). */
+  /** The pane chosen on this screen's tabs, or null for the first (tabs.ts); reset with each new screen. */
+  tab: string | null;
+  /** What was entered in this screen's forms and not yet sent, by form name (memory.ts); reset with each new screen. */
   forms: Record<string, FormValues>;
 }
 

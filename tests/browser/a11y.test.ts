@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart } from './pages.ts';
+import { openStart, openTab } from './pages.ts';
 
 const browser = useChromium();
 
@@ -43,10 +43,10 @@ async function axeTabs(page: Page, screen: string): Promise<Violation[]> {
   expect(tabs.length).toBeGreaterThan(1);
   const out: Violation[] = [];
   for (const id of tabs) {
-    await page.locator(`[role="tab"][data-tab="${id}"]`).click();
+    await openTab(page, id ?? '');
     out.push(...(await axe(page, `${screen} (${id} tab)`)));
   }
-  await page.locator(`[role="tab"][data-tab="${tabs[0]}"]`).click();
+  await openTab(page, tabs[0] ?? '');
   return out;
 }
 

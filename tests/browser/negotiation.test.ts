@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart, openTab } from './pages.ts';
+import { openStart, openTab, tabOf } from './pages.ts';
 
 const browser = useChromium();
 
@@ -54,9 +54,7 @@ describe('negotiation', () => {
     await passIfAsked(page);
     await page.waitForSelector('h2:has-text("Orders for")');
     // The tab says an answer is awaited.
-    expect(await page.locator('[role="tab"][data-tab="negotiation"]').textContent()).toBe(
-      'Negotiation: your answer is awaited',
-    );
+    expect(await tabOf(page, 'negotiation').textContent()).toBe('Negotiation: your answer is awaited');
     await openTab(page, 'negotiation');
     const answer = page.locator('form.answer-form');
     await answer.locator('input[data-answer-for="joint-monitoring"][value="change"]').check();

@@ -11,7 +11,10 @@ export async function openStart(context: BrowserContext): Promise<{ page: Page; 
   return { page, errors };
 }
 
-/** Shows a pane of the current screen's tabs (orders, situation, negotiation, news). */
+/** The tab of a pane of the current screen (orders, situation, negotiation, news). */
+export const tabOf = (page: Page, id: string) => page.locator(`[role="tab"][data-tab="${id}"]`);
+
+/** Shows a pane of the current screen's tabs. */
 export async function openTab(page: Page, id: string): Promise<void> {
-  await page.locator(`[role="tab"][data-tab="${id}"]`).click();
+  await tabOf(page, id).click();
 }

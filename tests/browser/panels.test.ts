@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart } from './pages.ts';
+import { openStart, openTab, tabOf } from './pages.ts';
 
 const browser = useChromium();
 
@@ -18,7 +18,6 @@ async function toOrders(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
-const tab = (page: Page, id: string) => page.locator(`[role="tab"][data-tab="${id}"]`);
 /** The ids of the tabs whose panes are shown. */
 const shown = (page: Page) =>
   page
@@ -49,11 +48,11 @@ describe('tabs on the round’s screens', () => {
     }
     const closedIds = await closed.evaluateAll((els) => els.map((e) => e.getAttribute('data-closed')));
     for (const id of closedIds) expect(await page.locator(`input[data-action="${id}"]`).count()).toBe(0);
-    expect(await tab(page, 'orders').getAttribute('aria-selected')).toBe('true');
+    expect(await tabOf(page, 'orders').getAttribute('aria-selected')).toBe('true');
     // Only the chosen tab is in the Tab order (roving tabindex).
     expect(await page.locator('[role="tab"][tabindex="0"]').count()).toBe(1);
 
-    await tab(page, 'orders').focus();
+    await tabOf(page, 'orders').focus();
     await page.keyboard.press('ArrowRight');
     expect(await shown(page)).toEqual(['situation']);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tab'))).toBe('situation');
@@ -71,23 +70,23 @@ describe('tabs on the round’s screens', () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('pane-situation');
-    await tab(page, 'orders').click();
+    await openTab(page, 'orders');
 
     // The panel is rebuilt when a place is clicked; the chosen tab stays chosen.
-    await tab(page, 'situation').click();
+    await openTab(page, 'situation');
     await clickAPlace(page);
     expect(await shown(page)).toEqual(['situation']);
     // So does the map's text, left open to look at another place.
     expect(await page.locator('.map-text[open]').count()).toBe(1);
 
     // The resolution opens on its news, with a line of what moved; the next round opens on Orders.
-    await tab(page, 'orders').click();
+    await openTab(page, 'orders');
     await page.locator('form.orders button[type="submit"]').click();
     await page.waitForSelector('h2:has-text("what happened")');
     expect(await shown(page)).toEqual(['news']);
-    expect(await tab(page, 'news').textContent()).toMatch(/^News \(\d+\)$/);
+    expect(await tabOf(page, 'news').textContent()).toMatch(/^News \(\d+\)$/);
     expect(await page.locator('#pane-news .moved').textContent()).toMatch(/Biggest changes: /);
-    await tab(page, 'situation').click();
+    await openTab(page, 'situation');
     await page.locator('#pane-situation button.why').first().click();
     // The explanation sits above the tabs, and the tab stays where it was.
     await page.waitForSelector('#why-heading');
@@ -115,7 +114,7 @@ describe('what a player has entered and not yet sent', () => {
     await select.selectOption(target);
     expect(await page.locator(`input[data-action="${action}"]`).isChecked()).toBe(true);
     // A half-drafted proposal in the other tab.
-    await tab(page, 'negotiation').click();
+    await openTab(page, 'negotiation');
     const draft = page.locator('form.draft-form');
     await draft.locator('input[data-clause="cessation"]').check();
     await draft.locator('select[data-channel]').selectOption('qatar');
@@ -149,7 +148,7 @@ describe('what a player has entered and not yet sent', () => {
     expect(await page.locator(`input[data-action="${action}"]`).isChecked()).toBe(true);
 
     // And the orders sent are the ones kept.
-    await tab(page, 'orders').click();
+    await openTab(page, 'orders');
     await page.locator('form.orders button[type="submit"]').click();
     await page.waitForSelector('h2:has-text("what happened")');
     // The autosave records Pakistan's action of round 1 as a cause, with its target.
