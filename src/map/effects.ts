@@ -109,8 +109,8 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
         }
         g.strokePath();
         const head = arc(a, b, k);
-        g.fillStyle(0xffffff, 1).fillCircle(head.x, head.y, s.width + 1.5);
-        g.fillStyle(colour, 1).fillCircle(head.x, head.y, s.width);
+        disc(g.fillStyle(0xffffff, 1), head.x, head.y, s.width + 1.5);
+        disc(g.fillStyle(colour, 1), head.x, head.y, s.width);
       },
     });
   }
@@ -122,9 +122,9 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
       if (!b) return;
       const k = t / 700;
       const r = 4 + s.flash * easeOut(k);
-      g.fillStyle(palette.flash, 0.85 * (1 - k)).fillCircle(b.x, b.y, r);
-      g.fillStyle(0xffffff, 1 - k).fillCircle(b.x, b.y, r * 0.45);
-      g.lineStyle(2, 0xff5a1f, 1 - k).strokeCircle(b.x, b.y, r * 1.15);
+      disc(g.fillStyle(palette.flash, 0.85 * (1 - k)), b.x, b.y, r);
+      disc(g.fillStyle(0xffffff, 1 - k), b.x, b.y, r * 0.45);
+      ring(g.lineStyle(2, 0xff5a1f, 1 - k), b.x, b.y, r * 1.15);
     },
   });
   const puffs = Array.from({ length: s.puffs }, (_, i) => ({
@@ -145,7 +145,7 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
         const r = (s.flash / 5) * (1 + 1.6 * easeOut(Math.min(1, k * 3)));
         const x = b.x + Math.cos(p.angle) * p.spread * (1 + k) + k * 10;
         const y = b.y + Math.sin(p.angle) * p.spread * 0.6 - k * 26;
-        g.fillStyle(palette.smoke, 0.55 * (1 - k)).fillCircle(x, y, r);
+        disc(g.fillStyle(palette.smoke, 0.55 * (1 - k)), x, y, r);
       }
     },
   });
@@ -176,7 +176,7 @@ function route(cue: MapCue, colour: number, kind: 'envoy' | 'aid'): Part[] {
         g.fillStyle(colour, 0.9 * fade);
         for (let d = start; d <= start + (len - start) * drawn; d += 8) {
           const p = at(d);
-          g.fillCircle(p.x, p.y, 1.8);
+          disc(g, p.x, p.y, 1.8);
         }
         if (t < 500 || t > 500 + travel) return;
         drawMarker(g, at(start + (len - start) * easeInOut((t - 500) / travel)), colour, kind);
@@ -205,8 +205,8 @@ function drawMarker(g: G, p: Point, colour: number, kind: 'envoy' | 'aid'): void
       .fillRect(p.x - 5, p.y - 1.5, 10, 3);
     return;
   }
-  g.fillStyle(0xffffff, 1).fillCircle(p.x, p.y, 6.5);
-  g.fillStyle(colour, 1).fillCircle(p.x, p.y, 4.5);
+  disc(g.fillStyle(0xffffff, 1), p.x, p.y, 6.5);
+  disc(g.fillStyle(colour, 1), p.x, p.y, 4.5);
 }
 
 /** A ring growing from a place and fading. */
@@ -218,7 +218,7 @@ function pulse(at: string, colour: number, start: number, end: number, radius: n
       const b = locate(at);
       if (!b) return;
       const k = t / (end - start);
-      g.lineStyle(3, colour, 1 - k).strokeCircle(b.x, b.y, 6 + radius * easeOut(k));
+      ring(g.lineStyle(3, colour, 1 - k), b.x, b.y, 6 + radius * easeOut(k));
     },
   };
 }
@@ -242,7 +242,7 @@ function sparks(at: string, colour: number): Part {
       g.fillStyle(palette.flash, 1 - burst);
       for (const r of rays) {
         const d = 6 + r.speed * burst;
-        g.fillCircle(b.x + Math.cos(r.angle) * d, b.y + Math.sin(r.angle) * d, 1.8);
+        disc(g, b.x + Math.cos(r.angle) * d, b.y + Math.sin(r.angle) * d, 1.8);
       }
     },
   };
@@ -264,11 +264,34 @@ function crowd(at: string, colour: number): Part {
       g.fillStyle(colour, fade);
       for (const p of people) {
         const wobble = Math.sin(t / 180 + p.angle * 3) * 2.5;
-        g.fillCircle(b.x + Math.cos(p.angle) * (p.r + wobble), b.y + Math.sin(p.angle) * (p.r + wobble), 2.2);
+        disc(g, b.x + Math.cos(p.angle) * (p.r + wobble), b.y + Math.sin(p.angle) * (p.r + wobble), 2.2);
       }
-      g.lineStyle(1.5, colour, 0.6 * fade).strokeCircle(b.x, b.y, 20 + 4 * Math.sin(t / 300));
+      ring(g.lineStyle(1.5, colour, 0.6 * fade), b.x, b.y, 20 + 4 * Math.sin(t / 300));
     },
   };
+}
+
+/** How far, in pixels, a circle's drawn edge may stray inside the true circle. */
+const STRAY = 0.2;
+
+/**
+ * How many sides a circle of radius `r` is drawn with: the fewest whose edges stray at most STRAY pixels
+ * (a chord of angle 2π/n falls r·(1 − cos(π/n)) ≈ r·π²/2n² short of the arc), and at least eight. Phaser's
+ * own circles have a hundred sides whatever their size, so ten strikes' flashes and smoke made some ten
+ * thousand triangles a frame, which a software rasteriser pays for one by one.
+ */
+export function sides(r: number): number {
+  return Math.max(8, Math.ceil(Math.PI * Math.sqrt(Math.max(0, r) / (2 * STRAY))));
+}
+
+/** A filled circle in the current fill style. */
+function disc(g: G, x: number, y: number, r: number): G {
+  return g.fillEllipse(x, y, 2 * r, 2 * r, sides(r));
+}
+
+/** A circle outlined in the current line style. */
+function ring(g: G, x: number, y: number, r: number): G {
+  return g.strokeEllipse(x, y, 2 * r, 2 * r, sides(r));
 }
 
 /** A point on a raised arc from `a` to `b`, so flights read as flights rather than lines. */
