@@ -56,11 +56,16 @@ async function newPage(browser: Browser): Promise<Page> {
 /** The 95th percentile of a list. */
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? Number.NaN;
 
-/** Frame intervals and main-thread work per frame, each at the 95th percentile. */
+/** Frame intervals and main-thread work per frame, each at the 95th percentile, and the share of late frames. */
 interface Frames {
   gap: number;
   work: number;
+  /** Per cent of frame intervals longer than one and a half refreshes at 60 Hz: frames that missed one. */
+  missed: number;
 }
+
+/** An interval this long (ms) means a refresh went by without a new frame. */
+const MISSED = 1.5 * (1000 / 60);
 
 /** Runs `fn` on a fresh page at `url`, RUNS times; returns the median. */
 async function medianOf(browser: Browser, url: string, fn: (page: Page) => Promise<number>): Promise<number> {
@@ -157,7 +162,11 @@ async function p95Frame(page: Page, ms: number, strikes: number, ids: string[]):
       }),
     { ms, strikes, ids },
   );
-  return { gap: p95(gaps), work: p95(work) };
+  return {
+    gap: p95(gaps),
+    work: p95(work),
+    missed: (100 * gaps.filter((g) => g > MISSED).length) / gaps.length,
+  };
 }
 
 /** Median p95 frame time of the idle map and of the map with ten strikes in flight, and the canvas size. */
@@ -232,12 +241,12 @@ async function floorFrames(
         gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
         gl.enableVertexAttribArray(0);
         gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
-        // A texture at twice the canvas size, as the map bakes its picture, filtered linearly.
-        const pixels = new Uint8Array(width * 2 * height * 2 * 4).map((_, k) => (k * 37) & 255);
+        // A texture of the canvas's size sampled texel for texel, as the map shows its picture (picture.ts).
+        const pixels = new Uint8Array(width * height * 4).map((_, k) => (k * 37) & 255);
         gl.bindTexture(gl.TEXTURE_2D, gl.createTexture());
-        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, width * 2, height * 2, 0, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, width, height, 0, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.NEAREST);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.NEAREST);
         gl.enable(gl.BLEND);
         gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
         let n = 0;
@@ -262,6 +271,7 @@ async function floorFrames(
 const medianFrames = (xs: Frames[]): Frames => ({
   gap: median(xs.map((x) => x.gap)),
   work: median(xs.map((x) => x.work)),
+  missed: median(xs.map((x) => x.missed)),
 });
 
 /** The default scenario's location ids, read from the built page's map. */
@@ -353,8 +363,17 @@ export default async function mapBench(): Promise<BenchRow[]> {
         baseline: webglFrame.gap,
         unit: 'ms',
         baselineName: `bare WebGL canvas ${frames.width}×${frames.height} drawing one texture every frame`,
-        goal: '≤ 16.7 ms',
-        method: `${how}; requestAnimationFrame intervals over 3 s right after play() of ten strikes at once (flight, flash, smoke), 95th percentile; baseline the same on a page whose only content is a WebGL canvas of the map's size that clears and draws one linearly filtered texture of twice its size every frame (the floor of any map picture redrawn while something moves); median of 3 pages`,
+        goal: '≤ 16.7 ms (one refresh at 60 Hz: rAF timestamps are coarsened, so an on-time frame reads 16.6–16.8)',
+        method: `${how}; requestAnimationFrame intervals over 3 s right after play() of ten strikes at once (flight, flash, smoke), 95th percentile; baseline the same on a page whose only content is a WebGL canvas of the map's size that clears and draws one texture of its own size, sampled NEAREST, every frame (the map's own picture quad alone: the floor of any map whose picture is redrawn while something moves); median of 3 pages`,
+      },
+      {
+        name: 'frames that missed a refresh, ten strikes',
+        figure: frames.busy.missed,
+        baseline: webglFrame.missed,
+        unit: '%',
+        baselineName: 'the bare WebGL canvas above',
+        goal: 'under 5%, for the p95 above to be one refresh',
+        method: `${how}; the same 3 s as the row above; share of requestAnimationFrame intervals longer than 1.5 refreshes at 60 Hz (${MISSED.toFixed(1)} ms); median of 3 pages`,
       },
       {
         name: 'main-thread work per frame, ten strikes',

@@ -23,7 +23,8 @@ const table = rows.map((r) => ({
   name: r.name,
   figure: `${fmt(r.figure)} ${r.unit}`,
   baseline: `${fmt(r.baseline)} ${r.unit} (${r.baselineName})`,
-  ratio: (r.ratio ?? 0).toFixed(2),
+  // A ratio over a baseline of zero (no late frames, say) has no meaning.
+  ratio: Number.isFinite(r.ratio) ? (r.ratio ?? 0).toFixed(2) : '—',
   goal: r.goal ?? '',
 }));
 const cols = ['name', 'figure', 'baseline', 'ratio', 'goal'] as const;
