@@ -9,14 +9,12 @@ const Phaser = require('phaser-src/phaser-core.js');
 require('phaser-src/gameobjects/container/ContainerFactory.js');
 require('phaser-src/gameobjects/shape/polygon/PolygonFactory.js');
 require('phaser-src/gameobjects/shape/rectangle/RectangleFactory.js');
-require('phaser-src/gameobjects/rendertexture/RenderTextureFactory.js');
 require('phaser-src/gameobjects/shader/ShaderFactory.js');
 
 Object.assign(Phaser.GameObjects, {
   Container: require('phaser-src/gameobjects/container/Container.js'),
   Polygon: require('phaser-src/gameobjects/shape/polygon/Polygon.js'),
   Rectangle: require('phaser-src/gameobjects/shape/rectangle/Rectangle.js'),
-  RenderTexture: require('phaser-src/gameobjects/rendertexture/RenderTexture.js'),
   Shader: require('phaser-src/gameobjects/shader/Shader.js'),
 });
 

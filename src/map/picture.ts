@@ -33,9 +33,9 @@ void main() { gl_FragColor = texture2D(uMainSampler, outTexCoord); }`;
  * pixel, reduced from the bake once per bake (each shown texel the average of the bake's 2×2). A frame then
  * samples the shown texture texel for texel with NEAREST filtering: one fetch a pixel, not the four of a
  * filtered sample from a texture four times the size. Under ten strikes in SwiftShader here, that cut the
- * share of frames that missed a refresh from 10–35% to 2–10%. Both textures are exactly the canvas's size times their scale:
- * Phaser would round odd sizes up to even ones, and a texture one texel wider than the canvas shifts
- * everything drawn by a pixel.
+ * share of frames that missed a refresh from 10–35% to 2–10%. Both textures are exactly the canvas's size
+ * times their scale: Phaser would round odd sizes up to even ones, and a texture one texel wider than the
+ * canvas shifts everything drawn by a pixel.
  */
 export class Picture {
   /** What the frame shows: one quad over the shown texture. */
