@@ -17,7 +17,8 @@ import type { GameEvent, GameMachine } from '../sim/machine.ts';
 import { saveGame } from '../sim/save.ts';
 import { type Channel, type Command, openChannel, type Phase, type StateMessage } from './channel.ts';
 import { type ConsoleView, createConsole, pacingLine } from './console.ts';
-import { announce, button, el } from './dom.ts';
+import { announce, button, clear, el } from './dom.ts';
+import { localLock, passcodeForm } from './lock.ts';
 import type { App } from './types.ts';
 
 const LOG_PREFIX = 'brink:log:';
@@ -288,6 +289,21 @@ export function installSession(app: App, doc: Document): Session {
     logMessage.textContent = importLog(value) ?? '';
     logInput.value = '';
   });
+  // What a locked bar hides: everything that shows orders or changes the game.
+  const consoleButtons = el(
+    'span',
+    { class: 'trainer-tools' },
+    toggle,
+    button('Open the console in a new window', () => openWindow('console')),
+  );
+  const logField = el(
+    'div',
+    { class: 'field trainer-tools-field' },
+    el('label', { for: logFileId }, 'Replay a game log (.json)'),
+    logInput,
+    logMessage,
+  );
+  const lockArea = el('div', { class: 'lock' });
   const bar = el(
     'aside',
     { class: 'classroom-bar', 'aria-label': 'Classroom tools' },
@@ -295,19 +311,77 @@ export function installSession(app: App, doc: Document): Session {
     el(
       'div',
       { class: 'buttons' },
-      toggle,
-      button('Open the console in a new window', () => openWindow('console')),
+      consoleButtons,
       button('Open the presenter view', () => openWindow('presenter')),
     ),
-    el(
-      'div',
-      { class: 'field' },
-      el('label', { for: logFileId }, 'Replay a game log (.json)'),
-      logInput,
-      logMessage,
-    ),
+    logField,
+    lockArea,
     consoleHost,
   );
+  const lock = localLock();
+  // Unlocking lasts as long as this page: a reload, or a student's next turn after "Lock again", finds it locked.
+  let unlocked = false;
+  function showLock(focus?: 'form' | 'tools'): void {
+    const locked = lock.isSet() && !unlocked;
+    consoleButtons.hidden = locked;
+    logField.hidden = locked;
+    if (locked) {
+      consoleHost.hidden = true;
+      toggle.setAttribute('aria-expanded', 'false');
+    }
+    clear(lockArea);
+    if (locked) {
+      const form = passcodeForm({
+        label: 'Trainer passcode',
+        action: 'Unlock the trainer tools',
+        submit: (code) => {
+          if (!lock.matches(code)) return 'That is not the passcode.';
+          unlocked = true;
+          showLock('tools');
+          return null;
+        },
+      });
+      lockArea.append(el('p', { class: 'hint' }, 'The trainer tools are locked.'), form);
+    } else if (lock.isSet()) {
+      lockArea.append(
+        el(
+          'div',
+          { class: 'buttons' },
+          button('Lock the trainer tools again', () => {
+            unlocked = false;
+            showLock('form');
+          }),
+          button('Remove the passcode', () => {
+            lock.remove();
+            showLock('tools');
+          }),
+        ),
+      );
+    } else {
+      const form = passcodeForm({
+        label: 'Passcode to lock the trainer tools',
+        action: 'Lock',
+        hint: 'Hides the facilitator console and the log import on this screen, and asks for the passcode in a console window, so students at this device see only their game. The presenter view stays open. Clearing this site’s data in the browser removes the lock.',
+        submit: (code) => {
+          const problem = lock.set(code);
+          if (problem) return problem;
+          unlocked = false;
+          showLock('form');
+          return null;
+        },
+      });
+      const details = el(
+        'details',
+        { class: 'lock-setup' },
+        el('summary', {}, 'Lock the trainer tools'),
+        form,
+      );
+      lockArea.append(details);
+    }
+    if (focus === 'form') lockArea.querySelector<HTMLElement>('input, button')?.focus();
+    if (focus === 'tools') toggle.focus();
+  }
+  showLock();
   const header = doc.querySelector('.app-header');
   if (header) header.after(bar);
   else doc.body.prepend(bar);

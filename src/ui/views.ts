@@ -7,6 +7,7 @@ import { type Message, openChannel, type StateMessage } from './channel.ts';
 import { createConsole, pacingLine } from './console.ts';
 import { clear, el } from './dom.ts';
 import { claimsOf, verifiedOf } from './facts.ts';
+import { localLock, passcodeForm } from './lock.ts';
 import { MapView } from './mapview.ts';
 import { claimsLine } from './news.ts';
 
@@ -27,12 +28,40 @@ function listen(doc: Document, update: (m: StateMessage | null) => void): Return
   return channel;
 }
 
-/** Mounts the facilitator console as a window of its own (the trainer's laptop). */
+/**
+ * Mounts the facilitator console as a window of its own (the trainer's laptop); when the trainer tools are
+ * locked in this browser, only after the passcode is given.
+ */
 export function mountConsoleWindow(doc: Document): void {
   doc.body.classList.add('view-console');
   doc.title = 'Brink — facilitator console';
   const panel = doc.getElementById('panel');
   if (!panel) return;
+  const lock = localLock();
+  if (!lock.isSet()) {
+    openConsole(doc, panel);
+    return;
+  }
+  const form = passcodeForm({
+    label: 'Trainer passcode',
+    action: 'Open the console',
+    submit: (code) => {
+      if (!lock.matches(code)) return 'That is not the passcode.';
+      openConsole(doc, panel);
+      return null;
+    },
+  });
+  clear(panel);
+  panel.append(
+    el('h2', { class: 'screen-heading' }, 'Facilitator console'),
+    el('p', { class: 'hint' }, 'The trainer tools are locked in this browser.'),
+    form,
+  );
+  form.querySelector('input')?.focus();
+}
+
+/** The console itself, following the game window over the channel. */
+function openConsole(doc: Document, panel: HTMLElement): void {
   let channel: ReturnType<typeof openChannel> = null;
   const view = createConsole((command) => channel?.post({ kind: 'command', command }), 2);
   clear(panel);

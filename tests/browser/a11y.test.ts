@@ -135,4 +135,22 @@ describe('accessibility', () => {
       expect({ screen, violations: v.map((x) => x.id) }).toEqual({ screen, violations: [] });
     await context.close();
   }, 300_000);
+
+  it('has none with the trainer tools locked, nor on the console window asking for the passcode', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const { page } = await openStart(context);
+    await page.locator('summary:text-is("Lock the trainer tools")').click();
+    expect(await axe(page, 'start (lock form open)')).toEqual([]);
+    await page.getByLabel('Passcode to lock the trainer tools').fill('owl-42');
+    await page.locator('button:text-is("Lock")').click();
+    await page.getByLabel('Trainer passcode').fill('wrong');
+    await page.locator('button:text-is("Unlock the trainer tools")').click();
+    await page.locator('.classroom-bar [role="alert"]:text-is("That is not the passcode.")').waitFor();
+    expect(await axe(page, 'start (tools locked, wrong passcode)')).toEqual([]);
+    const con = await context.newPage();
+    await con.goto(`${page.url().split('?')[0]}?view=console`);
+    await con.getByLabel('Trainer passcode').waitFor();
+    expect(await axe(con, 'console (passcode)')).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

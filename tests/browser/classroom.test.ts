@@ -138,6 +138,77 @@ describe('facilitator console and presenter view', () => {
     expect([...game.errors, ...con.errors, ...pres.errors]).toEqual([]);
     await context.close();
   }, 180_000);
+
+  it('locks the trainer tools behind a passcode: students see no console or log import, even after a reload', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, errors } = await startGame(context, '4242');
+    const consoleButton = page.locator('button.open-console');
+    const logImport = page.getByLabel('Replay a game log (.json)');
+    const presenter = page.locator('button:text-is("Open the presenter view")');
+    const passcode = page.getByLabel('Trainer passcode');
+    const unlock = page.locator('button:text-is("Unlock the trainer tools")');
+    const alert = page.locator('.classroom-bar .lock [role="alert"]');
+    await consoleButton.click();
+    expect(await page.locator('.inline-console').isVisible()).toBe(true);
+
+    // Too short a passcode is refused, and nothing is locked.
+    await page.locator('summary:text-is("Lock the trainer tools")').click();
+    await page.getByLabel('Passcode to lock the trainer tools').fill('owl');
+    await page.locator('button:text-is("Lock")').click();
+    expect(await alert.textContent()).toBe('The passcode needs at least 4 characters.');
+    expect(await consoleButton.isVisible()).toBe(true);
+
+    await page.getByLabel('Passcode to lock the trainer tools').fill('owl-42');
+    await page.locator('button:text-is("Lock")').click();
+    await passcode.waitFor();
+    expect(await consoleButton.isVisible()).toBe(false);
+    expect(await page.locator('.inline-console').isVisible()).toBe(false);
+    expect(await logImport.isVisible()).toBe(false);
+    expect(await presenter.isVisible()).toBe(true);
+    // The passcode is kept only as a hash.
+    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    expect(stored).not.toContain('owl-42');
+
+    // A reload, or a console window opened by hand, finds the tools locked.
+    await page.reload();
+    await page.waitForSelector('h2:has-text("Start a game")');
+    await passcode.waitFor();
+    expect(await consoleButton.isVisible()).toBe(false);
+    const con = await openView(context, 'console');
+    await con.page.getByLabel('Trainer passcode').waitFor();
+    expect(await con.page.locator('.facilitator').count()).toBe(0);
+    await con.page.getByLabel('Trainer passcode').fill('owl-41');
+    await con.page.locator('button:text-is("Open the console")').click();
+    expect(await con.page.locator('[role="alert"]').textContent()).toBe('That is not the passcode.');
+    expect(await con.page.locator('.facilitator').count()).toBe(0);
+    await con.page.getByLabel('Trainer passcode').fill('owl-42');
+    await con.page.locator('button:text-is("Open the console")').click();
+    await con.page.locator('.facilitator').waitFor();
+
+    // The trainer unlocks the game window, locks it again for the next student, then removes the passcode.
+    await passcode.fill('owl-41');
+    await unlock.click();
+    expect(await alert.textContent()).toBe('That is not the passcode.');
+    expect(await consoleButton.isVisible()).toBe(false);
+    await passcode.fill('owl-42');
+    await unlock.click();
+    expect(await consoleButton.isVisible()).toBe(true);
+    expect(await logImport.isVisible()).toBe(true);
+    await page.locator('button:text-is("Lock the trainer tools again")').click();
+    expect(await consoleButton.isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(await passcode.getAttribute('id'));
+    await passcode.fill('owl-42');
+    await unlock.click();
+    await page.locator('button:text-is("Remove the passcode")').click();
+    await page.reload();
+    await page.waitForSelector('h2:has-text("Start a game")');
+    expect(await consoleButton.isVisible()).toBe(true);
+    const again = await openView(context, 'console');
+    await again.page.locator('.facilitator').waitFor();
+
+    expect([...errors, ...con.errors, ...again.errors]).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
 
 /** Plays a started game to its end, giving the `pick`-th military action each round. */

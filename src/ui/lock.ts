@@ -1,0 +1,120 @@
+// The trainer's lock on the classroom tools: a passcode, kept only as a salted PBKDF2 hash in this
+// browser's storage, that hides the facilitator console and the log import from students at a shared
+// device. It keeps the curious out; it is no defence against someone who clears the site's storage,
+// which also removes the lock (and the game says so).
+import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
+import { el, nextId } from './dom.ts';
+
+const KEY = 'brink:trainer-lock';
+/** Enough that a stored hash is slow to guess from, little enough to check in a blink on a school laptop. */
+const ITERATIONS = 20_000;
+/** The shortest passcode taken. */
+export const MIN_PASSCODE = 4;
+
+/** What the storage holds: never the passcode itself, which a trainer may use elsewhere too. */
+interface Stored {
+  salt: string;
+  hash: string;
+}
+
+/** The lock of this browser. */
+export interface TrainerLock {
+  /** Whether a passcode is set. */
+  isSet(): boolean;
+  /** Sets the passcode; returns what is wrong with it, or null once it is stored. */
+  set(code: string): string | null;
+  /** Whether `code` is the passcode. */
+  matches(code: string): boolean;
+  /** Removes the passcode. */
+  remove(): void;
+}
+
+/** Storage as the lock uses it (localStorage, or a stand-in in tests). */
+export type LockStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+const hashOf = (code: string, salt: string) =>
+  bytesToHex(pbkdf2(sha256, code, salt, { c: ITERATIONS, dkLen: 32 }));
+
+/** The lock kept in `storage`; with no storage (a private window, say), no passcode can be set. */
+export function trainerLock(storage: LockStorage | null): TrainerLock {
+  const read = (): Stored | null => {
+    try {
+      const value = JSON.parse(storage?.getItem(KEY) ?? 'null') as Partial<Stored> | null;
+      // A record that is not ours cannot be unlocked by anyone: treat it as no lock rather than lock the trainer out.
+      return typeof value?.salt === 'string' && typeof value.hash === 'string'
+        ? { salt: value.salt, hash: value.hash }
+        : null;
+    } catch {
+      return null;
+    }
+  };
+  return {
+    isSet: () => read() !== null,
+    set(code) {
+      if (code.trim().length < MIN_PASSCODE) return `The passcode needs at least ${MIN_PASSCODE} characters.`;
+      if (!storage) return 'This browser keeps no storage for this page, so the tools cannot be locked.';
+      const salt = bytesToHex(randomBytes(16));
+      try {
+        storage.setItem(KEY, JSON.stringify({ salt, hash: hashOf(code, salt) } satisfies Stored));
+      } catch {
+        return 'The browser refused to store the lock (its storage may be full).';
+      }
+      return null;
+    },
+    matches(code) {
+      const stored = read();
+      return stored !== null && hashOf(code, stored.salt) === stored.hash;
+    },
+    remove() {
+      storage?.removeItem(KEY);
+    },
+  };
+}
+
+/** This window's localStorage, or null where the browser denies it. */
+export function localLock(): TrainerLock {
+  try {
+    return trainerLock(window.localStorage);
+  } catch {
+    return trainerLock(null);
+  }
+}
+
+/**
+ * A one-field passcode form: a password input, a submit button and an alert line. `submit` returns the
+ * error to show, or null; the field is emptied either way, so no passcode stays on screen.
+ */
+export function passcodeForm(opts: {
+  label: string;
+  action: string;
+  hint?: string;
+  submit: (code: string) => string | null;
+}): HTMLFormElement {
+  const id = nextId('passcode');
+  const input = el('input', {
+    type: 'password',
+    id,
+    autocomplete: 'off',
+    'aria-describedby': opts.hint ? `${id}-hint` : undefined,
+  });
+  const error = el('p', { class: 'error', role: 'alert' });
+  const form = el(
+    'form',
+    { class: 'passcode' },
+    el('label', { for: id }, opts.label),
+    input,
+    el('button', { type: 'submit' }, opts.action),
+    opts.hint && el('p', { class: 'hint', id: `${id}-hint` }, opts.hint),
+    error,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const problem = opts.submit(input.value);
+    input.value = '';
+    error.textContent = problem ?? '';
+    if (problem) input.focus();
+  });
+  return form;
+}
