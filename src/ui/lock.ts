@@ -5,7 +5,7 @@
 import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
-import { el, nextId } from './dom.ts';
+import { button, clear, el, nextId } from './dom.ts';
 
 const KEY = 'brink:trainer-lock';
 /** Enough that a stored hash is slow to guess from, little enough to check in a blink on a school laptop. */
@@ -117,4 +117,72 @@ export function passcodeForm(opts: {
     if (problem) input.focus();
   });
   return form;
+}
+
+/**
+ * The lock's part of the classroom bar: a form to set a passcode; once set, a form to unlock; once
+ * unlocked, "lock again" and "remove". `apply` shows or hides the tools it guards. Unlocking lasts as long
+ * as the page: a reload, or the next student's turn after "lock again", finds the tools locked.
+ */
+export function lockControls(opts: {
+  lock: TrainerLock;
+  apply: (locked: boolean) => void;
+  focusTools: () => void;
+}): HTMLElement {
+  const { lock } = opts;
+  const area = el('div', { class: 'lock' });
+  let unlocked = false;
+  const show = (focus?: 'form' | 'tools') => {
+    const locked = lock.isSet() && !unlocked;
+    opts.apply(locked);
+    clear(area);
+    if (locked) {
+      area.append(
+        el('p', { class: 'hint' }, 'The trainer tools are locked.'),
+        passcodeForm({
+          label: 'Trainer passcode',
+          action: 'Unlock the trainer tools',
+          submit: (code) => {
+            if (!lock.matches(code)) return 'That is not the passcode.';
+            unlocked = true;
+            show('tools');
+            return null;
+          },
+        }),
+      );
+    } else if (lock.isSet()) {
+      area.append(
+        el(
+          'div',
+          { class: 'buttons' },
+          button('Lock the trainer tools again', () => {
+            unlocked = false;
+            show('form');
+          }),
+          button('Remove the passcode', () => {
+            lock.remove();
+            show('tools');
+          }),
+        ),
+      );
+    } else {
+      const form = passcodeForm({
+        label: 'Passcode to lock the trainer tools',
+        action: 'Lock',
+        hint: 'Hides the facilitator console and the log import on this screen, and asks for the passcode in a console window, so students at this device see only their game. The presenter view stays open. Clearing this site’s data in the browser removes the lock.',
+        submit: (code) => {
+          const problem = lock.set(code);
+          if (problem) return problem;
+          unlocked = false;
+          show('form');
+          return null;
+        },
+      });
+      area.append(el('details', { class: 'lock-setup' }, el('summary', {}, 'Lock the trainer tools'), form));
+    }
+    if (focus === 'form') area.querySelector<HTMLElement>('input, button')?.focus();
+    if (focus === 'tools') opts.focusTools();
+  };
+  show();
+  return area;
 }

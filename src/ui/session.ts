@@ -1,7 +1,7 @@
 // The classroom host: wraps the game window's App so that every event sent is logged (seed, seats
 // and accepted events: the game log), broadcasts each new state to the console and presenter
 // windows, carries out their commands, drives the round deadline with TICK events, and offers the
-// classroom bar (console here or in its own window, presenter view, importing a game log).
+// classroom bar (console here or in its own window, presenter view, importing a game log, the trainer lock).
 import type { Actor, Subscription } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
 import {
@@ -17,8 +17,8 @@ import type { GameEvent, GameMachine } from '../sim/machine.ts';
 import { saveGame } from '../sim/save.ts';
 import { type Channel, type Command, openChannel, type Phase, type StateMessage } from './channel.ts';
 import { type ConsoleView, createConsole, pacingLine } from './console.ts';
-import { announce, button, clear, el } from './dom.ts';
-import { localLock, passcodeForm } from './lock.ts';
+import { announce, button, el } from './dom.ts';
+import { localLock, lockControls } from './lock.ts';
 import type { App } from './types.ts';
 
 const LOG_PREFIX = 'brink:log:';
@@ -303,7 +303,17 @@ export function installSession(app: App, doc: Document): Session {
     logInput,
     logMessage,
   );
-  const lockArea = el('div', { class: 'lock' });
+  const lockArea = lockControls({
+    lock: localLock(),
+    apply: (locked) => {
+      consoleButtons.hidden = locked;
+      logField.hidden = locked;
+      if (!locked) return;
+      consoleHost.hidden = true;
+      toggle.setAttribute('aria-expanded', 'false');
+    },
+    focusTools: () => toggle.focus(),
+  });
   const bar = el(
     'aside',
     { class: 'classroom-bar', 'aria-label': 'Classroom tools' },
@@ -318,70 +328,6 @@ export function installSession(app: App, doc: Document): Session {
     lockArea,
     consoleHost,
   );
-  const lock = localLock();
-  // Unlocking lasts as long as this page: a reload, or a student's next turn after "Lock again", finds it locked.
-  let unlocked = false;
-  function showLock(focus?: 'form' | 'tools'): void {
-    const locked = lock.isSet() && !unlocked;
-    consoleButtons.hidden = locked;
-    logField.hidden = locked;
-    if (locked) {
-      consoleHost.hidden = true;
-      toggle.setAttribute('aria-expanded', 'false');
-    }
-    clear(lockArea);
-    if (locked) {
-      const form = passcodeForm({
-        label: 'Trainer passcode',
-        action: 'Unlock the trainer tools',
-        submit: (code) => {
-          if (!lock.matches(code)) return 'That is not the passcode.';
-          unlocked = true;
-          showLock('tools');
-          return null;
-        },
-      });
-      lockArea.append(el('p', { class: 'hint' }, 'The trainer tools are locked.'), form);
-    } else if (lock.isSet()) {
-      lockArea.append(
-        el(
-          'div',
-          { class: 'buttons' },
-          button('Lock the trainer tools again', () => {
-            unlocked = false;
-            showLock('form');
-          }),
-          button('Remove the passcode', () => {
-            lock.remove();
-            showLock('tools');
-          }),
-        ),
-      );
-    } else {
-      const form = passcodeForm({
-        label: 'Passcode to lock the trainer tools',
-        action: 'Lock',
-        hint: 'Hides the facilitator console and the log import on this screen, and asks for the passcode in a console window, so students at this device see only their game. The presenter view stays open. Clearing this site’s data in the browser removes the lock.',
-        submit: (code) => {
-          const problem = lock.set(code);
-          if (problem) return problem;
-          unlocked = false;
-          showLock('form');
-          return null;
-        },
-      });
-      const details = el(
-        'details',
-        { class: 'lock-setup' },
-        el('summary', {}, 'Lock the trainer tools'),
-        form,
-      );
-      lockArea.append(details);
-    }
-    if (focus === 'form') lockArea.querySelector<HTMLElement>('input, button')?.focus();
-    if (focus === 'tools') toggle.focus();
-  }
-  showLock();
   const header = doc.querySelector('.app-header');
   if (header) header.after(bar);
   else doc.body.prepend(bar);
