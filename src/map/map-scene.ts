@@ -29,6 +29,8 @@ export const NO_BORDERS_NOTICE =
 const CALM = 0xf2c14e;
 const GRAVE = 0x5c0000;
 const DEFAULT_STRIKE = 0xb3261e;
+/** How long (ms) the view must rest before the picture is baked at full quality again. */
+const SETTLE = 150;
 
 /** The Phaser scene of the map. */
 export class MapScene extends Phaser.Scene {
@@ -56,6 +58,8 @@ export class MapScene extends Phaser.Scene {
    * animations started on it began later and later as the map woke and slept.
    */
   private clock = 0;
+  /** When the view last moved: while it keeps moving, the picture is baked as a draft (picture.ts). */
+  private movedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly spec: MapSceneInput) {
     super('map');
@@ -83,6 +87,7 @@ export class MapScene extends Phaser.Scene {
     );
     this.effects = new Effects(this.add.graphics().setDepth(Depth.effects));
     this.view.onChange(() => {
+      this.movedAt = performance.now();
       this.layout();
       this.wake();
     });
@@ -108,9 +113,14 @@ export class MapScene extends Phaser.Scene {
       this.effectsDrawn = this.effects.active > 0;
     }
     this.stepTone(delta);
-    this.picture.bake();
+    this.picture.bake(performance.now() - this.movedAt < SETTLE);
     // Sleeping inside update still renders this frame, so the settled state is on screen.
-    if (this.effects.active === 0 && this.toneNow === this.toneTarget && --this.settling <= 0)
+    if (
+      this.effects.active === 0 &&
+      this.toneNow === this.toneTarget &&
+      this.picture.settled &&
+      --this.settling <= 0
+    )
       this.game.loop.sleep();
   }
 

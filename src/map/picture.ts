@@ -45,7 +45,8 @@ export class Picture {
   /** Texels per canvas pixel of the bake (see `bakeScale`). */
   readonly scale: number;
   private readonly layers: Phaser.GameObjects.Container[] = [];
-  private stale = true;
+  /** Whether the layers changed since the last bake, or were last baked as a draft only. */
+  private state: 'stale' | 'draft' | 'baked' = 'stale';
 
   constructor(scene: Phaser.Scene, width: number, height: number) {
     const renderer = scene.game.renderer as { getMaxTextureSize?: () => number };
@@ -86,13 +87,30 @@ export class Picture {
 
   /** Something in a layer changed: bake again before the next frame is drawn. */
   invalidate(): void {
-    this.stale = true;
+    this.state = 'stale';
   }
 
-  /** Bakes the layers if something changed since the last bake, and reduces the bake to the shown texture. */
-  bake(): void {
-    if (!this.stale) return;
-    this.stale = false;
+  /** True once the latest change is baked at full quality: until then the map must keep drawing. */
+  get settled(): boolean {
+    return this.state === 'baked';
+  }
+
+  /**
+   * Bakes the layers if something changed since the last bake. A draft is drawn straight into the shown
+   * texture at one texel a pixel, without the supersampled bake and its reduction: a quarter of the texels,
+   * for the frames of a pan or zoom, where each frame bakes anew and nobody looks at the fine edges. A full
+   * bake follows once drafts stop being asked for.
+   */
+  bake(draft = false): void {
+    if (this.state === 'baked' || (draft && this.state === 'draft')) return;
+    if (draft && this.shown !== this.baked) {
+      this.state = 'draft';
+      this.shown.clear();
+      for (const layer of this.layers) this.drawScaled(this.shown, layer, 1 / this.scale);
+      this.shown.render();
+      return;
+    }
+    this.state = 'baked';
     this.baked.clear();
     for (const layer of this.layers) this.baked.draw(layer);
     this.baked.render();
@@ -103,6 +121,20 @@ export class Picture {
     // The texture manager's stamp keeps the last texture it drew. Were that the bake when the game is
     // destroyed, Phaser would reset the stamp to a texture it had already freed, and throw.
     this.baked.manager.resetStamp();
+  }
+
+  /** Draws a layer with its transform scaled by `k` about the origin, then puts the transform back. */
+  private drawScaled(
+    target: Phaser.Textures.DynamicTexture,
+    layer: Phaser.GameObjects.Container,
+    k: number,
+  ): void {
+    const { x, y, scaleX, scaleY } = layer;
+    layer.setPosition(x * k, y * k).setScale(scaleX * k, scaleY * k);
+    target.draw(layer);
+    // draw() only queues the layer; render() reads its transform, so render before restoring it.
+    target.render();
+    layer.setPosition(x, y).setScale(scaleX, scaleY);
   }
 }
 

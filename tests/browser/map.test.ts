@@ -8,6 +8,7 @@ import { palette } from '../../src/map/colour.ts';
 import type { Region } from '../../src/map/region.ts';
 import { launchChromium } from './chromium.ts';
 import { builtRegion, distance, inRing, type Shot, scenarioFile, shoot } from './map-helpers.ts';
+import { pixelDifference } from './pixels.ts';
 
 type Pt = { x: number; y: number };
 
@@ -472,6 +473,33 @@ describe('the map of the default scenario', () => {
     const back = (await pointsOf([id]))[0] as Pt;
     expect(back.x).toBeCloseTo(start.x, 3);
     expect(back.y).toBeCloseTo(start.y, 3);
+  });
+
+  it('ends a zoom or pan on the full picture, pixel for pixel, after the quick drafts drawn while it moved', async () => {
+    await page.mouse.move(0, 0);
+    await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
+      timeout: 20_000,
+    });
+    const framesSettled = async () => {
+      let last = -1;
+      for (;;) {
+        const n = await page.evaluate(() => window.__brinkMap?.framesDrawn() ?? 0);
+        if (n === last) return;
+        last = n;
+        await page.waitForTimeout(400);
+      }
+    };
+    await framesSettled();
+    const before = await page.locator('#map canvas').screenshot();
+    await page.locator('#map canvas').focus();
+    await page.keyboard.press('+');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('-');
+    await framesSettled();
+    const after = await page.locator('#map canvas').screenshot();
+    const stats = pixelDifference(before, after);
+    expect(stats.differing, `${stats.differing} pixels differ, by up to ${stats.max}`).toBe(0);
   });
 
   it('survives unknown ids: warns, plays what it can, and keeps drawing', async () => {
