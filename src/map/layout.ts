@@ -25,16 +25,21 @@ const ICON = 7;
 
 /**
  * Top-left corners for the labels inside a `width` × `height` view, most important first (greedy):
- * the first free spot of right, left, above, below and the four corners. A label with no free spot
- * is left out (undefined) rather than drawn over another: its place keeps its icon and tooltip, and
- * zooming in makes room for it.
+ * the first free spot of right, left, above, below and the four corners, clear of every icon, of the
+ * labels placed before and of `obstacles` (the mediators' badges). A label with no free spot is left out
+ * (undefined) rather than drawn over another: its place keeps its icon and tooltip, and zooming in makes
+ * room for it.
  */
 export function placeLabels(
   items: readonly LabelItem[],
   width = Infinity,
   height = Infinity,
+  obstacles: readonly Box[] = [],
 ): (Point | undefined)[] {
-  const taken: Box[] = items.map((i) => ({ x: i.at.x - ICON, y: i.at.y - ICON, w: 2 * ICON, h: 2 * ICON }));
+  const taken: Box[] = [
+    ...items.map((i) => ({ x: i.at.x - ICON, y: i.at.y - ICON, w: 2 * ICON, h: 2 * ICON })),
+    ...obstacles,
+  ];
   const out: (Point | undefined)[] = items.map(() => undefined);
   const view = { x: 0, y: 0, w: width, h: height };
   const order = items.map((_, i) => i).sort((a, b) => (items[a]?.rank ?? 0) - (items[b]?.rank ?? 0));

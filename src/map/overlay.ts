@@ -138,7 +138,15 @@ export class Overlay {
         gap: place.kind === 'crossing' ? 12 : 9,
       };
     });
-    placeLabels(items, this.model.width, this.model.height).forEach((p, i) => {
+    // Badges first: they are pinned where their places lie, and names make way for them.
+    this.placeBadges(view);
+    const badges = this.badgeViews.map(({ screen: b }) => ({
+      x: b.x - (b.halfW ?? 0),
+      y: b.y - (b.halfH ?? 0),
+      w: 2 * (b.halfW ?? 0),
+      h: 2 * (b.halfH ?? 0),
+    }));
+    placeLabels(items, this.model.width, this.model.height, badges).forEach((p, i) => {
       const label = this.placeLabels[i];
       // Whole pixels: drawn at 1:1, a name between pixels would be filtered soft.
       if (p) label?.setPosition(Math.round(p.x), Math.round(p.y)).setVisible(true);
@@ -148,7 +156,6 @@ export class Overlay {
       const s = view.toScreen(label.world);
       text.setPosition(s.x, s.y);
     }
-    this.placeBadges(view);
   }
 
   /** The screen point of a location or badge, if it exists. */

@@ -35,6 +35,19 @@ describe('placeLabels', () => {
     expect(crowded[1]).not.toEqual(crowded[0]);
   });
 
+  it('moves a label off a badge it would cover, and leaves it out when the badge blocks every spot', () => {
+    const item = { at: { x: 100, y: 100 }, w: 60, h: 14, rank: 0, gap: 9 };
+    const [free] = placeLabels([item], 800, 600);
+    expect(free).toEqual({ x: 109, y: 93 });
+    // A badge over the spot to the right pushes the name to the left.
+    const badge = { x: 105, y: 85, w: 80, h: 30 };
+    const [moved] = placeLabels([item], 800, 600, [badge]);
+    expect(moved).toEqual({ x: 31, y: 93 });
+    // A badge around the whole place leaves no spot for the name at all.
+    const [none] = placeLabels([item], 800, 600, [{ x: 0, y: 0, w: 300, h: 300 }]);
+    expect(none).toBeUndefined();
+  });
+
   it('leaves out a label that has no free spot, keeping the more important ones', () => {
     // Nine places on one spot: there is room around it for some names, not for nine.
     const items = Array.from({ length: 9 }, (_, rank) => ({
