@@ -10,6 +10,11 @@ export interface Box {
   h: number;
 }
 
+/** The box of half sizes `halfW` × `halfH` centred on `c`. */
+export function boxAround(c: Point, halfW: number, halfH = halfW): Box {
+  return { x: c.x - halfW, y: c.y - halfH, w: 2 * halfW, h: 2 * halfH };
+}
+
 /** A label to place beside an icon at `at`; lower `rank` is placed first. */
 export interface LabelItem {
   at: Point;
@@ -36,10 +41,7 @@ export function placeLabels(
   height = Infinity,
   obstacles: readonly Box[] = [],
 ): (Point | undefined)[] {
-  const taken: Box[] = [
-    ...items.map((i) => ({ x: i.at.x - ICON, y: i.at.y - ICON, w: 2 * ICON, h: 2 * ICON })),
-    ...obstacles,
-  ];
+  const taken: Box[] = [...items.map((i) => boxAround(i.at, ICON)), ...obstacles];
   const out: (Point | undefined)[] = items.map(() => undefined);
   const view = { x: 0, y: 0, w: width, h: height };
   const order = items.map((_, i) => i).sort((a, b) => (items[a]?.rank ?? 0) - (items[b]?.rank ?? 0));

@@ -8,7 +8,7 @@ import type { CountryLabel } from './base-map.ts';
 import type { Anchor, Point, Rect, View } from './camera.ts';
 import { css, palette } from './colour.ts';
 import { drawIcon } from './icons.ts';
-import { edge, type LabelItem, pinBadges, placeLabels } from './layout.ts';
+import { type Box, boxAround, edge, type LabelItem, pinBadges, placeLabels } from './layout.ts';
 import type { MapModel } from './model.ts';
 import type { Picture } from './picture.ts';
 
@@ -139,13 +139,7 @@ export class Overlay {
       };
     });
     // Badges first: they are pinned where their places lie, and names make way for them.
-    this.placeBadges(view);
-    const badges = this.badgeViews.map(({ screen: b }) => ({
-      x: b.x - (b.halfW ?? 0),
-      y: b.y - (b.halfH ?? 0),
-      w: 2 * (b.halfW ?? 0),
-      h: 2 * (b.halfH ?? 0),
-    }));
+    const badges = this.placeBadges(view);
     placeLabels(items, this.model.width, this.model.height, badges).forEach((p, i) => {
       const label = this.placeLabels[i];
       // Whole pixels: drawn at 1:1, a name between pixels would be filtered soft.
@@ -203,24 +197,28 @@ export class Overlay {
     return this.placeLabels.filter((t) => t.visible).map((t) => t.text);
   }
 
-  private placeBadges(view: View): void {
+  /** Pins and draws the badges for this view; gives back the boxes they cover. */
+  private placeBadges(view: View): Box[] {
     const items = this.badgeViews.map((b, i) => ({
       target: view.toScreen(this.model.badges[i]?.world ?? { x: 0, y: 0 }),
       halfW: b.text.width / 2 + 8,
       halfH: 11,
     }));
     const centres = pinBadges(items, this.model.width, this.model.height);
+    const boxes: Box[] = [];
     this.badgeViews.forEach((b, i) => {
       const item = items[i];
       const c = centres[i];
       const colour = this.model.badges[i]?.colour ?? palette.ink;
       if (!item || !c) return;
       const { halfW, halfH } = item;
+      const box = boxAround(c, halfW, halfH);
+      boxes.push(box);
       b.screen = { ...c, halfW, halfH };
       b.text.setPosition(c.x, c.y);
       const g = b.box.clear();
-      g.fillStyle(0xffffff, 0.95).fillRoundedRect(c.x - halfW, c.y - halfH, halfW * 2, halfH * 2, 6);
-      g.lineStyle(2, colour, 1).strokeRoundedRect(c.x - halfW, c.y - halfH, halfW * 2, halfH * 2, 6);
+      g.fillStyle(0xffffff, 0.95).fillRoundedRect(box.x, box.y, box.w, box.h, 6);
+      g.lineStyle(2, colour, 1).strokeRoundedRect(box.x, box.y, box.w, box.h, 6);
       // A small arrow on the side facing the real place.
       const dx = item.target.x - c.x;
       const dy = item.target.y - c.y;
@@ -240,5 +238,6 @@ export class Overlay {
         by - ux * 5,
       );
     });
+    return boxes;
   }
 }
