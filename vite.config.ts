@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { brinkRegions } from './src/map/region-plugin.ts';
+import { brinkScenarios } from './src/scenario/bundled-plugin.ts';
 
 /**
  * The Phaser the map ships (src/map/phaser-entry.cjs: Phaser's core entry and five game objects),
@@ -23,8 +24,8 @@ export const phaserSwitches = {
 };
 
 export default defineConfig({
-  // Cuts each bundled scenario's borders from Natural Earth into a small JSON asset.
-  plugins: [brinkRegions()],
+  // Validates each bundled scenario, and cuts its borders from Natural Earth, into small JSON assets.
+  plugins: [brinkScenarios(), brinkRegions()],
   resolve: { alias: phaserAliases },
   define: phaserSwitches,
   // The dev server pre-bundles Phaser (CommonJS) apart from the app's define: the entry must be

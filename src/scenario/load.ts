@@ -1,7 +1,7 @@
 // Loads a scenario from untrusted text: JSON syntax, then structure (the Zod schema), then meaning.
 // Every problem of a pass is collected; a later pass runs only when the earlier ones allow it.
 // Used by the CLI and the browser alike, so nothing here imports from node:.
-import { codeFrame } from './format.ts';
+import { codeFrame, formatProblems } from './format.ts';
 import { type JsonPath, type LineIndex, locate, parseJson } from './json.ts';
 import { type Pass, type Problem, pathToString, type RawProblem } from './problem.ts';
 import type { Scenario } from './schema.ts';
@@ -64,6 +64,26 @@ export function loadScenario(text: string, file: string): LoadResult {
 }
 
 const fail = (problems: Problem[]): LoadResult => ({ ok: false, problems });
+
+/** Scenario text validated for a reader: the scenario, or one readable block per problem. */
+export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+
+/** A bundled scenario file as validated at build time (bundled-plugin.ts), which the browser reads as it is. */
+export type BundledScenario = { file: string } & Validation;
+
+/**
+ * Validates scenario text with the full validator (syntax, structure, meaning). Each problem becomes
+ * one readable block: where (file:line:column and JSON path), what, and the lines around it.
+ */
+export function validateScenario(text: string, file: string): Validation {
+  const r = loadScenario(text, file);
+  if (r.ok) return { ok: true, scenario: r.scenario };
+  // formatProblems ends with a count line ("1 problem in 1 file"): drop it, one block per problem.
+  return {
+    ok: false,
+    problems: r.problems.map((p) => formatProblems([p], text).split('\n\n')[0] ?? p.message),
+  };
+}
 
 function toProblem(
   file: string,
