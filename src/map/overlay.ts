@@ -4,15 +4,15 @@
 // icons, badges and the notice live in a screen layer of the map's picture (picture.ts) and are baked
 // with it; place names and the tooltip are drawn live, above the animations.
 import type * as Phaser from 'phaser';
+import { FONT_FAMILY, TextAtlas } from './atlas.ts';
 import type { CountryLabel } from './base-map.ts';
 import type { Anchor, Point, Rect, View } from './camera.ts';
 import { css, palette } from './colour.ts';
 import { drawIcon } from './icons.ts';
 import { type Box, boxAround, edge, type LabelItem, pinBadges, placeLabels } from './layout.ts';
 import type { MapModel } from './model.ts';
-import type { Picture } from './picture.ts';
+import { type Picture, unique } from './picture.ts';
 
-const FONT = 'system-ui, "Segoe UI", Roboto, sans-serif';
 const HIT_RADIUS = 14;
 // Labels of the more important kinds are placed first and get the best spot.
 const RANK = ['capital', 'crossing', 'military-post', 'airbase', 'city', 'camp', 'province', 'other'];
@@ -23,17 +23,28 @@ export const Depth = { picture: 0, effects: 35, labels: 40, ui: 60 } as const;
 interface BadgeView {
   id: string;
   box: Phaser.GameObjects.Graphics;
-  text: Phaser.GameObjects.Text;
+  text: Phaser.GameObjects.Image;
+  /** Half the width of the name, in pixels. */
+  halfText: number;
   screen: Anchor;
 }
+
+/** Frame names in the atlas. */
+const frame = {
+  country: (i: number) => `country:${i}`,
+  badge: (id: string) => `badge:${id}`,
+  place: (id: string) => `place:${id}`,
+  tip: (id: string) => `tip:${id}`,
+};
 
 /** The screen-space layer of the map. */
 export class Overlay {
   private readonly icons: Phaser.GameObjects.Graphics;
-  private readonly placeLabels: Phaser.GameObjects.Text[];
-  private readonly countryTexts: { label: CountryLabel; text: Phaser.GameObjects.Text }[];
+  private readonly atlas: TextAtlas;
+  private readonly placeLabels: Phaser.GameObjects.Image[];
+  private readonly countryTexts: { label: CountryLabel; text: Phaser.GameObjects.Image }[];
   private readonly badgeViews: BadgeView[];
-  private readonly tooltip: Phaser.GameObjects.Text;
+  private readonly tooltip: Phaser.GameObjects.Image;
   private readonly screen = new Map<string, Point>();
 
   constructor(
@@ -44,48 +55,58 @@ export class Overlay {
     picture: Picture,
   ) {
     const layer = picture.layer(scene, 'screen');
-    // Baked glyphs are rasterised at the bake's resolution, so they stay sharp once it is shown at half size.
-    // A font is measured once and its metrics reused: Phaser would measure it again for every label.
-    const metrics = new Map<string, Phaser.Types.GameObjects.Text.TextMetrics>();
-    const text = (content: string, style: Phaser.Types.GameObjects.Text.TextStyle) => {
-      const font = `${style.fontStyle ?? ''} ${style.fontSize ?? ''}`;
-      const known = metrics.get(font);
-      const t = scene.add.text(0, 0, content, {
-        fontFamily: FONT,
-        resolution: picture.scale,
-        ...style,
-        ...(known && { metrics: known }),
-      });
-      if (!known) metrics.set(font, t.style.getTextMetrics());
-      return t;
-    };
-    this.countryTexts = countries.map((label) => ({
+    const ink = css(palette.ink);
+    // Baked names are rasterised at the bake's resolution, so they stay sharp once it is shown at half size;
+    // place names and tooltips are drawn live, at one texel a pixel.
+    const baked = picture.scale;
+    this.atlas = new TextAtlas(scene, unique(scene, 'brink-names'), [
+      ...countries.map((label, i) => ({
+        frame: frame.country(i),
+        text: label.focus ? label.name.toUpperCase() : label.name,
+        style: label.focus
+          ? { font: 'bold 15px', colour: '#4a4335' }
+          : { font: 'italic 12px', colour: '#7d786d' },
+        scale: baked,
+      })),
+      ...model.badges.map((b) => ({
+        frame: frame.badge(b.id),
+        text: b.name,
+        style: { font: 'bold 12px', colour: ink },
+        scale: baked,
+      })),
+      ...model.places.flatMap((p) => [
+        {
+          frame: frame.place(p.id),
+          text: p.name,
+          style: {
+            font: p.kind === 'capital' ? 'bold 13px' : '12px',
+            colour: ink,
+            stroke: { colour: '#ffffff', width: 3 },
+          },
+          scale: 1,
+        },
+        {
+          frame: frame.tip(p.id),
+          text: p.name,
+          style: { font: '13px', colour: '#ffffff', background: { colour: '#1b1f24', padX: 6, padY: 3 } },
+          scale: 1,
+        },
+      ]),
+    ]);
+    this.countryTexts = countries.map((label, i) => ({
       label,
-      text: text(label.focus ? label.name.toUpperCase() : label.name, {
-        fontSize: label.focus ? '15px' : '12px',
-        fontStyle: label.focus ? 'bold' : 'italic',
-        color: label.focus ? '#4a4335' : '#7d786d',
-      })
-        .setOrigin(0.5)
-        .setAlpha(label.focus ? 0.75 : 0.9),
+      text: this.atlas.image(scene, frame.country(i)).setAlpha(label.focus ? 0.75 : 0.9),
     }));
     this.icons = scene.add.graphics();
     this.placeLabels = model.places.map((p) =>
-      // Drawn live, at screen resolution, above the animations: smoke lingering over a place must not
-      // hide its name. Twenty small quads cost a software rasteriser little beside one full picture.
-      text(p.name, {
-        resolution: 1,
-        fontSize: p.kind === 'capital' ? '13px' : '12px',
-        fontStyle: p.kind === 'capital' ? 'bold' : 'normal',
-        color: css(palette.ink),
-        stroke: '#ffffff',
-        strokeThickness: 3,
-      }).setDepth(Depth.labels),
+      // Drawn live, above the animations: smoke lingering over a place must not hide its name.
+      this.atlas.image(scene, frame.place(p.id)).setOrigin(0, 0).setDepth(Depth.labels),
     );
     this.badgeViews = model.badges.map((b) => ({
       id: b.id,
       box: scene.add.graphics(),
-      text: text(b.name, { fontSize: '12px', fontStyle: 'bold', color: css(palette.ink) }).setOrigin(0.5),
+      text: this.atlas.image(scene, frame.badge(b.id)),
+      halfText: this.atlas.size(frame.badge(b.id)).w / 2,
       screen: { x: 0, y: 0 },
     }));
     // Bottom to top: country names, icons, badge boxes, badge names.
@@ -96,25 +117,24 @@ export class Overlay {
       ...this.badgeViews.map((b) => b.text),
     ]);
     this.tooltip = scene.add
-      .text(0, 0, '', {
-        fontFamily: FONT,
-        fontSize: '13px',
-        color: '#ffffff',
-        backgroundColor: '#1b1f24',
-        padding: { x: 6, y: 3 },
-      })
+      .image(0, 0, this.atlas.key)
+      .setOrigin(0, 0)
       .setDepth(Depth.ui + 1)
       .setVisible(false);
     if (notice) {
+      // Shown only when a scenario has no bundled borders: one Text of its own is no cost worth sparing.
       layer.add(
-        text(notice, {
-          fontSize: '13px',
-          color: css(palette.ink),
-          backgroundColor: '#fff8e1',
-          padding: { x: 8, y: 4 },
-          align: 'center',
-          wordWrap: { width: Math.max(200, model.width - 40) },
-        })
+        scene.add
+          .text(0, 0, notice, {
+            fontFamily: FONT_FAMILY,
+            resolution: baked,
+            fontSize: '13px',
+            color: ink,
+            backgroundColor: '#fff8e1',
+            padding: { x: 8, y: 4 },
+            align: 'center',
+            wordWrap: { width: Math.max(200, model.width - 40) },
+          })
           .setPosition(model.width / 2, 10)
           .setOrigin(0.5, 0),
       );
@@ -125,15 +145,15 @@ export class Overlay {
   layout(view: View): void {
     this.screen.clear();
     const g = this.icons.clear();
-    const items: LabelItem[] = this.model.places.map((place, i) => {
+    const items: LabelItem[] = this.model.places.map((place) => {
       const s = view.toScreen(place.world);
       this.screen.set(place.id, s);
       drawIcon(g, place, s.x, s.y);
-      const text = this.placeLabels[i];
+      const { w, h } = this.atlas.size(frame.place(place.id));
       return {
         at: s,
-        w: text?.width ?? 0,
-        h: text?.height ?? 0,
+        w,
+        h,
         rank: RANK.indexOf(place.kind),
         gap: place.kind === 'crossing' ? 12 : 9,
       };
@@ -179,9 +199,10 @@ export class Overlay {
       this.tooltip.setVisible(false);
       return undefined;
     }
+    this.tooltip.setFrame(frame.tip(place.id));
     const x = Math.round(Math.min(p.x + 14, this.model.width - this.tooltip.width - 4));
     const y = Math.round(Math.max(4, p.y - 28));
-    this.tooltip.setText(place.name).setPosition(x, y).setVisible(true);
+    this.tooltip.setPosition(x, y).setVisible(true);
     return id;
   }
 
@@ -194,14 +215,14 @@ export class Overlay {
 
   /** The texts of the location labels drawn (a label with no free spot at this zoom is left out). */
   labelTexts(): string[] {
-    return this.placeLabels.filter((t) => t.visible).map((t) => t.text);
+    return this.model.places.filter((_, i) => this.placeLabels[i]?.visible).map((p) => p.name);
   }
 
   /** Pins and draws the badges for this view; gives back the boxes they cover. */
   private placeBadges(view: View): Box[] {
     const items = this.badgeViews.map((b, i) => ({
       target: view.toScreen(this.model.badges[i]?.world ?? { x: 0, y: 0 }),
-      halfW: b.text.width / 2 + 8,
+      halfW: b.halfText + 8,
       halfH: 11,
     }));
     const centres = pinBadges(items, this.model.width, this.model.height);

@@ -142,7 +142,7 @@ export class Picture {
 const NEAREST = 1;
 
 /** A texture key not yet in use: a map started again in the same page must not reuse the last one's. */
-function unique(scene: Phaser.Scene, base: string): string {
+export function unique(scene: Phaser.Scene, base: string): string {
   let i = 0;
   while (scene.textures.exists(`${base}-${i}`)) i++;
   return `${base}-${i}`;

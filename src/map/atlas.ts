@@ -1,0 +1,128 @@
+// Every name the map draws, rasterised once into one canvas that becomes one texture, with a frame per
+// name. A Phaser Text object is a texture of its own: the map's three dozen names made as many textures,
+// uploaded one by one at start-up, and batches of up to sixteen textures, each size of batch compiling its
+// own variant of Phaser's quad shader (four variants, 20-30 ms of linking each in software WebGL) and
+// choosing among its textures for every pixel. From one texture, every name is drawn by one variant.
+import type * as Phaser from 'phaser';
+
+/** How a text is drawn: a CSS font, a fill colour, and optionally an outline and a box behind it. */
+export interface AtlasStyle {
+  /** A CSS font without the family, e.g. `bold 13px` or `italic 12px`. */
+  font: string;
+  colour: string;
+  stroke?: { colour: string; width: number };
+  background?: { colour: string; padX: number; padY: number };
+}
+
+/** One text to rasterise, under a frame name unique in the atlas. */
+export interface AtlasEntry {
+  frame: string;
+  text: string;
+  style: AtlasStyle;
+  /** Texels per pixel: 2 for what is baked into the supersampled picture, 1 for what is drawn live. */
+  scale: number;
+}
+
+/** The family of every name on the map. */
+export const FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, sans-serif';
+
+/** Empty texels around each frame, so that filtering never reaches a neighbour's glyphs. */
+const GAP = 2;
+/** The atlas's width in texels; it grows downwards as far as it needs. */
+const WIDTH = 1024;
+
+interface Placed {
+  x: number;
+  y: number;
+  /** Size in pixels, as laid out on the map. */
+  w: number;
+  h: number;
+  entry: AtlasEntry;
+  ascent: number;
+}
+
+/** One texture holding every text of the map. */
+export class TextAtlas {
+  private readonly placed = new Map<string, Placed>();
+
+  /** Measures, packs and draws `entries` into a canvas, and adds it to the scene's textures under `key`. */
+  constructor(
+    scene: Phaser.Scene,
+    readonly key: string,
+    entries: readonly AtlasEntry[],
+  ) {
+    const canvas = document.createElement('canvas');
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('map: no 2D canvas to draw the place names with');
+    // Measure and pack in rows, left to right.
+    let x = GAP;
+    let y = GAP;
+    let rowH = 0;
+    for (const entry of entries) {
+      if (this.placed.has(entry.frame)) throw new Error(`map: two names share the frame "${entry.frame}"`);
+      const { style, scale } = entry;
+      ctx.font = `${style.font} ${FONT_FAMILY}`;
+      const m = ctx.measureText(entry.text);
+      const stroke = style.stroke?.width ?? 0;
+      const padX = style.background?.padX ?? 0;
+      const padY = style.background?.padY ?? 0;
+      const w = Math.ceil(m.width + stroke + 2 * padX);
+      const h = Math.ceil(m.fontBoundingBoxAscent + m.fontBoundingBoxDescent + stroke + 2 * padY);
+      const tw = w * scale;
+      const th = h * scale;
+      if (x + tw + GAP > WIDTH) {
+        x = GAP;
+        y += rowH + GAP;
+        rowH = 0;
+      }
+      this.placed.set(entry.frame, { x, y, w, h, entry, ascent: m.fontBoundingBoxAscent });
+      x += tw + GAP;
+      rowH = Math.max(rowH, th);
+    }
+    canvas.width = WIDTH;
+    canvas.height = Math.max(1, y + rowH + GAP);
+    // Resizing reset the context: set the drawing state only now.
+    ctx.lineJoin = 'round';
+    ctx.textBaseline = 'alphabetic';
+    for (const p of this.placed.values()) {
+      const { style, scale, text } = p.entry;
+      const stroke = style.stroke?.width ?? 0;
+      const padX = style.background?.padX ?? 0;
+      const padY = style.background?.padY ?? 0;
+      ctx.save();
+      ctx.translate(p.x, p.y);
+      ctx.scale(scale, scale);
+      if (style.background) {
+        ctx.fillStyle = style.background.colour;
+        ctx.fillRect(0, 0, p.w, p.h);
+      }
+      ctx.font = `${style.font} ${FONT_FAMILY}`;
+      const tx = padX + stroke / 2;
+      const ty = padY + stroke / 2 + p.ascent;
+      if (style.stroke) {
+        ctx.strokeStyle = style.stroke.colour;
+        ctx.lineWidth = stroke;
+        ctx.strokeText(text, tx, ty);
+      }
+      ctx.fillStyle = style.colour;
+      ctx.fillText(text, tx, ty);
+      ctx.restore();
+    }
+    const texture = scene.textures.addCanvas(key, canvas);
+    if (!texture) throw new Error(`map: could not make the texture "${key}"`);
+    for (const [frame, p] of this.placed)
+      texture.add(frame, 0, p.x, p.y, p.w * p.entry.scale, p.h * p.entry.scale);
+  }
+
+  /** The size of a frame's text in pixels, as laid out on the map. */
+  size(frame: string): { w: number; h: number } {
+    const p = this.placed.get(frame);
+    return p ? { w: p.w, h: p.h } : { w: 0, h: 0 };
+  }
+
+  /** An image of a frame's text, shown at one pixel per pixel of layout whatever its texels. */
+  image(scene: Phaser.Scene, frame: string): Phaser.GameObjects.Image {
+    const scale = this.placed.get(frame)?.entry.scale ?? 1;
+    return scene.add.image(0, 0, this.key, frame).setScale(1 / scale);
+  }
+}
