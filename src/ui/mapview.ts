@@ -3,6 +3,7 @@
 
 import type { MapCue } from '../map/cues.ts';
 import type { MapController } from '../map/game.ts';
+import { loadRegion } from '../map/regions.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Compiled } from '../sim/compile.ts';
 import type { GameState } from '../sim/types.ts';
@@ -48,8 +49,9 @@ export class MapView {
     this.laidOut = { width: this.host.clientWidth, height: this.host.clientHeight };
     this.starting = (async () => {
       // Phaser and the borders load only now, so the start screen never waits for them; the borders
-      // download while Phaser is parsed.
-      const regionLoad = import('../map/regions.ts').then(({ loadRegion }) => loadRegion(scenario.meta.id));
+      // download while Phaser is fetched and parsed. (Preloading Phaser from the page's head drew the map
+      // sooner, but its start-up then ran just as the start screen appeared, and delayed a first click.)
+      const regionLoad = loadRegion(scenario.meta.id);
       const { startMap } = await import('../map/game.ts');
       performance.mark('brink:phaser-loaded');
       const region = await regionLoad;
