@@ -1,16 +1,15 @@
 // Vite plugin (Node side): cuts each bundled scenario's region from Natural Earth at build time
 // and ships it as a small JSON asset, so the browser never downloads the whole 10m atlas.
 // The game finds the files through the virtual module `virtual:brink-regions`.
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import type { Plugin } from 'vite';
+import { hashedAsset, type JsonAsset, jsonAssetsPlugin } from '../build/json-assets.ts';
+import { scenarioFiles } from '../scenario/bundled-plugin.ts';
 import { type CutOptions, cutRegion, type RegionSpec } from './region.ts';
 
-const VIRTUAL_ID = 'virtual:brink-regions';
-const RESOLVED_ID = `\0${VIRTUAL_ID}`;
 const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 /** Options of the plugin. */
@@ -22,11 +21,8 @@ export interface RegionPluginOptions extends CutOptions {
 }
 
 /** One scenario's cut, serialised. */
-export interface CutFile {
+export interface CutFile extends JsonAsset {
   scenarioId: string;
-  /** The path of the asset below the base, e.g. `assets/regions/tutorial-1a2b3c4d.json`. */
-  fileName: string;
-  json: string;
 }
 
 /** Reads the built-in Natural Earth 1:10m countries from world-atlas. */
@@ -69,9 +65,7 @@ export function cutScenarioRegions(
     warn(`brink-regions: no scenario folder at ${dir}; no borders are bundled`);
     return [];
   }
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
-    .sort();
+  const files = scenarioFiles(dir);
   const cuts: CutFile[] = [];
   const seen = new Set<string>();
   for (const file of files) {
@@ -95,67 +89,24 @@ export function cutScenarioRegions(
     }
     seen.add(scenarioId);
     const json = JSON.stringify(cutRegion(topology(), data.map, options));
-    const hash = createHash('sha256').update(json).digest('hex').slice(0, 8);
-    cuts.push({ scenarioId, fileName: `${assetsDir}/regions/${scenarioId}-${hash}.json`, json });
+    cuts.push({ scenarioId, ...hashedAsset(assetsDir, 'regions', scenarioId, json) });
   }
   return cuts;
 }
 
 /** The Vite plugin: `virtual:brink-regions` exports `{ [scenarioId]: url }` of the cut regions. */
 export function brinkRegions(options: RegionPluginOptions = {}): Plugin {
-  let root = process.cwd();
-  let base = '/';
-  let assetsDir = 'assets';
-  let cuts: CutFile[] | undefined;
   let atlas: Topology | undefined;
-  const dir = () => resolve(root, options.dir ?? 'scenarios');
   // The atlas is read once and only when some scenario needs it (it is 3.6 MB of JSON).
   const topology = () => {
     atlas ??= loadCountries10m();
     return atlas;
   };
-  const getCuts = () => {
-    cuts ??= cutScenarioRegions(dir(), topology, options, assetsDir);
-    return cuts;
-  };
-  return {
+  return jsonAssetsPlugin<CutFile>({
     name: 'brink-regions',
-    configResolved(config) {
-      root = config.root;
-      base = config.base;
-      assetsDir = config.build.assetsDir;
-    },
-    resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
-    },
-    load(id) {
-      if (id !== RESOLVED_ID) return undefined;
-      for (const file of readdirSafe(dir())) this.addWatchFile(join(dir(), file));
-      const urls = Object.fromEntries(getCuts().map((c) => [c.scenarioId, `${base}${c.fileName}`]));
-      return `export default ${JSON.stringify(urls)};\n`;
-    },
-    generateBundle() {
-      for (const cut of getCuts()) this.emitFile({ type: 'asset', fileName: cut.fileName, source: cut.json });
-    },
-    configureServer(server) {
-      server.watcher.add(dir());
-      server.watcher.on('all', (_event, path) => {
-        if (!path.startsWith(dir()) || !path.endsWith('.json')) return;
-        cuts = undefined;
-        const mod = server.moduleGraph.getModuleById(RESOLVED_ID);
-        if (mod) server.moduleGraph.invalidateModule(mod);
-      });
-      server.middlewares.use((req, res, next) => {
-        const path = req.url?.split('?')[0] ?? '';
-        const cut = getCuts().find((c) => `${base}${c.fileName}` === path);
-        if (!cut) return next();
-        res.setHeader('Content-Type', 'application/json');
-        res.end(cut.json);
-      });
-    },
-  };
-}
-
-function readdirSafe(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+    virtualId: 'virtual:brink-regions',
+    dir: options.dir ?? 'scenarios',
+    make: (dir, assetsDir) => cutScenarioRegions(dir, topology, options, assetsDir),
+    exports: (cuts, url) => Object.fromEntries(cuts.map((c) => [c.scenarioId, url(c)])),
+  });
 }
