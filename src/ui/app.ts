@@ -48,6 +48,8 @@ export function mountApp(doc: Document): App {
   const footer = el('footer', { class: 'disclaimer' }, el('p', { id: 'disclaimer' }, ''));
   doc.body.append(footer);
   const map = new MapView(mapHost);
+  /** Scenarios opened from a file in an earlier visit, validated again from their kept text to resume a save. */
+  const kept = new Map<string, LoadedScenario>();
   let subscription: Subscription | null = null;
   let lastScreen = '';
 
@@ -81,6 +83,17 @@ export function mountApp(doc: Document): App {
       attach({ loaded, c: compile(loaded.scenario), actor: restored.actor }, app.ui.start);
       return null;
     },
+    async resumeSave(value) {
+      const id = saveScenarioId(value);
+      const text = id && !findScenario(id) ? storedScenarioText(id) : null;
+      if (id && text) {
+        const file = `${id}.json`;
+        const v = await validateScenario(text, file);
+        if (v.ok) kept.set(id, { scenario: v.scenario, text, file, bundled: false });
+      }
+      // Through `app`, so that wrappers of resume (session.ts) see it.
+      return app.resume(value);
+    },
     newGame() {
       const g = app.game;
       if (g) deleteSave(g.loaded.scenario.meta.id);
@@ -99,14 +112,15 @@ export function mountApp(doc: Document): App {
     },
   };
 
+  /** A scenario at hand with this id: bundled, opened from a file, in play, or restored from its kept text. */
   function findScenario(id: string): LoadedScenario | undefined {
-    const bundled = app.catalog.ok.find((x) => x.scenario.meta.id === id);
-    if (bundled) return bundled;
-    if (app.ui.start.fromFile?.scenario.meta.id === id) return app.ui.start.fromFile;
-    const text = storedScenarioText(id);
-    if (!text) return undefined;
-    const v = validateScenario(text, `${id}.json`);
-    return v.ok ? { scenario: v.scenario, text, file: `${id}.json`, bundled: false } : undefined;
+    const at = (x: LoadedScenario | null | undefined) => (x?.scenario.meta.id === id ? x : undefined);
+    return (
+      app.catalog.ok.find((x) => x.scenario.meta.id === id) ??
+      at(app.ui.start.fromFile) ??
+      at(app.game?.loaded) ??
+      kept.get(id)
+    );
   }
 
   function detach(): void {

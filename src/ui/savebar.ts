@@ -13,7 +13,7 @@ export function importSaveControl(app: App): HTMLElement {
     const file = input.files?.[0];
     if (!file) return;
     const parsed = parseSaveText(await file.text());
-    const problem = parsed.ok ? app.resume(parsed.value) : parsed.message;
+    const problem = parsed.ok ? await app.resumeSave(parsed.value) : parsed.message;
     // On success the app shows the game; on failure the message is all that changes.
     if (problem) message.textContent = problem;
     input.value = '';

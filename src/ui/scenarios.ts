@@ -4,8 +4,17 @@ import bundledFiles from 'virtual:brink-scenarios';
 import type { BundledScenario, Validation } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
-export { validateScenario } from '../scenario/load.ts';
 export type { Validation };
+
+/**
+ * Validates scenario text with the full validator. The validator (Zod, the position-keeping parser and the
+ * meaning checks: more than half of the page's script) loads only now, the first time a file is opened:
+ * bundled scenarios were validated when the game was built, so the start screen never waits for it.
+ */
+export async function validateScenario(text: string, file: string): Promise<Validation> {
+  const { validateScenario: validate } = await import('../scenario/load.ts');
+  return validate(text, file);
+}
 
 /** The scenario shown and offered first. */
 export const DEFAULT_SCENARIO_ID = 'pakistan-afghanistan-2026';

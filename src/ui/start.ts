@@ -97,7 +97,7 @@ export function renderStart(app: App): HTMLElement {
     const file = fileInput.files?.[0];
     if (!file) return;
     const text = await file.text();
-    const v = validateScenario(text, file.name);
+    const v = await validateScenario(text, file.name);
     if (!v.ok) {
       // Nothing of a bad file is loaded: the selection and everything else stay as they were.
       st.fileProblems = v.problems;
@@ -256,8 +256,8 @@ function resumeSection(app: App): HTMLElement {
         {},
         button(
           `Resume game: ${title}${round}`,
-          () => {
-            const problem = app.resume(readSave(s.scenarioId));
+          async () => {
+            const problem = await app.resumeSave(readSave(s.scenarioId));
             if (problem) message.textContent = problem;
           },
           { class: 'primary', 'data-resume': s.scenarioId },

@@ -65,8 +65,16 @@ export interface App {
   send(event: GameEvent): void;
   /** Starts a new game. */
   start(loaded: LoadedScenario, seats: Record<string, Seat>, seed: number): void;
-  /** Resumes a stored or imported save; returns an error message or null. */
+  /**
+   * Resumes a save into a scenario already at hand (bundled, opened from a file, or the one in play);
+   * returns an error message or null.
+   */
   resume(value: unknown): string | null;
+  /**
+   * Resumes a stored or imported save, first validating the kept text of its scenario when it was opened
+   * from a file in an earlier visit; resolves to an error message or null.
+   */
+  resumeSave(value: unknown): Promise<string | null>;
   /** Leaves the game and shows the start screen. */
   newGame(): void;
   /** Shows the disclaimer of a scenario in the footer. */

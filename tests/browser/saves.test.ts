@@ -67,4 +67,34 @@ describe('saved games', () => {
     expect(await page.locator('.news .headline').allTextContents()).toEqual(headlines);
     await context.close();
   }, 120_000);
+
+  it('resumes after a reload a game of a scenario opened from a file, validating its kept text again', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await page.waitForSelector('h2:has-text("Start a game")');
+    const scenario = JSON.parse(readFileSync('scenarios/pakistan-afghanistan-2026.json', 'utf8'));
+    scenario.meta.id = 'border-war-from-file';
+    await page.getByLabel('Or open a scenario file (JSON)').setInputFiles({
+      name: 'border-war.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(scenario)),
+    });
+    await page.locator('.scenario-list label:has-text("From file")').waitFor();
+    await page.getByLabel('Seed').fill('7');
+    await page.locator('button:text-is("Start")').click();
+    await page.locator('button:text-is("Begin round 1")').click();
+    await page.locator('form.orders button[type="submit"]').click();
+    await page.waitForSelector('h2:has-text("Round 1")');
+    const headlines = await page.locator('.news .headline').allTextContents();
+
+    // A new visit: the file is gone from the page, only its kept text and the autosave remain.
+    await page.reload();
+    await page.waitForSelector('h2:has-text("Start a game")');
+    await page.locator('button[data-resume="border-war-from-file"]').click();
+    await page.waitForSelector('h2:has-text("Round 1")');
+    expect(await page.locator('.news .headline').allTextContents()).toEqual(headlines);
+    expect(await page.locator('.resume [role="alert"]').count()).toBe(0);
+    await context.close();
+  }, 120_000);
 });
