@@ -12,7 +12,17 @@ export type { Validation };
  * bundled scenarios were validated when the game was built, so the start screen never waits for it.
  */
 export async function validateScenario(text: string, file: string): Promise<Validation> {
-  const { validateScenario: validate } = await import('../scenario/load.ts');
+  let validate: (text: string, file: string) => Validation;
+  try {
+    ({ validateScenario: validate } = await import('../scenario/load.ts'));
+  } catch (e) {
+    // Offline since the page loaded, say: the file is not read, and nothing else changes.
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      ok: false,
+      problems: [`${file}: the validator could not be loaded (${why}); try again once connected.`],
+    };
+  }
   return validate(text, file);
 }
 

@@ -180,6 +180,23 @@ describe('a new player’s journey', () => {
     await page.close();
   });
 
+  it('says so when the validator cannot be loaded to read a file, and loads nothing of it', async () => {
+    const { page } = await newPage();
+    // The validator is its own chunk, loaded the first time a file is opened: here the network fails.
+    await page.route(/\/assets\/load-[^/]*\.js$/, (route) => route.abort());
+    const before = await page.locator('.scenario-list input').count();
+    await page.getByLabel('Or open a scenario file (JSON)').setInputFiles({
+      name: 'tutorial.json',
+      mimeType: 'application/json',
+      buffer: readFileSync('scenarios/tutorial.json'),
+    });
+    const alert = page.locator('#start-errors [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/tutorial\.json: the validator could not be loaded/);
+    expect(await page.locator('.scenario-list input').count()).toBe(before);
+    await page.close();
+  });
+
   it('shows HTML in scenario text as literal text and never runs it', async () => {
     const { page } = await newPage();
     const payload = '<img src=x onerror="window.__pwned=1">';
