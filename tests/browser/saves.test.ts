@@ -1,10 +1,21 @@
 // Saves in the browser: download the game, open it again; a corrupt or mismatched file says why and
 // changes nothing (the running game and the autosave stay as they were).
 import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
 
 const browser = useChromium();
+
+/** Starts the scenario chosen on the start screen with `seed` and plays round 1; gives back its headlines. */
+async function playRoundOne(page: Page, seed: number): Promise<string[]> {
+  await page.getByLabel('Seed').fill(String(seed));
+  await page.locator('button:text-is("Start")').click();
+  await page.locator('button:text-is("Begin round 1")').click();
+  await page.locator('form.orders button[type="submit"]').click();
+  await page.waitForSelector('h2:has-text("Round 1")');
+  return page.locator('.news .headline').allTextContents();
+}
 
 describe('saved games', () => {
   it('exports, rejects bad files with a clear message, and imports', async () => {
@@ -15,12 +26,7 @@ describe('saved games', () => {
     const page = await context.newPage();
     await page.goto(inject('baseUrl'));
     await page.waitForSelector('h2:has-text("Start a game")');
-    await page.getByLabel('Seed').fill('99');
-    await page.locator('button:text-is("Start")').click();
-    await page.locator('button:text-is("Begin round 1")').click();
-    await page.locator('form.orders button[type="submit"]').click();
-    await page.waitForSelector('h2:has-text("Round 1")');
-    const headlines = await page.locator('.news .headline').allTextContents();
+    const headlines = await playRoundOne(page, 99);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -81,12 +87,7 @@ describe('saved games', () => {
       buffer: Buffer.from(JSON.stringify(scenario)),
     });
     await page.locator('.scenario-list label:has-text("From file")').waitFor();
-    await page.getByLabel('Seed').fill('7');
-    await page.locator('button:text-is("Start")').click();
-    await page.locator('button:text-is("Begin round 1")').click();
-    await page.locator('form.orders button[type="submit"]').click();
-    await page.waitForSelector('h2:has-text("Round 1")');
-    const headlines = await page.locator('.news .headline').allTextContents();
+    const headlines = await playRoundOne(page, 7);
 
     // A new visit: the file is gone from the page, only its kept text and the autosave remain.
     await page.reload();
