@@ -38,7 +38,11 @@ interface Placed {
   w: number;
   h: number;
   entry: AtlasEntry;
-  ascent: number;
+  /** The CSS font, with its family. */
+  font: string;
+  /** Where the text's baseline starts, in pixels from the frame's corner. */
+  tx: number;
+  ty: number;
 }
 
 /** One texture holding every text of the map. */
@@ -63,7 +67,8 @@ export class TextAtlas {
     for (const entry of entries) {
       if (this.placed.has(entry.frame)) throw new Error(`map: two names share the frame "${entry.frame}"`);
       const { style, scale } = entry;
-      ctx.font = `${style.font} ${FONT_FAMILY}`;
+      const font = `${style.font} ${FONT_FAMILY}`;
+      ctx.font = font;
       const m = ctx.measureText(entry.text);
       const stroke = style.stroke?.width ?? 0;
       const padX = style.background?.padX ?? 0;
@@ -77,7 +82,9 @@ export class TextAtlas {
         y += rowH + GAP;
         rowH = 0;
       }
-      this.placed.set(entry.frame, { x, y, w, h, entry, ascent: m.fontBoundingBoxAscent });
+      const tx = padX + stroke / 2;
+      const ty = padY + stroke / 2 + m.fontBoundingBoxAscent;
+      this.placed.set(entry.frame, { x, y, w, h, entry, font, tx, ty });
       x += tw + GAP;
       rowH = Math.max(rowH, th);
     }
@@ -88,9 +95,6 @@ export class TextAtlas {
     ctx.textBaseline = 'alphabetic';
     for (const p of this.placed.values()) {
       const { style, scale, text } = p.entry;
-      const stroke = style.stroke?.width ?? 0;
-      const padX = style.background?.padX ?? 0;
-      const padY = style.background?.padY ?? 0;
       ctx.save();
       ctx.translate(p.x, p.y);
       ctx.scale(scale, scale);
@@ -98,16 +102,14 @@ export class TextAtlas {
         ctx.fillStyle = style.background.colour;
         ctx.fillRect(0, 0, p.w, p.h);
       }
-      ctx.font = `${style.font} ${FONT_FAMILY}`;
-      const tx = padX + stroke / 2;
-      const ty = padY + stroke / 2 + p.ascent;
+      ctx.font = p.font;
       if (style.stroke) {
         ctx.strokeStyle = style.stroke.colour;
-        ctx.lineWidth = stroke;
-        ctx.strokeText(text, tx, ty);
+        ctx.lineWidth = style.stroke.width;
+        ctx.strokeText(text, p.tx, p.ty);
       }
       ctx.fillStyle = style.colour;
-      ctx.fillText(text, tx, ty);
+      ctx.fillText(text, p.tx, p.ty);
       ctx.restore();
     }
     const texture = scene.textures.addCanvas(key, canvas);

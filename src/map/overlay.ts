@@ -145,15 +145,16 @@ export class Overlay {
   layout(view: View): void {
     this.screen.clear();
     const g = this.icons.clear();
-    const items: LabelItem[] = this.model.places.map((place) => {
+    const items: LabelItem[] = this.model.places.map((place, i) => {
       const s = view.toScreen(place.world);
       this.screen.set(place.id, s);
       drawIcon(g, place, s.x, s.y);
-      const { w, h } = this.atlas.size(frame.place(place.id));
+      // A name's image is shown at one texel a pixel: its size is its frame's.
+      const label = this.placeLabels[i];
       return {
         at: s,
-        w,
-        h,
+        w: label?.width ?? 0,
+        h: label?.height ?? 0,
         rank: RANK.indexOf(place.kind),
         gap: place.kind === 'crossing' ? 12 : 9,
       };

@@ -4,8 +4,6 @@ import bundledFiles from 'virtual:brink-scenarios';
 import type { BundledScenario, Validation } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
-export type { Validation };
-
 /**
  * Validates scenario text with the full validator. The validator (Zod, the position-keeping parser and the
  * meaning checks: more than half of the page's script) loads only now, the first time a file is opened:
