@@ -567,6 +567,8 @@ describe('a scenario whose borders were not bundled', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'brink-map-')), 'designer-copy.json');
     writeFileSync(file, JSON.stringify(copy));
     await page.locator('#panel input[type="file"][accept*="json"]').first().setInputFiles(file);
+    // The file is read and validated in the background: start once the start screen offers it.
+    await page.locator('.scenario-list label:has-text("From file")').waitFor();
     await page
       .getByRole('button', { name: /^start/i })
       .first()
