@@ -4,6 +4,7 @@
 // own variant of Phaser's quad shader (four variants, 20-30 ms of linking each in software WebGL) and
 // choosing among its textures for every pixel. From one texture, every name is drawn by one variant.
 import type * as Phaser from 'phaser';
+import { drawPlain } from './plain-quads.ts';
 
 /** How a text is drawn: a CSS font, a fill colour, and optionally an outline and a box behind it. */
 export interface AtlasStyle {
@@ -127,6 +128,6 @@ export class TextAtlas {
   /** An image of a frame's text, shown at one pixel per pixel of layout whatever its texels. */
   image(scene: Phaser.Scene, frame: string): Phaser.GameObjects.Image {
     const scale = this.placed.get(frame)?.entry.scale ?? 1;
-    return scene.add.image(0, 0, this.key, frame).setScale(1 / scale);
+    return drawPlain(scene.add.image(0, 0, this.key, frame).setScale(1 / scale));
   }
 }

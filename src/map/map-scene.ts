@@ -11,6 +11,7 @@ import { Effects } from './effects.ts';
 import { buildModel, type MapModel } from './model.ts';
 import { Depth, Overlay } from './overlay.ts';
 import { Picture } from './picture.ts';
+import { addPlainQuads } from './plain-quads.ts';
 import type { Region } from './region.ts';
 
 /** What the scene is built from. */
@@ -72,6 +73,7 @@ export class MapScene extends Phaser.Scene {
 
   create(): void {
     const { width, height } = this.model;
+    addPlainQuads(this, Phaser.Renderer.WebGL.RenderNodes.BatchHandlerQuad);
     const picture = new Picture(this, width, height);
     this.picture = picture;
     picture.image.setDepth(Depth.picture);

@@ -12,6 +12,7 @@ import { drawIcon } from './icons.ts';
 import { type Box, boxAround, edge, type LabelItem, pinBadges, placeLabels } from './layout.ts';
 import type { MapModel } from './model.ts';
 import { type Picture, unique } from './picture.ts';
+import { drawPlain } from './plain-quads.ts';
 
 const HIT_RADIUS = 14;
 // Labels of the more important kinds are placed first and get the best spot.
@@ -116,16 +117,18 @@ export class Overlay {
       ...this.badgeViews.map((b) => b.box),
       ...this.badgeViews.map((b) => b.text),
     ]);
-    this.tooltip = scene.add
-      .image(0, 0, this.atlas.key)
-      .setOrigin(0, 0)
-      .setDepth(Depth.ui + 1)
-      .setVisible(false);
+    this.tooltip = drawPlain(
+      scene.add
+        .image(0, 0, this.atlas.key)
+        .setOrigin(0, 0)
+        .setDepth(Depth.ui + 1)
+        .setVisible(false),
+    );
     if (notice) {
       // Shown only when a scenario has no bundled borders: one Text of its own is no cost worth sparing.
       layer.add(
-        scene.add
-          .text(0, 0, notice, {
+        drawPlain(
+          scene.add.text(0, 0, notice, {
             fontFamily: FONT_FAMILY,
             resolution: baked,
             fontSize: '13px',
@@ -134,7 +137,8 @@ export class Overlay {
             padding: { x: 8, y: 4 },
             align: 'center',
             wordWrap: { width: Math.max(200, model.width - 40) },
-          })
+          }),
+        )
           .setPosition(model.width / 2, 10)
           .setOrigin(0.5, 0),
       );

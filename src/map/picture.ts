@@ -3,6 +3,7 @@
 // costs one quad under the live animations and place names, instead of one draw per shape, which
 // software WebGL pays for on every frame; and that quad is drawn by a shader that only samples.
 import type * as Phaser from 'phaser';
+import { drawPlain } from './plain-quads.ts';
 
 /** Baked at twice the canvas size and shown at half: cheap anti-aliasing for every line and glyph. */
 export const SUPERSAMPLE = 2;
@@ -42,6 +43,8 @@ export class Picture {
   readonly image: Phaser.GameObjects.Shader;
   private readonly baked: Phaser.Textures.DynamicTexture;
   private readonly shown: Phaser.Textures.DynamicTexture;
+  /** The bake as an image at one texel a pixel: drawn into `shown`, it is the reduction. */
+  private readonly reduction: Phaser.GameObjects.Image | undefined;
   /** Texels per canvas pixel of the bake (see `bakeScale`). */
   readonly scale: number;
   private readonly layers: Phaser.GameObjects.Container[] = [];
@@ -59,7 +62,16 @@ export class Picture {
     this.baked = texture(Math.ceil(width * this.scale), Math.ceil(height * this.scale));
     // A canvas wider than the GPU's largest texture has a bake below one texel a pixel: show it as it is.
     this.shown = this.scale > 1 ? texture(width, height) : this.baked;
-    if (this.shown !== this.baked) this.shown.setFilter(NEAREST);
+    if (this.shown !== this.baked) {
+      this.shown.setFilter(NEAREST);
+      this.reduction = drawPlain(
+        scene.add
+          .image(0, 0, this.baked.key)
+          .setOrigin(0, 0)
+          .setScale(1 / this.scale),
+      );
+      this.reduction.removeFromDisplayList();
+    }
     this.image = scene.add
       .shader(
         {
@@ -114,13 +126,10 @@ export class Picture {
     this.baked.clear();
     for (const layer of this.layers) this.baked.draw(layer);
     this.baked.render();
-    if (this.shown === this.baked) return;
+    if (!this.reduction) return;
     this.shown.clear();
-    this.shown.stamp(this.baked.key, undefined, 0, 0, { scale: 1 / this.scale, originX: 0, originY: 0 });
+    this.shown.draw(this.reduction);
     this.shown.render();
-    // The texture manager's stamp keeps the last texture it drew. Were that the bake when the game is
-    // destroyed, Phaser would reset the stamp to a texture it had already freed, and throw.
-    this.baked.manager.resetStamp();
   }
 
   /** Draws a layer with its transform scaled by `k` about the origin, then puts the transform back. */

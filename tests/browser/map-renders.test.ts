@@ -32,6 +32,38 @@ describe('the Phaser map', () => {
     await page.close();
   });
 
+  it('draws names, tooltip and picture with shaders that only sample, never compiling Phaser’s tinting quad shader', async () => {
+    // Record every shader source the page compiles.
+    const { page, errors } = await freshPage((p) =>
+      p.addInitScript(() => {
+        const sources: string[] = [];
+        (window as unknown as { __shaderSources: string[] }).__shaderSources = sources;
+        for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+          const original = proto.shaderSource;
+          proto.shaderSource = function (this: WebGLRenderingContext, shader: WebGLShader, source: string) {
+            sources.push(source);
+            original.call(this, shader, source);
+          };
+        }
+      }),
+    );
+    await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
+    // Hovering a place shows its tooltip, the last kind of name to be drawn.
+    const box = await page.locator('#map canvas').boundingBox();
+    const p = await page.evaluate(() => window.__brinkMap?.screenPoint('kabul'));
+    await page.mouse.move((box?.x ?? 0) + (p?.x ?? 0), (box?.y ?? 0) + (p?.y ?? 0));
+    await page.waitForTimeout(300);
+    const sources = await page.evaluate(
+      () => (window as unknown as { __shaderSources: string[] }).__shaderSources,
+    );
+    // The names drew: their shader was compiled.
+    expect(sources.some((s) => s.includes('BrinkPlainQuads'))).toBe(true);
+    // Phaser's quad shader tints by mode (`tintMode`) for every pixel; nothing on the map needs it.
+    expect(sources.filter((s) => s.includes('tintMode'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('leaves the start screen taking input while Phaser is still loading', async () => {
     // Hold Phaser's chunk back until the start screen has been used.
     let release: () => void = () => {};
