@@ -14,11 +14,19 @@ export type Locate = (id: string) => Anchor | undefined;
 interface Running {
   start: number;
   end: number;
+  /** Moves so little a frame (a fraction of a pixel) that drawing it SLOW_FRAME apart looks the same. */
+  slow?: true;
   draw(g: G, t: number, locate: Locate): void;
 }
 
 const FLIGHT = 900;
 const SMOKE = 12_000;
+/**
+ * How long (ms) a frame of slow animations alone stays on screen: 20 frames a second. Smoke drifts
+ * about 2 pixels a second and fades over twelve, so each of these frames moves it a tenth of a pixel,
+ * and drawing it sixty times a second only kept the GPU busy (in software WebGL, the whole machine).
+ */
+export const SLOW_FRAME = 50;
 
 /** Runs the animations; `update` draws them, `play` starts one. */
 export class Effects {
@@ -36,6 +44,21 @@ export class Effects {
     const make = builders[cue.kind];
     for (const part of make(cue, colour))
       this.running.push({ ...part, start: now + part.start, end: now + part.end });
+  }
+
+  /**
+   * When the next frame must be drawn, given one drawn at `now`: `now` itself (every refresh) while
+   * anything fast is running, SLOW_FRAME later while only slow ones are, the start of the next animation
+   * if that is sooner, and Infinity once nothing is left.
+   */
+  nextFrame(now: number): number {
+    let due = Number.POSITIVE_INFINITY;
+    for (const r of this.running) {
+      if (now >= r.end) continue;
+      const at = r.start > now ? r.start : r.slow ? now + SLOW_FRAME : now;
+      if (at < due) due = at;
+    }
+    return due;
   }
 
   /** Draws every running animation at time `now` (ms) and drops finished ones. */
@@ -135,6 +158,7 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
   parts.push({
     start: flight + 150,
     end: flight + 150 + s.smoke,
+    slow: true,
     draw(g, t, locate) {
       const b = locate(cue.at);
       if (!b) return;

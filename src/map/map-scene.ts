@@ -61,6 +61,8 @@ export class MapScene extends Phaser.Scene {
   private clock = 0;
   /** When the view last moved: while it keeps moving, the picture is baked as a draft (picture.ts). */
   private movedAt = Number.NEGATIVE_INFINITY;
+  /** Wakes the loop when the next frame of slow animations is due (restUntil). */
+  private restTimer: number | undefined;
 
   constructor(private readonly spec: MapSceneInput) {
     super('map');
@@ -105,7 +107,10 @@ export class MapScene extends Phaser.Scene {
       tap: (p) => this.tap(p),
     });
     this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.markReady());
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => this.unbind());
+    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+      window.clearTimeout(this.restTimer);
+      this.unbind();
+    });
   }
 
   override update(time: number, delta: number): void {
@@ -117,17 +122,26 @@ export class MapScene extends Phaser.Scene {
     this.stepTone(delta);
     this.picture.bake(performance.now() - this.movedAt < SETTLE);
     // Sleeping inside update still renders this frame, so the settled state is on screen.
-    if (
-      this.effects.active === 0 &&
-      this.toneNow === this.toneTarget &&
-      this.picture.settled &&
-      --this.settling <= 0
-    )
-      this.game.loop.sleep();
+    if (this.toneNow !== this.toneTarget || !this.picture.settled || --this.settling > 0) return;
+    if (this.effects.active === 0) this.game.loop.sleep();
+    else this.restUntil(this.effects.nextFrame(time), time);
+  }
+
+  /**
+   * Between the frames of slow animations (smoke drifting a tenth of a pixel a frame) the loop rests
+   * until the next frame is due, instead of drawing the same picture at every refresh.
+   */
+  private restUntil(due: number, now: number): void {
+    // Resting for less than a refresh and a half would only skip a frame or none.
+    if (due - now < 25) return;
+    this.game.loop.sleep();
+    // Not wake(): nothing changed, so one frame is enough before resting again.
+    this.restTimer = window.setTimeout(() => this.game.loop.wake(), due - now);
   }
 
   /** Something on the map changed: draw frames again until it has settled. */
   private wake(): void {
+    window.clearTimeout(this.restTimer);
     this.settling = 2;
     // wake() runs one frame at once, so `clock` is current before an animation is timed on it.
     if (!this.game.loop.running) this.game.loop.wake();

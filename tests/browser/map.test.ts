@@ -347,7 +347,7 @@ describe('the map of the default scenario', () => {
     expect(changedOnName(await shoot(page))).toBeLessThan(0.02);
   });
 
-  it('stops drawing while nothing changes, and draws again for a strike until it has settled', async () => {
+  it('stops drawing while nothing changes, draws a strike at every refresh and its lingering smoke 20 times a second, until it has settled', async () => {
     await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
       timeout: 20_000,
     });
@@ -365,6 +365,15 @@ describe('the map of the default scenario', () => {
     const busy = await frames();
     expect(busy - rest).toBeGreaterThan(5);
     expect(await page.evaluate(() => window.__brinkMap?.activeEffects())).toBeGreaterThan(0);
+    // Flight and flash are over 1.6 s after the strike; the smoke lingers, drifting a tenth of a pixel
+    // a frame, and is drawn 20 times a second (effects.ts, SLOW_FRAME) rather than at every refresh.
+    await page.waitForTimeout(1800);
+    const smoke = await frames();
+    await page.waitForTimeout(1000);
+    const smokeFrames = (await frames()) - smoke;
+    expect(await page.evaluate(() => window.__brinkMap?.activeEffects())).toBeGreaterThan(0);
+    expect(smokeFrames).toBeGreaterThan(5);
+    expect(smokeFrames).toBeLessThanOrEqual(25);
     await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
       timeout: 20_000,
     });
