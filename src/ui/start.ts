@@ -93,11 +93,27 @@ export function renderStart(app: App): HTMLElement {
 
   const fileId = nextId('scenario-file');
   const fileInput = el('input', { type: 'file', id: fileId, accept: '.json,application/json' });
+  const startButton = el('button', { type: 'submit', class: 'primary' }, 'Start');
+  const checking = el('p', { class: 'hint', role: 'status' });
   fileInput.addEventListener('change', async () => {
     const file = fileInput.files?.[0];
     if (!file) return;
-    const text = await file.text();
-    const v = await validateScenario(text, file.name);
+    // Until the file is read and checked, Start would start whatever was selected before it.
+    startButton.disabled = true;
+    checking.textContent = `Checking ${file.name}…`;
+    let v: Awaited<ReturnType<typeof validateScenario>>;
+    let text = '';
+    try {
+      text = await file.text();
+      v = await validateScenario(text, file.name);
+    } catch (e) {
+      // A file that vanished or cannot be read since it was chosen: say so, and load nothing.
+      const why = e instanceof Error ? e.message : String(e);
+      v = { ok: false, problems: [`${file.name}: the file could not be read (${why}).`] };
+    } finally {
+      startButton.disabled = false;
+      checking.textContent = '';
+    }
     if (!v.ok) {
       // Nothing of a bad file is loaded: the selection and everything else stay as they were.
       st.fileProblems = v.problems;
@@ -132,6 +148,7 @@ export function renderStart(app: App): HTMLElement {
       class: 'start-form',
       onsubmit: (e) => {
         e.preventDefault();
+        if (startButton.disabled) return;
         const cur = selected(app);
         if (!cur) return;
         const seed = Number(seedInput.value);
@@ -161,6 +178,7 @@ export function renderStart(app: App): HTMLElement {
         el('label', { for: fileId }, 'Or open a scenario file (JSON)'),
         fileInput,
       ),
+      checking,
       errors,
     ),
     rolesBox,
@@ -176,7 +194,7 @@ export function renderStart(app: App): HTMLElement {
       ),
     ),
     message,
-    el('button', { type: 'submit', class: 'primary' }, 'Start'),
+    startButton,
   );
   root.append(form);
   if (app.catalog.broken.length > 0)

@@ -197,6 +197,39 @@ describe('a new player’s journey', () => {
     await page.close();
   });
 
+  it('holds Start while an opened file is being checked, then starts the file’s scenario', async () => {
+    const { page, errors } = await newPage();
+    // Hold the validator's chunk back, as a slow network would.
+    let release: () => void = () => {};
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    await page.route(/\/assets\/load-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByLabel('Or open a scenario file (JSON)').setInputFiles({
+      name: 'tutorial.json',
+      mimeType: 'application/json',
+      buffer: readFileSync('scenarios/tutorial.json'),
+    });
+    const start = page.locator('button:text-is("Start")');
+    await page.locator('[role="status"]:has-text("Checking tutorial.json")').waitFor();
+    expect(await start.isDisabled()).toBe(true);
+    // Enter in a field submits the form too: it must not start the scenario selected before the file.
+    await page.getByLabel('Seed').press('Enter');
+    await page.waitForTimeout(300);
+    expect(await page.locator('h2:has-text("Start a game")').count()).toBe(1);
+    release();
+    await page.locator('.scenario-list label:has-text("From file: Tutorial: The Old Bridge")').waitFor();
+    expect(await start.isDisabled()).toBe(false);
+    expect(await page.locator('[role="status"]:has-text("Checking")').count()).toBe(0);
+    await start.click();
+    await page.waitForSelector('h2:has-text("Briefing: Tutorial: The Old Bridge")');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('shows HTML in scenario text as literal text and never runs it', async () => {
     const { page } = await newPage();
     const payload = '<img src=x onerror="window.__pwned=1">';
