@@ -125,9 +125,12 @@ export class TextAtlas {
     return p ? { w: p.w, h: p.h } : { w: 0, h: 0 };
   }
 
-  /** An image of a frame's text, shown at one pixel per pixel of layout whatever its texels. */
-  image(scene: Phaser.Scene, frame: string): Phaser.GameObjects.Image {
-    const scale = this.placed.get(frame)?.entry.scale ?? 1;
+  /**
+   * An image of a frame's text, shown at one pixel per pixel of layout whatever its texels; without a
+   * frame, an image to give one later (`setFrame`) among the frames made at one texel a pixel.
+   */
+  image(scene: Phaser.Scene, frame?: string): Phaser.GameObjects.Image {
+    const scale = (frame && this.placed.get(frame)?.entry.scale) || 1;
     return drawPlain(scene.add.image(0, 0, this.key, frame).setScale(1 / scale));
   }
 }

@@ -117,13 +117,11 @@ export class Overlay {
       ...this.badgeViews.map((b) => b.box),
       ...this.badgeViews.map((b) => b.text),
     ]);
-    this.tooltip = drawPlain(
-      scene.add
-        .image(0, 0, this.atlas.key)
-        .setOrigin(0, 0)
-        .setDepth(Depth.ui + 1)
-        .setVisible(false),
-    );
+    this.tooltip = this.atlas
+      .image(scene)
+      .setOrigin(0, 0)
+      .setDepth(Depth.ui + 1)
+      .setVisible(false);
     if (notice) {
       // Shown only when a scenario has no bundled borders: one Text of its own is no cost worth sparing.
       layer.add(

@@ -24,6 +24,22 @@ export async function validateScenario(text: string, file: string): Promise<Vali
   return validate(text, file);
 }
 
+/** Reads a scenario file the player opened and validates it; a file that cannot be read is a problem too. */
+export async function readScenarioFile(file: File): Promise<{ text: string; validation: Validation }> {
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    // The file vanished or was locked since it was chosen.
+    const why = e instanceof Error ? e.message : String(e);
+    return {
+      text: '',
+      validation: { ok: false, problems: [`${file.name}: the file could not be read (${why}).`] },
+    };
+  }
+  return { text, validation: await validateScenario(text, file.name) };
+}
+
 /** The scenario shown and offered first. */
 export const DEFAULT_SCENARIO_ID = 'pakistan-afghanistan-2026';
 

@@ -3,7 +3,7 @@ import type { PolicyName, Seat } from '../sim/types.ts';
 import { button, el, heading, nextId } from './dom.ts';
 import { importSaveControl } from './savebar.ts';
 import { listSaves, readSave } from './saves.ts';
-import { type LoadedScenario, validateScenario } from './scenarios.ts';
+import { type LoadedScenario, readScenarioFile } from './scenarios.ts';
 import type { App, StartState } from './types.ts';
 
 const POLICIES: { value: 'person' | PolicyName; label: string }[] = [
@@ -101,19 +101,9 @@ export function renderStart(app: App): HTMLElement {
     // Until the file is read and checked, Start would start whatever was selected before it.
     startButton.disabled = true;
     checking.textContent = `Checking ${file.name}…`;
-    let v: Awaited<ReturnType<typeof validateScenario>>;
-    let text = '';
-    try {
-      text = await file.text();
-      v = await validateScenario(text, file.name);
-    } catch (e) {
-      // A file that vanished or cannot be read since it was chosen: say so, and load nothing.
-      const why = e instanceof Error ? e.message : String(e);
-      v = { ok: false, problems: [`${file.name}: the file could not be read (${why}).`] };
-    } finally {
-      startButton.disabled = false;
-      checking.textContent = '';
-    }
+    const { text, validation: v } = await readScenarioFile(file);
+    startButton.disabled = false;
+    checking.textContent = '';
     if (!v.ok) {
       // Nothing of a bad file is loaded: the selection and everything else stay as they were.
       st.fileProblems = v.problems;
