@@ -1,12 +1,11 @@
 // Animations of consequences. Each running effect redraws itself every frame into one shared
-// screen-space Graphics, reading its end points by id, so it follows the view while it pans.
-import type * as Phaser from 'phaser';
-import type { Anchor, Point } from './camera.ts';
+// screen-space Graphics, reading its end points by id, so it follows the view while it pans, and
+// reports the box it covered (pen.ts): the frame redraws only there (redraw.ts).
+import type { Anchor, Point, Rect } from './camera.ts';
 import { palette } from './colour.ts';
 import type { MapCue } from './cues.ts';
 import { edge } from './layout.ts';
-
-type G = Phaser.GameObjects.Graphics;
+import type { Pen } from './pen.ts';
 
 /** Where a location or badge is on screen now. */
 export type Locate = (id: string) => Anchor | undefined;
@@ -16,7 +15,7 @@ interface Running {
   end: number;
   /** Moves so little a frame (a fraction of a pixel) that drawing it SLOW_FRAME apart looks the same. */
   slow?: true;
-  draw(g: G, t: number, locate: Locate): void;
+  draw(pen: Pen, t: number, locate: Locate): void;
 }
 
 const FLIGHT = 900;
@@ -32,7 +31,7 @@ export const SLOW_FRAME = 50;
 export class Effects {
   private readonly running: Running[] = [];
 
-  constructor(private readonly g: G) {}
+  constructor(private readonly pen: Pen) {}
 
   /** How many animations are still running. */
   get active(): number {
@@ -61,9 +60,14 @@ export class Effects {
     return due;
   }
 
-  /** Draws every running animation at time `now` (ms) and drops finished ones. */
-  update(now: number, locate: Locate): void {
-    const g = this.g.clear();
+  /**
+   * Draws every running animation at time `now` (ms) and drops finished ones. Returns the box each
+   * animation drawn covers, in canvas pixels: all that this frame changed on the canvas, with the boxes
+   * of the frame before.
+   */
+  update(now: number, locate: Locate): Rect[] {
+    const pen = this.pen.clear();
+    const boxes: Rect[] = [];
     for (let i = this.running.length - 1; i >= 0; i--) {
       const r = this.running[i];
       if (!r) continue;
@@ -71,14 +75,18 @@ export class Effects {
         this.running.splice(i, 1);
         continue;
       }
-      if (now >= r.start) r.draw(g, now - r.start, locate);
+      if (now < r.start) continue;
+      r.draw(pen, now - r.start, locate);
+      const box = pen.take();
+      if (box) boxes.push(box);
     }
+    return boxes;
   }
 
   /** Stops everything. */
   clear(): void {
     this.running.length = 0;
-    this.g.clear();
+    this.pen.clear();
   }
 }
 
@@ -116,38 +124,31 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
     parts.push({
       start: 0,
       end: flight,
-      draw(g, t, locate) {
+      draw(pen, t, locate) {
         const a = locate(from);
         const b = locate(cue.at);
         if (!a || !b) return;
         const k = t / flight;
         const tail = Math.max(0, k - 0.3);
-        g.lineStyle(s.width, colour, 0.9);
-        g.beginPath();
-        const p0 = arc(a, b, tail);
-        g.moveTo(p0.x, p0.y);
-        for (let i = 1; i <= 12; i++) {
-          const p = arc(a, b, tail + ((k - tail) * i) / 12);
-          g.lineTo(p.x, p.y);
-        }
-        g.strokePath();
+        const trail = Array.from({ length: 13 }, (_, i) => arc(a, b, tail + ((k - tail) * i) / 12));
+        pen.line(s.width, colour, 0.9).stroke(trail);
         const head = arc(a, b, k);
-        disc(g.fillStyle(0xffffff, 1), head.x, head.y, s.width + 1.5);
-        disc(g.fillStyle(colour, 1), head.x, head.y, s.width);
+        pen.fill(0xffffff).disc(head.x, head.y, s.width + 1.5);
+        pen.fill(colour).disc(head.x, head.y, s.width);
       },
     });
   }
   parts.push({
     start: flight,
     end: flight + 700,
-    draw(g, t, locate) {
+    draw(pen, t, locate) {
       const b = locate(cue.at);
       if (!b) return;
       const k = t / 700;
       const r = 4 + s.flash * easeOut(k);
-      disc(g.fillStyle(palette.flash, 0.85 * (1 - k)), b.x, b.y, r);
-      disc(g.fillStyle(0xffffff, 1 - k), b.x, b.y, r * 0.45);
-      ring(g.lineStyle(2, 0xff5a1f, 1 - k), b.x, b.y, r * 1.15);
+      pen.fill(palette.flash, 0.85 * (1 - k)).disc(b.x, b.y, r);
+      pen.fill(0xffffff, 1 - k).disc(b.x, b.y, r * 0.45);
+      pen.line(2, 0xff5a1f, 1 - k).ring(b.x, b.y, r * 1.15);
     },
   });
   const puffs = Array.from({ length: s.puffs }, (_, i) => ({
@@ -159,7 +160,7 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
     start: flight + 150,
     end: flight + 150 + s.smoke,
     slow: true,
-    draw(g, t, locate) {
+    draw(pen, t, locate) {
       const b = locate(cue.at);
       if (!b) return;
       for (const p of puffs) {
@@ -169,7 +170,7 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
         const r = (s.flash / 5) * (1 + 1.6 * easeOut(Math.min(1, k * 3)));
         const x = b.x + Math.cos(p.angle) * p.spread * (1 + k) + k * 10;
         const y = b.y + Math.sin(p.angle) * p.spread * 0.6 - k * 26;
-        disc(g.fillStyle(palette.smoke, 0.55 * (1 - k)), x, y, r);
+        pen.fill(palette.smoke, 0.55 * (1 - k)).disc(x, y, r);
       }
     },
   });
@@ -186,7 +187,7 @@ function route(cue: MapCue, colour: number, kind: 'envoy' | 'aid'): Part[] {
     {
       start: 0,
       end: linger,
-      draw(g, t, locate) {
+      draw(pen, t, locate) {
         const a = locate(from);
         const b = locate(cue.at);
         if (!a || !b) return;
@@ -197,13 +198,13 @@ function route(cue: MapCue, colour: number, kind: 'envoy' | 'aid'): Part[] {
         const start =
           a.halfW && a.halfH ? Math.min(len, edge(a.halfW, a.halfH, b.x - a.x, b.y - a.y) + 4) : 0;
         const at = (d: number) => ({ x: a.x + ((b.x - a.x) * d) / len, y: a.y + ((b.y - a.y) * d) / len });
-        g.fillStyle(colour, 0.9 * fade);
+        pen.fill(colour, 0.9 * fade);
         for (let d = start; d <= start + (len - start) * drawn; d += 8) {
           const p = at(d);
-          disc(g, p.x, p.y, 1.8);
+          pen.disc(p.x, p.y, 1.8);
         }
         if (t < 500 || t > 500 + travel) return;
-        drawMarker(g, at(start + (len - start) * easeInOut((t - 500) / travel)), colour, kind);
+        drawMarker(pen, at(start + (len - start) * easeInOut((t - 500) / travel)), colour, kind);
       },
     },
     pulse(cue.at, colour, 500 + travel, 500 + travel + 900, 24),
@@ -214,23 +215,24 @@ function marker(at: string, colour: number, kind: 'envoy' | 'aid', duration: num
   return {
     start: 0,
     end: duration,
-    draw(g, _t, locate) {
+    draw(pen, _t, locate) {
       const b = locate(at);
-      if (b) drawMarker(g, { x: b.x, y: b.y - 14 }, colour, kind);
+      if (b) drawMarker(pen, { x: b.x, y: b.y - 14 }, colour, kind);
     },
   };
 }
 
-function drawMarker(g: G, p: Point, colour: number, kind: 'envoy' | 'aid'): void {
+function drawMarker(pen: Pen, p: Point, colour: number, kind: 'envoy' | 'aid'): void {
   if (kind === 'aid') {
-    g.fillStyle(0xffffff, 1).fillRect(p.x - 6, p.y - 6, 12, 12);
-    g.fillStyle(colour, 1)
-      .fillRect(p.x - 1.5, p.y - 5, 3, 10)
-      .fillRect(p.x - 5, p.y - 1.5, 10, 3);
+    pen.fill(0xffffff).rect(p.x - 6, p.y - 6, 12, 12);
+    pen
+      .fill(colour)
+      .rect(p.x - 1.5, p.y - 5, 3, 10)
+      .rect(p.x - 5, p.y - 1.5, 10, 3);
     return;
   }
-  disc(g.fillStyle(0xffffff, 1), p.x, p.y, 6.5);
-  disc(g.fillStyle(colour, 1), p.x, p.y, 4.5);
+  pen.fill(0xffffff).disc(p.x, p.y, 6.5);
+  pen.fill(colour).disc(p.x, p.y, 4.5);
 }
 
 /** A ring growing from a place and fading. */
@@ -238,11 +240,11 @@ function pulse(at: string, colour: number, start: number, end: number, radius: n
   return {
     start,
     end,
-    draw(g, t, locate) {
+    draw(pen, t, locate) {
       const b = locate(at);
       if (!b) return;
       const k = t / (end - start);
-      ring(g.lineStyle(3, colour, 1 - k), b.x, b.y, 6 + radius * easeOut(k));
+      pen.line(3, colour, 1 - k).ring(b.x, b.y, 6 + radius * easeOut(k));
     },
   };
 }
@@ -256,17 +258,23 @@ function sparks(at: string, colour: number): Part {
   return {
     start: 0,
     end: 2400,
-    draw(g, t, locate) {
+    draw(pen, t, locate) {
       const b = locate(at);
       if (!b) return;
       const burst = (t % 600) / 600;
       const flicker = 0.55 + 0.45 * Math.sin(t / 35);
-      g.lineStyle(3, 0xff7a00, flicker).lineBetween(b.x - 9, b.y - 9, b.x + 9, b.y + 9);
-      g.lineStyle(3, colour, flicker).lineBetween(b.x + 9, b.y - 9, b.x - 9, b.y + 9);
-      g.fillStyle(palette.flash, 1 - burst);
+      pen.line(3, 0xff7a00, flicker).stroke([
+        { x: b.x - 9, y: b.y - 9 },
+        { x: b.x + 9, y: b.y + 9 },
+      ]);
+      pen.line(3, colour, flicker).stroke([
+        { x: b.x + 9, y: b.y - 9 },
+        { x: b.x - 9, y: b.y + 9 },
+      ]);
+      pen.fill(palette.flash, 1 - burst);
       for (const r of rays) {
         const d = 6 + r.speed * burst;
-        disc(g, b.x + Math.cos(r.angle) * d, b.y + Math.sin(r.angle) * d, 1.8);
+        pen.disc(b.x + Math.cos(r.angle) * d, b.y + Math.sin(r.angle) * d, 1.8);
       }
     },
   };
@@ -281,41 +289,18 @@ function crowd(at: string, colour: number): Part {
   return {
     start: 0,
     end: 3500,
-    draw(g, t, locate) {
+    draw(pen, t, locate) {
       const b = locate(at);
       if (!b) return;
       const fade = t > 2800 ? (3500 - t) / 700 : Math.min(1, t / 300);
-      g.fillStyle(colour, fade);
+      pen.fill(colour, fade);
       for (const p of people) {
         const wobble = Math.sin(t / 180 + p.angle * 3) * 2.5;
-        disc(g, b.x + Math.cos(p.angle) * (p.r + wobble), b.y + Math.sin(p.angle) * (p.r + wobble), 2.2);
+        pen.disc(b.x + Math.cos(p.angle) * (p.r + wobble), b.y + Math.sin(p.angle) * (p.r + wobble), 2.2);
       }
-      ring(g.lineStyle(1.5, colour, 0.6 * fade), b.x, b.y, 20 + 4 * Math.sin(t / 300));
+      pen.line(1.5, colour, 0.6 * fade).ring(b.x, b.y, 20 + 4 * Math.sin(t / 300));
     },
   };
-}
-
-/** How far, in pixels, a circle's drawn edge may stray inside the true circle. */
-const STRAY = 0.2;
-
-/**
- * How many sides a circle of radius `r` is drawn with: the fewest whose edges stray at most STRAY pixels
- * (a chord of angle 2π/n falls r·(1 − cos(π/n)) ≈ r·π²/2n² short of the arc), and at least eight. Phaser's
- * own circles have a hundred sides whatever their size, so ten strikes' flashes and smoke made some ten
- * thousand triangles a frame, which a software rasteriser pays for one by one.
- */
-export function sides(r: number): number {
-  return Math.max(8, Math.ceil(Math.PI * Math.sqrt(Math.max(0, r) / (2 * STRAY))));
-}
-
-/** A filled circle in the current fill style. */
-function disc(g: G, x: number, y: number, r: number): G {
-  return g.fillEllipse(x, y, 2 * r, 2 * r, sides(r));
-}
-
-/** A circle outlined in the current line style. */
-function ring(g: G, x: number, y: number, r: number): G {
-  return g.strokeEllipse(x, y, 2 * r, 2 * r, sides(r));
 }
 
 /** A point on a raised arc from `a` to `b`, so flights read as flights rather than lines. */

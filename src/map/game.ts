@@ -78,7 +78,9 @@ export async function startMap(
     // Textures filter linearly (`antialias`), which is what smooths the supersampled bake (base-map.ts);
     // the context itself is not multisampled (`antialiasGL`), since 4x MSAA multiplies the fill cost that
     // software WebGL pays on every frame: it doubled the frame time here. No masks, so no stencil buffer.
-    render: { antialias: true, antialiasGL: false, stencil: false },
+    // The drawing buffer is kept between frames, so that a frame of animations redraws only around them
+    // (redraw.ts).
+    render: { antialias: true, antialiasGL: false, stencil: false, preserveDrawingBuffer: true },
   });
   await scene.ready;
   performance.mark('brink:map-ready');

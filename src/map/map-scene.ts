@@ -10,8 +10,10 @@ import type { MapCue } from './cues.ts';
 import { Effects } from './effects.ts';
 import { buildModel, type MapModel } from './model.ts';
 import { Depth, Overlay } from './overlay.ts';
+import { Pen } from './pen.ts';
 import { Picture } from './picture.ts';
 import { addPlainQuads } from './plain-quads.ts';
+import { damage, Redraw } from './redraw.ts';
 import type { Region } from './region.ts';
 
 /** What the scene is built from. */
@@ -51,6 +53,11 @@ export class MapScene extends Phaser.Scene {
   private readonly selectListeners = new Set<(id: string) => void>();
   private unbind: () => void = () => {};
   private effectsDrawn = false;
+  private redraw!: Redraw;
+  /** Whether the next frame must be drawn whole: something other than the animations changed. */
+  private whole = true;
+  /** The boxes the animations covered in the last frame drawn: the next frame redraws them too. */
+  private drawnBoxes: Rect[] = [];
   /** Frames still to draw before the loop may sleep: a still map is not redrawn 60 times a second. */
   private settling = 2;
   /**
@@ -89,7 +96,8 @@ export class MapScene extends Phaser.Scene {
       this.spec.region ? undefined : NO_BORDERS_NOTICE,
       picture,
     );
-    this.effects = new Effects(this.add.graphics().setDepth(Depth.effects));
+    this.effects = new Effects(new Pen(this.add.graphics().setDepth(Depth.effects)));
+    this.redraw = new Redraw(this, width, height);
     this.view.onChange(() => {
       this.movedAt = performance.now();
       this.layout();
@@ -107,6 +115,8 @@ export class MapScene extends Phaser.Scene {
       tap: (p) => this.tap(p),
     });
     this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.markReady());
+    // A restored context has lost the canvas's pixels that partial frames keep.
+    this.game.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, () => this.wake());
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       window.clearTimeout(this.restTimer);
       this.unbind();
@@ -115,16 +125,30 @@ export class MapScene extends Phaser.Scene {
 
   override update(time: number, delta: number): void {
     this.clock = time;
+    let boxes: Rect[] = [];
     if (this.effects.active > 0 || this.effectsDrawn) {
-      this.effects.update(time, (id) => this.overlay.pointOf(id));
+      boxes = this.effects.update(time, (id) => this.overlay.pointOf(id));
       this.effectsDrawn = this.effects.active > 0;
     }
     this.stepTone(delta);
-    this.picture.bake(performance.now() - this.movedAt < SETTLE);
+    const baked = this.picture.bake(performance.now() - this.movedAt < SETTLE);
+    this.drawFrame(baked, boxes);
     // Sleeping inside update still renders this frame, so the settled state is on screen.
     if (this.toneNow !== this.toneTarget || !this.picture.settled || --this.settling > 0) return;
     if (this.effects.active === 0) this.game.loop.sleep();
     else this.restUntil(this.effects.nextFrame(time), time);
+  }
+
+  /**
+   * Draws the frame whole when anything but the animations changed, else only where they were in the
+   * last frame and are in this one: the rest of the canvas already shows what this frame would.
+   */
+  private drawFrame(baked: boolean, boxes: Rect[]): void {
+    const { width, height } = this.model;
+    if (this.whole || baked) this.redraw.whole();
+    else this.redraw.only(damage([...this.drawnBoxes, ...boxes], width, height));
+    this.whole = false;
+    this.drawnBoxes = boxes;
   }
 
   /**
@@ -139,17 +163,21 @@ export class MapScene extends Phaser.Scene {
     this.restTimer = window.setTimeout(() => this.game.loop.wake(), due - now);
   }
 
-  /** Something on the map changed: draw frames again until it has settled. */
-  private wake(): void {
+  /**
+   * Something on the map changed: draw frames again until it has settled. Only animations starting
+   * (`whole` false) leave the rest of the canvas as it is, so the next frame need not draw all of it.
+   */
+  private wake(whole = true): void {
     window.clearTimeout(this.restTimer);
     this.settling = 2;
+    if (whole) this.whole = true;
     // wake() runs one frame at once, so `clock` is current before an animation is timed on it.
     if (!this.game.loop.running) this.game.loop.wake();
   }
 
   /** Starts the animations of `cues`; unknown ids are skipped with a warning. */
   play(cues: readonly MapCue[]): void {
-    this.wake();
+    this.wake(false);
     for (const cue of cues) {
       if (!this.known(cue.at)) {
         console.warn(`map: cue "${cue.kind}" ignored: unknown place "${cue.at}"`);

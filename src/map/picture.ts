@@ -111,25 +111,26 @@ export class Picture {
    * Bakes the layers if something changed since the last bake. A draft is drawn straight into the shown
    * texture at one texel a pixel, without the supersampled bake and its reduction: a quarter of the texels,
    * for the frames of a pan or zoom, where each frame bakes anew and nobody looks at the fine edges. A full
-   * bake follows once drafts stop being asked for.
+   * bake follows once drafts stop being asked for. Returns whether it baked: then the picture changed.
    */
-  bake(draft = false): void {
-    if (this.state === 'baked' || (draft && this.state === 'draft')) return;
+  bake(draft = false): boolean {
+    if (this.state === 'baked' || (draft && this.state === 'draft')) return false;
     if (draft && this.shown !== this.baked) {
       this.state = 'draft';
       this.shown.clear();
       for (const layer of this.layers) this.drawScaled(this.shown, layer, 1 / this.scale);
       this.shown.render();
-      return;
+      return true;
     }
     this.state = 'baked';
     this.baked.clear();
     for (const layer of this.layers) this.baked.draw(layer);
     this.baked.render();
-    if (!this.reduction) return;
+    if (!this.reduction) return true;
     this.shown.clear();
     this.shown.draw(this.reduction);
     this.shown.render();
+    return true;
   }
 
   /** Draws a layer with its transform scaled by `k` about the origin, then puts the transform back. */

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { palette } from '../../src/map/colour.ts';
+import type { MapCue } from '../../src/map/cues.ts';
 import type { Region } from '../../src/map/region.ts';
 import { launchChromium } from './chromium.ts';
-import { builtRegion, distance, inRing, type Shot, scenarioFile, shoot } from './map-helpers.ts';
+import { builtRegion, decode, distance, inRing, type Shot, scenarioFile, shoot } from './map-helpers.ts';
 import { pixelDifference } from './pixels.ts';
 
 type Pt = { x: number; y: number };
@@ -52,6 +53,17 @@ const project = (pts: [number, number][]) =>
 const pointsOf = (ids: string[]) =>
   page.evaluate((list) => list.map((id) => window.__brinkMap?.screenPoint(id)), ids);
 const near = (p: Pt, list: Pt[], r: number) => list.some((q) => Math.hypot(p.x - q.x, p.y - q.y) < r);
+
+/** Waits until the map has stopped drawing frames: its loop sleeps once nothing changes. */
+async function framesSettled(): Promise<void> {
+  let last = -1;
+  for (;;) {
+    const n = await page.evaluate(() => window.__brinkMap?.framesDrawn() ?? 0);
+    if (n === last) return;
+    last = n;
+    await page.waitForTimeout(400);
+  }
+}
 
 /** Screen points of every location and badge: the places icons and labels crowd. */
 async function markers(): Promise<Pt[]> {
@@ -489,15 +501,6 @@ describe('the map of the default scenario', () => {
     await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
       timeout: 20_000,
     });
-    const framesSettled = async () => {
-      let last = -1;
-      for (;;) {
-        const n = await page.evaluate(() => window.__brinkMap?.framesDrawn() ?? 0);
-        if (n === last) return;
-        last = n;
-        await page.waitForTimeout(400);
-      }
-    };
     await framesSettled();
     const before = await page.locator('#map canvas').screenshot();
     await page.locator('#map canvas').focus();
@@ -505,6 +508,72 @@ describe('the map of the default scenario', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
     for (let i = 0; i < 10; i++) await page.keyboard.press('-');
+    await framesSettled();
+    const after = await page.locator('#map canvas').screenshot();
+    const stats = pixelDifference(before, after);
+    expect(stats.differing, `${stats.differing} pixels differ, by up to ${stats.max}`).toBe(0);
+  });
+
+  it('draws the map back wherever an animation has been: no trace is left once it moves on or ends', async () => {
+    await page.mouse.move(0, 0);
+    await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
+      timeout: 20_000,
+    });
+    await framesSettled();
+    const before = await page.locator('#map canvas').screenshot();
+    const ids = scenario.locations.map((l) => l.id);
+    const pts = (await pointsOf(ids)) as Pt[];
+    // A strike across the map: once it has landed, the frames that drew its flight must have drawn
+    // the map back over it, though only its smoke is left to draw.
+    let far = 1;
+    pts.forEach((q, i) => {
+      const p0 = pts[0] as Pt;
+      const best = pts[far] as Pt;
+      if (Math.hypot(q.x - p0.x, q.y - p0.y) > Math.hypot(best.x - p0.x, best.y - p0.y)) far = i;
+    });
+    const target = pts[far] as Pt;
+    await page.evaluate(({ f, a }) => window.__brinkMap?.play([{ kind: 'strike', from: f, at: a }]), {
+      f: ids[0] ?? '',
+      a: ids[far] ?? '',
+    });
+    // Flight (0.9 s) and flash (0.7 s) are over; the smoke has drifted a few pixels from the target.
+    await page.waitForTimeout(1900);
+    const landed = await shoot(page);
+    const old = decode(before);
+    let away = 0;
+    let awayChanged = 0;
+    for (let y = 0; y < landed.height; y++)
+      for (let x = 0; x < landed.width; x++) {
+        if (Math.hypot(x - target.x, y - target.y) < 50) continue;
+        away++;
+        const [r, g, b] = old.rgb(x, y);
+        if (distance(landed.rgb(x, y), (r << 16) | (g << 8) | b) > 0) awayChanged++;
+      }
+    expect(away).toBeGreaterThan(100_000);
+    expect(awayChanged).toBe(0);
+
+    // Then every kind of animation at once, from places and from a badge at the map's edge.
+    const badge = scenario.map.badges[0]?.id ?? '';
+    const at = (i: number) => ids[i % ids.length] ?? '';
+    await page.evaluate((cues) => window.__brinkMap?.play(cues), [
+      ...Array.from({ length: 6 }, (_, i) => ({ kind: 'strike' as const, from: at(i), at: at(i * 5 + 3) })),
+      { kind: 'drone', from: at(1), at: at(4) },
+      { kind: 'clash', at: at(2) },
+      { kind: 'envoy', from: badge, at: at(0) },
+      { kind: 'aid', from: badge, at: at(5) },
+      { kind: 'protest', at: at(6) },
+      { kind: 'statement', at: at(7) },
+    ] satisfies MapCue[]);
+    // A tooltip shown and taken away while they run is a whole frame among the partial ones.
+    const [p] = await pointsOf([at(3)]);
+    const box = await page.locator('#map canvas').boundingBox();
+    await page.waitForTimeout(700);
+    await page.mouse.move((box?.x ?? 0) + (p?.x ?? 0), (box?.y ?? 0) + (p?.y ?? 0));
+    await page.waitForTimeout(400);
+    await page.mouse.move(0, 0);
+    await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
+      timeout: 30_000,
+    });
     await framesSettled();
     const after = await page.locator('#map canvas').screenshot();
     const stats = pixelDifference(before, after);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Effects, SLOW_FRAME, sides } from '../../src/map/effects.ts';
+import { Effects, SLOW_FRAME } from '../../src/map/effects.ts';
+import { sides } from '../../src/map/pen.ts';
 
 /** How far inside the true circle the middle of an edge of a regular n-gon of radius r falls. */
 const stray = (r: number, n: number) => r * (1 - Math.cos(Math.PI / n));
