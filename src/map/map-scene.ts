@@ -8,6 +8,7 @@ import { bindCamera, type Point, type Rect, View } from './camera.ts';
 import { mix } from './colour.ts';
 import type { MapCue } from './cues.ts';
 import { Effects } from './effects.ts';
+import { fillAsFans } from './fan-fill.ts';
 import { buildModel, type MapModel } from './model.ts';
 import { Depth, Overlay } from './overlay.ts';
 import { Pen } from './pen.ts';
@@ -96,7 +97,7 @@ export class MapScene extends Phaser.Scene {
       this.spec.region ? undefined : NO_BORDERS_NOTICE,
       picture,
     );
-    this.effects = new Effects(new Pen(this.add.graphics().setDepth(Depth.effects)));
+    this.effects = new Effects(new Pen(fillAsFans(this.add.graphics().setDepth(Depth.effects))));
     this.redraw = new Redraw(this, width, height);
     this.view.onChange(() => {
       this.movedAt = performance.now();

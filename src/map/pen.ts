@@ -18,7 +18,10 @@ export function sides(r: number): number {
   return Math.max(8, Math.ceil(Math.PI * Math.sqrt(Math.max(0, r) / (2 * STRAY))));
 }
 
-/** Draws shapes into a Graphics and keeps the box around what it drew since the last `take()`. */
+/**
+ * Draws shapes into a Graphics and keeps the box around what it drew since the last `take()`. Its only
+ * filled paths are discs: the map fills them as fans (fan-fill.ts), which is right for convex shapes only.
+ */
 export class Pen {
   private x0 = Number.POSITIVE_INFINITY;
   private y0 = Number.POSITIVE_INFINITY;
