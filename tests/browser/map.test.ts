@@ -54,15 +54,27 @@ const pointsOf = (ids: string[]) =>
   page.evaluate((list) => list.map((id) => window.__brinkMap?.screenPoint(id)), ids);
 const near = (p: Pt, list: Pt[], r: number) => list.some((q) => Math.hypot(p.x - q.x, p.y - q.y) < r);
 
-/** Waits until the map has stopped drawing frames: its loop sleeps once nothing changes. */
-async function framesSettled(): Promise<void> {
+/**
+ * Moves the pointer off the map, waits until no animation runs and the map has stopped drawing frames
+ * (its loop sleeps once nothing changes), and returns a screenshot of the canvas.
+ */
+async function stillMap(timeout = 20_000): Promise<Buffer> {
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, { timeout });
   let last = -1;
   for (;;) {
     const n = await page.evaluate(() => window.__brinkMap?.framesDrawn() ?? 0);
-    if (n === last) return;
+    if (n === last) break;
     last = n;
     await page.waitForTimeout(400);
   }
+  return page.locator('#map canvas').screenshot();
+}
+
+/** Expects two screenshots to be the same, pixel for pixel. */
+function expectSamePixels(before: Buffer, after: Buffer): void {
+  const stats = pixelDifference(before, after);
+  expect(stats.differing, `${stats.differing} pixels differ, by up to ${stats.max}`).toBe(0);
 }
 
 /** Screen points of every location and badge: the places icons and labels crowd. */
@@ -497,30 +509,17 @@ describe('the map of the default scenario', () => {
   });
 
   it('ends a zoom or pan on the full picture, pixel for pixel, after the quick drafts drawn while it moved', async () => {
-    await page.mouse.move(0, 0);
-    await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
-      timeout: 20_000,
-    });
-    await framesSettled();
-    const before = await page.locator('#map canvas').screenshot();
+    const before = await stillMap();
     await page.locator('#map canvas').focus();
     await page.keyboard.press('+');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
     for (let i = 0; i < 10; i++) await page.keyboard.press('-');
-    await framesSettled();
-    const after = await page.locator('#map canvas').screenshot();
-    const stats = pixelDifference(before, after);
-    expect(stats.differing, `${stats.differing} pixels differ, by up to ${stats.max}`).toBe(0);
+    expectSamePixels(before, await stillMap());
   });
 
   it('draws the map back wherever an animation has been: no trace is left once it moves on or ends', async () => {
-    await page.mouse.move(0, 0);
-    await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
-      timeout: 20_000,
-    });
-    await framesSettled();
-    const before = await page.locator('#map canvas').screenshot();
+    const before = await stillMap();
     const ids = scenario.locations.map((l) => l.id);
     const pts = (await pointsOf(ids)) as Pt[];
     // A strike across the map: once it has landed, the frames that drew its flight must have drawn
@@ -571,13 +570,7 @@ describe('the map of the default scenario', () => {
     await page.mouse.move((box?.x ?? 0) + (p?.x ?? 0), (box?.y ?? 0) + (p?.y ?? 0));
     await page.waitForTimeout(400);
     await page.mouse.move(0, 0);
-    await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, {
-      timeout: 30_000,
-    });
-    await framesSettled();
-    const after = await page.locator('#map canvas').screenshot();
-    const stats = pixelDifference(before, after);
-    expect(stats.differing, `${stats.differing} pixels differ, by up to ${stats.max}`).toBe(0);
+    expectSamePixels(before, await stillMap(30_000));
   });
 
   it('survives unknown ids: warns, plays what it can, and keeps drawing', async () => {
