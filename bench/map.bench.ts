@@ -423,7 +423,7 @@ export default async function mapBench(): Promise<BenchRow[]> {
         unit: 'ms',
         baselineName: 'the bare WebGL canvas above',
         goal: `no goal set; ${frames.drag.missed.toFixed(0)}% of frames missed a refresh`,
-        method: `${timed}; zoomed in four wheel steps, then the mouse drags the map round a small loop for 3 s, one step per round trip to the page; requestAnimationFrame intervals, 95th percentile; each frame of the drag bakes the picture again, as a draft (picture.ts); median of 3 pages`,
+        method: `${timed}; zoomed in four wheel steps, then the mouse drags the map round a small loop for 3 s, one step per round trip to the page; requestAnimationFrame intervals, 95th percentile; each frame of the drag shows the last bake of the picture moved with the view, which is baked again once the view rests (picture.ts), and ten strikes' smoke still drifts; median of 3 pages`,
       },
       {
         name: 'main-thread work per frame, ten strikes',

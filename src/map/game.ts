@@ -37,6 +37,8 @@ export interface MapController {
   activeEffects(): number;
   /** How many frames the map has drawn: it stops drawing while nothing on it changes. */
   framesDrawn(): number;
+  /** How many times the still picture was baked: once per change, and not while a pan or zoom goes on. */
+  picturesBaked(): number;
   /** Stops the map and frees its canvas. */
   destroy(): void;
 }
@@ -118,6 +120,7 @@ export async function startMap(
     scenarioId: scenario.meta.id,
     activeEffects: () => scene.activeEffects(),
     framesDrawn: () => game.loop.frame,
+    picturesBaked: () => scene.picturesBaked,
     destroy: () => {
       delete parent.dataset.mapReady;
       if (window.__brinkMap === controller) delete window.__brinkMap;

@@ -67,8 +67,11 @@ export class MapScene extends Phaser.Scene {
    * animations started on it began later and later as the map woke and slept.
    */
   private clock = 0;
-  /** When the view last moved: while it keeps moving, the picture is baked as a draft (picture.ts). */
+  /** When the view last moved: while it keeps moving, the last bake is shown moved with it (picture.ts). */
   private movedAt = Number.NEGATIVE_INFINITY;
+  private bakes = 0;
+  /** The view the picture was last baked for. */
+  private bakedView: { x: number; y: number; zoom: number } | undefined;
   /** Wakes the loop when the next frame of slow animations is due (restUntil). */
   private restTimer: number | undefined;
 
@@ -132,12 +135,29 @@ export class MapScene extends Phaser.Scene {
       this.effectsDrawn = this.effects.active > 0;
     }
     this.stepTone(delta);
-    const baked = this.picture.bake(performance.now() - this.movedAt < SETTLE);
-    this.drawFrame(baked, boxes);
+    this.drawFrame(this.showPicture(), boxes);
     // Sleeping inside update still renders this frame, so the settled state is on screen.
     if (this.toneNow !== this.toneTarget || !this.picture.settled || --this.settling > 0) return;
     if (this.effects.active === 0) this.game.loop.sleep();
     else this.restUntil(this.effects.nextFrame(time), time);
+  }
+
+  /**
+   * Bakes the picture if it changed, unless the view is still moving: then the last bake is shown moved
+   * with the view (Picture.follow), and baked anew once the view has rested for SETTLE ms. Returns
+   * whether it baked.
+   */
+  private showPicture(): boolean {
+    const v = this.view;
+    const b = this.bakedView;
+    if (b && performance.now() - this.movedAt < SETTLE) {
+      this.picture.follow(v.zoom / b.zoom, (b.x - v.x) * v.zoom, (b.y - v.y) * v.zoom);
+      return false;
+    }
+    if (!this.picture.bake()) return false;
+    this.bakes++;
+    this.bakedView = { x: v.x, y: v.y, zoom: v.zoom };
+    return true;
   }
 
   /**
@@ -249,6 +269,11 @@ export class MapScene extends Phaser.Scene {
   /** Where a place's label is drawn, in canvas pixels, if it is. */
   labelBox(id: string): Rect | undefined {
     return this.overlay.labelBox(id);
+  }
+
+  /** How many times the picture was baked. */
+  get picturesBaked(): number {
+    return this.bakes;
   }
 
   /** How many animations are running. */

@@ -48,8 +48,10 @@ export class Picture {
   /** Texels per canvas pixel of the bake (see `bakeScale`). */
   readonly scale: number;
   private readonly layers: Phaser.GameObjects.Container[] = [];
-  /** Whether the layers changed since the last bake, or were last baked as a draft only. */
-  private state: 'stale' | 'draft' | 'baked' = 'stale';
+  /** The texture the picture's quad samples: `shown`, or the smoothly filtered bake while zoomed since. */
+  private showing: Phaser.Textures.DynamicTexture;
+  /** Whether the layers changed since the last bake. */
+  private state: 'stale' | 'baked' = 'stale';
 
   constructor(scene: Phaser.Scene, width: number, height: number) {
     const renderer = scene.game.renderer as { getMaxTextureSize?: () => number };
@@ -62,6 +64,7 @@ export class Picture {
     this.baked = texture(Math.ceil(width * this.scale), Math.ceil(height * this.scale));
     // A canvas wider than the GPU's largest texture has a bake below one texel a pixel: show it as it is.
     this.shown = this.scale > 1 ? texture(width, height) : this.baked;
+    this.showing = this.shown;
     if (this.shown !== this.baked) {
       this.shown.setFilter(NEAREST);
       this.reduction = drawPlain(
@@ -108,21 +111,28 @@ export class Picture {
   }
 
   /**
-   * Bakes the layers if something changed since the last bake. A draft is drawn straight into the shown
-   * texture at one texel a pixel, without the supersampled bake and its reduction: a quarter of the texels,
-   * for the frames of a pan or zoom, where each frame bakes anew and nobody looks at the fine edges. A full
-   * bake follows once drafts stop being asked for. Returns whether it baked: then the picture changed.
+   * Shows the last bake moved as a pan or zoom since then moves the map: scaled by `k` about the canvas's
+   * top-left corner, then shifted by (`dx`, `dy`) canvas pixels. While the view moves, each frame shows
+   * this instead of baking anew, which redrew every shape and border of the map a frame (in software
+   * WebGL, most of a drag's frames missed a refresh); what comes into view is blank until the bake that
+   * follows once the view rests. Scaled, it is the bake itself, filtered smoothly, not the shown texture
+   * in blocks.
    */
-  bake(draft = false): boolean {
-    if (this.state === 'baked' || (draft && this.state === 'draft')) return false;
-    if (draft && this.shown !== this.baked) {
-      this.state = 'draft';
-      this.shown.clear();
-      for (const layer of this.layers) this.drawScaled(this.shown, layer, 1 / this.scale);
-      this.shown.render();
-      return true;
-    }
+  follow(k: number, dx: number, dy: number): void {
+    this.image.setScale(k).setPosition(dx, dy);
+    // Not setFilter: Phaser applies it by uploading the texture's pixels again, which for a texture
+    // drawn into (none kept on the CPU) leaves it blank.
+    const texture = k === 1 ? this.shown : this.baked;
+    if (texture === this.showing) return;
+    this.showing = texture;
+    this.image.setTextures([texture.key]);
+  }
+
+  /** Bakes the layers if something changed since the last bake; returns whether it did. */
+  bake(): boolean {
+    if (this.state === 'baked') return false;
     this.state = 'baked';
+    this.follow(1, 0, 0);
     this.baked.clear();
     for (const layer of this.layers) this.baked.draw(layer);
     this.baked.render();
@@ -131,20 +141,6 @@ export class Picture {
     this.shown.draw(this.reduction);
     this.shown.render();
     return true;
-  }
-
-  /** Draws a layer with its transform scaled by `k` about the origin, then puts the transform back. */
-  private drawScaled(
-    target: Phaser.Textures.DynamicTexture,
-    layer: Phaser.GameObjects.Container,
-    k: number,
-  ): void {
-    const { x, y, scaleX, scaleY } = layer;
-    layer.setPosition(x * k, y * k).setScale(scaleX * k, scaleY * k);
-    target.draw(layer);
-    // draw() only queues the layer; render() reads its transform, so render before restoring it.
-    target.render();
-    layer.setPosition(x, y).setScale(scaleX, scaleY);
   }
 }
 

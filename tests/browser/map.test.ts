@@ -508,7 +508,37 @@ describe('the map of the default scenario', () => {
     expect(back.y).toBeCloseTo(start.y, 3);
   });
 
-  it('ends a zoom or pan on the full picture, pixel for pixel, after the quick drafts drawn while it moved', async () => {
+  it('moves the last picture with a drag or a zoom instead of baking it each frame, and bakes it once the view rests', async () => {
+    await stillMap();
+    const count = () =>
+      page.evaluate(() => ({
+        frames: window.__brinkMap?.framesDrawn() ?? 0,
+        bakes: window.__brinkMap?.picturesBaked() ?? 0,
+      }));
+    const box = await page.locator('#map canvas').boundingBox();
+    const cx = (box?.x ?? 0) + (box?.width ?? 0) / 2;
+    const cy = (box?.y ?? 0) + (box?.height ?? 0) / 2;
+    await page.mouse.move(cx, cy);
+    const before = await count();
+    // Zoom in, then drag round a loop, each step well within the rest the view needs to be baked again.
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -200);
+    await page.mouse.down();
+    for (let i = 1; i <= 30; i++) {
+      await page.mouse.move(cx + 60 * Math.sin(i / 5), cy + 40 * Math.cos(i / 7));
+      await page.waitForTimeout(16);
+    }
+    const moving = await count();
+    await page.mouse.up();
+    expect(moving.frames - before.frames).toBeGreaterThan(15);
+    expect(moving.bakes - before.bakes).toBeLessThanOrEqual(1);
+    await page.waitForTimeout(600);
+    const rested = await count();
+    expect(rested.bakes - moving.bakes).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 400);
+    await stillMap();
+  });
+
+  it('ends a zoom or pan on the full picture, pixel for pixel, after the moved drafts shown while it moved', async () => {
     const before = await stillMap();
     await page.locator('#map canvas').focus();
     await page.keyboard.press('+');
