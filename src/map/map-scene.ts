@@ -59,6 +59,10 @@ export class MapScene extends Phaser.Scene {
   private whole = true;
   /** The boxes the animations covered in the last frame drawn: the next frame redraws them too. */
   private drawnBoxes: Rect[] = [];
+  /** The place whose tooltip is shown. */
+  private hovered: string | undefined;
+  /** Boxes of what else changed since the last frame (the tooltip): the next frame redraws them. */
+  private changed: Rect[] = [];
   /** Frames still to draw before the loop may sleep: a still map is not redrawn 60 times a second. */
   private settling = 2;
   /**
@@ -113,8 +117,15 @@ export class MapScene extends Phaser.Scene {
     canvas.setAttribute('aria-label', 'Map: drag or use the arrow keys to pan; wheel, pinch, + or − to zoom');
     this.unbind = bindCamera(canvas, this.view, {
       hover: (p) => {
-        canvas.style.cursor = this.overlay.hover(p) ? 'pointer' : '';
-        this.wake();
+        const before = this.overlay.tooltipBox();
+        const was = this.hovered;
+        this.hovered = this.overlay.hover(p);
+        canvas.style.cursor = this.hovered ? 'pointer' : '';
+        const after = this.overlay.tooltipBox();
+        if (this.hovered === was && sameBox(before, after)) return;
+        // Only the tooltip changed: the next frame redraws where it was and where it is.
+        for (const b of [before, after]) if (b) this.changed.push(b);
+        this.wake(false);
       },
       tap: (p) => this.tap(p),
     });
@@ -167,9 +178,10 @@ export class MapScene extends Phaser.Scene {
   private drawFrame(baked: boolean, boxes: Rect[]): void {
     const { width, height } = this.model;
     if (this.whole || baked) this.redraw.whole();
-    else this.redraw.only(damage([...this.drawnBoxes, ...boxes], width, height));
+    else this.redraw.only(damage([...this.drawnBoxes, ...boxes, ...this.changed], width, height));
     this.whole = false;
     this.drawnBoxes = boxes;
+    this.changed = [];
   }
 
   /**
@@ -185,8 +197,8 @@ export class MapScene extends Phaser.Scene {
   }
 
   /**
-   * Something on the map changed: draw frames again until it has settled. Only animations starting
-   * (`whole` false) leave the rest of the canvas as it is, so the next frame need not draw all of it.
+   * Something on the map changed: draw frames again until it has settled. With `whole` false, what
+   * changed is an animation starting or a box in `changed`, so the next frame need not draw all of it.
    */
   private wake(whole = true): void {
     window.clearTimeout(this.restTimer);
@@ -305,4 +317,11 @@ export class MapScene extends Phaser.Scene {
     this.tone.setFillStyle(mix(CALM, GRAVE, this.toneNow), 1).setAlpha(0.34 * this.toneNow);
     this.picture.invalidate();
   }
+}
+
+/** Whether two boxes (or their absence) are the same. */
+function sameBox(a: Rect | undefined, b: Rect | undefined): boolean {
+  return (
+    a === b || (!!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)
+  );
 }

@@ -209,6 +209,12 @@ export class Overlay {
     return id;
   }
 
+  /** Where the tooltip is drawn, in canvas pixels; undefined while it is hidden. */
+  tooltipBox(): Rect | undefined {
+    const t = this.tooltip;
+    return t.visible ? { x: t.x, y: t.y, width: t.width, height: t.height } : undefined;
+  }
+
   /** Where the label of place `id` is drawn, in canvas pixels; undefined when it is left out. */
   labelBox(id: string): Rect | undefined {
     const label = this.placeLabels[this.model.places.findIndex((p) => p.id === id)];
