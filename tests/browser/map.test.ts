@@ -463,6 +463,9 @@ describe('the map of the default scenario', () => {
   it('shows a tooltip on hover and reports the location clicked', async () => {
     const loc = scenario.locations[0];
     const [p] = await pointsOf([loc?.id ?? '']);
+    // The canvas runs below the window: a screenshot of it scrolls the page, so scroll first, or the
+    // pointer, placed by the box read before, would land elsewhere on the map.
+    await page.locator('#map canvas').scrollIntoViewIfNeeded();
     const box = await page.locator('#map canvas').boundingBox();
     if (!p || !box || !loc) throw new Error('no location on screen');
     await page.evaluate(() => {
