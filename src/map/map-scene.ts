@@ -53,7 +53,6 @@ export class MapScene extends Phaser.Scene {
   private toneTarget = 0;
   private readonly selectListeners = new Set<(id: string) => void>();
   private unbind: () => void = () => {};
-  private effectsDrawn = false;
   private redraw!: Redraw;
   /** Whether the next frame must be drawn whole: something other than the animations changed. */
   private whole = true;
@@ -140,11 +139,11 @@ export class MapScene extends Phaser.Scene {
 
   override update(time: number, delta: number): void {
     this.clock = time;
-    let boxes: Rect[] = [];
-    if (this.effects.active > 0 || this.effectsDrawn) {
-      boxes = this.effects.update(time, (id) => this.overlay.pointOf(id));
-      this.effectsDrawn = this.effects.active > 0;
-    }
+    // Once the last animation ends, one more update clears what it drew.
+    const boxes =
+      this.effects.active > 0 || this.drawnBoxes.length > 0
+        ? this.effects.update(time, (id) => this.overlay.pointOf(id))
+        : [];
     this.stepTone(delta);
     this.drawFrame(this.showPicture(), boxes);
     // Sleeping inside update still renders this frame, so the settled state is on screen.

@@ -2,6 +2,7 @@
 // those boxes between frames (damage.ts), so every shape an animation draws must pass through here.
 import type * as Phaser from 'phaser';
 import type { Point, Rect } from './camera.ts';
+import { Bounds } from './redraw.ts';
 
 type G = Phaser.GameObjects.Graphics;
 
@@ -23,10 +24,7 @@ export function sides(r: number): number {
  * filled paths are discs: the map fills them as fans (fan-fill.ts), which is right for convex shapes only.
  */
 export class Pen {
-  private x0 = Number.POSITIVE_INFINITY;
-  private y0 = Number.POSITIVE_INFINITY;
-  private x1 = Number.NEGATIVE_INFINITY;
-  private y1 = Number.NEGATIVE_INFINITY;
+  private readonly bounds = new Bounds();
   /** Half the current line width: how far a stroke reaches past its path. */
   private reach = 0;
 
@@ -88,21 +86,11 @@ export class Pen {
 
   /** The box around what was drawn since the last call (undefined if nothing), and starts a new one. */
   take(): Rect | undefined {
-    const box =
-      this.x1 >= this.x0 && this.y1 >= this.y0
-        ? { x: this.x0, y: this.y0, width: this.x1 - this.x0, height: this.y1 - this.y0 }
-        : undefined;
-    this.x0 = this.y0 = Number.POSITIVE_INFINITY;
-    this.x1 = this.y1 = Number.NEGATIVE_INFINITY;
-    return box;
+    return this.bounds.take();
   }
 
   private cover(x0: number, y0: number, x1: number, y1: number): this {
-    if (!(x0 <= x1 && y0 <= y1)) return this;
-    this.x0 = Math.min(this.x0, x0);
-    this.y0 = Math.min(this.y0, y0);
-    this.x1 = Math.max(this.x1, x1);
-    this.y1 = Math.max(this.y1, y1);
+    this.bounds.cover(x0, y0, x1, y1);
     return this;
   }
 }

@@ -10,27 +10,51 @@ import type { Rect } from './camera.ts';
 /** Pixels added around the box: for antialiased edges and sub-pixel rounding. */
 const MARGIN = 2;
 
+/** The box around everything added to it since it was last taken. */
+export class Bounds {
+  private x0 = Number.POSITIVE_INFINITY;
+  private y0 = Number.POSITIVE_INFINITY;
+  private x1 = Number.NEGATIVE_INFINITY;
+  private y1 = Number.NEGATIVE_INFINITY;
+
+  /** Grows the box to cover the corners (x0, y0) and (x1, y1); an inverted or NaN span adds nothing. */
+  cover(x0: number, y0: number, x1: number, y1: number): this {
+    if (!(x0 <= x1 && y0 <= y1)) return this;
+    this.x0 = Math.min(this.x0, x0);
+    this.y0 = Math.min(this.y0, y0);
+    this.x1 = Math.max(this.x1, x1);
+    this.y1 = Math.max(this.y1, y1);
+    return this;
+  }
+
+  /** The box (undefined if nothing was covered), and starts an empty one. */
+  take(): Rect | undefined {
+    const box =
+      this.x1 >= this.x0 && this.y1 >= this.y0
+        ? { x: this.x0, y: this.y0, width: this.x1 - this.x0, height: this.y1 - this.y0 }
+        : undefined;
+    this.x0 = this.y0 = Number.POSITIVE_INFINITY;
+    this.x1 = this.y1 = Number.NEGATIVE_INFINITY;
+    return box;
+  }
+}
+
 /**
  * One box around all of `boxes`, grown by a margin, snapped out to whole pixels and clipped to the canvas
  * of `width` × `height`; undefined when that leaves nothing. One box, not one per animation: in
  * SwiftShader here, drawing the scene once per box cost more than the pixels the boxes saved.
  */
 export function damage(boxes: readonly Rect[], width: number, height: number): Rect | undefined {
-  let x0 = Number.POSITIVE_INFINITY;
-  let y0 = Number.POSITIVE_INFINITY;
-  let x1 = Number.NEGATIVE_INFINITY;
-  let y1 = Number.NEGATIVE_INFINITY;
-  for (const b of boxes) {
-    x0 = Math.min(x0, b.x);
-    y0 = Math.min(y0, b.y);
-    x1 = Math.max(x1, b.x + b.width);
-    y1 = Math.max(y1, b.y + b.height);
-  }
-  x0 = Math.max(0, Math.floor(x0 - MARGIN));
-  y0 = Math.max(0, Math.floor(y0 - MARGIN));
-  x1 = Math.min(width, Math.ceil(x1 + MARGIN));
-  y1 = Math.min(height, Math.ceil(y1 + MARGIN));
-  return x1 > x0 && y1 > y0 ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : undefined;
+  const bounds = new Bounds();
+  for (const b of boxes)
+    bounds.cover(
+      Math.max(0, Math.floor(b.x - MARGIN)),
+      Math.max(0, Math.floor(b.y - MARGIN)),
+      Math.min(width, Math.ceil(b.x + b.width + MARGIN)),
+      Math.min(height, Math.ceil(b.y + b.height + MARGIN)),
+    );
+  const box = bounds.take();
+  return box && box.width > 0 && box.height > 0 ? box : undefined;
 }
 
 /** Sets up the scene's main camera to draw the next frame whole or in a box. */
