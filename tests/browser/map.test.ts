@@ -644,6 +644,38 @@ describe('the map of the default scenario', () => {
   });
 });
 
+describe('a map starting', () => {
+  it('links the shaders of its first frame while the scene is built, not while it draws', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Each program link, timed: Phaser links one the first time something is drawn with it, and then
+    // waits for the GPU process to finish everything queued before it.
+    await fresh.addInitScript(() => {
+      const links: number[] = [];
+      Object.assign(window, { __links: links });
+      for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
+        const link = C.prototype.linkProgram;
+        C.prototype.linkProgram = function (this: WebGLRenderingContext, program: WebGLProgram) {
+          links.push(performance.now());
+          link.call(this, program);
+        };
+      }
+    });
+    await fresh.goto(inject('baseUrl'));
+    await fresh.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
+    const { links, built, ready } = await fresh.evaluate(() => ({
+      links: (window as unknown as { __links: number[] }).__links,
+      built: performance.getEntriesByName('brink:map-built')[0]?.startTime ?? Number.NaN,
+      ready: performance.getEntriesByName('brink:map-ready')[0]?.startTime ?? Number.NaN,
+    }));
+    await fresh.close();
+    expect(built).toBeLessThan(ready);
+    // The picture's quad, the names' batch and the shapes' flat fill.
+    const linkedForFirstFrame = links.filter((t) => t <= ready);
+    expect(linkedForFirstFrame.length).toBeGreaterThanOrEqual(3);
+    for (const t of linkedForFirstFrame) expect(t).toBeLessThanOrEqual(built);
+  });
+});
+
 describe('the production build', () => {
   it('ships the cut regions, never the Natural Earth atlas', () => {
     const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).map((f) => join('dist', f));
