@@ -32,7 +32,8 @@ const GAP = 2;
 /** The atlas's width in texels; it grows downwards as far as it needs. */
 const WIDTH = 1024;
 
-interface Placed {
+/** A text's place in the atlas. */
+export interface Placed {
   x: number;
   y: number;
   /** Size in pixels, as laid out on the map. */
@@ -46,74 +47,91 @@ interface Placed {
   ty: number;
 }
 
+/**
+ * Every text of the map measured, packed and drawn into one canvas: no Phaser needed, so that it is done
+ * while Phaser loads (prepare.ts).
+ */
+export interface NameRaster {
+  canvas: HTMLCanvasElement;
+  /** Where each frame is in the canvas, by frame name. */
+  placed: ReadonlyMap<string, Placed>;
+}
+
+/** Measures, packs and draws `entries` into a canvas. */
+export function rasteriseNames(entries: readonly AtlasEntry[]): NameRaster {
+  const placed = new Map<string, Placed>();
+  const canvas = document.createElement('canvas');
+  // A canvas kept in memory, not on the GPU: it is drawn once and uploaded once, and a GPU canvas would
+  // be read back for the upload (the names took 110-165 ms to make in software WebGL here, now 50-90).
+  const ctx = canvas.getContext('2d', { willReadFrequently: true });
+  if (!ctx) throw new Error('map: no 2D canvas to draw the place names with');
+  // Measure and pack in rows, left to right.
+  let x = GAP;
+  let y = GAP;
+  let rowH = 0;
+  for (const entry of entries) {
+    if (placed.has(entry.frame)) throw new Error(`map: two names share the frame "${entry.frame}"`);
+    const { style, scale } = entry;
+    const font = `${style.font} ${FONT_FAMILY}`;
+    ctx.font = font;
+    const m = ctx.measureText(entry.text);
+    const stroke = style.stroke?.width ?? 0;
+    const padX = style.background?.padX ?? 0;
+    const padY = style.background?.padY ?? 0;
+    const w = Math.ceil(m.width + stroke + 2 * padX);
+    const h = Math.ceil(m.fontBoundingBoxAscent + m.fontBoundingBoxDescent + stroke + 2 * padY);
+    const tw = w * scale;
+    const th = h * scale;
+    if (x + tw + GAP > WIDTH) {
+      x = GAP;
+      y += rowH + GAP;
+      rowH = 0;
+    }
+    const tx = padX + stroke / 2;
+    const ty = padY + stroke / 2 + m.fontBoundingBoxAscent;
+    placed.set(entry.frame, { x, y, w, h, entry, font, tx, ty });
+    x += tw + GAP;
+    rowH = Math.max(rowH, th);
+  }
+  canvas.width = WIDTH;
+  canvas.height = Math.max(1, y + rowH + GAP);
+  // Resizing reset the context: set the drawing state only now.
+  ctx.lineJoin = 'round';
+  ctx.textBaseline = 'alphabetic';
+  for (const p of placed.values()) {
+    const { style, scale, text } = p.entry;
+    ctx.save();
+    ctx.translate(p.x, p.y);
+    ctx.scale(scale, scale);
+    if (style.background) {
+      ctx.fillStyle = style.background.colour;
+      ctx.fillRect(0, 0, p.w, p.h);
+    }
+    ctx.font = p.font;
+    if (style.stroke) {
+      ctx.strokeStyle = style.stroke.colour;
+      ctx.lineWidth = style.stroke.width;
+      ctx.strokeText(text, p.tx, p.ty);
+    }
+    ctx.fillStyle = style.colour;
+    ctx.fillText(text, p.tx, p.ty);
+    ctx.restore();
+  }
+  return { canvas, placed };
+}
+
 /** One texture holding every text of the map. */
 export class TextAtlas {
-  private readonly placed = new Map<string, Placed>();
+  private readonly placed: ReadonlyMap<string, Placed>;
 
-  /** Measures, packs and draws `entries` into a canvas, and adds it to the scene's textures under `key`. */
+  /** Adds the names' canvas to the scene's textures under `key`, with a frame per name. */
   constructor(
     scene: Phaser.Scene,
     readonly key: string,
-    entries: readonly AtlasEntry[],
+    raster: NameRaster,
   ) {
-    const canvas = document.createElement('canvas');
-    // A canvas kept in memory, not on the GPU: it is drawn once and uploaded once, and a GPU canvas would
-    // be read back for the upload (the names took 110-165 ms to make in software WebGL here, now 50-90).
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) throw new Error('map: no 2D canvas to draw the place names with');
-    // Measure and pack in rows, left to right.
-    let x = GAP;
-    let y = GAP;
-    let rowH = 0;
-    for (const entry of entries) {
-      if (this.placed.has(entry.frame)) throw new Error(`map: two names share the frame "${entry.frame}"`);
-      const { style, scale } = entry;
-      const font = `${style.font} ${FONT_FAMILY}`;
-      ctx.font = font;
-      const m = ctx.measureText(entry.text);
-      const stroke = style.stroke?.width ?? 0;
-      const padX = style.background?.padX ?? 0;
-      const padY = style.background?.padY ?? 0;
-      const w = Math.ceil(m.width + stroke + 2 * padX);
-      const h = Math.ceil(m.fontBoundingBoxAscent + m.fontBoundingBoxDescent + stroke + 2 * padY);
-      const tw = w * scale;
-      const th = h * scale;
-      if (x + tw + GAP > WIDTH) {
-        x = GAP;
-        y += rowH + GAP;
-        rowH = 0;
-      }
-      const tx = padX + stroke / 2;
-      const ty = padY + stroke / 2 + m.fontBoundingBoxAscent;
-      this.placed.set(entry.frame, { x, y, w, h, entry, font, tx, ty });
-      x += tw + GAP;
-      rowH = Math.max(rowH, th);
-    }
-    canvas.width = WIDTH;
-    canvas.height = Math.max(1, y + rowH + GAP);
-    // Resizing reset the context: set the drawing state only now.
-    ctx.lineJoin = 'round';
-    ctx.textBaseline = 'alphabetic';
-    for (const p of this.placed.values()) {
-      const { style, scale, text } = p.entry;
-      ctx.save();
-      ctx.translate(p.x, p.y);
-      ctx.scale(scale, scale);
-      if (style.background) {
-        ctx.fillStyle = style.background.colour;
-        ctx.fillRect(0, 0, p.w, p.h);
-      }
-      ctx.font = p.font;
-      if (style.stroke) {
-        ctx.strokeStyle = style.stroke.colour;
-        ctx.lineWidth = style.stroke.width;
-        ctx.strokeText(text, p.tx, p.ty);
-      }
-      ctx.fillStyle = style.colour;
-      ctx.fillText(text, p.tx, p.ty);
-      ctx.restore();
-    }
-    const texture = scene.textures.addCanvas(key, canvas);
+    this.placed = raster.placed;
+    const texture = scene.textures.addCanvas(key, raster.canvas);
     if (!texture) throw new Error(`map: could not make the texture "${key}"`);
     for (const [frame, p] of this.placed)
       texture.add(frame, 0, p.x, p.y, p.w * p.entry.scale, p.h * p.entry.scale);

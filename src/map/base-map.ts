@@ -2,33 +2,15 @@
 // humanitarian halo, or a plain graticule when no region was bundled. The shapes live in a world
 // layer of the map's picture (picture.ts), baked whenever the view or the halo changes.
 import type * as Phaser from 'phaser';
-import type { Point, View } from './camera.ts';
-import { mix, palette } from './colour.ts';
-import { clipRing, ringArea, ringCentroid } from './geometry.ts';
+import type { View } from './camera.ts';
+import { palette } from './colour.ts';
 import type { MapModel } from './model.ts';
-import type { Region, RegionBounds } from './region.ts';
-
-interface CountryShape {
-  iso: string;
-  name: string;
-  focus: boolean;
-  /** Outer rings in world pixels, flat. */
-  rings: number[][];
-  /** Outline runs in world pixels (clip-edge segments left out). */
-  outline: number[][];
-}
-
-/** A country name to draw, at the centre of its largest visible part. */
-export interface CountryLabel {
-  name: string;
-  focus: boolean;
-  world: Point;
-}
+import type { CountryShape, MapShapes } from './shapes.ts';
 
 /** Draws and updates the base map of one scenario. */
 export class BaseMap {
-  private readonly shapes: CountryShape[] = [];
-  private readonly borders: number[][] = [];
+  private readonly shapes: readonly CountryShape[];
+  private readonly borders: readonly number[][];
   private readonly strokes: Phaser.GameObjects.Graphics;
   private readonly halo: Phaser.GameObjects.Graphics;
   private haloLevel = 0;
@@ -37,25 +19,22 @@ export class BaseMap {
   constructor(
     scene: Phaser.Scene,
     private readonly model: MapModel,
-    region: Region | undefined,
+    /** The countries and borders in world pixels (shapes.ts); none draws a graticule instead. */
+    shapes: MapShapes,
     private readonly container: Phaser.GameObjects.Container,
     /** Texels per canvas pixel of the picture the layer is baked into. */
     private readonly scale: number,
   ) {
     const sea = scene.add.rectangle(0, 0, model.width, model.height, palette.sea).setOrigin(0, 0);
     this.container.add(sea);
-    if (region) this.addCountries(scene, region);
+    this.shapes = shapes.countries;
+    this.borders = shapes.borders;
+    // Polygon shapes triangulate once; Graphics would triangulate every frame.
+    for (const c of this.shapes)
+      for (const ring of c.rings) this.container.add(scene.add.polygon(0, 0, ring, c.fill).setOrigin(0, 0));
     this.halo = scene.add.graphics();
     this.strokes = scene.add.graphics();
     this.container.add([this.halo, this.strokes]);
-  }
-
-  /** Names of the countries drawn (empty without a region). */
-  labels(): CountryLabel[] {
-    return this.shapes.flatMap((s) => {
-      const ring = labelRing(s.rings, this.model.width, this.model.height);
-      return ring ? [{ name: s.name, focus: s.focus, world: ringCentroid(ring) }] : [];
-    });
   }
 
   /** Follows the view: moves the layer, and redraws the strokes when the zoom changed. */
@@ -76,37 +55,6 @@ export class BaseMap {
     this.haloLevel = next;
     this.drawHalo();
     return true;
-  }
-
-  private addCountries(scene: Phaser.Scene, region: Region): void {
-    const { project } = this.model.projection;
-    const toWorld = (flat: number[]) => {
-      const out: number[] = [];
-      for (let i = 0; i + 1 < flat.length; i += 2) {
-        const p = project(flat[i] ?? 0, flat[i + 1] ?? 0);
-        out.push(p.x, p.y);
-      }
-      return out;
-    };
-    for (const c of region.countries) {
-      const rings = c.polygons.flatMap((poly) => (poly[0] ? [poly[0]] : []));
-      const actorColour = this.model.countryColour.get(c.iso);
-      // Listed countries without an actor keep their scenario name but are drawn like neighbours.
-      const shape: CountryShape = {
-        iso: c.iso,
-        name: c.name,
-        focus: c.focus && actorColour !== undefined,
-        rings: rings.map(toWorld),
-        outline: rings.flatMap((r) => outlineRuns(r, region.clip)).map(toWorld),
-      };
-      this.shapes.push(shape);
-      const fill = actorColour !== undefined && c.focus ? mix(0xffffff, actorColour, 0.2) : palette.neighbour;
-      // Polygon shapes triangulate once; Graphics would triangulate every frame.
-      for (const ring of shape.rings) {
-        this.container.add(scene.add.polygon(0, 0, ring, fill).setOrigin(0, 0));
-      }
-    }
-    for (const b of region.borders) for (const line of b.lines) this.borders.push(toWorld(line));
   }
 
   private drawStrokes(zoom: number): void {
@@ -138,35 +86,6 @@ export class BaseMap {
     g.lineStyle((2 + 10 * this.haloLevel) / zoom, colour, 0.35 + 0.4 * this.haloLevel);
     for (const run of shape.outline) strokeFlat(g, run);
   }
-}
-
-/** Splits a ring (lon/lat, flat) into runs that leave out segments lying on the clip rectangle. */
-export function outlineRuns(ring: number[], clip: RegionBounds): number[][] {
-  const n = ring.length / 2;
-  const onEdge = (i: number, j: number) => {
-    const ax = ring[i * 2];
-    const ay = ring[i * 2 + 1];
-    const bx = ring[j * 2];
-    const by = ring[j * 2 + 1];
-    return (
-      (ax === bx && (ax === clip.west || ax === clip.east)) ||
-      (ay === by && (ay === clip.south || ay === clip.north))
-    );
-  };
-  const runs: number[][] = [];
-  let run: number[] = [];
-  for (let k = 0; k <= n; k++) {
-    const i = k % n;
-    const j = (k + 1) % n;
-    if (run.length === 0) run.push(ring[i * 2] ?? 0, ring[i * 2 + 1] ?? 0);
-    if (k === n || onEdge(i, j)) {
-      if (run.length >= 4) runs.push(run);
-      run = [];
-      continue;
-    }
-    run.push(ring[j * 2] ?? 0, ring[j * 2 + 1] ?? 0);
-  }
-  return runs;
 }
 
 function drawGraticule(g: Phaser.GameObjects.Graphics, model: MapModel, zoom: number): void {
@@ -231,19 +150,4 @@ export function dashes(line: number[], on: number, off: number): number[][] {
   }
   if (drawing && current.length >= 4) out.push(current);
   return out;
-}
-
-/** The largest part of a country inside the visible world, where its name goes. */
-function labelRing(rings: number[][], width: number, height: number): number[] | undefined {
-  let best: number[] | undefined;
-  let bestArea = 0;
-  for (const ring of rings) {
-    const inside = clipRing(ring, { west: 0, south: 0, east: width, north: height });
-    const a = inside.length >= 6 ? Math.abs(ringArea(inside)) : 0;
-    if (a > bestArea) {
-      bestArea = a;
-      best = inside;
-    }
-  }
-  return best;
 }

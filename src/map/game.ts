@@ -1,11 +1,10 @@
 // The map's public face: start it in an element, then drive it through a small controller.
 import * as Phaser from 'phaser';
-import type { Scenario } from '../scenario/schema.ts';
 import type { Point, Rect } from './camera.ts';
 import { css, palette } from './colour.ts';
 import type { MapCue } from './cues.ts';
 import { MapScene, NO_BORDERS_NOTICE } from './map-scene.ts';
-import type { Region, RegionBounds } from './region.ts';
+import type { PreparedMap } from './prepare.ts';
 
 /** What the rest of the game may ask of the map. */
 export interface MapController {
@@ -50,21 +49,16 @@ declare global {
   }
 }
 
-/** Starts the Phaser map inside `parent`; resolves once the first frame with the base map is drawn. */
-export async function startMap(
-  parent: HTMLElement,
-  input: { scenario: Scenario; region?: Region | undefined },
-): Promise<MapController> {
+/**
+ * Starts the Phaser map of a prepared map (prepare.ts) inside `parent`, at the size it was prepared for;
+ * resolves once the first frame with the base map is drawn.
+ */
+export async function startMap(parent: HTMLElement, prepared: PreparedMap): Promise<MapController> {
   // Marks for the benchmark: how long Phaser takes from here to the first drawn frame.
   performance.mark('brink:map-start');
-  const width = parent.clientWidth || 960;
-  const height = parent.clientHeight || 600;
-  const { scenario } = input;
-  // A designer's edited copy may keep a bundled id but move the bounds: then the cut does not fit.
-  const region = input.region && regionFits(input.region, scenario.map.bounds) ? input.region : undefined;
-  if (input.region && !region)
-    console.warn(`map: bundled borders of "${scenario.meta.id}" do not fit its bounds`);
-  const scene = new MapScene({ scenario, region, width, height });
+  const { width, height } = prepared.model;
+  const { scenario, hasBorders } = prepared;
+  const scene = new MapScene(prepared);
   const game = new Phaser.Game({
     type: Phaser.WEBGL,
     parent,
@@ -115,8 +109,8 @@ export async function startMap(
       const s = cssScale();
       return { x: b.x * s.x, y: b.y * s.y, width: b.width * s.x, height: b.height * s.y };
     },
-    hasBorders: region !== undefined,
-    notice: region ? undefined : NO_BORDERS_NOTICE,
+    hasBorders,
+    notice: hasBorders ? undefined : NO_BORDERS_NOTICE,
     scenarioId: scenario.meta.id,
     activeEffects: () => scene.activeEffects(),
     framesDrawn: () => game.loop.frame,
@@ -131,12 +125,4 @@ export async function startMap(
   };
   window.__brinkMap = controller;
   return controller;
-}
-
-/** True when a region was cut for these bounds. */
-function regionFits(region: Region, bounds: RegionBounds): boolean {
-  const b = region.bounds;
-  return (
-    b.west === bounds.west && b.south === bounds.south && b.east === bounds.east && b.north === bounds.north
-  );
 }

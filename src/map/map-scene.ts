@@ -2,30 +2,22 @@
 // baked picture, draws the effects live over it, and turns cues into animations. Knows nothing of
 // any one scenario.
 import * as Phaser from 'phaser';
-import type { Scenario } from '../scenario/schema.ts';
+import { rasteriseNames } from './atlas.ts';
 import { BaseMap } from './base-map.ts';
 import { bindCamera, type Point, type Rect, View } from './camera.ts';
 import { mix } from './colour.ts';
 import type { MapCue } from './cues.ts';
 import { Effects } from './effects.ts';
 import { fillAsFans } from './fan-fill.ts';
-import { buildModel, type MapModel } from './model.ts';
+import type { MapModel } from './model.ts';
+import { nameEntries } from './names.ts';
 import { Depth, Overlay } from './overlay.ts';
 import { Pen } from './pen.ts';
 import { Picture } from './picture.ts';
 import { addPlainQuads, drawPlain } from './plain-quads.ts';
+import type { PreparedMap } from './prepare.ts';
 import { damage, Redraw } from './redraw.ts';
-import type { Region } from './region.ts';
 import { compileAhead } from './shaders.ts';
-
-/** What the scene is built from. */
-export interface MapSceneInput {
-  scenario: Scenario;
-  /** The bundled borders; without them the map shows a graticule and says so. */
-  region: Region | undefined;
-  width: number;
-  height: number;
-}
 
 /** Shown when a scenario's borders were not cut at build time. */
 export const NO_BORDERS_NOTICE =
@@ -81,10 +73,10 @@ export class MapScene extends Phaser.Scene {
   /** Finishes the shaders compiled ahead (shaders.ts), before the first frame draws. */
   private finishShaders: () => void = () => {};
 
-  constructor(private readonly spec: MapSceneInput) {
+  constructor(private readonly prepared: PreparedMap) {
     super('map');
-    this.model = buildModel(spec.scenario, spec.width, spec.height);
-    this.view = new View(spec.width, spec.height);
+    this.model = prepared.model;
+    this.view = new View(this.model.width, this.model.height);
     this.ready = new Promise((resolve) => {
       this.markReady = resolve;
     });
@@ -101,15 +93,20 @@ export class MapScene extends Phaser.Scene {
       drawPlain(this.add.image(0, 0, '__WHITE')).removeFromDisplayList(),
       picture.image,
     ]);
-    this.base = new BaseMap(this, this.model, this.spec.region, picture.layer(this, 'world'), picture.scale);
+    const { shapes, names } = this.prepared;
+    this.base = new BaseMap(this, this.model, shapes, picture.layer(this, 'world'), picture.scale);
     this.tone = this.add.rectangle(0, 0, width, height, CALM, 1).setOrigin(0, 0).setAlpha(0);
     picture.layer(this, 'screen').add(this.tone);
     this.overlay = new Overlay(
       this,
       this.model,
-      this.base.labels(),
-      this.spec.region ? undefined : NO_BORDERS_NOTICE,
+      shapes.labels,
+      this.prepared.hasBorders ? undefined : NO_BORDERS_NOTICE,
       picture,
+      // Drawn while Phaser loaded, for a picture at twice the canvas size; a smaller one needs its own.
+      names.baked === picture.scale
+        ? names.raster
+        : rasteriseNames(nameEntries(this.model, shapes.labels, picture.scale)),
     );
     this.effects = new Effects(new Pen(fillAsFans(this.add.graphics().setDepth(Depth.effects))));
     this.redraw = new Redraw(this, width, height);

@@ -4,15 +4,16 @@
 // icons, badges and the notice live in a screen layer of the map's picture (picture.ts) and are baked
 // with it; place names and the tooltip are drawn live, above the animations.
 import type * as Phaser from 'phaser';
-import { FONT_FAMILY, TextAtlas } from './atlas.ts';
-import type { CountryLabel } from './base-map.ts';
+import { FONT_FAMILY, type NameRaster, TextAtlas } from './atlas.ts';
 import type { Anchor, Point, Rect, View } from './camera.ts';
 import { css, palette } from './colour.ts';
 import { drawIcon } from './icons.ts';
 import { type Box, boxAround, edge, type LabelItem, pinBadges, placeLabels } from './layout.ts';
 import type { MapModel } from './model.ts';
+import { frame } from './names.ts';
 import { type Picture, unique } from './picture.ts';
 import { drawPlain } from './plain-quads.ts';
+import type { CountryLabel } from './shapes.ts';
 
 const HIT_RADIUS = 14;
 // Labels of the more important kinds are placed first and get the best spot.
@@ -30,14 +31,6 @@ interface BadgeView {
   screen: Anchor;
 }
 
-/** Frame names in the atlas. */
-const frame = {
-  country: (i: number) => `country:${i}`,
-  badge: (id: string) => `badge:${id}`,
-  place: (id: string) => `place:${id}`,
-  tip: (id: string) => `tip:${id}`,
-};
-
 /** The screen-space layer of the map. */
 export class Overlay {
   private readonly icons: Phaser.GameObjects.Graphics;
@@ -51,49 +44,16 @@ export class Overlay {
   constructor(
     scene: Phaser.Scene,
     private readonly model: MapModel,
-    countries: CountryLabel[],
+    countries: readonly CountryLabel[],
     notice: string | undefined,
     picture: Picture,
+    /** Every name's text, drawn for this picture's scale (names.ts). */
+    names: NameRaster,
   ) {
     const layer = picture.layer(scene, 'screen');
     const ink = css(palette.ink);
-    // Baked names are rasterised at the bake's resolution, so they stay sharp once it is shown at half size;
-    // place names and tooltips are drawn live, at one texel a pixel.
     const baked = picture.scale;
-    this.atlas = new TextAtlas(scene, unique(scene, 'brink-names'), [
-      ...countries.map((label, i) => ({
-        frame: frame.country(i),
-        text: label.focus ? label.name.toUpperCase() : label.name,
-        style: label.focus
-          ? { font: 'bold 15px', colour: '#4a4335' }
-          : { font: 'italic 12px', colour: '#7d786d' },
-        scale: baked,
-      })),
-      ...model.badges.map((b) => ({
-        frame: frame.badge(b.id),
-        text: b.name,
-        style: { font: 'bold 12px', colour: ink },
-        scale: baked,
-      })),
-      ...model.places.flatMap((p) => [
-        {
-          frame: frame.place(p.id),
-          text: p.name,
-          style: {
-            font: p.kind === 'capital' ? 'bold 13px' : '12px',
-            colour: ink,
-            stroke: { colour: '#ffffff', width: 3 },
-          },
-          scale: 1,
-        },
-        {
-          frame: frame.tip(p.id),
-          text: p.name,
-          style: { font: '13px', colour: '#ffffff', background: { colour: '#1b1f24', padX: 6, padY: 3 } },
-          scale: 1,
-        },
-      ]),
-    ]);
+    this.atlas = new TextAtlas(scene, unique(scene, 'brink-names'), names);
     this.countryTexts = countries.map((label, i) => ({
       label,
       text: this.atlas.image(scene, frame.country(i)).setAlpha(label.focus ? 0.75 : 0.9),

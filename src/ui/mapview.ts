@@ -48,16 +48,31 @@ export class MapView {
     // or a resize reported just before this call would start the map a second time.
     this.laidOut = { width: this.host.clientWidth, height: this.host.clientHeight };
     this.starting = (async () => {
-      // Phaser and the borders load only now, so the start screen never waits for them; the borders
-      // download while Phaser is fetched and parsed. (Preloading Phaser from the page's head drew the map
-      // sooner, but its start-up then ran just as the start screen appeared, and delayed a first click.)
-      const regionLoad = loadRegion(scenario.meta.id);
-      const { startMap } = await import('../map/game.ts');
-      performance.mark('brink:phaser-loaded');
-      const region = await regionLoad;
+      // Phaser and the borders load only now, so the start screen never waits for them. While Phaser is
+      // fetched and parsed (off the main thread), the borders arrive and the map is prepared: projected,
+      // its names drawn. (Preloading Phaser from the page's head drew the map no sooner, and its start-up
+      // then ran just as the start screen appeared, delaying a first click.)
+      const game = import('../map/game.ts');
+      // Awaited only once the map is prepared: a failed load must not go unhandled meanwhile.
+      game.catch(() => {});
+      const [region, { prepareMap }] = await Promise.all([
+        loadRegion(scenario.meta.id),
+        import('../map/prepare.ts'),
+      ]);
+      // Not before the start screen's first paint, which this long task would hold back.
+      await afterNextPaint();
       if (token !== this.token) return;
       this.laidOut = { width: this.host.clientWidth, height: this.host.clientHeight };
-      const controller = await startMap(this.host, { scenario, region });
+      const prepared = prepareMap({
+        scenario,
+        region,
+        width: this.laidOut.width || 960,
+        height: this.laidOut.height || 600,
+      });
+      const { startMap } = await game;
+      performance.mark('brink:phaser-loaded');
+      if (token !== this.token) return;
+      const controller = await startMap(this.host, prepared);
       if (token !== this.token) {
         controller.destroy();
         return;
@@ -207,4 +222,10 @@ export function renderMapText(app: App, game: Game): HTMLElement {
     app.ui.mapTextOpen = details.open;
   });
   return details;
+}
+
+/** Resolves once the next frame has been painted (at once where there are no frames to wait for). */
+function afterNextPaint(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
+  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 }

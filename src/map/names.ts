@@ -1,0 +1,62 @@
+// Every text the map draws from its atlas, and how: country names and badges at the bake's resolution,
+// place names and their tooltips at one texel a pixel. Needs no Phaser, so the atlas can be drawn
+// while Phaser loads (prepare.ts).
+import type { AtlasEntry } from './atlas.ts';
+import { css, palette } from './colour.ts';
+import type { MapModel } from './model.ts';
+import type { CountryLabel } from './shapes.ts';
+
+/** Frame names in the atlas. */
+export const frame = {
+  country: (i: number) => `country:${i}`,
+  badge: (id: string) => `badge:${id}`,
+  place: (id: string) => `place:${id}`,
+  tip: (id: string) => `tip:${id}`,
+};
+
+/**
+ * The atlas entries of a map: `baked` is the texels per pixel of the picture, which country names and
+ * badges are baked into; they are rasterised at that resolution, so they stay sharp once the bake is
+ * shown at its size. Place names and tooltips are drawn live, at one texel a pixel.
+ */
+export function nameEntries(
+  model: MapModel,
+  countries: readonly CountryLabel[],
+  baked: number,
+): AtlasEntry[] {
+  const ink = css(palette.ink);
+  return [
+    ...countries.map((label, i) => ({
+      frame: frame.country(i),
+      text: label.focus ? label.name.toUpperCase() : label.name,
+      style: label.focus
+        ? { font: 'bold 15px', colour: '#4a4335' }
+        : { font: 'italic 12px', colour: '#7d786d' },
+      scale: baked,
+    })),
+    ...model.badges.map((b) => ({
+      frame: frame.badge(b.id),
+      text: b.name,
+      style: { font: 'bold 12px', colour: ink },
+      scale: baked,
+    })),
+    ...model.places.flatMap((p) => [
+      {
+        frame: frame.place(p.id),
+        text: p.name,
+        style: {
+          font: p.kind === 'capital' ? 'bold 13px' : '12px',
+          colour: ink,
+          stroke: { colour: '#ffffff', width: 3 },
+        },
+        scale: 1,
+      },
+      {
+        frame: frame.tip(p.id),
+        text: p.name,
+        style: { font: '13px', colour: '#ffffff', background: { colour: '#1b1f24', padX: 6, padY: 3 } },
+        scale: 1,
+      },
+    ]),
+  ];
+}

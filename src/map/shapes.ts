@@ -1,0 +1,113 @@
+// The region's countries and borders in world pixels, and where each country's name goes: everything of
+// the base map that needs neither Phaser nor a canvas, so that it is worked out while Phaser loads.
+import type { Point } from './camera.ts';
+import { mix, palette } from './colour.ts';
+import { clipRing, ringArea, ringCentroid } from './geometry.ts';
+import type { MapModel } from './model.ts';
+import type { Region, RegionBounds } from './region.ts';
+
+/** A country of the region, in world pixels. */
+export interface CountryShape {
+  iso: string;
+  name: string;
+  focus: boolean;
+  /** Its fill: its actor's colour, pale, or the neighbours' grey. */
+  fill: number;
+  /** Outer rings in world pixels, flat. */
+  rings: number[][];
+  /** Outline runs in world pixels (clip-edge segments left out). */
+  outline: number[][];
+}
+
+/** A country name to draw, at the centre of its largest visible part. */
+export interface CountryLabel {
+  name: string;
+  focus: boolean;
+  world: Point;
+}
+
+/** The base map's shapes in world pixels; all empty without a region. */
+export interface MapShapes {
+  countries: CountryShape[];
+  /** The highlighted borders' lines. */
+  borders: number[][];
+  /** Country names, for the countries with a part inside the world. */
+  labels: CountryLabel[];
+}
+
+/** Projects a region's countries and borders into the model's world pixels and places the countries' names. */
+export function mapShapes(model: MapModel, region: Region | undefined): MapShapes {
+  if (!region) return { countries: [], borders: [], labels: [] };
+  const { project } = model.projection;
+  const toWorld = (flat: number[]) => {
+    const out: number[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const p = project(flat[i] ?? 0, flat[i + 1] ?? 0);
+      out.push(p.x, p.y);
+    }
+    return out;
+  };
+  const countries = region.countries.map((c): CountryShape => {
+    const rings = c.polygons.flatMap((poly) => (poly[0] ? [poly[0]] : []));
+    const actorColour = model.countryColour.get(c.iso);
+    // Listed countries without an actor keep their scenario name but are drawn like neighbours.
+    return {
+      iso: c.iso,
+      name: c.name,
+      focus: c.focus && actorColour !== undefined,
+      fill: actorColour !== undefined && c.focus ? mix(0xffffff, actorColour, 0.2) : palette.neighbour,
+      rings: rings.map(toWorld),
+      outline: rings.flatMap((r) => outlineRuns(r, region.clip)).map(toWorld),
+    };
+  });
+  const labels = countries.flatMap((s) => {
+    const ring = labelRing(s.rings, model.width, model.height);
+    return ring ? [{ name: s.name, focus: s.focus, world: ringCentroid(ring) }] : [];
+  });
+  const borders = region.borders.flatMap((b) => b.lines.map(toWorld));
+  return { countries, borders, labels };
+}
+
+/** Splits a ring (lon/lat, flat) into runs that leave out segments lying on the clip rectangle. */
+export function outlineRuns(ring: number[], clip: RegionBounds): number[][] {
+  const n = ring.length / 2;
+  const onEdge = (i: number, j: number) => {
+    const ax = ring[i * 2];
+    const ay = ring[i * 2 + 1];
+    const bx = ring[j * 2];
+    const by = ring[j * 2 + 1];
+    return (
+      (ax === bx && (ax === clip.west || ax === clip.east)) ||
+      (ay === by && (ay === clip.south || ay === clip.north))
+    );
+  };
+  const runs: number[][] = [];
+  let run: number[] = [];
+  for (let k = 0; k <= n; k++) {
+    const i = k % n;
+    const j = (k + 1) % n;
+    if (run.length === 0) run.push(ring[i * 2] ?? 0, ring[i * 2 + 1] ?? 0);
+    if (k === n || onEdge(i, j)) {
+      if (run.length >= 4) runs.push(run);
+      run = [];
+      continue;
+    }
+    run.push(ring[j * 2] ?? 0, ring[j * 2 + 1] ?? 0);
+  }
+  return runs;
+}
+
+/** The largest part of a country inside the visible world, where its name goes. */
+function labelRing(rings: number[][], width: number, height: number): number[] | undefined {
+  let best: number[] | undefined;
+  let bestArea = 0;
+  for (const ring of rings) {
+    const inside = clipRing(ring, { west: 0, south: 0, east: width, north: height });
+    const a = inside.length >= 6 ? Math.abs(ringArea(inside)) : 0;
+    if (a > bestArea) {
+      bestArea = a;
+      best = inside;
+    }
+  }
+  return best;
+}
