@@ -52,7 +52,10 @@ export class MapView {
       // fetched and parsed (off the main thread), the borders arrive and the map is prepared: projected,
       // its names drawn. (Preloading Phaser from the page's head drew the map no sooner, and its start-up
       // then ran just as the start screen appeared, delaying a first click.)
-      const game = import('../map/game.ts');
+      const game = import('../map/game.ts').then((m) => {
+        performance.mark('brink:phaser-loaded');
+        return m;
+      });
       // Awaited only once the map is prepared: a failed load must not go unhandled meanwhile.
       game.catch(() => {});
       const [region, { prepareMap }] = await Promise.all([
@@ -70,7 +73,6 @@ export class MapView {
         height: this.laidOut.height || 600,
       });
       const { startMap } = await game;
-      performance.mark('brink:phaser-loaded');
       if (token !== this.token) return;
       const controller = await startMap(this.host, prepared);
       if (token !== this.token) {
