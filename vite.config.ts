@@ -4,7 +4,7 @@ import { brinkRegions } from './src/map/region-plugin.ts';
 import { brinkScenarios } from './src/scenario/bundled-plugin.ts';
 
 /**
- * The Phaser the map ships (src/map/phaser-entry.cjs: Phaser's core entry and five game objects),
+ * The Phaser the map ships (src/map/phaser-entry.cjs: Phaser's core entry less what the map never uses),
  * built for WebGL only and without sound: the switches are the ones Phaser's custom builds set (its
  * webpack config's DefinePlugin). `phaser-src` reaches Phaser's sources past its package exports.
  */
@@ -19,8 +19,6 @@ export const phaserSwitches = {
   'typeof FEATURE_SOUND': 'false',
   'typeof PLUGIN_CAMERA3D': 'false',
   'typeof PLUGIN_FBINSTANT': 'false',
-  // The entry publishes itself as `global.Phaser`, which webpack maps to the browser's global object.
-  global: 'globalThis',
 };
 
 export default defineConfig({
