@@ -29,9 +29,10 @@ export class BaseMap {
     this.container.add(sea);
     this.shapes = shapes.countries;
     this.borders = shapes.borders;
-    // Polygon shapes triangulate once; Graphics would triangulate every frame.
     for (const c of this.shapes)
-      for (const ring of c.rings) this.container.add(scene.add.polygon(0, 0, ring, c.fill).setOrigin(0, 0));
+      c.rings.forEach((ring, i) => {
+        this.container.add(filledRing(scene, ring, c.triangles[i] ?? [], c.fill));
+      });
     this.halo = scene.add.graphics();
     this.strokes = scene.add.graphics();
     this.container.add([this.halo, this.strokes]);
@@ -150,4 +151,19 @@ export function dashes(line: number[], on: number, off: number): number[][] {
   }
   if (drawing && current.length >= 4) out.push(current);
   return out;
+}
+
+/** A stand-in outline for a Polygon whose path is given afterwards. */
+const STAND_IN = [0, 0, 1, 0, 0, 1];
+
+/**
+ * A ring filled as a Phaser Polygon from triangles worked out beforehand (shapes.ts). A Polygon is drawn
+ * from its path and triangles, made once (Graphics would triangulate every bake), but its constructor
+ * builds a point object per vertex and triangulates them itself: the country rings' thousands of vertices
+ * then cost the scene's creation 27-46 ms here. Given a stand-in triangle instead, its geometry serves
+ * only hit tests and bounds, which the map does not use.
+ */
+function filledRing(scene: Phaser.Scene, ring: number[], triangles: number[], colour: number) {
+  const polygon = scene.add.polygon(0, 0, STAND_IN, colour).setOrigin(0, 0);
+  return Object.assign(polygon, { pathData: ring, pathIndexes: triangles });
 }

@@ -1,5 +1,6 @@
 // The region's countries and borders in world pixels, and where each country's name goes: everything of
 // the base map that needs neither Phaser nor a canvas, so that it is worked out while Phaser loads.
+import earcut from 'earcut';
 import type { Point } from './camera.ts';
 import { mix, palette } from './colour.ts';
 import { clipRing, ringArea, ringCentroid } from './geometry.ts';
@@ -15,6 +16,8 @@ export interface CountryShape {
   fill: number;
   /** Outer rings in world pixels, flat. */
   rings: number[][];
+  /** Each ring triangulated (earcut): indices of its vertices, three a triangle. */
+  triangles: number[][];
   /** Outline runs in world pixels (clip-edge segments left out). */
   outline: number[][];
 }
@@ -49,6 +52,7 @@ export function mapShapes(model: MapModel, region: Region | undefined): MapShape
   };
   const countries = region.countries.map((c): CountryShape => {
     const rings = c.polygons.flatMap((poly) => (poly[0] ? [poly[0]] : []));
+    const world = rings.map(toWorld);
     const actorColour = model.countryColour.get(c.iso);
     // Listed countries without an actor keep their scenario name but are drawn like neighbours.
     return {
@@ -56,7 +60,8 @@ export function mapShapes(model: MapModel, region: Region | undefined): MapShape
       name: c.name,
       focus: c.focus && actorColour !== undefined,
       fill: actorColour !== undefined && c.focus ? mix(0xffffff, actorColour, 0.2) : palette.neighbour,
-      rings: rings.map(toWorld),
+      rings: world,
+      triangles: world.map((ring) => earcut(ring)),
       outline: rings.flatMap((r) => outlineRuns(r, region.clip)).map(toWorld),
     };
   });

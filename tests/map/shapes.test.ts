@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mix, palette } from '../../src/map/colour.ts';
+import { ringArea } from '../../src/map/geometry.ts';
 import type { MapModel } from '../../src/map/model.ts';
 import type { Region } from '../../src/map/region.ts';
 import { mapShapes } from '../../src/map/shapes.ts';
@@ -42,6 +43,23 @@ describe('the base map shapes', () => {
     expect(countries.map((c) => c.iso)).toEqual(['001', '002', '003']);
     expect(countries[0]?.rings[0]).toEqual([10, 90, 50, 90, 50, 50, 10, 50]);
     expect(borders).toEqual([[50, 50, 60, 40]]);
+  });
+
+  it('triangulates each ring once, so that its triangles cover exactly the ring', () => {
+    const { countries } = mapShapes(model, region);
+    for (const c of countries)
+      c.rings.forEach((ring, r) => {
+        const triangles = c.triangles[r] ?? [];
+        expect(triangles.length % 3).toBe(0);
+        const corner = (k: number) => {
+          const v = 2 * (triangles[k] ?? 0);
+          return [ring[v] ?? 0, ring[v + 1] ?? 0];
+        };
+        let area = 0;
+        for (let t = 0; t < triangles.length; t += 3)
+          area += Math.abs(ringArea([...corner(t), ...corner(t + 1), ...corner(t + 2)]));
+        expect(area).toBeCloseTo(Math.abs(ringArea(ring)));
+      });
   });
 
   it("fills a governed country with its actor's colour, paled, and every other country in the neighbours' grey", () => {
