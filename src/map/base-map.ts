@@ -6,12 +6,18 @@ import type { View } from './camera.ts';
 import { palette } from './colour.ts';
 import type { MapModel } from './model.ts';
 import type { CountryShape, MapShapes } from './shapes.ts';
+import { emptyMesh, type LineMeshes, lineMeshes, type Mesh } from './stroke-mesh.ts';
 
 /** Draws and updates the base map of one scenario. */
 export class BaseMap {
   private readonly shapes: readonly CountryShape[];
-  private readonly borders: readonly number[][];
+  private readonly lines: MapShapes;
+  /** The graticule, when there are no borders. */
   private readonly strokes: Phaser.GameObjects.Graphics;
+  /** Each country's outline, then the highlighted borders' glow and dashes: meshes remade at each zoom. */
+  private readonly outlines: Phaser.GameObjects.Polygon[];
+  private readonly glow: Phaser.GameObjects.Polygon;
+  private readonly dashes: Phaser.GameObjects.Polygon;
   private readonly halo: Phaser.GameObjects.Graphics;
   private haloLevel = 0;
   private drawnZoom = 0;
@@ -24,18 +30,25 @@ export class BaseMap {
     private readonly container: Phaser.GameObjects.Container,
     /** Texels per canvas pixel of the picture the layer is baked into. */
     private readonly scale: number,
+    /** The lines' meshes made while Phaser loaded (prepare.ts), used while the view is at their zoom. */
+    private readonly prepared?: LineMeshes,
   ) {
     const sea = scene.add.rectangle(0, 0, model.width, model.height, palette.sea).setOrigin(0, 0);
     this.container.add(sea);
     this.shapes = shapes.countries;
-    this.borders = shapes.borders;
+    this.lines = shapes;
     for (const c of this.shapes)
       c.rings.forEach((ring, i) => {
-        this.container.add(filledRing(scene, ring, c.triangles[i] ?? [], c.fill));
+        this.container.add(meshPolygon(scene, { vertices: ring, indices: c.triangles[i] ?? [] }, c.fill));
       });
     this.halo = scene.add.graphics();
     this.strokes = scene.add.graphics();
-    this.container.add([this.halo, this.strokes]);
+    this.outlines = this.shapes.map((s) =>
+      meshPolygon(scene, emptyMesh(), s.focus ? palette.countryEdge : palette.neighbourEdge),
+    );
+    this.glow = meshPolygon(scene, emptyMesh(), palette.borderGlow, 0.9);
+    this.dashes = meshPolygon(scene, emptyMesh(), palette.border);
+    this.container.add([this.halo, this.strokes, ...this.outlines, this.glow, this.dashes]);
   }
 
   /** Follows the view: moves the layer, and redraws the strokes when the zoom changed. */
@@ -59,20 +72,18 @@ export class BaseMap {
   }
 
   private drawStrokes(zoom: number): void {
-    const g = this.strokes.clear();
     if (this.shapes.length === 0) {
-      drawGraticule(g, this.model, zoom);
+      drawGraticule(this.strokes.clear(), this.model, zoom);
       return;
     }
-    for (const s of this.shapes) {
-      g.lineStyle((s.focus ? 1.4 : 0.8) / zoom, s.focus ? palette.countryEdge : palette.neighbourEdge, 1);
-      for (const run of s.outline) strokeFlat(g, run);
-    }
-    // The highlighted border: a pale glow under bright dashes, so it reads on any fill.
-    g.lineStyle(7 / zoom, palette.borderGlow, 0.9);
-    for (const line of this.borders) strokeFlat(g, line);
-    g.lineStyle(3 / zoom, palette.border, 1);
-    for (const line of this.borders) for (const dash of dashes(line, 9 / zoom, 5 / zoom)) strokeFlat(g, dash);
+    const p = this.prepared;
+    const lines =
+      p && p.zoom === zoom && p.scale === this.scale ? p : lineMeshes(this.lines, zoom, this.scale);
+    this.outlines.forEach((polygon, i) => {
+      setMesh(polygon, lines.outlines[i] ?? emptyMesh());
+    });
+    setMesh(this.glow, lines.glow);
+    setMesh(this.dashes, lines.dashes);
   }
 
   private drawHalo(): void {
@@ -122,48 +133,22 @@ function fillFlat(g: Phaser.GameObjects.Graphics, flat: number[]): void {
   g.fillPath();
 }
 
-/** Cuts a flat polyline into dashes of `on` length separated by `off` gaps. */
-export function dashes(line: number[], on: number, off: number): number[][] {
-  const out: number[][] = [];
-  let drawing = true;
-  let left = on;
-  let current: number[] = [line[0] ?? 0, line[1] ?? 0];
-  for (let i = 0; i + 3 < line.length; i += 2) {
-    let ax = line[i] ?? 0;
-    let ay = line[i + 1] ?? 0;
-    const bx = line[i + 2] ?? 0;
-    const by = line[i + 3] ?? 0;
-    let len = Math.hypot(bx - ax, by - ay);
-    while (len > left) {
-      const t = left / len;
-      ax += (bx - ax) * t;
-      ay += (by - ay) * t;
-      len -= left;
-      if (drawing) {
-        current.push(ax, ay);
-        out.push(current);
-      } else current = [ax, ay];
-      drawing = !drawing;
-      left = drawing ? on : off;
-    }
-    left -= len;
-    if (drawing) current.push(bx, by);
-  }
-  if (drawing && current.length >= 4) out.push(current);
-  return out;
-}
-
 /** A stand-in outline for a Polygon whose path is given afterwards. */
 const STAND_IN = [0, 0, 1, 0, 0, 1];
 
 /**
- * A ring filled as a Phaser Polygon from triangles worked out beforehand (shapes.ts). A Polygon is drawn
- * from its path and triangles, made once (Graphics would triangulate every bake), but its constructor
- * builds a point object per vertex and triangulates them itself: the country rings' thousands of vertices
- * then cost the scene's creation 27-46 ms here. Given a stand-in triangle instead, its geometry serves
- * only hit tests and bounds, which the map does not use.
+ * A Phaser Polygon that draws a mesh worked out beforehand: a country's ring and its triangles (shapes.ts),
+ * or lines' strokes (stroke-mesh.ts). A Polygon draws from its path and triangles, which Graphics would
+ * make again at every bake; but its constructor builds a point object per vertex and triangulates them
+ * itself, which for the country rings' thousands of vertices cost the scene's creation 27-46 ms here.
+ * Given a stand-in triangle instead, its geometry serves only hit tests and bounds, which the map does
+ * not use.
  */
-function filledRing(scene: Phaser.Scene, ring: number[], triangles: number[], colour: number) {
-  const polygon = scene.add.polygon(0, 0, STAND_IN, colour).setOrigin(0, 0);
-  return Object.assign(polygon, { pathData: ring, pathIndexes: triangles });
+function meshPolygon(scene: Phaser.Scene, mesh: Mesh, colour: number, alpha = 1): Phaser.GameObjects.Polygon {
+  return setMesh(scene.add.polygon(0, 0, STAND_IN, colour, alpha).setOrigin(0, 0), mesh);
+}
+
+/** Gives a Polygon a new mesh to draw (see meshPolygon). */
+function setMesh(polygon: Phaser.GameObjects.Polygon, mesh: Mesh): Phaser.GameObjects.Polygon {
+  return Object.assign(polygon, { pathData: mesh.vertices, pathIndexes: mesh.indices });
 }

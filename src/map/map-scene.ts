@@ -93,8 +93,8 @@ export class MapScene extends Phaser.Scene {
       drawPlain(this.add.image(0, 0, '__WHITE')).removeFromDisplayList(),
       picture.image,
     ]);
-    const { shapes, names } = this.prepared;
-    this.base = new BaseMap(this, this.model, shapes, picture.layer(this, 'world'), picture.scale);
+    const { shapes, names, lines } = this.prepared;
+    this.base = new BaseMap(this, this.model, shapes, picture.layer(this, 'world'), picture.scale, lines);
     this.tone = this.add.rectangle(0, 0, width, height, CALM, 1).setOrigin(0, 0).setAlpha(0);
     picture.layer(this, 'screen').add(this.tone);
     this.overlay = new Overlay(

@@ -8,6 +8,7 @@ import { nameEntries } from './names.ts';
 import { SUPERSAMPLE } from './picture.ts';
 import type { Region, RegionBounds } from './region.ts';
 import { type MapShapes, mapShapes } from './shapes.ts';
+import { type LineMeshes, lineMeshes } from './stroke-mesh.ts';
 
 /** A map ready to be handed to Phaser (game.ts `startMap`). */
 export interface PreparedMap {
@@ -16,6 +17,8 @@ export interface PreparedMap {
   /** Whether real borders are drawn: false shows the graticule fallback. */
   hasBorders: boolean;
   shapes: MapShapes;
+  /** The base map's lines as meshes for the opening view (zoom 1) and a bake at twice the canvas size. */
+  lines: LineMeshes;
   /**
    * The names' atlas, drawn for a picture baked at `baked` texels a pixel. The picture's real scale is
    * known only once WebGL is (a GPU's largest texture may not fit a wide map at 2x): if it differs, the
@@ -42,7 +45,14 @@ export function prepareMap(input: {
   const model = buildModel(scenario, width, height);
   const shapes = mapShapes(model, region);
   const raster = rasteriseNames(nameEntries(model, shapes.labels, SUPERSAMPLE));
-  return { scenario, model, hasBorders: region !== undefined, shapes, names: { raster, baked: SUPERSAMPLE } };
+  return {
+    scenario,
+    model,
+    hasBorders: region !== undefined,
+    shapes,
+    lines: lineMeshes(shapes, 1, SUPERSAMPLE),
+    names: { raster, baked: SUPERSAMPLE },
+  };
 }
 
 /** True when a region was cut for these bounds. */
