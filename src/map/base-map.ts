@@ -5,13 +5,12 @@ import type * as Phaser from 'phaser';
 import type { View } from './camera.ts';
 import { palette } from './colour.ts';
 import type { MapModel } from './model.ts';
-import type { CountryShape, MapShapes } from './shapes.ts';
+import type { MapShapes } from './shapes.ts';
 import { emptyMesh, type LineMeshes, lineMeshes, type Mesh } from './stroke-mesh.ts';
 
 /** Draws and updates the base map of one scenario. */
 export class BaseMap {
-  private readonly shapes: readonly CountryShape[];
-  private readonly lines: MapShapes;
+  private readonly shapes: MapShapes;
   /** The graticule, when there are no borders. */
   private readonly strokes: Phaser.GameObjects.Graphics;
   /** Each country's outline, then the highlighted borders' glow and dashes: meshes remade at each zoom. */
@@ -35,15 +34,14 @@ export class BaseMap {
   ) {
     const sea = scene.add.rectangle(0, 0, model.width, model.height, palette.sea).setOrigin(0, 0);
     this.container.add(sea);
-    this.shapes = shapes.countries;
-    this.lines = shapes;
-    for (const c of this.shapes)
+    this.shapes = shapes;
+    for (const c of shapes.countries)
       c.rings.forEach((ring, i) => {
         this.container.add(meshPolygon(scene, { vertices: ring, indices: c.triangles[i] ?? [] }, c.fill));
       });
     this.halo = scene.add.graphics();
     this.strokes = scene.add.graphics();
-    this.outlines = this.shapes.map((s) =>
+    this.outlines = shapes.countries.map((s) =>
       meshPolygon(scene, emptyMesh(), s.focus ? palette.countryEdge : palette.neighbourEdge),
     );
     this.glow = meshPolygon(scene, emptyMesh(), palette.borderGlow, 0.9);
@@ -72,13 +70,13 @@ export class BaseMap {
   }
 
   private drawStrokes(zoom: number): void {
-    if (this.shapes.length === 0) {
+    if (this.shapes.countries.length === 0) {
       drawGraticule(this.strokes.clear(), this.model, zoom);
       return;
     }
     const p = this.prepared;
     const lines =
-      p && p.zoom === zoom && p.scale === this.scale ? p : lineMeshes(this.lines, zoom, this.scale);
+      p && p.zoom === zoom && p.scale === this.scale ? p : lineMeshes(this.shapes, zoom, this.scale);
     this.outlines.forEach((polygon, i) => {
       setMesh(polygon, lines.outlines[i] ?? emptyMesh());
     });
@@ -88,7 +86,7 @@ export class BaseMap {
 
   private drawHalo(): void {
     const g = this.halo.clear();
-    const shape = this.shapes.find((s) => s.iso === this.model.humanitarianIso);
+    const shape = this.shapes.countries.find((s) => s.iso === this.model.humanitarianIso);
     if (!shape || this.haloLevel <= 0) return;
     const zoom = this.drawnZoom || 1;
     const colour = 0xf08a24;

@@ -88,11 +88,16 @@ export class MapScene extends Phaser.Scene {
     const picture = new Picture(this, width, height);
     this.picture = picture;
     picture.image.setDepth(Depth.picture);
-    this.finishShaders = compileAhead(this, [
+    // One of each kind of thing the first frame draws: shapes and lines, names, the picture.
+    const standIns = [
       this.add.polygon(0, 0, [0, 0, 2, 0, 0, 2], 0xffffff).removeFromDisplayList(),
       drawPlain(this.add.image(0, 0, '__WHITE')).removeFromDisplayList(),
-      picture.image,
-    ]);
+    ];
+    const finish = compileAhead(this, [...standIns, picture.image]);
+    this.finishShaders = () => {
+      finish();
+      for (const o of standIns) o.destroy();
+    };
     const { shapes, names, lines } = this.prepared;
     this.base = new BaseMap(this, this.model, shapes, picture.layer(this, 'world'), picture.scale, lines);
     this.tone = this.add.rectangle(0, 0, width, height, CALM, 1).setOrigin(0, 0).setAlpha(0);
