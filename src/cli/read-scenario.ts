@@ -1,5 +1,6 @@
 // Reads a scenario file for a command-line tool, through the same checks as the game's loader.
 import { readFileSync } from 'node:fs';
+import { reason } from '../errors.ts';
 import { formatProblems, loadScenario } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
@@ -13,7 +14,7 @@ export function readScenario(
   } catch (e) {
     return {
       ok: false,
-      message: `${file}: cannot read the file (${e instanceof Error ? e.message : String(e)})`,
+      message: `${file}: cannot read the file (${reason(e)})`,
     };
   }
   const r = loadScenario(text, file);

@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
+import { reason } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { type BatchReport, type GameSummary, POLICIES, summarise } from '../sim/batch.ts';
 import type { PolicyName } from '../sim/types.ts';
@@ -115,7 +116,7 @@ async function main(): Promise<number> {
       },
     });
   } catch (e) {
-    console.error(e instanceof Error ? e.message : String(e));
+    console.error(reason(e));
     return 2;
   }
   const file = args.positionals[0];
@@ -173,7 +174,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '
   main().then(
     (code) => process.exit(code),
     (e: unknown) => {
-      console.error(`simulate failed: ${e instanceof Error ? e.message : String(e)}`);
+      console.error(`simulate failed: ${reason(e)}`);
       process.exit(1);
     },
   );

@@ -2,6 +2,7 @@
 // JSON path and a code frame. Exit code 0 only when every file is clean; never a stack trace.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { reason } from '../errors.ts';
 import { formatProblems, loadScenario, type Problem } from '../scenario/load.ts';
 
 /** What checking some files produced: the text to print and the exit code. */
@@ -23,9 +24,7 @@ function read(file: string): { text: string } | { problem: Problem } {
           ? 'it is a directory'
           : code === 'EACCES'
             ? 'permission denied'
-            : err instanceof Error
-              ? err.message
-              : String(err);
+            : reason(err);
     return {
       problem: {
         file,
@@ -71,7 +70,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     process.exitCode = run.exitCode;
   } catch (err) {
     // Only a bug in the validator gets here; say so in one line, without a stack trace.
-    console.log(`validate: internal error: ${err instanceof Error ? err.message : String(err)}`);
+    console.log(`validate: internal error: ${reason(err)}`);
     process.exitCode = 2;
   }
 }

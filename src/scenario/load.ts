@@ -1,6 +1,8 @@
 // Loads a scenario from untrusted text: JSON syntax, then structure (the Zod schema), then meaning.
 // Every problem of a pass is collected; a later pass runs only when the earlier ones allow it.
 // Used by the CLI and the browser alike, so nothing here imports from node:.
+
+import { reason } from '../errors.ts';
 import { codeFrame, formatProblems } from './format.ts';
 import { type JsonPath, type LineIndex, locate, parseJson } from './json.ts';
 import { type Pass, type Problem, pathToString, type RawProblem } from './problem.ts';
@@ -49,7 +51,7 @@ export function loadScenario(text: string, file: string): LoadResult {
     problems.push(...checkSemantics(structure.scenario).map((p) => place(p, 'meaning', json.tree)));
     return problems.length > 0 ? fail(problems) : { ok: true, scenario: structure.scenario };
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const why = reason(err);
     return fail([
       {
         file,
@@ -57,7 +59,7 @@ export function loadScenario(text: string, file: string): LoadResult {
         column: 0,
         path: '',
         pass,
-        message: `internal error in the ${pass} pass: ${reason} (please report it with this file)`,
+        message: `internal error in the ${pass} pass: ${why} (please report it with this file)`,
       },
     ]);
   }

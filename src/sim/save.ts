@@ -1,5 +1,6 @@
 // Saving and restoring a game: XState's persisted snapshot, with the scenario's id and version beside it.
 import { type Actor, createActor, type Snapshot } from 'xstate';
+import { reason } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { compile } from './compile.ts';
 import { checkEnvelope } from './envelope.ts';
@@ -80,6 +81,6 @@ export function restoreGame(
     });
     return { ok: true, actor };
   } catch (e) {
-    return { ok: false, message: `The save is damaged: ${e instanceof Error ? e.message : String(e)}` };
+    return { ok: false, message: `The save is damaged: ${reason(e)}` };
   }
 }

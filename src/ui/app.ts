@@ -1,6 +1,7 @@
 // The interface's root: mounts the panel, routes each game snapshot to its screen, and keeps the
 // map, the autosave and the live region in step. Panels send events; nothing here edits game state.
 import type { Subscription } from 'xstate';
+import { reason } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { compile } from '../sim/compile.ts';
 import { startGame } from '../sim/game.ts';
@@ -78,7 +79,7 @@ export function mountApp(doc: Document): App {
       try {
         restored.actor.start();
       } catch (e) {
-        return `The save is damaged: ${e instanceof Error ? e.message : String(e)}`;
+        return `The save is damaged: ${reason(e)}`;
       }
       attach({ loaded, c: compile(loaded.scenario), actor: restored.actor }, app.ui.start);
       return null;

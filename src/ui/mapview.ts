@@ -1,6 +1,7 @@
 // Wires the map to the game: starts Phaser lazily for a scenario, passes each snapshot's new cues,
 // tone, crossings and humanitarian level, and offers everything the map shows as text.
 
+import { reason } from '../errors.ts';
 import type { MapCue } from '../map/cues.ts';
 import type { MapController } from '../map/game.ts';
 import { loadRegion } from '../map/regions.ts';
@@ -88,7 +89,7 @@ export class MapView {
       console.error('map: could not start', e);
       if (token !== this.token) return;
       this.host.dataset.mapFailed = 'true';
-      const why = (e instanceof Error ? e.message : String(e)).replace(/[.\s]+$/, '');
+      const why = reason(e).replace(/[.\s]+$/, '');
       this.say(
         `The map could not be drawn in this browser (${why}). The game plays on: everything the map would show is listed under “What the map shows (as text)” in the panel.`,
       );

@@ -1,6 +1,7 @@
 // Saves in localStorage (one per scenario), and save files to download and open. A save that fails
 // to read never touches the running game or any other save.
 import type { Actor } from 'xstate';
+import { reason } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { GameMachine } from '../sim/machine.ts';
 import { type SaveFile, saveGame } from '../sim/save.ts';
@@ -100,7 +101,7 @@ export function parseSaveText(text: string): { ok: true; value: unknown } | { ok
   } catch (e) {
     return {
       ok: false,
-      message: `The file is not a Brink save: it is not valid JSON (${e instanceof Error ? e.message : String(e)}).`,
+      message: `The file is not a Brink save: it is not valid JSON (${reason(e)}).`,
     };
   }
 }

@@ -1,6 +1,7 @@
 // Where scenarios come from: the bundled files, validated when the game was built (bundled-plugin.ts),
 // or a file the player opens, validated here. Both go through the same validator.
 import bundledFiles from 'virtual:brink-scenarios';
+import { reason } from '../errors.ts';
 import type { BundledScenario, Validation } from '../scenario/load.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
@@ -15,7 +16,7 @@ export async function validateScenario(text: string, file: string): Promise<Vali
     ({ validateScenario: validate } = await import('../scenario/load.ts'));
   } catch (e) {
     // Offline since the page loaded, say: the file is not read, and nothing else changes.
-    const why = e instanceof Error ? e.message : String(e);
+    const why = reason(e);
     return {
       ok: false,
       problems: [`${file}: the validator could not be loaded (${why}); try again once connected.`],
@@ -31,7 +32,7 @@ export async function readScenarioFile(file: File): Promise<{ text: string; vali
     text = await file.text();
   } catch (e) {
     // The file vanished or was locked since it was chosen.
-    const why = e instanceof Error ? e.message : String(e);
+    const why = reason(e);
     return {
       text: '',
       validation: { ok: false, problems: [`${file.name}: the file could not be read (${why}).`] },

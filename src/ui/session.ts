@@ -3,6 +3,7 @@
 // windows, carries out their commands, drives the round deadline with TICK events, and offers the
 // classroom bar (console here or in its own window, presenter view, importing a game log, the trainer lock).
 import type { Actor, Subscription } from 'xstate';
+import { reason } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import {
   checkLog,
@@ -226,7 +227,7 @@ export function installSession(app: App, doc: Document): Session {
     try {
       return adopt(replayLog(loaded.scenario, next), loaded.scenario, next);
     } catch (e) {
-      return `The log could not be replayed: ${e instanceof Error ? e.message : String(e)}`;
+      return `The log could not be replayed: ${reason(e)}`;
     }
   }
 
