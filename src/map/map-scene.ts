@@ -2,7 +2,6 @@
 // baked picture, draws the effects live over it, and turns cues into animations. Knows nothing of
 // any one scenario.
 import * as Phaser from 'phaser';
-import { rasteriseNames } from './atlas.ts';
 import { BaseMap } from './base-map.ts';
 import { bindCamera, type Point, type Rect, View } from './camera.ts';
 import { mix } from './colour.ts';
@@ -10,7 +9,7 @@ import type { MapCue } from './cues.ts';
 import { Effects } from './effects.ts';
 import { fillAsFans } from './fan-fill.ts';
 import type { MapModel } from './model.ts';
-import { nameEntries } from './names.ts';
+import { drawNames } from './names.ts';
 import { Depth, Overlay } from './overlay.ts';
 import { Pen } from './pen.ts';
 import { Picture } from './picture.ts';
@@ -109,9 +108,7 @@ export class MapScene extends Phaser.Scene {
       this.prepared.hasBorders ? undefined : NO_BORDERS_NOTICE,
       picture,
       // Drawn while Phaser loaded, for a picture at twice the canvas size; a smaller one needs its own.
-      names.baked === picture.scale
-        ? names.raster
-        : rasteriseNames(nameEntries(this.model, shapes.labels, picture.scale)),
+      names.baked === picture.scale ? names.raster : drawNames(this.model, shapes.labels, picture.scale),
     );
     this.effects = new Effects(new Pen(fillAsFans(this.add.graphics().setDepth(Depth.effects))));
     this.redraw = new Redraw(this, width, height);

@@ -1,7 +1,7 @@
 // Every text the map draws from its atlas, and how: country names and badges at the bake's resolution,
 // place names and their tooltips at one texel a pixel. Needs no Phaser, so the atlas can be drawn
 // while Phaser loads (prepare.ts).
-import type { AtlasEntry } from './atlas.ts';
+import { type AtlasEntry, type NameRaster, rasteriseNames } from './atlas.ts';
 import { css, palette } from './colour.ts';
 import type { MapModel } from './model.ts';
 import type { CountryLabel } from './shapes.ts';
@@ -14,16 +14,17 @@ export const frame = {
   tip: (id: string) => `tip:${id}`,
 };
 
+/** Draws every name of a map into the atlas's canvas, for a picture baked at `baked` texels a pixel. */
+export function drawNames(model: MapModel, countries: readonly CountryLabel[], baked: number): NameRaster {
+  return rasteriseNames(nameEntries(model, countries, baked));
+}
+
 /**
  * The atlas entries of a map: `baked` is the texels per pixel of the picture, which country names and
  * badges are baked into; they are rasterised at that resolution, so they stay sharp once the bake is
  * shown at its size. Place names and tooltips are drawn live, at one texel a pixel.
  */
-export function nameEntries(
-  model: MapModel,
-  countries: readonly CountryLabel[],
-  baked: number,
-): AtlasEntry[] {
+function nameEntries(model: MapModel, countries: readonly CountryLabel[], baked: number): AtlasEntry[] {
   const ink = css(palette.ink);
   return [
     ...countries.map((label, i) => ({

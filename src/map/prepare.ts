@@ -2,9 +2,9 @@
 // and the atlas of names drawn on a canvas. The UI prepares this while Phaser is fetched and parsed,
 // which leaves the main thread idle; the scene then only hands it to Phaser.
 import type { Scenario } from '../scenario/schema.ts';
-import { type NameRaster, rasteriseNames } from './atlas.ts';
+import type { NameRaster } from './atlas.ts';
 import { buildModel, type MapModel } from './model.ts';
-import { nameEntries } from './names.ts';
+import { drawNames } from './names.ts';
 import { SUPERSAMPLE } from './picture.ts';
 import type { Region, RegionBounds } from './region.ts';
 import { type MapShapes, mapShapes } from './shapes.ts';
@@ -44,7 +44,7 @@ export function prepareMap(input: {
     console.warn(`map: bundled borders of "${scenario.meta.id}" do not fit its bounds`);
   const model = buildModel(scenario, width, height);
   const shapes = mapShapes(model, region);
-  const raster = rasteriseNames(nameEntries(model, shapes.labels, SUPERSAMPLE));
+  const raster = drawNames(model, shapes.labels, SUPERSAMPLE);
   return {
     scenario,
     model,

@@ -62,7 +62,8 @@ export function mapShapes(model: MapModel, region: Region | undefined): MapShape
       fill: actorColour !== undefined && c.focus ? mix(0xffffff, actorColour, 0.2) : palette.neighbour,
       rings: world,
       triangles: world.map((ring) => earcut(ring)),
-      outline: rings.flatMap((r) => outlineRuns(r, region.clip)).map(toWorld),
+      // Each ring is projected once: its outline runs take their points from the projected ring.
+      outline: rings.flatMap((r, k) => outlineRuns(r, region.clip, world[k])),
     };
   });
   const labels = countries.flatMap((s) => {
@@ -73,8 +74,11 @@ export function mapShapes(model: MapModel, region: Region | undefined): MapShape
   return { countries, borders, labels };
 }
 
-/** Splits a ring (lon/lat, flat) into runs that leave out segments lying on the clip rectangle. */
-export function outlineRuns(ring: number[], clip: RegionBounds): number[][] {
+/**
+ * Splits a ring (lon/lat, flat) into runs that leave out segments lying on the clip rectangle. The runs'
+ * points are taken from `points`, the same ring in other coordinates (projected, say), or from the ring.
+ */
+export function outlineRuns(ring: number[], clip: RegionBounds, points: number[] = ring): number[][] {
   const n = ring.length / 2;
   const onEdge = (i: number, j: number) => {
     const ax = ring[i * 2];
@@ -91,13 +95,13 @@ export function outlineRuns(ring: number[], clip: RegionBounds): number[][] {
   for (let k = 0; k <= n; k++) {
     const i = k % n;
     const j = (k + 1) % n;
-    if (run.length === 0) run.push(ring[i * 2] ?? 0, ring[i * 2 + 1] ?? 0);
+    if (run.length === 0) run.push(points[i * 2] ?? 0, points[i * 2 + 1] ?? 0);
     if (k === n || onEdge(i, j)) {
       if (run.length >= 4) runs.push(run);
       run = [];
       continue;
     }
-    run.push(ring[j * 2] ?? 0, ring[j * 2 + 1] ?? 0);
+    run.push(points[j * 2] ?? 0, points[j * 2 + 1] ?? 0);
   }
   return runs;
 }
