@@ -8,8 +8,6 @@ import type * as Phaser from 'phaser';
 
 /** The render node's name in the renderer. */
 const PLAIN_QUADS = 'BrinkPlainQuads';
-/** Quads a batch holds before it is drawn: every name and badge of a map, with room to spare. */
-const PLAIN_BATCH = 512;
 
 /**
  * Stands in for Phaser's `Tint` step. Textures are uploaded premultiplied and Phaser's normal blend is
@@ -45,9 +43,6 @@ export function addPlainQuads(
       name: PLAIN_QUADS,
       shaderName: PLAIN_QUADS,
       shaderAdditions: additions,
-      // The map draws a few dozen quads with it a frame; Phaser's default room for 16384 cost the scene's
-      // creation ~15 ms of allocating and uploading buffers. More than this only flushes the batch sooner.
-      instancesPerBatch: PLAIN_BATCH,
     }),
   );
 }
