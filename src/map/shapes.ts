@@ -1,6 +1,5 @@
 // The region's countries and borders in world pixels, and where each country's name goes: everything of
 // the base map that needs neither Phaser nor a canvas, so that it is worked out while Phaser loads.
-import earcut from 'earcut';
 import type { Point } from './camera.ts';
 import { mix, palette } from './colour.ts';
 import { clipRing, ringArea, ringCentroid } from './geometry.ts';
@@ -16,7 +15,7 @@ export interface CountryShape {
   fill: number;
   /** Outer rings in world pixels, flat. */
   rings: number[][];
-  /** Each ring triangulated (earcut): indices of its vertices, three a triangle. */
+  /** Each ring's triangles, found when the region was cut (region.ts `triangulate`): three indices each. */
   triangles: number[][];
   /** Outline runs in world pixels (clip-edge segments left out). */
   outline: number[][];
@@ -52,6 +51,7 @@ export function mapShapes(model: MapModel, region: Region | undefined): MapShape
   };
   const countries = region.countries.map((c): CountryShape => {
     const rings = c.polygons.flatMap((poly) => (poly[0] ? [poly[0]] : []));
+    const triangles = c.polygons.flatMap((poly, k) => (poly[0] ? [c.triangles[k] ?? []] : []));
     const world = rings.map(toWorld);
     const actorColour = model.countryColour.get(c.iso);
     // Listed countries without an actor keep their scenario name but are drawn like neighbours.
@@ -61,7 +61,7 @@ export function mapShapes(model: MapModel, region: Region | undefined): MapShape
       focus: c.focus && actorColour !== undefined,
       fill: actorColour !== undefined && c.focus ? mix(0xffffff, actorColour, 0.2) : palette.neighbour,
       rings: world,
-      triangles: world.map((ring) => earcut(ring)),
+      triangles,
       // Each ring is projected once: its outline runs take their points from the projected ring.
       outline: rings.flatMap((r, k) => outlineRuns(r, region.clip, world[k])),
     };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mix, palette } from '../../src/map/colour.ts';
 import { ringArea } from '../../src/map/geometry.ts';
 import type { MapModel } from '../../src/map/model.ts';
-import type { Region } from '../../src/map/region.ts';
+import { type Region, type RegionCountry, triangulate } from '../../src/map/region.ts';
 import { mapShapes } from '../../src/map/shapes.ts';
 
 // A 100 × 100 world over longitudes 0..10 and latitudes 0..10: ten pixels a degree, north up.
@@ -23,16 +23,27 @@ const model: MapModel = {
 // Open rings, as the build-time cut writes them: the last point does not repeat the first.
 const square = (w: number, s: number, e: number, n: number) => [w, s, e, s, e, n, w, n];
 
+/** A country of the cut, with the triangles the cut finds for it. */
+const country = (c: Omit<RegionCountry, 'triangles'>): RegionCountry => ({
+  ...c,
+  triangles: triangulate(c.polygons),
+});
+
 const region: Region = {
   bounds: { west: 0, south: 0, east: 10, north: 10 },
   clip: { west: -2, south: -2, east: 12, north: 12 },
   countries: [
     // Governed by an actor; a big part in the world and a small one outside it.
-    { iso: '001', name: 'Redland', focus: true, polygons: [[square(1, 1, 5, 5)], [square(20, 20, 22, 22)]] },
+    country({
+      iso: '001',
+      name: 'Redland',
+      focus: true,
+      polygons: [[square(1, 1, 5, 5)], [square(20, 20, 22, 22)]],
+    }),
     // Listed, but no actor governs it: drawn like a neighbour. Runs off the world to the clip's east edge.
-    { iso: '002', name: 'Greyland', focus: true, polygons: [[square(6, 6, 12, 9)]] },
+    country({ iso: '002', name: 'Greyland', focus: true, polygons: [[square(6, 6, 12, 9)]] }),
     // Wholly outside the world.
-    { iso: '003', name: 'Farland', focus: false, polygons: [[square(30, 30, 31, 31)]] },
+    country({ iso: '003', name: 'Farland', focus: false, polygons: [[square(30, 30, 31, 31)]] }),
   ],
   borders: [{ id: 'line', name: 'Line', between: ['001', '002'], lines: [[5, 5, 6, 6]] }],
 };
@@ -45,7 +56,7 @@ describe('the base map shapes', () => {
     expect(borders).toEqual([[50, 50, 60, 40]]);
   });
 
-  it('triangulates each ring once, so that its triangles cover exactly the ring', () => {
+  it("draws each ring's triangles from the cut, which cover exactly the ring", () => {
     const { countries } = mapShapes(model, region);
     for (const c of countries)
       c.rings.forEach((ring, r) => {
