@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { brinkRegions } from './src/map/region-plugin.ts';
 import { brinkScenarios } from './src/scenario/bundled-plugin.ts';
 
@@ -21,14 +21,50 @@ export const phaserSwitches = {
   'typeof PLUGIN_FBINSTANT': 'false',
 };
 
+/** Render nodes of Phaser's the map never draws with: filters, lights, strips and tilemaps. */
+const LEFT_OUT_NODES =
+  /^\.\/(filters\/Filter\w+|BatchHandlerPointLight|BatchHandlerStrip|submitter\/SubmitterTile(?:mapGPULayer)?|transformer\/TransformerTile)$/;
+const LEFT_OUT = '\0brink-left-out:';
+
+/**
+ * Keeps out of the map's Phaser what it requires but the map never runs (`src/map/phaser-entry.cjs` keeps
+ * out what it need not require). Phaser's batch handler requires the renderer's whole namespace, with every
+ * shader Phaser has, for its events alone: it is given a module of the events. The render node manager
+ * requires every render node, though it makes one only when something draws with it: those the map never
+ * draws with are stand-ins that say so if they are ever made.
+ */
+export function phaserTrim(): Plugin {
+  const events = fileURLToPath(new URL('./src/map/phaser-renderer-events.cjs', import.meta.url));
+  const file = (importer: string | undefined, path: string) =>
+    importer?.replaceAll('\\', '/').endsWith(`/phaser/src/renderer/webgl/${path}`) === true;
+  return {
+    name: 'brink-phaser-trim',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === '../../../renderer' && file(importer, 'renderNodes/BatchHandler.js')) return events;
+      if (LEFT_OUT_NODES.test(source) && file(importer, 'renderNodes/RenderNodeManager.js'))
+        return LEFT_OUT + source.replace(/^.*\//, '');
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith(LEFT_OUT)) return null;
+      const name = JSON.stringify(id.slice(LEFT_OUT.length));
+      return `module.exports = function LeftOut() { throw new Error("map: Phaser's render node " + ${name} + " is left out of this build (vite.config.ts)"); };`;
+    },
+  };
+}
+
 export default defineConfig({
   // Validates each bundled scenario, and cuts its borders from Natural Earth, into small JSON assets.
-  plugins: [brinkScenarios(), brinkRegions()],
+  plugins: [brinkScenarios(), brinkRegions(), phaserTrim()],
   resolve: { alias: phaserAliases },
   define: phaserSwitches,
   // The dev server pre-bundles Phaser (CommonJS) apart from the app's define: the entry must be
   // pre-bundled although it lives in src/, and the switches must reach it too.
-  optimizeDeps: { include: ['phaser'], rolldownOptions: { transform: { define: phaserSwitches } } },
+  optimizeDeps: {
+    include: ['phaser'],
+    rolldownOptions: { transform: { define: phaserSwitches }, plugins: [phaserTrim()] },
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

@@ -3,7 +3,7 @@
 // input plugin, animations, sprites, layers, masks, filters' namespace, sound. The game, its scene
 // systems, cameras, textures and the WebGL renderer require what they need themselves; a scene plugin
 // left out here (the loader, tweens, ...) is simply not installed in a scene. vite.config.ts aliases
-// `phaser` to this file.
+// `phaser` to this file; its `phaserTrim` plugin also keeps out parts the renderer requires but the map never runs.
 // The types still describe all of Phaser: a new kind of game object, or any other part of Phaser the map
 // comes to use, must be added here too, or it is undefined at run time (the map's browser tests draw
 // every kind in use).
@@ -33,7 +33,16 @@ const Phaser = {
     Shader: require('phaser-src/gameobjects/shader/Shader.js'),
     Text: require('phaser-src/gameobjects/text/Text.js'),
   },
-  Renderer: require('phaser-src/renderer/index.js'),
+  // The parts of the renderer's namespace the map uses at run time; the renderer requires the rest it needs.
+  Renderer: {
+    Events: require('phaser-src/renderer/events/index.js'),
+    WebGL: {
+      RenderNodes: {
+        BatchHandlerQuad: require('phaser-src/renderer/webgl/renderNodes/BatchHandlerQuad.js'),
+        RenderNode: require('phaser-src/renderer/webgl/renderNodes/RenderNode.js'),
+      },
+    },
+  },
   Scene: require('phaser-src/scene/Scene.js'),
   Scenes: require('phaser-src/scene/index.js'),
   Textures: require('phaser-src/textures/index.js'),
