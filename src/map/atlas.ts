@@ -1,4 +1,4 @@
-// Every name the map draws, rasterised once into one canvas that becomes one texture, with a frame per
+// Every name and icon the map draws, rasterised once into one canvas that becomes one texture, with a frame per
 // name. A Phaser Text object is a texture of its own: the map's three dozen names made as many textures,
 // uploaded one by one at start-up, and batches of up to sixteen textures, each size of batch compiling its
 // own variant of Phaser's quad shader (four variants, 20-30 ms of linking each in software WebGL) and
@@ -12,17 +12,37 @@ export interface AtlasStyle {
   font: string;
   colour: string;
   stroke?: { colour: string; width: number };
-  background?: { colour: string; padX: number; padY: number };
+  /** A box behind the text, `pad` pixels round it; rounded by `radius`, edged by `border` inside it. */
+  background?: {
+    colour: string;
+    padX: number;
+    padY: number;
+    radius?: number;
+    border?: { colour: string; width: number };
+  };
 }
 
 /** One text to rasterise, under a frame name unique in the atlas. */
-export interface AtlasEntry {
+export interface TextEntry {
   frame: string;
   text: string;
   style: AtlasStyle;
   /** Texels per pixel: 2 for what is baked into the supersampled picture, 1 for what is drawn live. */
   scale: number;
 }
+
+/** One drawing to rasterise: `draw` paints a `w` × `h` pixel frame whose top-left corner is at (0, 0). */
+export interface DrawnEntry {
+  frame: string;
+  w: number;
+  h: number;
+  draw: (ctx: CanvasRenderingContext2D) => void;
+  /** Texels per pixel, as for a text. */
+  scale: number;
+}
+
+/** What the atlas holds: texts, and drawings such as the places' icons (icons.ts). */
+export type AtlasEntry = TextEntry | DrawnEntry;
 
 /** The family of every name on the map. */
 export const FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, sans-serif';
@@ -32,7 +52,7 @@ const GAP = 2;
 /** The atlas's width in texels; it grows downwards as far as it needs. */
 const WIDTH = 1024;
 
-/** A text's place in the atlas. */
+/** An entry's place in the atlas. */
 export interface Placed {
   x: number;
   y: number;
@@ -40,9 +60,9 @@ export interface Placed {
   w: number;
   h: number;
   entry: AtlasEntry;
-  /** The CSS font, with its family. */
+  /** A text's CSS font, with its family. */
   font: string;
-  /** Where the text's baseline starts, in pixels from the frame's corner. */
+  /** Where a text's baseline starts, in pixels from the frame's corner. */
   tx: number;
   ty: number;
 }
@@ -71,15 +91,9 @@ export function rasteriseNames(entries: readonly AtlasEntry[]): NameRaster {
   let rowH = 0;
   for (const entry of entries) {
     if (placed.has(entry.frame)) throw new Error(`map: two names share the frame "${entry.frame}"`);
-    const { style, scale } = entry;
-    const font = `${style.font} ${FONT_FAMILY}`;
-    ctx.font = font;
-    const m = ctx.measureText(entry.text);
-    const stroke = style.stroke?.width ?? 0;
-    const padX = style.background?.padX ?? 0;
-    const padY = style.background?.padY ?? 0;
-    const w = Math.ceil(m.width + stroke + 2 * padX);
-    const h = Math.ceil(m.fontBoundingBoxAscent + m.fontBoundingBoxDescent + stroke + 2 * padY);
+    const { w, h, font, tx, ty } =
+      'draw' in entry ? { ...entry, font: '', tx: 0, ty: 0 } : measure(ctx, entry);
+    const scale = entry.scale;
     const tw = w * scale;
     const th = h * scale;
     if (x + tw + GAP > WIDTH) {
@@ -87,8 +101,6 @@ export function rasteriseNames(entries: readonly AtlasEntry[]): NameRaster {
       y += rowH + GAP;
       rowH = 0;
     }
-    const tx = padX + stroke / 2;
-    const ty = padY + stroke / 2 + m.fontBoundingBoxAscent;
     placed.set(entry.frame, { x, y, w, h, entry, font, tx, ty });
     x += tw + GAP;
     rowH = Math.max(rowH, th);
@@ -99,25 +111,61 @@ export function rasteriseNames(entries: readonly AtlasEntry[]): NameRaster {
   ctx.lineJoin = 'round';
   ctx.textBaseline = 'alphabetic';
   for (const p of placed.values()) {
-    const { style, scale, text } = p.entry;
     ctx.save();
     ctx.translate(p.x, p.y);
-    ctx.scale(scale, scale);
-    if (style.background) {
-      ctx.fillStyle = style.background.colour;
-      ctx.fillRect(0, 0, p.w, p.h);
-    }
-    ctx.font = p.font;
-    if (style.stroke) {
-      ctx.strokeStyle = style.stroke.colour;
-      ctx.lineWidth = style.stroke.width;
-      ctx.strokeText(text, p.tx, p.ty);
-    }
-    ctx.fillStyle = style.colour;
-    ctx.fillText(text, p.tx, p.ty);
+    ctx.scale(p.entry.scale, p.entry.scale);
+    if ('draw' in p.entry) p.entry.draw(ctx);
+    else drawText(ctx, p, p.entry);
     ctx.restore();
   }
   return { canvas, placed };
+}
+
+/** A text's frame size in pixels, and where its baseline starts in it. */
+function measure(
+  ctx: CanvasRenderingContext2D,
+  entry: TextEntry,
+): { w: number; h: number; font: string; tx: number; ty: number } {
+  const { style } = entry;
+  const font = `${style.font} ${FONT_FAMILY}`;
+  ctx.font = font;
+  const m = ctx.measureText(entry.text);
+  const stroke = style.stroke?.width ?? 0;
+  const padX = style.background?.padX ?? 0;
+  const padY = style.background?.padY ?? 0;
+  return {
+    w: Math.ceil(m.width + stroke + 2 * padX),
+    h: Math.ceil(m.fontBoundingBoxAscent + m.fontBoundingBoxDescent + stroke + 2 * padY),
+    font,
+    tx: padX + stroke / 2,
+    ty: padY + stroke / 2 + m.fontBoundingBoxAscent,
+  };
+}
+
+/** Draws a text entry, and its box, into its frame (the context is at the frame's corner and scale). */
+function drawText(ctx: CanvasRenderingContext2D, p: Placed, { style, text }: TextEntry): void {
+  const box = style.background;
+  if (box) {
+    ctx.fillStyle = box.colour;
+    // The border lies inside the frame: stroked on a path inset by half its width.
+    const inset = (box.border?.width ?? 0) / 2;
+    ctx.beginPath();
+    ctx.roundRect(inset, inset, p.w - 2 * inset, p.h - 2 * inset, box.radius ?? 0);
+    ctx.fill();
+    if (box.border) {
+      ctx.strokeStyle = box.border.colour;
+      ctx.lineWidth = box.border.width;
+      ctx.stroke();
+    }
+  }
+  ctx.font = p.font;
+  if (style.stroke) {
+    ctx.strokeStyle = style.stroke.colour;
+    ctx.lineWidth = style.stroke.width;
+    ctx.strokeText(text, p.tx, p.ty);
+  }
+  ctx.fillStyle = style.colour;
+  ctx.fillText(text, p.tx, p.ty);
 }
 
 /** One texture holding every text of the map. */

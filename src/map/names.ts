@@ -1,8 +1,9 @@
-// Every text the map draws from its atlas, and how: country names and badges at the bake's resolution,
-// place names and their tooltips at one texel a pixel. Needs no Phaser, so the atlas can be drawn
-// while Phaser loads (prepare.ts).
+// Everything the map draws from its atlas, and how: country names, badges and the places' icons at the
+// bake's resolution, place names and their tooltips at one texel a pixel. Needs no Phaser, so the atlas
+// can be drawn while Phaser loads (prepare.ts).
 import { type AtlasEntry, type NameRaster, rasteriseNames } from './atlas.ts';
 import { css, palette } from './colour.ts';
+import { iconEntries } from './icons.ts';
 import type { MapModel } from './model.ts';
 import type { CountryLabel } from './shapes.ts';
 
@@ -20,8 +21,8 @@ export function drawNames(model: MapModel, countries: readonly CountryLabel[], b
 }
 
 /**
- * The atlas entries of a map: `baked` is the texels per pixel of the picture, which country names and
- * badges are baked into; they are rasterised at that resolution, so they stay sharp once the bake is
+ * The atlas entries of a map: `baked` is the texels per pixel of the picture, which country names,
+ * badges and icons are baked into; they are rasterised at that resolution, so they stay sharp once the bake is
  * shown at its size. Place names and tooltips are drawn live, at one texel a pixel.
  */
 function nameEntries(model: MapModel, countries: readonly CountryLabel[], baked: number): AtlasEntry[] {
@@ -35,12 +36,28 @@ function nameEntries(model: MapModel, countries: readonly CountryLabel[], baked:
         : { font: 'italic 12px', colour: '#7d786d' },
       scale: baked,
     })),
+    // A badge is its name in a white box edged in its actor's colour.
     ...model.badges.map((b) => ({
       frame: frame.badge(b.id),
       text: b.name,
-      style: { font: 'bold 12px', colour: ink },
+      style: {
+        font: 'bold 12px',
+        colour: ink,
+        background: {
+          colour: 'rgba(255, 255, 255, 0.95)',
+          padX: 8,
+          padY: 3,
+          radius: 6,
+          border: { colour: css(b.colour), width: 2 },
+        },
+      },
       scale: baked,
     })),
+    ...iconEntries(
+      model.places,
+      model.badges.map((b) => b.colour),
+      baked,
+    ),
     ...model.places.flatMap((p) => [
       {
         frame: frame.place(p.id),

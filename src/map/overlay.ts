@@ -7,7 +7,7 @@ import type * as Phaser from 'phaser';
 import { FONT_FAMILY, type NameRaster, TextAtlas } from './atlas.ts';
 import type { Anchor, Point, Rect, View } from './camera.ts';
 import { css, palette } from './colour.ts';
-import { drawIcon } from './icons.ts';
+import { arrowFrame, iconFrame } from './icons.ts';
 import { type Box, boxAround, edge, type LabelItem, pinBadges, placeLabels } from './layout.ts';
 import type { MapModel } from './model.ts';
 import { frame } from './names.ts';
@@ -24,16 +24,18 @@ export const Depth = { picture: 0, effects: 35, labels: 40, ui: 60 } as const;
 
 interface BadgeView {
   id: string;
-  box: Phaser.GameObjects.Graphics;
-  text: Phaser.GameObjects.Image;
-  /** Half the width of the name, in pixels. */
-  halfText: number;
+  /** The name in its box. */
+  box: Phaser.GameObjects.Image;
+  /** The arrow on the side facing the real place. */
+  arrow: Phaser.GameObjects.Image;
+  /** Half the box's size, in pixels. */
+  half: { w: number; h: number };
   screen: Anchor;
 }
 
 /** The screen-space layer of the map. */
 export class Overlay {
-  private readonly icons: Phaser.GameObjects.Graphics;
+  private readonly icons: Phaser.GameObjects.Image[];
   private readonly atlas: TextAtlas;
   private readonly placeLabels: Phaser.GameObjects.Image[];
   private readonly countryTexts: { label: CountryLabel; text: Phaser.GameObjects.Image }[];
@@ -58,24 +60,26 @@ export class Overlay {
       label,
       text: this.atlas.image(scene, frame.country(i)).setAlpha(label.focus ? 0.75 : 0.9),
     }));
-    this.icons = scene.add.graphics();
+    this.icons = model.places.map((p) => this.atlas.image(scene, iconFrame(p)));
     this.placeLabels = model.places.map((p) =>
       // Drawn live, above the animations: smoke lingering over a place must not hide its name.
       this.atlas.image(scene, frame.place(p.id)).setOrigin(0, 0).setDepth(Depth.labels),
     );
-    this.badgeViews = model.badges.map((b) => ({
-      id: b.id,
-      box: scene.add.graphics(),
-      text: this.atlas.image(scene, frame.badge(b.id)),
-      halfText: this.atlas.size(frame.badge(b.id)).w / 2,
-      screen: { x: 0, y: 0 },
-    }));
-    // Bottom to top: country names, icons, badge boxes, badge names.
+    this.badgeViews = model.badges.map((b) => {
+      const size = this.atlas.size(frame.badge(b.id));
+      return {
+        id: b.id,
+        box: this.atlas.image(scene, frame.badge(b.id)),
+        arrow: this.atlas.image(scene, arrowFrame(b.colour)).setOrigin(0, 0.5),
+        half: { w: size.w / 2, h: size.h / 2 },
+        screen: { x: 0, y: 0 },
+      };
+    });
+    // Bottom to top: country names, icons, badges.
     layer.add([
       ...this.countryTexts.map((c) => c.text),
-      this.icons,
-      ...this.badgeViews.map((b) => b.box),
-      ...this.badgeViews.map((b) => b.text),
+      ...this.icons,
+      ...this.badgeViews.flatMap((b) => [b.arrow, b.box]),
     ]);
     this.tooltip = this.atlas
       .image(scene)
@@ -106,11 +110,11 @@ export class Overlay {
   /** Lays everything out for the current view. */
   layout(view: View): void {
     this.screen.clear();
-    const g = this.icons.clear();
     const items: LabelItem[] = this.model.places.map((place, i) => {
       const s = view.toScreen(place.world);
       this.screen.set(place.id, s);
-      drawIcon(g, place, s.x, s.y);
+      // Not rounded to whole pixels, unlike the names: an icon centres on its place.
+      this.icons[i]?.setFrame(iconFrame(place)).setPosition(s.x, s.y);
       // A name's image is shown at one texel a pixel: its size is its frame's.
       const label = this.placeLabels[i];
       return {
@@ -191,42 +195,27 @@ export class Overlay {
   private placeBadges(view: View): Box[] {
     const items = this.badgeViews.map((b, i) => ({
       target: view.toScreen(this.model.badges[i]?.world ?? { x: 0, y: 0 }),
-      halfW: b.halfText + 8,
-      halfH: 11,
+      halfW: b.half.w,
+      halfH: b.half.h,
     }));
     const centres = pinBadges(items, this.model.width, this.model.height);
     const boxes: Box[] = [];
     this.badgeViews.forEach((b, i) => {
       const item = items[i];
       const c = centres[i];
-      const colour = this.model.badges[i]?.colour ?? palette.ink;
       if (!item || !c) return;
       const { halfW, halfH } = item;
-      const box = boxAround(c, halfW, halfH);
-      boxes.push(box);
+      boxes.push(boxAround(c, halfW, halfH));
       b.screen = { ...c, halfW, halfH };
-      b.text.setPosition(c.x, c.y);
-      const g = b.box.clear();
-      g.fillStyle(0xffffff, 0.95).fillRoundedRect(box.x, box.y, box.w, box.h, 6);
-      g.lineStyle(2, colour, 1).strokeRoundedRect(box.x, box.y, box.w, box.h, 6);
-      // A small arrow on the side facing the real place.
+      b.box.setPosition(c.x, c.y);
+      // The arrow points from the box's edge towards the real place, unless the box is on it.
       const dx = item.target.x - c.x;
       const dy = item.target.y - c.y;
       const len = Math.hypot(dx, dy);
+      b.arrow.setVisible(len >= halfW);
       if (len < halfW) return;
-      const ux = dx / len;
-      const uy = dy / len;
       const reach = edge(halfW, halfH, dx, dy);
-      const bx = c.x + ux * reach;
-      const by = c.y + uy * reach;
-      g.fillStyle(colour, 1).fillTriangle(
-        bx + ux * 7,
-        by + uy * 7,
-        bx - uy * 5,
-        by + ux * 5,
-        bx + uy * 5,
-        by - ux * 5,
-      );
+      b.arrow.setPosition(c.x + (dx / len) * reach, c.y + (dy / len) * reach).setRotation(Math.atan2(dy, dx));
     });
     return boxes;
   }
