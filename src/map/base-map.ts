@@ -5,8 +5,8 @@ import type * as Phaser from 'phaser';
 import type { View } from './camera.ts';
 import { palette } from './colour.ts';
 import type { MapModel } from './model.ts';
-import type { MapShapes } from './shapes.ts';
-import { emptyMesh, type LineMeshes, lineMeshes, type Mesh } from './stroke-mesh.ts';
+import type { CountryShape, MapShapes } from './shapes.ts';
+import { emptyMesh, type LineMeshes, lineMeshes, type Mesh, strokeMesh } from './stroke-mesh.ts';
 
 /** Draws and updates the base map of one scenario. */
 export class BaseMap {
@@ -17,7 +17,10 @@ export class BaseMap {
   private readonly outlines: Phaser.GameObjects.Polygon[];
   private readonly glow: Phaser.GameObjects.Polygon;
   private readonly dashes: Phaser.GameObjects.Polygon;
-  private readonly halo: Phaser.GameObjects.Graphics;
+  /** The humanitarian halo: the affected country's fill, and its edge, remade when the level or zoom changes. */
+  private readonly haloFill: Phaser.GameObjects.Polygon[];
+  private readonly haloEdge: Phaser.GameObjects.Polygon;
+  private readonly haloShape: CountryShape | undefined;
   private haloLevel = 0;
   private drawnZoom = 0;
 
@@ -39,14 +42,28 @@ export class BaseMap {
       c.rings.forEach((ring, i) => {
         this.container.add(meshPolygon(scene, { vertices: ring, indices: c.triangles[i] ?? [] }, c.fill));
       });
-    this.halo = scene.add.graphics();
+    this.haloShape = shapes.countries.find((c) => c.iso === model.humanitarianIso);
+    const haloShape = this.haloShape;
+    this.haloFill = (haloShape?.rings ?? []).map((ring, i) =>
+      meshPolygon(scene, { vertices: ring, indices: haloShape?.triangles[i] ?? [] }, HALO, 0).setVisible(
+        false,
+      ),
+    );
+    this.haloEdge = meshPolygon(scene, emptyMesh(), HALO, 0).setVisible(false);
     this.strokes = scene.add.graphics();
     this.outlines = shapes.countries.map((s) =>
       meshPolygon(scene, emptyMesh(), s.focus ? palette.countryEdge : palette.neighbourEdge),
     );
     this.glow = meshPolygon(scene, emptyMesh(), palette.borderGlow, 0.9);
     this.dashes = meshPolygon(scene, emptyMesh(), palette.border);
-    this.container.add([this.halo, this.strokes, ...this.outlines, this.glow, this.dashes]);
+    this.container.add([
+      ...this.haloFill,
+      this.haloEdge,
+      this.strokes,
+      ...this.outlines,
+      this.glow,
+      this.dashes,
+    ]);
   }
 
   /** Follows the view: moves the layer, and redraws the strokes when the zoom changed. */
@@ -85,18 +102,20 @@ export class BaseMap {
   }
 
   private drawHalo(): void {
-    const g = this.halo.clear();
-    const shape = this.shapes.countries.find((s) => s.iso === this.model.humanitarianIso);
-    if (!shape || this.haloLevel <= 0) return;
+    const level = this.haloLevel;
+    const shape = this.haloShape;
+    const shown = shape !== undefined && level > 0;
+    for (const fill of this.haloFill) fill.setVisible(shown).setFillStyle(HALO, 0.12 + 0.33 * level);
+    this.haloEdge.setVisible(shown);
+    if (!shown) return;
     const zoom = this.drawnZoom || 1;
-    const colour = 0xf08a24;
-    g.fillStyle(colour, 0.12 + 0.33 * this.haloLevel);
-    // The halo is redrawn only when the level or zoom changes, so Graphics' per-frame cost stays small.
-    for (const ring of shape.rings) fillFlat(g, ring);
-    g.lineStyle((2 + 10 * this.haloLevel) / zoom, colour, 0.35 + 0.4 * this.haloLevel);
-    for (const run of shape.outline) strokeFlat(g, run);
+    this.haloEdge.setFillStyle(HALO, 0.35 + 0.4 * level);
+    setMesh(this.haloEdge, strokeMesh(shape.outline, (2 + 10 * level) / zoom, 1 / (zoom * this.scale)));
   }
 }
+
+/** The humanitarian halo's colour. */
+const HALO = 0xf08a24;
 
 function drawGraticule(g: Phaser.GameObjects.Graphics, model: MapModel, zoom: number): void {
   const nw = model.projection.invert(0, 0);
@@ -112,23 +131,6 @@ function drawGraticule(g: Phaser.GameObjects.Graphics, model: MapModel, zoom: nu
     const y = model.projection.project(0, lat).y;
     g.lineBetween(0, y, model.width, y);
   }
-}
-
-function strokeFlat(g: Phaser.GameObjects.Graphics, flat: number[]): void {
-  if (flat.length < 4) return;
-  g.beginPath();
-  g.moveTo(flat[0] ?? 0, flat[1] ?? 0);
-  for (let i = 2; i + 1 < flat.length; i += 2) g.lineTo(flat[i] ?? 0, flat[i + 1] ?? 0);
-  g.strokePath();
-}
-
-function fillFlat(g: Phaser.GameObjects.Graphics, flat: number[]): void {
-  if (flat.length < 6) return;
-  g.beginPath();
-  g.moveTo(flat[0] ?? 0, flat[1] ?? 0);
-  for (let i = 2; i + 1 < flat.length; i += 2) g.lineTo(flat[i] ?? 0, flat[i + 1] ?? 0);
-  g.closePath();
-  g.fillPath();
 }
 
 /** A stand-in outline for a Polygon whose path is given afterwards. */
