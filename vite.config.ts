@@ -25,26 +25,40 @@ export const phaserSwitches = {
 const LEFT_OUT_NODES =
   /^\.\/(filters\/Filter\w+|BatchHandlerPointLight|BatchHandlerStrip|submitter\/SubmitterTile(?:mapGPULayer)?|transformer\/TransformerTile)$/;
 const LEFT_OUT = '\0brink-left-out:';
+/** Where Phaser's device checks make a WebGL context, at load, only to see that one can be made. */
+const WEBGL_TEST = 'Features.webGL = testWebGL();';
 
 /**
  * Keeps out of the map's Phaser what it requires but the map never runs (`src/map/phaser-entry.cjs` keeps
  * out what it need not require). Phaser's batch handler requires the renderer's whole namespace, with every
  * shader Phaser has, for its events alone: it is given a module of the events. The render node manager
  * requires every render node, though it makes one only when something draws with it: those the map never
- * draws with are stand-ins that say so if they are ever made.
+ * draws with are stand-ins that say so if they are ever made. And Phaser's device checks, as Phaser loads,
+ * make a WebGL context only to see that one can be made (13-18 ms here, and a GPU context's set-up): they
+ * look for WebGL instead, and whether a context can be made is found when the renderer makes its own.
  */
 export function phaserTrim(): Plugin {
   const events = fileURLToPath(new URL('./src/map/phaser-renderer-events.cjs', import.meta.url));
-  const file = (importer: string | undefined, path: string) =>
-    importer?.replaceAll('\\', '/').endsWith(`/phaser/src/renderer/webgl/${path}`) === true;
+  const file = (id: string | undefined, path: string) =>
+    id?.replaceAll('\\', '/').endsWith(`/phaser/src/${path}`) === true;
   return {
     name: 'brink-phaser-trim',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === '../../../renderer' && file(importer, 'renderNodes/BatchHandler.js')) return events;
-      if (LEFT_OUT_NODES.test(source) && file(importer, 'renderNodes/RenderNodeManager.js'))
+      if (source === '../../../renderer' && file(importer, 'renderer/webgl/renderNodes/BatchHandler.js'))
+        return events;
+      if (LEFT_OUT_NODES.test(source) && file(importer, 'renderer/webgl/renderNodes/RenderNodeManager.js'))
         return LEFT_OUT + source.replace(/^.*\//, '');
       return null;
+    },
+    transform(code, id) {
+      if (!file(id, 'device/Features.js')) return null;
+      const patched = code.replace(
+        WEBGL_TEST,
+        "Features.webGL = typeof WebGLRenderingContext === 'function';",
+      );
+      if (patched === code) this.error(`phaserTrim: Phaser's Features.js no longer has "${WEBGL_TEST}"`);
+      return patched;
     },
     load(id) {
       if (!id.startsWith(LEFT_OUT)) return null;

@@ -57,5 +57,9 @@ require('phaser-src/gameobjects/shape/rectangle/RectangleFactory.js');
 require('phaser-src/gameobjects/shader/ShaderFactory.js');
 require('phaser-src/gameobjects/text/TextFactory.js');
 
+// The map loads no compressed textures, so the renderer need not ask which formats the GPU takes: at
+// start-up Phaser asks about nine, with up to 27 calls that each wait for the GPU process.
+require('phaser-src/renderer/webgl/WebGLRenderer.js').prototype.getCompressedTextures = () => ({});
+
 // The constants (`Phaser.WEBGL`, ...) sit on the namespace itself, as in Phaser's own entries.
 module.exports = Extend(false, Phaser, CONST);

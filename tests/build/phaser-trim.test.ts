@@ -68,4 +68,24 @@ describe("the map's Phaser, trimmed at build time", () => {
       "map: Phaser's render node FilterGlow is left out of this build (vite.config.ts)",
     );
   });
+
+  it('has Phaser see that WebGL exists without making a context to find out, when it loads', () => {
+    const features = `${phaserSrc}device/Features.js`;
+    const source = readFileSync(features, 'utf8');
+    const errors: string[] = [];
+    const transform = (code: string, id: string) =>
+      (typeof plugin.transform === 'function' ? plugin.transform : plugin.transform?.handler)?.call(
+        { error: (m: string) => errors.push(m) } as never,
+        code,
+        id,
+      );
+    const patched = transform(source, features) as string;
+    expect(patched).not.toContain('Features.webGL = testWebGL();');
+    expect(patched).toContain("Features.webGL = typeof WebGLRenderingContext === 'function';");
+    expect(errors).toEqual([]);
+    // Other modules pass untouched; a Features.js that changed is an error at build time, not a silent miss.
+    expect(transform(source, manager)).toBeNull();
+    transform('module.exports = {};', features);
+    expect(errors).toEqual([expect.stringContaining('no longer has')]);
+  });
 });
