@@ -21,9 +21,16 @@ export const phaserSwitches = {
   'typeof PLUGIN_FBINSTANT': 'false',
 };
 
-/** Render nodes of Phaser's the map never draws with: filters, lights, strips and tilemaps. */
-const LEFT_OUT_NODES =
-  /^\.\/(filters\/Filter\w+|BatchHandlerPointLight|BatchHandlerStrip|submitter\/SubmitterTile(?:mapGPULayer)?|transformer\/TransformerTile)$/;
+/** Phaser's render nodes that the map never draws with: filters, lights, strips and tilemaps. */
+const LEFT_OUT_NODES = new RegExp(
+  `^\\./(${[
+    'filters/Filter\\w+',
+    'BatchHandlerPointLight',
+    'BatchHandlerStrip',
+    'submitter/SubmitterTile(?:mapGPULayer)?',
+    'transformer/TransformerTile',
+  ].join('|')})$`,
+);
 const LEFT_OUT = '\0brink-left-out:';
 /** Where Phaser's device checks make a WebGL context, at load, only to see that one can be made. */
 const WEBGL_TEST = 'Features.webGL = testWebGL();';
@@ -63,7 +70,8 @@ export function phaserTrim(): Plugin {
     load(id) {
       if (!id.startsWith(LEFT_OUT)) return null;
       const name = JSON.stringify(id.slice(LEFT_OUT.length));
-      return `module.exports = function LeftOut() { throw new Error("map: Phaser's render node " + ${name} + " is left out of this build (vite.config.ts)"); };`;
+      const message = `"map: Phaser's render node " + ${name} + " is left out of this build (vite.config.ts)"`;
+      return `module.exports = function LeftOut() { throw new Error(${message}); };`;
     },
   };
 }
@@ -74,7 +82,7 @@ export default defineConfig({
   resolve: { alias: phaserAliases },
   define: phaserSwitches,
   // The dev server pre-bundles Phaser (CommonJS) apart from the app's define: the entry must be
-  // pre-bundled although it lives in src/, and the switches must reach it too.
+  // pre-bundled although it lives in src/, and the switches and the trim must reach it too.
   optimizeDeps: {
     include: ['phaser'],
     rolldownOptions: { transform: { define: phaserSwitches }, plugins: [phaserTrim()] },

@@ -1,5 +1,5 @@
-// Every name and icon the map draws, rasterised once into one canvas that becomes one texture, with a frame per
-// name. A Phaser Text object is a texture of its own: the map's three dozen names made as many textures,
+// Every name and icon the map draws, rasterised once into one canvas that becomes one texture, with a
+// frame for each. A Phaser Text object is a texture of its own: the map's three dozen names made as many textures,
 // uploaded one by one at start-up, and batches of up to sixteen textures, each size of batch compiling its
 // own variant of Phaser's quad shader (four variants, 20-30 ms of linking each in software WebGL) and
 // choosing among its textures for every pixel. From one texture, every name is drawn by one variant.

@@ -17,7 +17,7 @@ export class BaseMap {
   private readonly outlines: Phaser.GameObjects.Polygon[];
   private readonly glow: Phaser.GameObjects.Polygon;
   private readonly dashes: Phaser.GameObjects.Polygon;
-  /** The humanitarian halo: the affected country's fill, and its edge, remade when the level or zoom changes. */
+  /** The humanitarian halo: the affected country's fill, and its edge (remade when the level or zoom changes). */
   private readonly haloFill: Phaser.GameObjects.Polygon[];
   private readonly haloEdge: Phaser.GameObjects.Polygon;
   private readonly haloShape: CountryShape | undefined;

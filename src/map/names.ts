@@ -22,8 +22,8 @@ export function drawNames(model: MapModel, countries: readonly CountryLabel[], b
 
 /**
  * The atlas entries of a map: `baked` is the texels per pixel of the picture, which country names,
- * badges and icons are baked into; they are rasterised at that resolution, so they stay sharp once the bake is
- * shown at its size. Place names and tooltips are drawn live, at one texel a pixel.
+ * badges and icons are baked into; they are rasterised at that resolution, so they stay sharp once the
+ * bake is shown at its size. Place names and tooltips are drawn live, at one texel a pixel.
  */
 function nameEntries(model: MapModel, countries: readonly CountryLabel[], baked: number): AtlasEntry[] {
   const ink = css(palette.ink);

@@ -3,7 +3,8 @@
 // input plugin, animations, sprites, layers, masks, filters' namespace, sound. The game, its scene
 // systems, cameras, textures and the WebGL renderer require what they need themselves; a scene plugin
 // left out here (the loader, tweens, ...) is simply not installed in a scene. vite.config.ts aliases
-// `phaser` to this file; its `phaserTrim` plugin also keeps out parts the renderer requires but the map never runs.
+// `phaser` to this file; its `phaserTrim` plugin also keeps out parts the renderer requires but the map
+// never runs.
 // The types still describe all of Phaser: a new kind of game object, or any other part of Phaser the map
 // comes to use, must be added here too, or it is undefined at run time (the map's browser tests draw
 // every kind in use).
