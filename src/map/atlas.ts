@@ -1,8 +1,9 @@
 // Every name and icon the map draws, rasterised once into one canvas that becomes one texture, with a
-// frame for each. A Phaser Text object is a texture of its own: the map's three dozen names made as many textures,
-// uploaded one by one at start-up, and batches of up to sixteen textures, each size of batch compiling its
-// own variant of Phaser's quad shader (four variants, 20-30 ms of linking each in software WebGL) and
-// choosing among its textures for every pixel. From one texture, every name is drawn by one variant.
+// frame for each. A Phaser Text object is a texture of its own: the map's three dozen names made as many
+// textures, uploaded one by one at start-up, and batches of up to sixteen textures, each size of batch
+// compiling its own variant of Phaser's quad shader (four variants, 20-30 ms of linking each in software
+// WebGL) and choosing among its textures for every pixel. From one texture, every name is drawn by one
+// variant.
 import type * as Phaser from 'phaser';
 import { drawPlain } from './plain-quads.ts';
 
@@ -68,8 +69,8 @@ export interface Placed {
 }
 
 /**
- * Every text of the map measured, packed and drawn into one canvas: no Phaser needed, so that it is done
- * while Phaser loads (prepare.ts).
+ * Every text and drawing of the map measured, packed and drawn into one canvas: no Phaser needed, so that
+ * it is done while Phaser loads (prepare.ts).
  */
 export interface NameRaster {
   canvas: HTMLCanvasElement;
@@ -92,7 +93,7 @@ export function rasteriseNames(entries: readonly AtlasEntry[]): NameRaster {
   for (const entry of entries) {
     if (placed.has(entry.frame)) throw new Error(`map: two names share the frame "${entry.frame}"`);
     const { w, h, font, tx, ty } =
-      'draw' in entry ? { ...entry, font: '', tx: 0, ty: 0 } : measure(ctx, entry);
+      'draw' in entry ? { w: entry.w, h: entry.h, font: '', tx: 0, ty: 0 } : measure(ctx, entry);
     const scale = entry.scale;
     const tw = w * scale;
     const th = h * scale;
@@ -168,11 +169,11 @@ function drawText(ctx: CanvasRenderingContext2D, p: Placed, { style, text }: Tex
   ctx.fillText(text, p.tx, p.ty);
 }
 
-/** One texture holding every text of the map. */
+/** One texture holding every text and drawing of the map. */
 export class TextAtlas {
   private readonly placed: ReadonlyMap<string, Placed>;
 
-  /** Adds the names' canvas to the scene's textures under `key`, with a frame per name. */
+  /** Adds the atlas's canvas to the scene's textures under `key`, with a frame per entry. */
   constructor(
     scene: Phaser.Scene,
     readonly key: string,

@@ -6,7 +6,7 @@ import type { View } from './camera.ts';
 import { palette } from './colour.ts';
 import type { MapModel } from './model.ts';
 import type { CountryShape, MapShapes } from './shapes.ts';
-import { emptyMesh, type LineMeshes, lineMeshes, type Mesh, strokeMesh } from './stroke-mesh.ts';
+import { emptyMesh, type LineMeshes, lineMeshes, type Mesh, pixelDetail, strokeMesh } from './stroke-mesh.ts';
 
 /** Draws and updates the base map of one scenario. */
 export class BaseMap {
@@ -17,7 +17,7 @@ export class BaseMap {
   private readonly outlines: Phaser.GameObjects.Polygon[];
   private readonly glow: Phaser.GameObjects.Polygon;
   private readonly dashes: Phaser.GameObjects.Polygon;
-  /** The humanitarian halo: the affected country's fill, and its edge (remade when the level or zoom changes). */
+  /** The humanitarian halo: the affected country's fill, and its edge (remade at each level and zoom). */
   private readonly haloFill: Phaser.GameObjects.Polygon[];
   private readonly haloEdge: Phaser.GameObjects.Polygon;
   private readonly haloShape: CountryShape | undefined;
@@ -38,17 +38,10 @@ export class BaseMap {
     const sea = scene.add.rectangle(0, 0, model.width, model.height, palette.sea).setOrigin(0, 0);
     this.container.add(sea);
     this.shapes = shapes;
-    for (const c of shapes.countries)
-      c.rings.forEach((ring, i) => {
-        this.container.add(meshPolygon(scene, { vertices: ring, indices: c.triangles[i] ?? [] }, c.fill));
-      });
+    for (const c of shapes.countries) this.container.add(fillPolygons(scene, c, c.fill));
     this.haloShape = shapes.countries.find((c) => c.iso === model.humanitarianIso);
-    const haloShape = this.haloShape;
-    this.haloFill = (haloShape?.rings ?? []).map((ring, i) =>
-      meshPolygon(scene, { vertices: ring, indices: haloShape?.triangles[i] ?? [] }, HALO, 0).setVisible(
-        false,
-      ),
-    );
+    this.haloFill = this.haloShape ? fillPolygons(scene, this.haloShape, HALO, 0) : [];
+    for (const fill of this.haloFill) fill.setVisible(false);
     this.haloEdge = meshPolygon(scene, emptyMesh(), HALO, 0).setVisible(false);
     this.strokes = scene.add.graphics();
     this.outlines = shapes.countries.map((s) =>
@@ -110,7 +103,7 @@ export class BaseMap {
     if (!shown) return;
     const zoom = this.drawnZoom || 1;
     this.haloEdge.setFillStyle(HALO, 0.35 + 0.4 * level);
-    setMesh(this.haloEdge, strokeMesh(shape.outline, (2 + 10 * level) / zoom, 1 / (zoom * this.scale)));
+    setMesh(this.haloEdge, strokeMesh(shape.outline, (2 + 10 * level) / zoom, pixelDetail(zoom, this.scale)));
   }
 }
 
@@ -146,6 +139,18 @@ const STAND_IN = [0, 0, 1, 0, 0, 1];
  */
 function meshPolygon(scene: Phaser.Scene, mesh: Mesh, colour: number, alpha = 1): Phaser.GameObjects.Polygon {
   return setMesh(scene.add.polygon(0, 0, STAND_IN, colour, alpha).setOrigin(0, 0), mesh);
+}
+
+/** A country's fill: a Polygon for each of its rings, drawn from the ring's triangles. */
+function fillPolygons(
+  scene: Phaser.Scene,
+  shape: CountryShape,
+  colour: number,
+  alpha = 1,
+): Phaser.GameObjects.Polygon[] {
+  return shape.rings.map((ring, i) =>
+    meshPolygon(scene, { vertices: ring, indices: shape.triangles[i] ?? [] }, colour, alpha),
+  );
 }
 
 /** Gives a Polygon a new mesh to draw (see meshPolygon). */

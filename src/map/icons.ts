@@ -36,8 +36,9 @@ export function iconEntries(
   for (const place of places)
     for (const open of place.kind === 'crossing' ? [true, false] : [undefined]) {
       const variant = { kind: place.kind, colour: place.colour, open };
-      entries.set(iconFrame(variant), {
-        frame: iconFrame(variant),
+      const frame = iconFrame(variant);
+      entries.set(frame, {
+        frame,
         w: ICON,
         h: ICON,
         scale,

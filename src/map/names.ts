@@ -15,7 +15,7 @@ export const frame = {
   tip: (id: string) => `tip:${id}`,
 };
 
-/** Draws every name of a map into the atlas's canvas, for a picture baked at `baked` texels a pixel. */
+/** Draws every name and icon of a map into the atlas, for a picture baked at `baked` texels a pixel. */
 export function drawNames(model: MapModel, countries: readonly CountryLabel[], baked: number): NameRaster {
   return rasteriseNames(nameEntries(model, countries, baked));
 }

@@ -39,11 +39,7 @@ export function addPlainQuads(
   }
   manager.addNode(
     PLAIN_QUADS,
-    new Batch(manager, {
-      name: PLAIN_QUADS,
-      shaderName: PLAIN_QUADS,
-      shaderAdditions: additions,
-    }),
+    new Batch(manager, { name: PLAIN_QUADS, shaderName: PLAIN_QUADS, shaderAdditions: additions }),
   );
 }
 

@@ -57,6 +57,11 @@ export function strokeMesh(
   return mesh;
 }
 
+/** The `detail` of a stroke drawn at `zoom` into a bake of `scale` texels a pixel: one texel of the bake. */
+export function pixelDetail(zoom: number, scale: number): number {
+  return 1 / (zoom * scale);
+}
+
 /** A mesh with nothing in it yet. */
 export function emptyMesh(): Mesh {
   return { vertices: [], indices: [] };
@@ -79,7 +84,7 @@ export interface LineMeshes {
  * kept are left out, as Phaser does.
  */
 export function lineMeshes(shapes: MapShapes, zoom: number, scale: number): LineMeshes {
-  const detail = 1 / (zoom * scale);
+  const detail = pixelDetail(zoom, scale);
   const dashed = shapes.borders.flatMap((line) => dashes(line, 9 / zoom, 5 / zoom));
   return {
     zoom,

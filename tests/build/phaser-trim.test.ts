@@ -9,13 +9,15 @@ const manager = `${phaserSrc}renderer/webgl/renderNodes/RenderNodeManager.js`;
 const batchHandler = `${phaserSrc}renderer/webgl/renderNodes/BatchHandler.js`;
 
 const plugin = phaserTrim();
-const call = <K extends 'resolveId' | 'load'>(hook: K, ...args: unknown[]): unknown => {
-  const h = plugin[hook] as Plugin[K];
+/** Calls one of the plugin's hooks as Vite would, with `context` as its `this`. */
+const hook = <K extends 'resolveId' | 'load' | 'transform'>(name: K, context: object, ...args: unknown[]) => {
+  const h = plugin[name] as Plugin[K];
   const fn = (typeof h === 'function' ? h : (h as { handler: unknown }).handler) as (
     ...a: unknown[]
   ) => unknown;
-  return fn.call({}, ...args);
+  return fn.call(context, ...args);
 };
+const call = (name: 'resolveId' | 'load', ...args: unknown[]): unknown => hook(name, {}, ...args);
 const resolve = (source: string, importer: string) =>
   call('resolveId', source, importer, {}) as string | null;
 
@@ -74,11 +76,7 @@ describe("the map's Phaser, trimmed at build time", () => {
     const source = readFileSync(features, 'utf8');
     const errors: string[] = [];
     const transform = (code: string, id: string) =>
-      (typeof plugin.transform === 'function' ? plugin.transform : plugin.transform?.handler)?.call(
-        { error: (m: string) => errors.push(m) } as never,
-        code,
-        id,
-      );
+      hook('transform', { error: (m: string) => errors.push(m) }, code, id);
     const patched = transform(source, features) as string;
     expect(patched).not.toContain('Features.webGL = testWebGL();');
     expect(patched).toContain("Features.webGL = typeof WebGLRenderingContext === 'function';");
