@@ -69,6 +69,8 @@ export class MapScene extends Phaser.Scene {
   private bakedView: { x: number; y: number; zoom: number } | undefined;
   /** Wakes the loop when the next frame of slow animations is due (restUntil). */
   private restTimer: number | undefined;
+  /** Cancels the wait for the full bake after the first frame's draft (`refineLater`), if one is pending. */
+  private cancelRefine: (() => void) | undefined;
   /** Finishes the shaders compiled ahead (shaders.ts), before the first frame draws. */
   private finishShaders: () => void = () => {};
 
@@ -142,6 +144,7 @@ export class MapScene extends Phaser.Scene {
     this.game.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, () => this.wake());
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       window.clearTimeout(this.restTimer);
+      this.cancelRefine?.();
       this.unbind();
     });
   }
@@ -157,6 +160,11 @@ export class MapScene extends Phaser.Scene {
         : [];
     this.stepTone(delta);
     this.drawFrame(this.showPicture(), boxes);
+    if (this.picture.drafted) {
+      this.refineLater();
+      if (this.effects.active === 0) this.game.loop.sleep();
+      return;
+    }
     // Sleeping inside update still renders this frame, so the settled state is on screen.
     if (this.toneNow !== this.toneTarget || !this.picture.settled || --this.settling > 0) return;
     if (this.effects.active === 0) this.game.loop.sleep();
@@ -175,7 +183,9 @@ export class MapScene extends Phaser.Scene {
       this.picture.follow(v.zoom / b.zoom, (b.x - v.x) * v.zoom, (b.y - v.y) * v.zoom);
       return false;
     }
-    if (!this.picture.bake()) return false;
+    // The first bake is a draft (picture.ts); the full one waits until the draft is on screen.
+    if (this.picture.drafted && this.cancelRefine) return false;
+    if (!this.picture.bake(this.bakes === 0)) return false;
     this.bakes++;
     this.bakedView = { x: v.x, y: v.y, zoom: v.zoom };
     return true;
@@ -204,6 +214,27 @@ export class MapScene extends Phaser.Scene {
     this.game.loop.sleep();
     // Not wake(): nothing changed, so one frame is enough before resting again.
     this.restTimer = window.setTimeout(() => this.game.loop.wake(), due - now);
+  }
+
+  /**
+   * Wakes the map for the full bake once the draft is on screen, three of the browser's frames after it:
+   * frames wait for the compositor, which waits for the GPU, and the draft's pixels are in the GPU's queue
+   * ahead of the full bake's only if the full bake is drawn after them (traced in SwiftShader here, the
+   * third frame came as the draft was shown; on a hardware GPU, three frames are 50 ms).
+   */
+  private refineLater(): void {
+    if (this.cancelRefine) return;
+    let frames = 3;
+    let id = 0;
+    const tick = () => {
+      if (frames-- > 0) id = requestAnimationFrame(tick);
+      else {
+        this.cancelRefine = undefined;
+        this.wake();
+      }
+    };
+    tick();
+    this.cancelRefine = () => cancelAnimationFrame(id);
   }
 
   /**

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { pixelStats } from './pixels.ts';
+import { pixelDifference, pixelStats } from './pixels.ts';
 
 const browser = useChromium();
 
@@ -28,6 +28,44 @@ describe('the Phaser map', () => {
     // A blank canvas has one colour everywhere; a drawn map has many.
     expect(stats.differing / stats.total).toBeGreaterThan(0.05);
     expect(stats.colours).toBeGreaterThan(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a draft of the whole map first, at one texel a pixel, then the full bake, nearly the same', async () => {
+    const { page, errors } = await freshPage((p) =>
+      p.addInitScript(() => {
+        // From the map's first frame on, the browser's frames are held, so that the draft stays on screen.
+        const w = window as unknown as { __release: () => void };
+        const real = window.requestAnimationFrame.bind(window);
+        const held: FrameRequestCallback[] = [];
+        let hold = false;
+        w.__release = () => {
+          hold = false;
+          for (const f of held.splice(0)) real(f);
+        };
+        window.requestAnimationFrame = (f) => (hold ? held.push(f) && 0 : real(f));
+        new MutationObserver(() => {
+          if (document.querySelector('#map[data-map-ready="true"]')) hold = true;
+        }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-map-ready'] });
+      }),
+    );
+    await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
+    const canvas = page.locator('#map canvas');
+    expect(await page.evaluate(() => window.__brinkMap?.picturesBaked())).toBe(1);
+    const draft = await canvas.screenshot();
+    await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+    await page.waitForFunction(() => window.__brinkMap?.picturesBaked() === 2, undefined, {
+      timeout: 10_000,
+    });
+    await page.waitForTimeout(500);
+    const full = await canvas.screenshot();
+    const { total, colours } = pixelStats(draft);
+    expect(colours).toBeGreaterThan(3);
+    // The full bake smooths the edges of lines and shapes: the two differ, but only slightly. A draft drawn
+    // at the wrong scale or place would differ by far more, in far more pixels.
+    expect(pixelDifference(draft, full).differing).toBeGreaterThan(0);
+    expect(pixelDifference(draft, full, 64).differing / total).toBeLessThan(0.01);
     expect(errors).toEqual([]);
     await page.close();
   });

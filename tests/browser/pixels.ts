@@ -13,8 +13,11 @@ export function pixelStats(png: Buffer): { differing: number; total: number; col
   return { differing: total - dominant, total, colours: counts.size };
 }
 
-/** Compares two PNGs of the same size: how many pixels differ in any channel, and by how much at most. */
-export function pixelDifference(a: Buffer, b: Buffer): { differing: number; max: number } {
+/**
+ * Compares two PNGs of the same size: how many pixels differ in any channel by more than `tolerance`,
+ * and by how much at most.
+ */
+export function pixelDifference(a: Buffer, b: Buffer, tolerance = 0): { differing: number; max: number } {
   const x = PNG.sync.read(a);
   const y = PNG.sync.read(b);
   if (x.width !== y.width || x.height !== y.height) return { differing: x.width * x.height, max: 255 };
@@ -23,7 +26,7 @@ export function pixelDifference(a: Buffer, b: Buffer): { differing: number; max:
   for (let i = 0; i < x.data.length; i += 4) {
     let d = 0;
     for (let k = 0; k < 3; k++) d = Math.max(d, Math.abs((x.data[i + k] ?? 0) - (y.data[i + k] ?? 0)));
-    if (d > 0) differing++;
+    if (d > tolerance) differing++;
     max = Math.max(max, d);
   }
   return { differing, max };
