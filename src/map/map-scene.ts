@@ -40,9 +40,8 @@ export class MapScene extends Phaser.Scene {
   private overlay!: Overlay;
   private effects!: Effects;
   private tone!: Phaser.GameObjects.Rectangle;
-  /** Escalation shown (0 calm .. 1 gravest) and the level it eases towards. */
-  private toneNow = 0;
-  private toneTarget = 0;
+  /** Escalation shown (0 calm .. 1 gravest). */
+  private toneLevel = 0;
   private readonly selectListeners = new Set<(id: string) => void>();
   private unbind: () => void = () => {};
   private redraw!: Redraw;
@@ -149,7 +148,7 @@ export class MapScene extends Phaser.Scene {
     });
   }
 
-  override update(time: number, delta: number): void {
+  override update(time: number): void {
     this.finishShaders();
     this.finishShaders = () => {};
     this.clock = time;
@@ -158,15 +157,15 @@ export class MapScene extends Phaser.Scene {
       this.effects.active > 0 || this.drawnBoxes.length > 0
         ? this.effects.update(time, (id) => this.overlay.pointOf(id))
         : [];
-    this.stepTone(delta);
-    this.drawFrame(this.showPicture(), boxes);
+    const baked = this.showPicture();
+    this.drawFrame(this.picture.stepFade(performance.now()) || baked, boxes);
     if (this.picture.drafted) {
       this.refineLater();
       if (this.effects.active === 0) this.game.loop.sleep();
       return;
     }
     // Sleeping inside update still renders this frame, so the settled state is on screen.
-    if (this.toneNow !== this.toneTarget || !this.picture.settled || --this.settling > 0) return;
+    if (!this.picture.settled || --this.settling > 0) return;
     if (this.effects.active === 0) this.game.loop.sleep();
     else this.restUntil(this.effects.nextFrame(time), time);
   }
@@ -270,10 +269,18 @@ export class MapScene extends Phaser.Scene {
     }
   }
 
-  /** Tints the map from calm (first rung) to dark red (last rung). */
+  /**
+   * Tints the map from calm (first rung) to dark red (last rung). A change eases in over about a second,
+   * so that it is felt, not jarring: the picture is baked once in the new tone and faded into (picture.ts).
+   */
   setTone(rungIndex: number, rungCount: number): void {
     const k = rungCount > 1 ? rungIndex / (rungCount - 1) : 0;
-    this.toneTarget = Number.isFinite(k) ? Math.max(0, Math.min(1, k)) : 0;
+    const level = Number.isFinite(k) ? Math.max(0, Math.min(1, k)) : 0;
+    if (level === this.toneLevel) return;
+    this.picture.holdForFade();
+    this.toneLevel = level;
+    this.tone.setFillStyle(mix(CALM, GRAVE, level), 1).setAlpha(0.34 * level);
+    this.picture.invalidate();
     this.wake();
   }
 
@@ -347,15 +354,6 @@ export class MapScene extends Phaser.Scene {
   private layout(): void {
     this.base.apply(this.view);
     this.overlay.layout(this.view);
-    this.picture.invalidate();
-  }
-
-  private stepTone(delta: number): void {
-    if (this.toneNow === this.toneTarget) return;
-    // Ease towards the target over about a second, so a change of rung is felt, not jarring.
-    const step = this.toneTarget - this.toneNow;
-    this.toneNow = Math.abs(step) < 0.003 ? this.toneTarget : this.toneNow + step * Math.min(1, delta / 250);
-    this.tone.setFillStyle(mix(CALM, GRAVE, this.toneNow), 1).setAlpha(0.34 * this.toneNow);
     this.picture.invalidate();
   }
 }

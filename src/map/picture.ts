@@ -3,6 +3,7 @@
 // costs one quad under the live animations and place names, instead of one draw per shape, which
 // software WebGL pays for on every frame; and that quad is drawn by a shader that only samples.
 import type * as Phaser from 'phaser';
+import { CrossFade } from './cross-fade.ts';
 import { drawPlain } from './plain-quads.ts';
 
 /** Baked at twice the canvas size and shown at half: cheap anti-aliasing for every line and glyph. */
@@ -54,15 +55,19 @@ export class Picture {
   private state: 'stale' | 'draft' | 'baked' = 'stale';
   /** Whether `baked` holds the last bake: after a draft it does not, and a moved view shows the draft. */
   private full = false;
+  /** The fade from the picture before a change to the next bake (`holdForFade`), made when first needed. */
+  private fade: CrossFade | undefined;
+  private readonly scene: Phaser.Scene;
+  private readonly width: number;
+  private readonly height: number;
 
   constructor(scene: Phaser.Scene, width: number, height: number) {
+    this.scene = scene;
+    this.width = width;
+    this.height = height;
     const renderer = scene.game.renderer as { getMaxTextureSize?: () => number };
     this.scale = bakeScale(width, height, renderer.getMaxTextureSize?.() ?? 4096);
-    const texture = (w: number, h: number) => {
-      const t = scene.textures.addDynamicTexture(unique(scene, 'brink-picture'), w, h, false);
-      if (!t) throw new Error('map: could not make the texture of the picture');
-      return t;
-    };
+    const texture = (w: number, h: number) => pictureTexture(scene, w, h);
     this.baked = texture(Math.ceil(width * this.scale), Math.ceil(height * this.scale));
     // A canvas wider than the GPU's largest texture has a bake below one texel a pixel: show it as it is.
     this.shown = this.scale > 1 ? texture(width, height) : this.baked;
@@ -107,9 +112,31 @@ export class Picture {
     this.state = 'stale';
   }
 
-  /** True once the latest change is baked at full quality: until then the map must keep drawing. */
+  /** True once the latest change is baked at full quality and faded in: until then the map must keep drawing. */
   get settled(): boolean {
-    return this.state === 'baked';
+    return this.state === 'baked' && !this.fade?.running;
+  }
+
+  /**
+   * Keeps the picture shown now, to fade from it to the next bake (CrossFade) rather than show that at
+   * once. Only over a full bake, shown where it was baked: there is nothing to fade from before it.
+   */
+  holdForFade(): void {
+    if (!this.full || this.showing !== this.shown || this.image.x !== 0 || this.image.scale !== 1) return;
+    if (!this.fade) {
+      const before = pictureTexture(this.scene, this.width, this.height);
+      before.setFilter(NEAREST);
+      this.fade = new CrossFade(this.scene, this.shown, before, this.width, this.height);
+    }
+    this.fade.image.setDepth(this.image.depth);
+    this.fade.hold();
+  }
+
+  /** Moves a fade under way on to time `now` (ms); returns whether it drew this frame. */
+  stepFade(now: number): boolean {
+    const drawn = this.fade?.step(now) ?? false;
+    this.image.setVisible(!this.fade?.running);
+    return drawn;
   }
 
   /** True while a draft is shown and the full bake is still to come. */
@@ -126,6 +153,7 @@ export class Picture {
    * in blocks.
    */
   follow(k: number, dx: number, dy: number): void {
+    if (k !== 1 || dx !== 0 || dy !== 0) this.endFade();
     this.image.setScale(k).setPosition(dx, dy);
     // Not setFilter: Phaser applies it by uploading the texture's pixels again, which for a texture
     // drawn into (none kept on the CPU) leaves it blank.
@@ -160,16 +188,31 @@ export class Picture {
     this.baked.clear();
     for (const layer of this.layers) this.baked.draw(layer);
     this.baked.render();
-    if (!this.reduction) return true;
-    this.shown.clear();
-    this.shown.draw(this.reduction);
-    this.shown.render();
+    if (this.reduction) {
+      this.shown.clear();
+      this.shown.draw(this.reduction);
+      this.shown.render();
+    }
+    if (this.fade?.start(performance.now())) this.image.setVisible(false);
     return true;
+  }
+
+  /** Shows the new picture at once if a fade was held or under way. */
+  private endFade(): void {
+    this.fade?.end();
+    this.image.setVisible(true);
   }
 }
 
 /** Phaser's NEAREST filter mode (`Phaser.Textures.FilterMode.NEAREST`; this module imports Phaser's types only). */
 const NEAREST = 1;
+
+/** A texture for the picture of `width` × `height` texels, under a key not yet in use. */
+function pictureTexture(scene: Phaser.Scene, width: number, height: number): Phaser.Textures.DynamicTexture {
+  const t = scene.textures.addDynamicTexture(unique(scene, 'brink-picture'), width, height, false);
+  if (!t) throw new Error('map: could not make the texture of the picture');
+  return t;
+}
 
 /** A texture key not yet in use: a map started again in the same page must not reuse the last one's. */
 export function unique(scene: Phaser.Scene, base: string): string {

@@ -9,7 +9,7 @@ import type { MapCue } from '../../src/map/cues.ts';
 import type { Region } from '../../src/map/region.ts';
 import { launchChromium } from './chromium.ts';
 import { builtRegion, decode, distance, inRing, type Shot, scenarioFile, shoot } from './map-helpers.ts';
-import { pixelDifference } from './pixels.ts';
+import { pixelDifference, pixelStats } from './pixels.ts';
 
 type Pt = { x: number; y: number };
 
@@ -405,6 +405,37 @@ describe('the map of the default scenario', () => {
     const settled = await frames();
     await page.waitForTimeout(500);
     expect(await frames()).toBe(settled);
+  });
+
+  it('eases a change of rung in from one bake of the new tone, mixing the pictures before and after on the way', async () => {
+    const calm = await stillMap();
+    const baked = () => page.evaluate(() => window.__brinkMap?.picturesBaked() ?? 0);
+    const before = await baked();
+    await page.evaluate(() => window.__brinkMap?.setTone(1, 2));
+    await page.waitForFunction((n) => (window.__brinkMap?.picturesBaked() ?? 0) > n, before);
+    // Some way into the fade (time-based, a fifth of a second of its ~1.5), the browser's frames are held,
+    // so that the frame on the canvas stays one from the middle of the fade.
+    await page.waitForTimeout(200);
+    await page.evaluate(() => {
+      const w = window as unknown as { __release: () => void };
+      const real = window.requestAnimationFrame;
+      const held: FrameRequestCallback[] = [];
+      window.requestAnimationFrame = (f) => held.push(f) && 0;
+      w.__release = () => {
+        window.requestAnimationFrame = real;
+        for (const f of held.splice(0)) real(f);
+      };
+    });
+    const midway = await page.locator('#map canvas').screenshot();
+    await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+    const grave = await stillMap();
+    expect((await baked()) - before).toBe(1);
+    const { total } = pixelStats(calm);
+    // Most of the map (not the names and icons, which the tone leaves alone) is between the two.
+    expect(pixelDifference(midway, calm, 2).differing / total).toBeGreaterThan(0.5);
+    expect(pixelDifference(midway, grave, 2).differing / total).toBeGreaterThan(0.5);
+    await page.evaluate(() => window.__brinkMap?.setTone(0, 2));
+    expectSamePixels(calm, await stillMap());
   });
 
   it('shows a change of tone, humanitarian halo or crossing on screen, and goes back when it is undone', async () => {
