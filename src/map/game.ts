@@ -36,7 +36,10 @@ export interface MapController {
   activeEffects(): number;
   /** How many frames the map has drawn: it stops drawing while nothing on it changes. */
   framesDrawn(): number;
-  /** How many times the still picture was baked: once per change (the first twice: a draft, then in full), and not while a pan or zoom goes on. */
+  /**
+   * How many times the still picture was baked: once per change (the first twice: a draft, then in full),
+   * and not while a pan or zoom goes on.
+   */
   picturesBaked(): number;
   /** Stops the map and frees its canvas. */
   destroy(): void;

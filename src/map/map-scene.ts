@@ -216,10 +216,10 @@ export class MapScene extends Phaser.Scene {
   }
 
   /**
-   * Wakes the map for the full bake once the draft is on screen, three of the browser's frames after it:
-   * frames wait for the compositor, which waits for the GPU, and the draft's pixels are in the GPU's queue
-   * ahead of the full bake's only if the full bake is drawn after them (traced in SwiftShader here, the
-   * third frame came as the draft was shown; on a hardware GPU, three frames are 50 ms).
+   * Wakes the map for the full bake once the draft is on screen, three of the browser's frames after it.
+   * Frames wait for the compositor, which waits for the GPU: drawn sooner, the full bake would queue on
+   * the GPU beside the draft and hold back its showing. Traced in SwiftShader here, the third frame came
+   * as the draft was shown; on a hardware GPU, three frames are 50 ms.
    */
   private refineLater(): void {
     if (this.cancelRefine) return;

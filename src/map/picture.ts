@@ -37,7 +37,8 @@ void main() { gl_FragColor = texture2D(uMainSampler, outTexCoord); }`;
  * filtered sample from a texture four times the size. Under ten strikes in SwiftShader here, that cut the
  * share of frames that missed a refresh from 10–35% to 2–10%. Both textures are exactly the canvas's size
  * times their scale: Phaser would round odd sizes up to even ones, and a texture one texel wider than the
- * canvas shifts everything drawn by a pixel.
+ * canvas shifts everything drawn by a pixel. The first bake is a draft, drawn straight into the shown
+ * texture (`bake`); a change held for it (`holdForFade`) is faded into from the picture before it.
  */
 export class Picture {
   /** What the frame shows: one quad over the shown texture. */
