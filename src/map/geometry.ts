@@ -27,33 +27,38 @@ export function clipRing(ring: number[], r: Rect): number[] {
   if (maxX < r.west || minX > r.east || maxY < r.south || minY > r.north) return [];
   if (minX >= r.west && maxX <= r.east && minY >= r.south && maxY <= r.north) return ring.slice();
   let pts = ring;
-  const edges: [
-    (x: number, y: number) => boolean,
-    (ax: number, ay: number, bx: number, by: number) => number[],
-  ][] = [
-    [(x) => x >= r.west, (ax, ay, bx, by) => [r.west, ay + ((by - ay) * (r.west - ax)) / (bx - ax)]],
-    [(x) => x <= r.east, (ax, ay, bx, by) => [r.east, ay + ((by - ay) * (r.east - ax)) / (bx - ax)]],
-    [(_, y) => y >= r.south, (ax, ay, bx, by) => [ax + ((bx - ax) * (r.south - ay)) / (by - ay), r.south]],
-    [(_, y) => y <= r.north, (ax, ay, bx, by) => [ax + ((bx - ax) * (r.north - ay)) / (by - ay), r.north]],
-  ];
-  for (const [inside, cross] of edges) {
-    const out: number[] = [];
-    const n = pts.length / 2;
-    for (let i = 0; i < n; i++) {
-      const ax = pts[i * 2] ?? 0;
-      const ay = pts[i * 2 + 1] ?? 0;
-      const j = (i + 1) % n;
-      const bx = pts[j * 2] ?? 0;
-      const by = pts[j * 2 + 1] ?? 0;
-      const aIn = inside(ax, ay);
-      const bIn = inside(bx, by);
-      if (aIn) out.push(ax, ay);
-      if (aIn !== bIn) out.push(...cross(ax, ay, bx, by));
-    }
-    pts = out;
-    if (pts.length === 0) break;
-  }
+  for (let edge = 0; edge < 4 && pts.length > 0; edge++) pts = clipToEdge(pts, edge, r);
   return pts;
+}
+
+/**
+ * One Sutherland–Hodgman pass: the part of a closed ring on the inner side of one edge of `r` (0 west,
+ * 1 east, 2 south, 3 north). Written out without closures or spread pushes: labelling the countries
+ * clips every ring at each start of the map, and this pass was most of that time.
+ */
+function clipToEdge(pts: number[], edge: number, r: Rect): number[] {
+  const onX = edge < 2;
+  const c = edge === 0 ? r.west : edge === 1 ? r.east : edge === 2 ? r.south : r.north;
+  // West and south keep what is at or above the line, east and north what is at or below it.
+  const above = edge === 0 || edge === 2;
+  const out: number[] = [];
+  const n = pts.length / 2;
+  for (let i = 0; i < n; i++) {
+    const ax = pts[i * 2] ?? 0;
+    const ay = pts[i * 2 + 1] ?? 0;
+    const j = i + 1 === n ? 0 : i + 1;
+    const bx = pts[j * 2] ?? 0;
+    const by = pts[j * 2 + 1] ?? 0;
+    const a = onX ? ax : ay;
+    const b = onX ? bx : by;
+    const aIn = above ? a >= c : a <= c;
+    const bIn = above ? b >= c : b <= c;
+    if (aIn) out.push(ax, ay);
+    if (aIn === bIn) continue;
+    if (onX) out.push(c, ay + ((by - ay) * (c - ax)) / (bx - ax));
+    else out.push(ax + ((bx - ax) * (c - ay)) / (by - ay), c);
+  }
+  return out;
 }
 
 /** Clips an open line string (flat) to a rectangle; returns the pieces inside (Liang–Barsky per segment). */
