@@ -59,19 +59,14 @@ export class Picture {
   /** The fade from the picture before a change to the next bake (`holdForFade`), made when first needed. */
   private fade: CrossFade | undefined;
   private readonly scene: Phaser.Scene;
-  private readonly width: number;
-  private readonly height: number;
 
   constructor(scene: Phaser.Scene, width: number, height: number) {
     this.scene = scene;
-    this.width = width;
-    this.height = height;
     const renderer = scene.game.renderer as { getMaxTextureSize?: () => number };
     this.scale = bakeScale(width, height, renderer.getMaxTextureSize?.() ?? 4096);
-    const texture = (w: number, h: number) => pictureTexture(scene, w, h);
-    this.baked = texture(Math.ceil(width * this.scale), Math.ceil(height * this.scale));
+    this.baked = pictureTexture(scene, Math.ceil(width * this.scale), Math.ceil(height * this.scale));
     // A canvas wider than the GPU's largest texture has a bake below one texel a pixel: show it as it is.
-    this.shown = this.scale > 1 ? texture(width, height) : this.baked;
+    this.shown = this.scale > 1 ? pictureTexture(scene, width, height) : this.baked;
     this.showing = this.shown;
     if (this.shown !== this.baked) {
       this.shown.setFilter(NEAREST);
@@ -123,11 +118,13 @@ export class Picture {
    * once. Only over a full bake, shown where it was baked: there is nothing to fade from before it.
    */
   holdForFade(): void {
-    if (!this.full || this.showing !== this.shown || this.image.x !== 0 || this.image.scale !== 1) return;
+    const i = this.image;
+    if (!this.full || i.x !== 0 || i.y !== 0 || i.scale !== 1) return;
     if (!this.fade) {
-      const before = pictureTexture(this.scene, this.width, this.height);
+      // `before` copies `shown` texel for texel; the fade's quad covers the picture's.
+      const before = pictureTexture(this.scene, this.shown.width, this.shown.height);
       before.setFilter(NEAREST);
-      this.fade = new CrossFade(this.scene, this.shown, before, this.width, this.height);
+      this.fade = new CrossFade(this.scene, this.shown, before, i.width, i.height);
     }
     this.fade.image.setDepth(this.image.depth);
     this.fade.hold();

@@ -76,3 +76,38 @@ export function inRing(ring: number[], x: number, y: number): boolean {
   }
   return inside;
 }
+
+/** What `installFrameHold` puts on the page's window. */
+interface FrameHold {
+  __holdFrames(): void;
+  __releaseFrames(): void;
+}
+
+/**
+ * Runs in the page (pass it to `addInitScript` or `evaluate`): while frames are held (`holdFrames`), the
+ * page's requestAnimationFrame callbacks wait, so the canvas keeps the frame it last drew.
+ */
+export function installFrameHold(): void {
+  const w = window as unknown as FrameHold;
+  const real = window.requestAnimationFrame.bind(window);
+  const held: FrameRequestCallback[] = [];
+  let hold = false;
+  w.__holdFrames = () => {
+    hold = true;
+  };
+  w.__releaseFrames = () => {
+    hold = false;
+    for (const f of held.splice(0)) real(f);
+  };
+  window.requestAnimationFrame = (f) => (hold ? held.push(f) && 0 : real(f));
+}
+
+/** Holds the page's frames (`installFrameHold` must have run in it). */
+export function holdFrames(page: Page): Promise<void> {
+  return page.evaluate(() => (window as unknown as FrameHold).__holdFrames());
+}
+
+/** Lets the page's held frames run, and those after them. */
+export function releaseFrames(page: Page): Promise<void> {
+  return page.evaluate(() => (window as unknown as FrameHold).__releaseFrames());
+}

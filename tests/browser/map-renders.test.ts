@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
+import { installFrameHold, releaseFrames } from './map-helpers.ts';
 import { pixelDifference, pixelStats } from './pixels.ts';
 
 const browser = useChromium();
@@ -33,28 +34,21 @@ describe('the Phaser map', () => {
   });
 
   it('shows a draft of the whole map first, at one texel a pixel, then the full bake, nearly the same', async () => {
-    const { page, errors } = await freshPage((p) =>
-      p.addInitScript(() => {
-        // From the map's first frame on, the browser's frames are held, so that the draft stays on screen.
-        const w = window as unknown as { __release: () => void };
-        const real = window.requestAnimationFrame.bind(window);
-        const held: FrameRequestCallback[] = [];
-        let hold = false;
-        w.__release = () => {
-          hold = false;
-          for (const f of held.splice(0)) real(f);
-        };
-        window.requestAnimationFrame = (f) => (hold ? held.push(f) && 0 : real(f));
+    const { page, errors } = await freshPage(async (p) => {
+      await p.addInitScript(installFrameHold);
+      // From the map's first frame on, the browser's frames are held, so that the draft stays on screen.
+      await p.addInitScript(() => {
         new MutationObserver(() => {
-          if (document.querySelector('#map[data-map-ready="true"]')) hold = true;
+          if (document.querySelector('#map[data-map-ready="true"]'))
+            (window as unknown as { __holdFrames(): void }).__holdFrames();
         }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-map-ready'] });
-      }),
-    );
+      });
+    });
     await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
     const canvas = page.locator('#map canvas');
     expect(await page.evaluate(() => window.__brinkMap?.picturesBaked())).toBe(1);
     const draft = await canvas.screenshot();
-    await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+    await releaseFrames(page);
     await page.waitForFunction(() => window.__brinkMap?.picturesBaked() === 2, undefined, {
       timeout: 10_000,
     });

@@ -8,7 +8,18 @@ import { palette } from '../../src/map/colour.ts';
 import type { MapCue } from '../../src/map/cues.ts';
 import type { Region } from '../../src/map/region.ts';
 import { launchChromium } from './chromium.ts';
-import { builtRegion, decode, distance, inRing, type Shot, scenarioFile, shoot } from './map-helpers.ts';
+import {
+  builtRegion,
+  decode,
+  distance,
+  holdFrames,
+  inRing,
+  installFrameHold,
+  releaseFrames,
+  type Shot,
+  scenarioFile,
+  shoot,
+} from './map-helpers.ts';
 import { pixelDifference, pixelStats } from './pixels.ts';
 
 type Pt = { x: number; y: number };
@@ -416,18 +427,10 @@ describe('the map of the default scenario', () => {
     // Some way into the fade (time-based, a fifth of a second of its ~1.5), the browser's frames are held,
     // so that the frame on the canvas stays one from the middle of the fade.
     await page.waitForTimeout(200);
-    await page.evaluate(() => {
-      const w = window as unknown as { __release: () => void };
-      const real = window.requestAnimationFrame;
-      const held: FrameRequestCallback[] = [];
-      window.requestAnimationFrame = (f) => held.push(f) && 0;
-      w.__release = () => {
-        window.requestAnimationFrame = real;
-        for (const f of held.splice(0)) real(f);
-      };
-    });
+    await page.evaluate(installFrameHold);
+    await holdFrames(page);
     const midway = await page.locator('#map canvas').screenshot();
-    await page.evaluate(() => (window as unknown as { __release: () => void }).__release());
+    await releaseFrames(page);
     const grave = await stillMap();
     expect((await baked()) - before).toBe(1);
     const { total } = pixelStats(calm);
