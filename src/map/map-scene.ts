@@ -70,8 +70,6 @@ export class MapScene extends Phaser.Scene {
   private restTimer: number | undefined;
   /** Cancels the wait for the full bake after the first frame's draft (`refineLater`), if one is pending. */
   private cancelRefine: (() => void) | undefined;
-  /** Finishes the shaders compiled ahead (shaders.ts), before the first frame draws. */
-  private finishShaders: () => void = () => {};
 
   constructor(private readonly prepared: PreparedMap) {
     super('map');
@@ -93,11 +91,8 @@ export class MapScene extends Phaser.Scene {
       this.add.polygon(0, 0, [0, 0, 2, 0, 0, 2], 0xffffff).removeFromDisplayList(),
       drawPlain(this.add.image(0, 0, '__WHITE')).removeFromDisplayList(),
     ];
-    const finish = compileAhead(this, [...standIns, picture.image]);
-    this.finishShaders = () => {
-      finish();
-      for (const o of standIns) o.destroy();
-    };
+    compileAhead(this, [...standIns, picture.image]);
+    for (const o of standIns) o.destroy();
     const { shapes, names, lines } = this.prepared;
     this.base = new BaseMap(this, this.model, shapes, picture.layer(this, 'world'), picture.scale, lines);
     this.tone = this.add.rectangle(0, 0, width, height, CALM, 1).setOrigin(0, 0).setAlpha(0);
@@ -149,8 +144,6 @@ export class MapScene extends Phaser.Scene {
   }
 
   override update(time: number): void {
-    this.finishShaders();
-    this.finishShaders = () => {};
     this.clock = time;
     // Once the last animation ends, one more update clears what it drew.
     const boxes =

@@ -1,8 +1,9 @@
-// Shaders compiled ahead. Phaser compiles a shader program the first time something is drawn with it,
-// and then waits for the GPU to say it linked. In Chromium the GPU runs in its own process, and that
-// question waits for all the drawing queued before it: at the first frame, the names' atlas upload and
-// the bake of the picture. Asked for early, while the scene is still being built, the programs compile
-// while the CPU does other work, and the first frame finds them ready.
+// Shaders and their pipelines made ahead. Phaser compiles a shader program the first time something is
+// drawn with it, and then waits for the GPU to say it linked. In Chromium the GPU runs in its own process,
+// and that question waits for all the drawing queued before it. In software WebGL (SwiftShader) the first
+// draw with each program then builds the pipeline that runs it, about 40 ms a program here, and it does
+// so only when the frame is sent to the screen: the map's first frame waited for three of them after its
+// drawing was done. Made while the scene is being built, the pipelines are ready by its first frame.
 import type * as Phaser from 'phaser';
 import { unique } from './picture.ts';
 
@@ -12,31 +13,58 @@ interface PendingProgram {
   _completeProgram(): void;
 }
 
+/** The part of Phaser's dynamic texture this needs: the framebuffer it draws into. */
+interface DrawnInto {
+  drawingContext: { framebuffer: { webGLFramebuffer: WebGLFramebuffer | null } | null } | null;
+}
+
 /**
- * Draws `objects` once into a scratch texture with Phaser's `skipUnreadyShaders` switched on, which
- * starts compiling each program they need without waiting for it (and draws nothing). Returns the
- * function to call before anything is really drawn: it finishes the programs still pending, since
- * Phaser itself would skip whatever uses them for as long as they are (it polls only with an extension
- * this browser may lack). Without WebGL, it does nothing.
+ * Draws `objects` once into a scratch texture: first with Phaser's `skipUnreadyShaders` switched on,
+ * which starts compiling each program they need without waiting for it; then, once the programs have
+ * linked, for real, so that the GPU builds the pipelines that draw them; then sends that work to the GPU
+ * at once (`submit`) instead of with the first frame. Without WebGL, it does nothing.
  */
-export function compileAhead(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject[]): () => void {
+export function compileAhead(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject[]): void {
   const renderer = scene.sys.renderer as Partial<Phaser.Renderer.WebGL.WebGLRenderer>;
   const factory = renderer.shaderProgramFactory as { programs: Record<string, PendingProgram> } | undefined;
   const config = scene.game.config as { skipUnreadyShaders: boolean };
-  if (!factory) return () => {};
-  const was = config.skipUnreadyShaders;
+  if (!factory || !renderer.gl) return;
   const scratch = scene.textures.addDynamicTexture(unique(scene, 'brink-shaders'), 4, 4, false);
-  if (scratch) {
-    config.skipUnreadyShaders = true;
-    try {
-      for (const o of objects) scratch.draw(o);
-      scratch.render();
-    } finally {
-      config.skipUnreadyShaders = was;
-    }
+  if (!scratch) return;
+  const was = config.skipUnreadyShaders;
+  config.skipUnreadyShaders = true;
+  try {
+    for (const o of objects) scratch.draw(o);
+    scratch.render();
+  } finally {
+    config.skipUnreadyShaders = was;
   }
-  return () => {
-    for (const program of Object.values(factory.programs)) if (program.compiling) program._completeProgram();
-    scratch?.destroy();
-  };
+  // Phaser would skip whatever uses a program still pending for as long as it is (it polls only with an
+  // extension this browser may lack): finish them, which waits for the links queued above.
+  for (const program of Object.values(factory.programs)) if (program.compiling) program._completeProgram();
+  for (const o of objects) scratch.draw(o);
+  scratch.render();
+  submit(renderer.gl, (scratch as unknown as DrawnInto).drawingContext?.framebuffer?.webGLFramebuffer);
+  scratch.destroy();
+}
+
+/**
+ * Has the GPU start on what was drawn into `framebuffer` without waiting for it. A flush alone does not:
+ * ANGLE defers it while a render pass is open, until the frame is presented. Copying a texel of the
+ * framebuffer closes the pass, so the flush then sends it. The bindings it changes are put back, so that
+ * Phaser's record of them still holds.
+ */
+function submit(gl: WebGLRenderingContext, framebuffer: WebGLFramebuffer | null | undefined): void {
+  if (!framebuffer) return;
+  const boundFramebuffer = gl.getParameter(gl.FRAMEBUFFER_BINDING) as WebGLFramebuffer | null;
+  const boundTexture = gl.getParameter(gl.TEXTURE_BINDING_2D) as WebGLTexture | null;
+  const texel = gl.createTexture();
+  gl.bindTexture(gl.TEXTURE_2D, texel);
+  gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, 1, 1, 0, gl.RGBA, gl.UNSIGNED_BYTE, null);
+  gl.bindFramebuffer(gl.FRAMEBUFFER, framebuffer);
+  gl.copyTexSubImage2D(gl.TEXTURE_2D, 0, 0, 0, 0, 0, 1, 1);
+  gl.bindFramebuffer(gl.FRAMEBUFFER, boundFramebuffer);
+  gl.bindTexture(gl.TEXTURE_2D, boundTexture);
+  gl.deleteTexture(texel);
+  gl.flush();
 }

@@ -708,6 +708,48 @@ describe('a map starting', () => {
     expect(linkedForFirstFrame.length).toBeGreaterThanOrEqual(3);
     for (const t of linkedForFirstFrame) expect(t).toBeLessThanOrEqual(built);
   });
+
+  it('draws once with each program of its first frame, and sends that to the GPU, while the scene is built', async () => {
+    const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // The first draw with each program, and each flush, timed: in software WebGL the first draw builds the
+    // program's pipeline, and only once that drawing is sent to the GPU.
+    await fresh.addInitScript(() => {
+      const firstDraws = new Map<WebGLProgram, number>();
+      const flushes: number[] = [];
+      Object.assign(window, { __firstDraws: firstDraws, __flushes: flushes });
+      for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
+        const P = C.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+        for (const name of ['drawElements', 'drawArrays']) {
+          const draw = P[name] as (...a: unknown[]) => unknown;
+          P[name] = function (this: WebGLRenderingContext, ...a: unknown[]) {
+            const program = this.getParameter(this.CURRENT_PROGRAM) as WebGLProgram | null;
+            if (program && !firstDraws.has(program)) firstDraws.set(program, performance.now());
+            return draw.apply(this, a);
+          };
+        }
+        const flush = C.prototype.flush;
+        C.prototype.flush = function (this: WebGLRenderingContext) {
+          flushes.push(performance.now());
+          flush.call(this);
+        };
+      }
+    });
+    await fresh.goto(inject('baseUrl'));
+    await fresh.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
+    const { firstDraws, flushes, built, ready } = await fresh.evaluate(() => ({
+      firstDraws: [...(window as unknown as { __firstDraws: Map<unknown, number> }).__firstDraws.values()],
+      flushes: (window as unknown as { __flushes: number[] }).__flushes,
+      built: performance.getEntriesByName('brink:map-built')[0]?.startTime ?? Number.NaN,
+      ready: performance.getEntriesByName('brink:map-ready')[0]?.startTime ?? Number.NaN,
+    }));
+    await fresh.close();
+    // The picture's quad, the names' batch and the shapes' flat fill, each first drawn before the build ends.
+    const firstFrame = firstDraws.filter((t) => t <= ready);
+    expect(firstFrame.length).toBeGreaterThanOrEqual(3);
+    for (const t of firstFrame) expect(t).toBeLessThanOrEqual(built);
+    const lastFirst = Math.max(...firstFrame);
+    expect(flushes.some((t) => t >= lastFirst && t <= built)).toBe(true);
+  });
 });
 
 describe('the production build', () => {
