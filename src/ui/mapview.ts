@@ -59,12 +59,14 @@ export class MapView {
       });
       // Awaited only once the map is prepared: a failed load must not go unhandled meanwhile.
       game.catch(() => {});
+      // Preparing is a long task: not before the screen that asked for the map is painted, or it would hold
+      // that paint back. The wait starts now, beside the fetches, rather than after them.
+      const painted = afterNextPaint();
       const [region, { prepareMap }] = await Promise.all([
         loadRegion(scenario.meta.id),
         import('../map/prepare.ts'),
       ]);
-      // Not before the start screen's first paint, which this long task would hold back.
-      await afterNextPaint();
+      await painted;
       if (token !== this.token) return;
       this.laidOut = { width: this.host.clientWidth, height: this.host.clientHeight };
       const prepared = prepareMap({
