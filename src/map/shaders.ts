@@ -7,44 +7,24 @@
 import type * as Phaser from 'phaser';
 import { unique } from './picture.ts';
 
-/** The parts of Phaser's program wrapper this needs; `_completeProgram` is private to Phaser. */
-interface PendingProgram {
-  compiling: boolean;
-  _completeProgram(): void;
-}
-
 /** The part of Phaser's dynamic texture this needs: the framebuffer it draws into. */
 interface DrawnInto {
   drawingContext: { framebuffer: { webGLFramebuffer: WebGLFramebuffer | null } | null } | null;
 }
 
 /**
- * Draws `objects` once into a scratch texture: first with Phaser's `skipUnreadyShaders` switched on,
- * which starts compiling each program they need without waiting for it; then, once the programs have
- * linked, for real, so that the GPU builds the pipelines that draw them; then sends that work to the GPU
- * at once (`submit`) instead of with the first frame. Without WebGL, it does nothing.
+ * Draws `objects` once into a scratch texture, so that Phaser makes each program they need (waiting, as it
+ * does, for the link) and the GPU builds the pipelines that draw them; then sends that work to the GPU at
+ * once (`submit`) instead of with the first frame. Without WebGL, it does nothing.
  */
 export function compileAhead(scene: Phaser.Scene, objects: Phaser.GameObjects.GameObject[]): void {
-  const renderer = scene.sys.renderer as Partial<Phaser.Renderer.WebGL.WebGLRenderer>;
-  const factory = renderer.shaderProgramFactory as { programs: Record<string, PendingProgram> } | undefined;
-  const config = scene.game.config as { skipUnreadyShaders: boolean };
-  if (!factory || !renderer.gl) return;
+  const { gl } = scene.sys.renderer as Partial<Phaser.Renderer.WebGL.WebGLRenderer>;
+  if (!gl) return;
   const scratch = scene.textures.addDynamicTexture(unique(scene, 'brink-shaders'), 4, 4, false);
   if (!scratch) return;
-  const was = config.skipUnreadyShaders;
-  config.skipUnreadyShaders = true;
-  try {
-    for (const o of objects) scratch.draw(o);
-    scratch.render();
-  } finally {
-    config.skipUnreadyShaders = was;
-  }
-  // Phaser would skip whatever uses a program still pending for as long as it is (it polls only with an
-  // extension this browser may lack): finish them, which waits for the links queued above.
-  for (const program of Object.values(factory.programs)) if (program.compiling) program._completeProgram();
   for (const o of objects) scratch.draw(o);
   scratch.render();
-  submit(renderer.gl, (scratch as unknown as DrawnInto).drawingContext?.framebuffer?.webGLFramebuffer);
+  submit(gl, (scratch as unknown as DrawnInto).drawingContext?.framebuffer?.webGLFramebuffer);
   scratch.destroy();
 }
 

@@ -679,29 +679,49 @@ describe('the map of the default scenario', () => {
 });
 
 describe('a map starting', () => {
-  it('links the shaders of its first frame while the scene is built, not while it draws', async () => {
+  /**
+   * Starts the map on a fresh page with `init` run before the page's own scripts; once the map is ready,
+   * returns what `read` reads off the page, and when the scene was built and the first frame drawn.
+   */
+  async function startWith<T>(
+    init: () => void,
+    read: () => T,
+  ): Promise<{ data: T; built: number; ready: number }> {
     const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    // Each program link, timed: Phaser links one the first time something is drawn with it, and then
-    // waits for the GPU process to finish everything queued before it.
-    await fresh.addInitScript(() => {
-      const links: number[] = [];
-      Object.assign(window, { __links: links });
-      for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
-        const link = C.prototype.linkProgram;
-        C.prototype.linkProgram = function (this: WebGLRenderingContext, program: WebGLProgram) {
-          links.push(performance.now());
-          link.call(this, program);
-        };
-      }
-    });
+    await fresh.addInitScript(init);
     await fresh.goto(inject('baseUrl'));
     await fresh.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
-    const { links, built, ready } = await fresh.evaluate(() => ({
-      links: (window as unknown as { __links: number[] }).__links,
-      built: performance.getEntriesByName('brink:map-built')[0]?.startTime ?? Number.NaN,
-      ready: performance.getEntriesByName('brink:map-ready')[0]?.startTime ?? Number.NaN,
-    }));
+    const data = await fresh.evaluate(read);
+    const [built, ready] = await fresh.evaluate(() =>
+      ['brink:map-built', 'brink:map-ready'].map(
+        (n) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN,
+      ),
+    );
     await fresh.close();
+    return { data, built: built ?? Number.NaN, ready: ready ?? Number.NaN };
+  }
+
+  it('links the shaders of its first frame while the scene is built, not while it draws', async () => {
+    // Each program link, timed: Phaser links one the first time something is drawn with it, and then
+    // waits for the GPU process to finish everything queued before it.
+    const {
+      data: links,
+      built,
+      ready,
+    } = await startWith(
+      () => {
+        const links: number[] = [];
+        Object.assign(window, { __links: links });
+        for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
+          const link = C.prototype.linkProgram;
+          C.prototype.linkProgram = function (this: WebGLRenderingContext, program: WebGLProgram) {
+            links.push(performance.now());
+            link.call(this, program);
+          };
+        }
+      },
+      () => (window as unknown as { __links: number[] }).__links,
+    );
     expect(built).toBeLessThan(ready);
     // The picture's quad, the names' batch and the shapes' flat fill.
     const linkedForFirstFrame = links.filter((t) => t <= ready);
@@ -710,39 +730,36 @@ describe('a map starting', () => {
   });
 
   it('draws once with each program of its first frame, and sends that to the GPU, while the scene is built', async () => {
-    const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     // The first draw with each program, and each flush, timed: in software WebGL the first draw builds the
     // program's pipeline, and only once that drawing is sent to the GPU.
-    await fresh.addInitScript(() => {
-      const firstDraws = new Map<WebGLProgram, number>();
-      const flushes: number[] = [];
-      Object.assign(window, { __firstDraws: firstDraws, __flushes: flushes });
-      for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
-        const P = C.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
-        for (const name of ['drawElements', 'drawArrays']) {
-          const draw = P[name] as (...a: unknown[]) => unknown;
-          P[name] = function (this: WebGLRenderingContext, ...a: unknown[]) {
-            const program = this.getParameter(this.CURRENT_PROGRAM) as WebGLProgram | null;
-            if (program && !firstDraws.has(program)) firstDraws.set(program, performance.now());
-            return draw.apply(this, a);
+    const { data, built, ready } = await startWith(
+      () => {
+        const firstDraws = new Map<WebGLProgram, number>();
+        const flushes: number[] = [];
+        Object.assign(window, { __firstDraws: firstDraws, __flushes: flushes });
+        for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
+          const P = C.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+          for (const name of ['drawElements', 'drawArrays']) {
+            const draw = P[name] as (...a: unknown[]) => unknown;
+            P[name] = function (this: WebGLRenderingContext, ...a: unknown[]) {
+              const program = this.getParameter(this.CURRENT_PROGRAM) as WebGLProgram | null;
+              if (program && !firstDraws.has(program)) firstDraws.set(program, performance.now());
+              return draw.apply(this, a);
+            };
+          }
+          const flush = C.prototype.flush;
+          C.prototype.flush = function (this: WebGLRenderingContext) {
+            flushes.push(performance.now());
+            flush.call(this);
           };
         }
-        const flush = C.prototype.flush;
-        C.prototype.flush = function (this: WebGLRenderingContext) {
-          flushes.push(performance.now());
-          flush.call(this);
-        };
-      }
-    });
-    await fresh.goto(inject('baseUrl'));
-    await fresh.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
-    const { firstDraws, flushes, built, ready } = await fresh.evaluate(() => ({
-      firstDraws: [...(window as unknown as { __firstDraws: Map<unknown, number> }).__firstDraws.values()],
-      flushes: (window as unknown as { __flushes: number[] }).__flushes,
-      built: performance.getEntriesByName('brink:map-built')[0]?.startTime ?? Number.NaN,
-      ready: performance.getEntriesByName('brink:map-ready')[0]?.startTime ?? Number.NaN,
-    }));
-    await fresh.close();
+      },
+      () => {
+        const w = window as unknown as { __firstDraws: Map<unknown, number>; __flushes: number[] };
+        return { firstDraws: [...w.__firstDraws.values()], flushes: w.__flushes };
+      },
+    );
+    const { firstDraws, flushes } = data;
     // The picture's quad, the names' batch and the shapes' flat fill, each first drawn before the build ends.
     const firstFrame = firstDraws.filter((t) => t <= ready);
     expect(firstFrame.length).toBeGreaterThanOrEqual(3);
