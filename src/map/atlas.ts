@@ -186,12 +186,6 @@ export class TextAtlas {
       texture.add(frame, 0, p.x, p.y, p.w * p.entry.scale, p.h * p.entry.scale);
   }
 
-  /** The size of a frame's text in pixels, as laid out on the map. */
-  size(frame: string): { w: number; h: number } {
-    const p = this.placed.get(frame);
-    return p ? { w: p.w, h: p.h } : { w: 0, h: 0 };
-  }
-
   /**
    * An image of a frame's text, shown at one pixel per pixel of layout whatever its texels; without a
    * frame, an image to give one later (`setFrame`) among the frames made at one texel a pixel.

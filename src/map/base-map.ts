@@ -6,7 +6,15 @@ import type { View } from './camera.ts';
 import { palette } from './colour.ts';
 import type { MapModel } from './model.ts';
 import type { CountryShape, MapShapes } from './shapes.ts';
-import { emptyMesh, type LineMeshes, lineMeshes, type Mesh, pixelDetail, strokeMesh } from './stroke-mesh.ts';
+import {
+  emptyMesh,
+  LINE_STYLE,
+  type LineMeshes,
+  lineMeshes,
+  type Mesh,
+  pixelDetail,
+  strokeMesh,
+} from './stroke-mesh.ts';
 
 /** Draws and updates the base map of one scenario. */
 export class BaseMap {
@@ -44,11 +52,13 @@ export class BaseMap {
     for (const fill of this.haloFill) fill.setVisible(false);
     this.haloEdge = meshPolygon(scene, emptyMesh(), HALO, 0).setVisible(false);
     this.strokes = scene.add.graphics();
-    this.outlines = shapes.countries.map((s) =>
-      meshPolygon(scene, emptyMesh(), s.focus ? palette.countryEdge : palette.neighbourEdge),
-    );
-    this.glow = meshPolygon(scene, emptyMesh(), palette.borderGlow, 0.9);
-    this.dashes = meshPolygon(scene, emptyMesh(), palette.border);
+    this.outlines = shapes.countries.map((s) => {
+      const style = s.focus ? LINE_STYLE.focusOutline : LINE_STYLE.outline;
+      return meshPolygon(scene, emptyMesh(), style.colour, style.alpha);
+    });
+    const { glow, dashes } = LINE_STYLE;
+    this.glow = meshPolygon(scene, emptyMesh(), glow.colour, glow.alpha);
+    this.dashes = meshPolygon(scene, emptyMesh(), dashes.colour, dashes.alpha);
     this.container.add([
       ...this.haloFill,
       this.haloEdge,

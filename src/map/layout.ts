@@ -141,3 +141,85 @@ export function pinBadges(items: readonly BadgeItem[], width: number, height: nu
   }
   return pinned.map((p) => ({ x: p.x, y: p.y }));
 }
+
+/** A width and height in screen pixels. */
+export interface Size {
+  w: number;
+  h: number;
+}
+
+/** What the overlay lays out (overlay.ts): the places, badges and country names, and their frames' sizes. */
+export interface OverlayItems {
+  width: number;
+  height: number;
+  places: readonly { world: Point; kind: string }[];
+  /** The size of each place's name, in the places' order. */
+  placeNames: readonly Size[];
+  badges: readonly { world: Point }[];
+  /** The size of each badge's box, in the badges' order. */
+  badgeBoxes: readonly Size[];
+  countries: readonly { world: Point }[];
+}
+
+/** Where a badge goes: its box's centre and half size, and its arrow unless the box sits on its place. */
+export interface BadgeSpot {
+  centre: Point;
+  halfW: number;
+  halfH: number;
+  /** Where the arrow's base sits on the box's edge, and its angle (radians) towards the real place. */
+  arrow: { x: number; y: number; angle: number } | undefined;
+}
+
+/** The overlay laid out for one view, in screen pixels; each list in the order of its items. */
+export interface OverlayLayout {
+  /** Each place's icon centre. */
+  icons: Point[];
+  /** Each place name's top-left corner, in whole pixels; undefined when it has no free spot. */
+  placeNames: (Point | undefined)[];
+  badges: BadgeSpot[];
+  /** Each country name's centre. */
+  countries: Point[];
+}
+
+// Labels of the more important kinds are placed first and get the best spot.
+const RANK = ['capital', 'crossing', 'military-post', 'airbase', 'city', 'camp', 'province', 'other'];
+
+/**
+ * Lays the overlay out for a view (`toScreen`: world to screen pixels): the badges first, pinned at the
+ * edge towards their places, then the place names around their icons, clear of the badges. One layout
+ * serves the Phaser map and the poster drawn before it (poster.ts), so the two agree to the pixel.
+ */
+export function layoutOverlay(items: OverlayItems, toScreen: (p: Point) => Point): OverlayLayout {
+  const icons = items.places.map((p) => toScreen(p.world));
+  const badges = items.badges.map((b, i): BadgeItem => {
+    const size = items.badgeBoxes[i] ?? { w: 0, h: 0 };
+    return { target: toScreen(b.world), halfW: size.w / 2, halfH: size.h / 2 };
+  });
+  const centres = pinBadges(badges, items.width, items.height);
+  const spots = badges.map((b, i): BadgeSpot => {
+    const centre = centres[i] ?? b.target;
+    const dx = b.target.x - centre.x;
+    const dy = b.target.y - centre.y;
+    const len = Math.hypot(dx, dy);
+    // The arrow points from the box's edge towards the real place, unless the box is on it.
+    const reach = edge(b.halfW, b.halfH, dx, dy);
+    const arrow =
+      len >= b.halfW
+        ? { x: centre.x + (dx / len) * reach, y: centre.y + (dy / len) * reach, angle: Math.atan2(dy, dx) }
+        : undefined;
+    return { centre, halfW: b.halfW, halfH: b.halfH, arrow };
+  });
+  const labels: LabelItem[] = items.places.map((place, i) => ({
+    at: icons[i] ?? { x: 0, y: 0 },
+    w: items.placeNames[i]?.w ?? 0,
+    h: items.placeNames[i]?.h ?? 0,
+    rank: RANK.indexOf(place.kind),
+    gap: place.kind === 'crossing' ? 12 : 9,
+  }));
+  const obstacles = spots.map((s) => boxAround(s.centre, s.halfW, s.halfH));
+  // Whole pixels: drawn at one texel a pixel, a name between pixels would be filtered soft.
+  const placeNames = placeLabels(labels, items.width, items.height, obstacles).map((p) =>
+    p ? { x: Math.round(p.x), y: Math.round(p.y) } : undefined,
+  );
+  return { icons, placeNames, badges: spots, countries: items.countries.map((c) => toScreen(c.world)) };
+}

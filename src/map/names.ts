@@ -4,6 +4,7 @@
 import { type AtlasEntry, type NameRaster, rasteriseNames } from './atlas.ts';
 import { css, palette } from './colour.ts';
 import { iconEntries } from './icons.ts';
+import type { OverlayItems } from './layout.ts';
 import type { MapModel } from './model.ts';
 import type { CountryLabel } from './shapes.ts';
 
@@ -77,4 +78,25 @@ function nameEntries(model: MapModel, countries: readonly CountryLabel[], baked:
       },
     ]),
   ];
+}
+
+/** What the overlay lays out (layout.ts `layoutOverlay`), each name and badge with its frame's size in pixels. */
+export function overlayItems(
+  model: MapModel,
+  countries: readonly CountryLabel[],
+  names: NameRaster,
+): OverlayItems {
+  const size = (name: string) => {
+    const p = names.placed.get(name);
+    return p ? { w: p.w, h: p.h } : { w: 0, h: 0 };
+  };
+  return {
+    width: model.width,
+    height: model.height,
+    places: model.places,
+    placeNames: model.places.map((p) => size(frame.place(p.id))),
+    badges: model.badges,
+    badgeBoxes: model.badges.map((b) => size(frame.badge(b.id))),
+    countries,
+  };
 }

@@ -8,16 +8,14 @@ import { FONT_FAMILY, type NameRaster, TextAtlas } from './atlas.ts';
 import type { Anchor, Point, Rect, View } from './camera.ts';
 import { css, palette } from './colour.ts';
 import { arrowFrame, iconFrame } from './icons.ts';
-import { type Box, boxAround, edge, type LabelItem, pinBadges, placeLabels } from './layout.ts';
+import { layoutOverlay, type OverlayItems } from './layout.ts';
 import type { MapModel } from './model.ts';
-import { frame } from './names.ts';
+import { frame, overlayItems } from './names.ts';
 import { type Picture, unique } from './picture.ts';
 import { drawPlain } from './plain-quads.ts';
 import type { CountryLabel } from './shapes.ts';
 
 const HIT_RADIUS = 14;
-// Labels of the more important kinds are placed first and get the best spot.
-const RANK = ['capital', 'crossing', 'military-post', 'airbase', 'city', 'camp', 'province', 'other'];
 
 /** Depths of what is drawn live, bottom to top: the baked picture, the animations, place names, the tooltip. */
 export const Depth = { picture: 0, effects: 35, labels: 40, ui: 60 } as const;
@@ -28,8 +26,6 @@ interface BadgeView {
   box: Phaser.GameObjects.Image;
   /** The arrow on the side facing the real place. */
   arrow: Phaser.GameObjects.Image;
-  /** Half the box's size, in pixels. */
-  half: { w: number; h: number };
   screen: Anchor;
 }
 
@@ -42,6 +38,8 @@ export class Overlay {
   private readonly badgeViews: BadgeView[];
   private readonly tooltip: Phaser.GameObjects.Image;
   private readonly screen = new Map<string, Point>();
+  /** What `layout` places, with the sizes of their frames. */
+  private readonly items: OverlayItems;
 
   constructor(
     scene: Phaser.Scene,
@@ -55,6 +53,7 @@ export class Overlay {
     const layer = picture.layer(scene, 'screen');
     const ink = css(palette.ink);
     const baked = picture.scale;
+    this.items = overlayItems(model, countries, names);
     this.atlas = new TextAtlas(scene, unique(scene, 'brink-names'), names);
     this.countryTexts = countries.map((label, i) => ({
       label,
@@ -65,16 +64,12 @@ export class Overlay {
       // Drawn live, above the animations: smoke lingering over a place must not hide its name.
       this.atlas.image(scene, frame.place(p.id)).setOrigin(0, 0).setDepth(Depth.labels),
     );
-    this.badgeViews = model.badges.map((b) => {
-      const size = this.atlas.size(frame.badge(b.id));
-      return {
-        id: b.id,
-        box: this.atlas.image(scene, frame.badge(b.id)),
-        arrow: this.atlas.image(scene, arrowFrame(b.colour)).setOrigin(0, 0.5),
-        half: { w: size.w / 2, h: size.h / 2 },
-        screen: { x: 0, y: 0 },
-      };
-    });
+    this.badgeViews = model.badges.map((b) => ({
+      id: b.id,
+      box: this.atlas.image(scene, frame.badge(b.id)),
+      arrow: this.atlas.image(scene, arrowFrame(b.colour)).setOrigin(0, 0.5),
+      screen: { x: 0, y: 0 },
+    }));
     // Bottom to top: country names, icons, badges.
     layer.add([
       ...this.countryTexts.map((c) => c.text),
@@ -109,34 +104,31 @@ export class Overlay {
 
   /** Lays everything out for the current view. */
   layout(view: View): void {
+    const laid = layoutOverlay(this.items, (p) => view.toScreen(p));
     this.screen.clear();
-    const items: LabelItem[] = this.model.places.map((place, i) => {
-      const s = view.toScreen(place.world);
+    this.model.places.forEach((place, i) => {
+      const s = laid.icons[i] ?? { x: 0, y: 0 };
       this.screen.set(place.id, s);
       // Not rounded to whole pixels, unlike the names: an icon centres on its place.
       this.icons[i]?.setFrame(iconFrame(place)).setPosition(s.x, s.y);
-      // A name's image is shown at one texel a pixel: its size is its frame's.
+      const at = laid.placeNames[i];
       const label = this.placeLabels[i];
-      return {
-        at: s,
-        w: label?.width ?? 0,
-        h: label?.height ?? 0,
-        rank: RANK.indexOf(place.kind),
-        gap: place.kind === 'crossing' ? 12 : 9,
-      };
-    });
-    // Badges first: they are pinned where their places lie, and names make way for them.
-    const badges = this.placeBadges(view);
-    placeLabels(items, this.model.width, this.model.height, badges).forEach((p, i) => {
-      const label = this.placeLabels[i];
-      // Whole pixels: drawn at 1:1, a name between pixels would be filtered soft.
-      if (p) label?.setPosition(Math.round(p.x), Math.round(p.y)).setVisible(true);
+      if (at) label?.setPosition(at.x, at.y).setVisible(true);
       else label?.setVisible(false);
     });
-    for (const { label, text } of this.countryTexts) {
-      const s = view.toScreen(label.world);
-      text.setPosition(s.x, s.y);
-    }
+    this.badgeViews.forEach((b, i) => {
+      const spot = laid.badges[i];
+      if (!spot) return;
+      const { centre, halfW, halfH, arrow } = spot;
+      b.screen = { ...centre, halfW, halfH };
+      b.box.setPosition(centre.x, centre.y);
+      b.arrow.setVisible(arrow !== undefined);
+      if (arrow) b.arrow.setPosition(arrow.x, arrow.y).setRotation(arrow.angle);
+    });
+    this.countryTexts.forEach(({ text }, i) => {
+      const c = laid.countries[i];
+      if (c) text.setPosition(c.x, c.y);
+    });
   }
 
   /** The screen point of a location or badge, if it exists. */
@@ -189,34 +181,5 @@ export class Overlay {
   /** The texts of the location labels drawn (a label with no free spot at this zoom is left out). */
   labelTexts(): string[] {
     return this.model.places.filter((_, i) => this.placeLabels[i]?.visible).map((p) => p.name);
-  }
-
-  /** Pins and draws the badges for this view; gives back the boxes they cover. */
-  private placeBadges(view: View): Box[] {
-    const items = this.badgeViews.map((b, i) => ({
-      target: view.toScreen(this.model.badges[i]?.world ?? { x: 0, y: 0 }),
-      halfW: b.half.w,
-      halfH: b.half.h,
-    }));
-    const centres = pinBadges(items, this.model.width, this.model.height);
-    const boxes: Box[] = [];
-    this.badgeViews.forEach((b, i) => {
-      const item = items[i];
-      const c = centres[i];
-      if (!item || !c) return;
-      const { halfW, halfH } = item;
-      boxes.push(boxAround(c, halfW, halfH));
-      b.screen = { ...c, halfW, halfH };
-      b.box.setPosition(c.x, c.y);
-      // The arrow points from the box's edge towards the real place, unless the box is on it.
-      const dx = item.target.x - c.x;
-      const dy = item.target.y - c.y;
-      const len = Math.hypot(dx, dy);
-      b.arrow.setVisible(len >= halfW);
-      if (len < halfW) return;
-      const reach = edge(halfW, halfH, dx, dy);
-      b.arrow.setPosition(c.x + (dx / len) * reach, c.y + (dy / len) * reach).setRotation(Math.atan2(dy, dx));
-    });
-    return boxes;
   }
 }

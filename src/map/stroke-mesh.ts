@@ -3,6 +3,7 @@
 // line into quads again every time it is drawn: for the map's thousands of border and outline segments,
 // that was most of a bake's time. A mesh made here is drawn by a Polygon, which only transforms its
 // vertices (base-map.ts); it is remade when the zoom changes the lines' widths.
+import { palette } from './colour.ts';
 import type { MapShapes } from './shapes.ts';
 
 /** Triangles as a Polygon draws them: flat x, y vertices and three vertex indices a triangle. */
@@ -73,10 +74,23 @@ export interface LineMeshes {
   scale: number;
   /** Each country's outline, in the order of the shapes' countries. */
   outlines: Mesh[];
-  /** The highlighted borders: a pale glow under bright dashes, so that they read on any fill. */
+  /** The highlighted borders' glow and dashes (LINE_STYLE). */
   glow: Mesh;
   dashes: Mesh;
 }
+
+/**
+ * How the base map's lines are drawn: widths (and the borders' dashes) in screen pixels, whatever the
+ * zoom; colours and opacity. The Phaser map draws them as meshes (base-map.ts), the poster strokes them.
+ */
+export const LINE_STYLE = {
+  /** Outlines of the countries the scenario governs, and of their neighbours. */
+  focusOutline: { width: 1.4, colour: palette.countryEdge, alpha: 1 },
+  outline: { width: 0.8, colour: palette.neighbourEdge, alpha: 1 },
+  /** The highlighted borders: a pale glow under bright dashes, so that they read on any fill. */
+  glow: { width: 7, colour: palette.borderGlow, alpha: 0.9 },
+  dashes: { width: 3, colour: palette.border, alpha: 1, on: 9, off: 5 },
+} as const;
 
 /**
  * The base map's lines for a view at `zoom`, baked at `scale` texels a pixel. Their widths are screen
@@ -85,13 +99,16 @@ export interface LineMeshes {
  */
 export function lineMeshes(shapes: MapShapes, zoom: number, scale: number): LineMeshes {
   const detail = pixelDetail(zoom, scale);
-  const dashed = shapes.borders.flatMap((line) => dashes(line, 9 / zoom, 5 / zoom));
+  const { focusOutline, outline, glow, dashes: dash } = LINE_STYLE;
+  const dashed = shapes.borders.flatMap((line) => dashes(line, dash.on / zoom, dash.off / zoom));
   return {
     zoom,
     scale,
-    outlines: shapes.countries.map((c) => strokeMesh(c.outline, (c.focus ? 1.4 : 0.8) / zoom, detail)),
-    glow: strokeMesh(shapes.borders, 7 / zoom, detail),
-    dashes: strokeMesh(dashed, 3 / zoom, detail),
+    outlines: shapes.countries.map((c) =>
+      strokeMesh(c.outline, (c.focus ? focusOutline : outline).width / zoom, detail),
+    ),
+    glow: strokeMesh(shapes.borders, glow.width / zoom, detail),
+    dashes: strokeMesh(dashed, dash.width / zoom, detail),
   };
 }
 

@@ -27,6 +27,8 @@ export class MapView {
   private resizeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Says over the map that it is loading, or why it could not be drawn. */
   private readonly status: HTMLElement;
+  /** The map drawn on a plain canvas while Phaser loads (poster.ts), until Phaser's first frame. */
+  private poster: HTMLCanvasElement | null = null;
 
   constructor(private readonly host: HTMLElement) {
     this.status = el('p', { class: 'map-status', role: 'status' });
@@ -44,14 +46,15 @@ export class MapView {
     this.scenario = scenario;
     this.controller?.destroy();
     this.controller = null;
+    this.setPoster(null);
     this.say('Loading the map…');
     // Noted at once: a resize noticed while Phaser is still loading must compare with this size,
     // or a resize reported just before this call would start the map a second time.
     this.laidOut = { width: this.host.clientWidth, height: this.host.clientHeight };
     this.starting = (async () => {
       // Phaser and the borders load only now, so the start screen never waits for them. While Phaser is
-      // fetched and parsed (off the main thread), the borders arrive and the map is prepared: projected,
-      // its names drawn. (Preloading Phaser from the page's head drew the map no sooner, and its start-up
+      // fetched and parsed (off the main thread), the borders arrive and the map is prepared (projected,
+      // its names drawn) and shown as a poster until Phaser draws it. (Preloading Phaser from the page's head drew the map no sooner, and its start-up
       // then ran just as the start screen appeared, delaying a first click.)
       const game = import('../map/game.ts').then((m) => {
         performance.mark('brink:phaser-loaded');
@@ -62,9 +65,10 @@ export class MapView {
       // Preparing is a long task: not before the screen that asked for the map is painted, or it would hold
       // that paint back. The wait starts now, beside the fetches, rather than after them.
       const painted = afterNextPaint();
-      const [region, { prepareMap }] = await Promise.all([
+      const [region, { prepareMap }, { drawPoster }] = await Promise.all([
         loadRegion(scenario.meta.id),
         import('../map/prepare.ts'),
+        import('../map/poster.ts'),
       ]);
       await painted;
       if (token !== this.token) return;
@@ -75,6 +79,7 @@ export class MapView {
         width: this.laidOut.width || 960,
         height: this.laidOut.height || 600,
       });
+      this.setPoster(drawPoster(prepared));
       const { startMap } = await game;
       if (token !== this.token) return;
       const controller = await startMap(this.host, prepared);
@@ -83,6 +88,8 @@ export class MapView {
         return;
       }
       this.controller = controller;
+      // In the same frame as Phaser's first: the poster leaves as the map it showed is drawn beneath.
+      this.setPoster(null);
       this.host.dataset.mapReady = 'true';
       this.say(null);
       controller.onSelect((id) => this.selectHandler?.(id));
@@ -90,6 +97,8 @@ export class MapView {
     })().catch((e: unknown) => {
       console.error('map: could not start', e);
       if (token !== this.token) return;
+      // A still picture would soon show a map the game has moved past: the text below is kept up to date.
+      this.setPoster(null);
       this.host.dataset.mapFailed = 'true';
       const why = reason(e).replace(/[.\s]+$/, '');
       this.say(
@@ -97,6 +106,19 @@ export class MapView {
       );
     });
     return this.starting;
+  }
+
+  /** Shows a poster of the map under the status line, replacing the last one, or takes it away (null or undefined). */
+  private setPoster(poster: HTMLCanvasElement | null | undefined): void {
+    this.poster?.remove();
+    this.poster = poster ?? null;
+    if (!poster) return;
+    poster.className = 'map-poster';
+    // A picture with nothing to operate: what it shows is also in the panel, as text.
+    poster.setAttribute('aria-hidden', 'true');
+    this.host.prepend(poster);
+    // For the benchmark and tests: the map is drawn, and on screen at the next frame.
+    performance.mark('brink:map-poster');
   }
 
   /** Shows a message over the map, or hides it (null). Text only. */

@@ -802,6 +802,8 @@ describe('a scenario whose borders were not bundled', () => {
     await page.locator('#panel input[type="file"][accept*="json"]').first().setInputFiles(file);
     // The file is read and validated in the background: start once the start screen offers it.
     await page.locator('.scenario-list label:has-text("From file")').waitFor();
+    const posters = () => page.evaluate(() => performance.getEntriesByName('brink:map-poster').length);
+    const postersBefore = await posters();
     await page
       .getByRole('button', { name: /^start/i })
       .first()
@@ -809,6 +811,9 @@ describe('a scenario whose borders were not bundled', () => {
     await page.waitForFunction(() => window.__brinkMap?.scenarioId === 'designer-copy', undefined, {
       timeout: 30_000,
     });
+    // No poster for a graticule: the map waited for Phaser.
+    expect(await posters()).toBe(postersBefore);
+    expect(await page.locator('#map canvas').count()).toBe(1);
     const state = await page.evaluate(() => ({
       borders: window.__brinkMap?.hasBorders,
       notice: window.__brinkMap?.notice,

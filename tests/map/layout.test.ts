@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { View } from '../../src/map/camera.ts';
-import { edge, pinBadges, placeLabels } from '../../src/map/layout.ts';
+import { edge, layoutOverlay, pinBadges, placeLabels } from '../../src/map/layout.ts';
 
 describe('pinBadges', () => {
   it('pins badges to the edge facing their real place and stacks crowded ones apart', () => {
@@ -138,5 +138,70 @@ describe('edge', () => {
 
   it('starts at the point itself for a target on top of it', () => {
     expect(from(100, 100)).toBe(0);
+  });
+});
+
+describe('layoutOverlay', () => {
+  const items = {
+    width: 800,
+    height: 600,
+    places: [
+      { world: { x: 100, y: 300 }, kind: 'city' },
+      { world: { x: 60, y: 300 }, kind: 'capital' },
+    ],
+    placeNames: [
+      { w: 50, h: 14 },
+      { w: 40, h: 14 },
+    ],
+    badges: [{ world: { x: -4000, y: 300 } }, { world: { x: 400, y: 100 } }],
+    badgeBoxes: [
+      { w: 60, h: 20 },
+      { w: 60, h: 20 },
+    ],
+    countries: [{ world: { x: 500, y: 450 } }],
+  };
+
+  it('keeps the place names clear of the badges, in whole pixels, and points each badge at its place', () => {
+    const view = new View(800, 600);
+    const laid = layoutOverlay(items, (p) => view.toScreen(p));
+    expect(laid.icons).toEqual([
+      { x: 100, y: 300 },
+      { x: 60, y: 300 },
+    ]);
+    expect(laid.countries).toEqual([{ x: 500, y: 450 }]);
+    // A badge of a place far to the left is pinned to the left edge, its arrow pointing left from its box.
+    const [left, inView] = laid.badges;
+    expect(left?.centre.x).toBeCloseTo(12 + 30);
+    expect(left?.arrow?.angle).toBeCloseTo(Math.PI);
+    expect(left?.arrow?.x).toBeCloseTo((left?.centre.x ?? 0) - 30);
+    // A badge on its own place needs no arrow.
+    expect(inView?.centre).toEqual({ x: 400, y: 100 });
+    expect(inView?.arrow).toBeUndefined();
+    const boxes = laid.badges.map((b) => ({
+      x: b.centre.x - b.halfW,
+      y: b.centre.y - b.halfH,
+      w: 2 * b.halfW,
+      h: 2 * b.halfH,
+    }));
+    laid.placeNames.forEach((at, i) => {
+      if (!at) return;
+      // Whole pixels, and over no badge.
+      expect(Number.isInteger(at.x) && Number.isInteger(at.y)).toBe(true);
+      const size = items.placeNames[i] ?? { w: 0, h: 0 };
+      for (const b of boxes) {
+        const apart = at.x + size.w <= b.x || b.x + b.w <= at.x || at.y + size.h <= b.y || b.y + b.h <= at.y;
+        expect(apart).toBe(true);
+      }
+    });
+    // The city's name fits to the right of its icon; the capital's icon sits under the pinned badge.
+    expect(laid.placeNames[0]).toEqual({ x: 109, y: 293 });
+  });
+
+  it('follows the view: zoomed in twice about the origin, everything but the pinned badges moves out', () => {
+    const view = new View(800, 600);
+    view.zoomBy(2, { x: 0, y: 0 });
+    const laid = layoutOverlay(items, (p) => view.toScreen(p));
+    expect(laid.icons[0]).toEqual({ x: 200, y: 600 });
+    expect(laid.countries[0]).toEqual({ x: 1000, y: 900 });
   });
 });
