@@ -19,6 +19,24 @@ async function freshPage(
   return { page, errors };
 }
 
+/** The map's canvas once its full bake is on screen: what earlier pictures of the map are compared with. */
+async function fullBake(page: Page): Promise<Buffer> {
+  await page.waitForFunction(() => window.__brinkMap?.picturesBaked() === 2, undefined, { timeout: 10_000 });
+  await page.waitForTimeout(500);
+  return page.locator('#map canvas').screenshot();
+}
+
+/**
+ * Expects `shot` to be a drawn map that differs from `full`, but in less than `share` of its pixels by
+ * more than 64 in a channel.
+ */
+function expectNearly(shot: Buffer, full: Buffer, share: number): void {
+  const { total, colours } = pixelStats(shot);
+  expect(colours).toBeGreaterThan(3);
+  expect(pixelDifference(shot, full).differing).toBeGreaterThan(0);
+  expect(pixelDifference(shot, full, 64).differing / total).toBeLessThan(share);
+}
+
 describe('the Phaser map', () => {
   it('draws non-blank pixels on a WebGL canvas', async () => {
     const { page, errors } = await freshPage();
@@ -49,17 +67,9 @@ describe('the Phaser map', () => {
     expect(await page.evaluate(() => window.__brinkMap?.picturesBaked())).toBe(1);
     const draft = await canvas.screenshot();
     await releaseFrames(page);
-    await page.waitForFunction(() => window.__brinkMap?.picturesBaked() === 2, undefined, {
-      timeout: 10_000,
-    });
-    await page.waitForTimeout(500);
-    const full = await canvas.screenshot();
-    const { total, colours } = pixelStats(draft);
-    expect(colours).toBeGreaterThan(3);
     // The full bake smooths the edges of lines and shapes: the two differ, but only slightly. A draft drawn
     // at the wrong scale or place would differ by far more, in far more pixels.
-    expect(pixelDifference(draft, full).differing).toBeGreaterThan(0);
-    expect(pixelDifference(draft, full, 64).differing / total).toBeLessThan(0.01);
+    expectNearly(draft, await fullBake(page), 0.01);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -180,18 +190,10 @@ describe('the Phaser map', () => {
     });
     expect(frames.ready).toBeGreaterThan(0);
     expect(frames.gone).toBe(frames.ready);
-    await page.waitForFunction(() => window.__brinkMap?.picturesBaked() === 2, undefined, {
-      timeout: 10_000,
-    });
-    await page.waitForTimeout(500);
-    const phaser = await page.locator('#map canvas').screenshot();
-    const { total, colours } = pixelStats(drawn);
-    expect(colours).toBeGreaterThan(3);
     // Drawn from the same shapes, lines, names and layout: only the edges of lines and glyphs differ.
     // Anything misplaced or missing (a name, an icon, a badge, a country) differs in far more pixels.
     // Here 0.02 % of the pixels differ by more than 64 in a channel; without the places' icons, 0.4 %.
-    expect(pixelDifference(drawn, phaser).differing).toBeGreaterThan(0);
-    expect(pixelDifference(drawn, phaser, 64).differing / total).toBeLessThan(0.001);
+    expectNearly(drawn, await fullBake(page), 0.001);
     expect(errors).toEqual([]);
     await page.close();
   });
