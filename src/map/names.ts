@@ -16,6 +16,11 @@ export const frame = {
   tip: (id: string) => `tip:${id}`,
 };
 
+/** How opaque a country's name is drawn: a governed country's a little fainter, over its paler fill. */
+export function countryNameAlpha(label: CountryLabel): number {
+  return label.focus ? 0.75 : 0.9;
+}
+
 /** Draws every name and icon of a map into the atlas, for a picture baked at `baked` texels a pixel. */
 export function drawNames(model: MapModel, countries: readonly CountryLabel[], baked: number): NameRaster {
   return rasteriseNames(nameEntries(model, countries, baked));

@@ -10,7 +10,7 @@ import { css, palette } from './colour.ts';
 import { arrowFrame, iconFrame } from './icons.ts';
 import { layoutOverlay, type OverlayItems } from './layout.ts';
 import type { MapModel } from './model.ts';
-import { frame, overlayItems } from './names.ts';
+import { countryNameAlpha, frame, overlayItems } from './names.ts';
 import { type Picture, unique } from './picture.ts';
 import { drawPlain } from './plain-quads.ts';
 import type { CountryLabel } from './shapes.ts';
@@ -57,7 +57,7 @@ export class Overlay {
     this.atlas = new TextAtlas(scene, unique(scene, 'brink-names'), names);
     this.countryTexts = countries.map((label, i) => ({
       label,
-      text: this.atlas.image(scene, frame.country(i)).setAlpha(label.focus ? 0.75 : 0.9),
+      text: this.atlas.image(scene, frame.country(i)).setAlpha(countryNameAlpha(label)),
     }));
     this.icons = model.places.map((p) => this.atlas.image(scene, iconFrame(p)));
     this.placeLabels = model.places.map((p) =>

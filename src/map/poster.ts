@@ -1,13 +1,13 @@
 // The map's opening view drawn on a plain 2D canvas from what was prepared while Phaser loads
 // (prepare.ts), shown at once until Phaser's first frame takes its place. Phaser is most of the game's
 // code: in software WebGL here its first frame was on screen some 300 ms after the map was prepared.
-// The poster shows the same map meanwhile, drawn from the same shapes, line meshes, atlas and layout as
-// the Phaser map, so that the change goes unseen but for smoother edges. It answers no pointer or key:
+// The poster shows the same map meanwhile, drawn from the same shapes, line styles, atlas and layout as
+// the Phaser map, so that the change goes unseen but for the edges of lines and glyphs. It answers no pointer or key:
 // the map takes them once Phaser has started.
 import { css, palette } from './colour.ts';
 import { arrowFrame, iconFrame } from './icons.ts';
 import { layoutOverlay } from './layout.ts';
-import { frame, overlayItems } from './names.ts';
+import { countryNameAlpha, frame, overlayItems } from './names.ts';
 import type { PreparedMap } from './prepare.ts';
 import { dashes, LINE_STYLE } from './stroke-mesh.ts';
 
@@ -62,7 +62,7 @@ export function drawPoster(prepared: PreparedMap): HTMLCanvasElement | undefined
   // Bottom to top, as in the overlay: country names, icons, badges, then the place names drawn live.
   shapes.labels.forEach((label, i) => {
     const c = laid.countries[i];
-    if (c) draw(frame.country(i), c.x, c.y, 0.5, 0.5, label.focus ? 0.75 : 0.9);
+    if (c) draw(frame.country(i), c.x, c.y, 0.5, 0.5, countryNameAlpha(label));
   });
   model.places.forEach((place, i) => {
     const at = laid.icons[i];

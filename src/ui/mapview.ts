@@ -54,8 +54,9 @@ export class MapView {
     this.starting = (async () => {
       // Phaser and the borders load only now, so the start screen never waits for them. While Phaser is
       // fetched and parsed (off the main thread), the borders arrive and the map is prepared (projected,
-      // its names drawn) and shown as a poster until Phaser draws it. (Preloading Phaser from the page's head drew the map no sooner, and its start-up
-      // then ran just as the start screen appeared, delaying a first click.)
+      // its names drawn) and shown as a poster until Phaser draws it. (Preloading Phaser from the page's
+      // head drew the map no sooner, and its start-up then ran just as the start screen appeared, delaying
+      // a first click.)
       const game = import('../map/game.ts').then((m) => {
         performance.mark('brink:phaser-loaded');
         return m;
