@@ -1,5 +1,6 @@
 // Where screen-space things go: labels beside their icons without overlapping, and badges
-// pinned to the edge of the view in the direction of their real place, stacked apart.
+// pinned to the edge of the view in the direction of their real place, stacked apart; and the
+// whole overlay laid out for a view, for the Phaser map and its poster alike.
 import type { Point } from './camera.ts';
 
 /** An axis-aligned box in screen pixels (top-left corner and size). */

@@ -85,7 +85,7 @@ function nameEntries(model: MapModel, countries: readonly CountryLabel[], baked:
   ];
 }
 
-/** What the overlay lays out (layout.ts `layoutOverlay`), each name and badge with its frame's size in pixels. */
+/** What the overlay lays out (layout.ts `layoutOverlay`), each name and badge with its frame's size. */
 export function overlayItems(
   model: MapModel,
   countries: readonly CountryLabel[],

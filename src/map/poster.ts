@@ -2,8 +2,8 @@
 // (prepare.ts), shown at once until Phaser's first frame takes its place. Phaser is most of the game's
 // code: in software WebGL here its first frame was on screen some 300 ms after the map was prepared.
 // The poster shows the same map meanwhile, drawn from the same shapes, line styles, atlas and layout as
-// the Phaser map, so that the change goes unseen but for the edges of lines and glyphs. It answers no pointer or key:
-// the map takes them once Phaser has started.
+// the Phaser map, so that the change goes unseen but for the edges of lines and glyphs. It answers no
+// pointer or key: the map takes them once Phaser has started.
 import { css, palette } from './colour.ts';
 import { arrowFrame, iconFrame } from './icons.ts';
 import { layoutOverlay } from './layout.ts';
