@@ -19,6 +19,29 @@ async function freshPage(
   return { page, errors };
 }
 
+/**
+ * Holds Phaser's chunk back from a page (`on`, before it is opened) until `release`; `requested` says
+ * whether the page has asked for it meanwhile.
+ */
+function holdPhaser(): { on: (page: Page) => Promise<void>; release: () => void; requested: () => boolean } {
+  let release: () => void = () => {};
+  const held = new Promise<void>((done) => {
+    release = done;
+  });
+  let requested = false;
+  return {
+    on: async (page) => {
+      await page.route(/\/assets\/phaser-[^/]*\.js$/, async (route) => {
+        requested = true;
+        await held;
+        await route.continue();
+      });
+    },
+    release: () => release(),
+    requested: () => requested,
+  };
+}
+
 /** The map's canvas once its full bake is on screen: what earlier pictures of the map are compared with. */
 async function fullBake(page: Page): Promise<Buffer> {
   await page.waitForFunction(() => window.__brinkMap?.picturesBaked() === 2, undefined, { timeout: 10_000 });
@@ -108,29 +131,19 @@ describe('the Phaser map', () => {
 
   it('leaves the start screen taking input while Phaser is still loading', async () => {
     // Hold Phaser's chunk back until the start screen has been used.
-    let release: () => void = () => {};
-    const held = new Promise<void>((done) => {
-      release = done;
-    });
-    let requested = false;
-    const { page, errors } = await freshPage((p) =>
-      p.route(/\/assets\/phaser-[^/]*\.js$/, async (route) => {
-        requested = true;
-        await held;
-        await route.continue();
-      }),
-    );
+    const phaser = holdPhaser();
+    const { page, errors } = await freshPage(phaser.on);
     const start = page.getByRole('button', { name: /^start/i }).first();
     await start.waitFor();
     await page.waitForTimeout(500);
-    expect(requested).toBe(true);
+    expect(phaser.requested()).toBe(true);
     expect(await page.evaluate(() => performance.getEntriesByName('brink:phaser-loaded').length)).toBe(0);
     await start.click();
     await page.waitForSelector('.screen-heading');
     expect(await page.locator('#map canvas:not(.map-poster)').count()).toBe(0);
     // Meanwhile the map says it is loading, and says nothing more once it is drawn.
     expect(await page.locator('#map .map-status').textContent()).toBe('Loading the map…');
-    release();
+    phaser.release();
     await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
     expect(await page.locator('#map .map-status').isVisible()).toBe(false);
     expect(errors).toEqual([]);
@@ -138,15 +151,9 @@ describe('the Phaser map', () => {
   });
 
   it('draws the map on a plain canvas while Phaser loads, nearly as Phaser draws it, and gives way in Phaser’s first frame', async () => {
-    let release: () => void = () => {};
-    const held = new Promise<void>((done) => {
-      release = done;
-    });
+    const phaser = holdPhaser();
     const { page, errors } = await freshPage(async (p) => {
-      await p.route(/\/assets\/phaser-[^/]*\.js$/, async (route) => {
-        await held;
-        await route.continue();
-      });
+      await phaser.on(p);
       // Counts the browser's frames, and notes the frame of the map's first mark and of the poster's leaving.
       await p.addInitScript(() => {
         const w = window as unknown as { __frame: number; __readyFrame?: number; __posterGoneFrame?: number };
@@ -180,7 +187,7 @@ describe('the Phaser map', () => {
     await status.evaluate((e) => e.setAttribute('hidden', ''));
     const drawn = await poster.screenshot();
     await status.evaluate((e) => e.removeAttribute('hidden'));
-    release();
+    phaser.release();
     await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
     expect(await poster.count()).toBe(0);
     expect(await page.locator('#map canvas').count()).toBe(1);
