@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { brinkRegions } from './src/map/region-plugin.ts';
+import { brinkRegions } from './src/build/region-plugin.ts';
 import { brinkScenarios } from './src/scenario/bundled-plugin.ts';
 
 /**

@@ -15,7 +15,7 @@ export interface CountryShape {
   fill: number;
   /** Outer rings in world pixels, flat. */
   rings: number[][];
-  /** Each ring's triangles, found when the region was cut (region.ts `triangulate`): three indices each. */
+  /** Each ring's triangles, found when the region was cut (src/build/region-cut.ts `triangulate`): three indices each. */
   triangles: number[][];
   /** Outline runs in world pixels (clip-edge segments left out). */
   outline: number[][];

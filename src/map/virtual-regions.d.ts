@@ -1,4 +1,4 @@
-// The virtual module made by region-plugin.ts: scenario id → URL of its cut region (JSON).
+// The virtual module made by src/build/region-plugin.ts: scenario id → URL of its cut region (JSON).
 declare module 'virtual:brink-regions' {
   const regionUrls: Readonly<Record<string, string>>;
   export default regionUrls;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { triangulate } from '../../src/build/region-cut.ts';
 import { mix, palette } from '../../src/map/colour.ts';
 import { ringArea } from '../../src/map/geometry.ts';
 import type { MapModel } from '../../src/map/model.ts';
-import { type Region, type RegionCountry, triangulate } from '../../src/map/region.ts';
+import type { Region, RegionCountry } from '../../src/map/region.ts';
 import { mapShapes } from '../../src/map/shapes.ts';
 
 // A 100 × 100 world over longitudes 0..10 and latitudes 0..10: ten pixels a degree, north up.
