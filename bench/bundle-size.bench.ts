@@ -1,30 +1,28 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { phaserAliases, phaserSwitches, phaserTrim } from '../vite.config.ts';
 import { buildInto, gzippedJs } from './bundle.ts';
 import type { BenchRow } from './types.ts';
+
+/** What the map puts on `window` for tests and benchmarks (src/map/diagnostics.ts): never in production. */
+const DIAGNOSTICS = ['__brinkMap', 'framesDrawn', 'activeEffects'];
 
 /** Gzipped JavaScript of the production build against a Phaser-only hello world built in the same run. */
 export default async function bundleSize(): Promise<BenchRow[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'brink-bench-'));
   try {
-    const app = gzippedJs(await buildInto(join(tmp, 'app')));
+    const appDir = await buildInto(join(tmp, 'app'));
+    const app = gzippedJs(appDir);
+    for (const f of readdirSync(appDir, { recursive: true, encoding: 'utf8' }).filter((x) =>
+      x.endsWith('.js'),
+    ))
+      for (const name of DIAGNOSTICS)
+        if (readFileSync(join(appDir, f), 'utf8').includes(name))
+          throw new Error(`the production build ships the map's diagnostics: ${name} in ${f}`);
     const floor = gzippedJs(
       await buildInto(join(tmp, 'hello'), {
         root: resolve('bench/phaser-hello'),
         configFile: false,
-        build: { chunkSizeWarningLimit: 2000 },
-      }),
-    );
-    // The same hello world on the trimmed Phaser the game ships (vite.config.ts): what the game's own code adds.
-    const trimmedFloor = gzippedJs(
-      await buildInto(join(tmp, 'hello-trimmed'), {
-        root: resolve('bench/phaser-hello'),
-        configFile: false,
-        plugins: [phaserTrim()],
-        resolve: { alias: phaserAliases },
-        define: phaserSwitches,
         build: { chunkSizeWarningLimit: 2000 },
       }),
     );
@@ -37,17 +35,7 @@ export default async function bundleSize(): Promise<BenchRow[]> {
         baselineName: 'Phaser-only hello world',
         goal: `≤ floor + 60 KiB (now +${((app - floor) / 1024).toFixed(1)} KiB)`,
         method:
-          'vite build of index.html and of bench/phaser-hello (the standard phaser package); every emitted .js gzipped at level 9 and summed',
-      },
-      {
-        name: 'JavaScript shipped (gzip), like for like',
-        figure: app / 1024,
-        baseline: trimmedFloor / 1024,
-        unit: 'KiB',
-        baselineName: 'the same hello world on the trimmed Phaser the game ships',
-        goal: `≤ floor + 60 KiB (now +${((app - trimmedFloor) / 1024).toFixed(1)} KiB)`,
-        method:
-          'as above, with bench/phaser-hello built on the same trimmed Phaser (src/map/phaser-entry.cjs and phaserTrim, through vite.config.ts), so the difference is the game’s own code and libraries',
+          "vite build of index.html and of bench/phaser-hello, both on the stock phaser package; every emitted .js gzipped at level 9 and summed. The build fails the bench if it ships the map's test hooks",
       },
     ];
   } finally {

@@ -283,8 +283,7 @@ async function dragFrames(page: Page): Promise<Frames> {
 
 /**
  * Median p95 frame time of `url`, optionally with a bare WebGL canvas of the given size that draws one
- * full-canvas texture every frame: what a map that redraws its whole picture while something moves cannot
- * beat. The map redraws only around its animations (src/map/redraw.ts), so it can, a little.
+ * full-canvas texture every frame: about the least a frame that draws the whole map can cost.
  */
 async function floorFrames(
   browser: Browser,
@@ -329,7 +328,7 @@ async function floorFrames(
         gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, -1, 1, 1, 1]), gl.STATIC_DRAW);
         gl.enableVertexAttribArray(0);
         gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
-        // A texture of the canvas's size sampled texel for texel, as the map shows its picture (picture.ts).
+        // A texture of the canvas's size sampled texel for texel.
         const pixels = new Uint8Array(width * height * 4).map((_, k) => (k * 37) & 255);
         gl.bindTexture(gl.TEXTURE_2D, gl.createTexture());
         gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, width, height, 0, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
@@ -384,6 +383,8 @@ export default async function mapBench(): Promise<BenchRow[]> {
   let browser: Browser | undefined;
   try {
     const appDir = await buildInto(join(tmp, 'app'));
+    // The frame rows drive the map through its diagnostics, which only a test build has.
+    const appTestDir = await buildInto(join(tmp, 'app-test'), { mode: 'test' });
     const helloDir = await buildInto(join(tmp, 'hello'), {
       root: resolve('bench/phaser-hello'),
       configFile: false,
@@ -399,9 +400,10 @@ export default async function mapBench(): Promise<BenchRow[]> {
     const app = await serve(appDir);
     const hello = await serve(helloDir);
     const blank = await serve(blankDir);
-    const appTimed = await serve(appDir, true);
+    const appTest = await serve(appTestDir);
+    const appTimed = await serve(appTestDir, true);
     const blankTimed = await serve(blankDir, true);
-    servers.push(app.server, hello.server, blank.server, appTimed.server, blankTimed.server);
+    servers.push(app.server, hello.server, blank.server, appTest.server, appTimed.server, blankTimed.server);
     browser = await launchChromium();
     // One throwaway load warms Chromium's caches of the GPU process and shaders, for every row alike.
     const warm = await newPage(browser);
@@ -409,26 +411,22 @@ export default async function mapBench(): Promise<BenchRow[]> {
     await warm.waitForSelector('#map[data-map-ready="true"]', { timeout: 60_000 });
     await warm.close();
 
-    const [panel, panelBlank, phaser, drawn, helloFrame, shown, interactive, helloShown] = (await medians(
-      browser,
-      [
-        load(app.url, panelTakesInput),
-        load(blank.url, panelTakesInput),
-        load(app.url, markTime('brink:phaser-loaded')),
-        load(app.url, markTime('brink:map-poster')),
-        load(hello.url, markTime('hello:first-frame')),
-        onScreen(app.url, 'brink:map-poster'),
-        onScreen(app.url, 'brink:map-ready'),
-        onScreen(hello.url, 'hello:first-frame'),
-      ],
-    )) as [number, number, number, number, number, number, number, number];
-    const ids = await locationIds(browser, app.url);
+    const [panel, panelBlank, phaser, drawn, helloFrame, shown, helloShown] = (await medians(browser, [
+      load(app.url, panelTakesInput),
+      load(blank.url, panelTakesInput),
+      load(app.url, markTime('brink:phaser-loaded')),
+      load(app.url, markTime('brink:map-ready')),
+      load(hello.url, markTime('hello:first-frame')),
+      onScreen(app.url, 'brink:map-ready'),
+      onScreen(hello.url, 'hello:first-frame'),
+    ])) as [number, number, number, number, number, number, number];
+    const ids = await locationIds(browser, appTest.url);
     const frames = await frameTimes(browser, appTimed.url, ids);
     const blankFrame = await floorFrames(browser, blankTimed.url);
     const webglFrame = await floorFrames(browser, blankTimed.url, frames);
     const how = `headless Chromium (SwiftShader WebGL), ${VIEWPORT.width}×${VIEWPORT.height}, production builds served by vite preview on 127.0.0.1`;
     const timed = `${how}, cross-origin isolated for a 5 µs clock`;
-    const rounds = `median of ${RUNS} fresh pages, in rounds of one load each for the start panel, map drawn, map on screen and interactive map rows and their baselines (this machine's speed drifts over minutes)`;
+    const rounds = `median of ${RUNS} fresh pages, in rounds of one load each for the start panel, map drawn and map on screen rows and their baselines (this machine's speed drifts over minutes)`;
     return [
       {
         name: 'Start panel takes input',
@@ -446,7 +444,7 @@ export default async function mapBench(): Promise<BenchRow[]> {
         unit: 'ms',
         baselineName: 'Phaser hello world, its first frame drawn',
         goal: '≤ 1000 ms',
-        method: `${how}; from navigation to the performance mark set when the map is drawn: the poster of the opening view, drawn on a 2D canvas from the prepared map while Phaser loads (poster.ts), until Phaser's first frame replaces it; baseline: bench/phaser-hello to its own mark at its first frame's post-render; ${rounds}`,
+        method: `${how}; from navigation to the performance mark set at the post-render of the Phaser map's first frame (#map gets data-map-ready=true: from then on the map answers pointer and keys); baseline: bench/phaser-hello to its own mark at its first frame's post-render; ${rounds}`,
       },
       {
         name: 'Map on screen',
@@ -456,15 +454,6 @@ export default async function mapBench(): Promise<BenchRow[]> {
         baselineName: 'Phaser hello world, first frame on screen',
         goal: '≤ 1000 ms (the goal above, read as the map seen)',
         method: `${how}; a trace of each load (categories viz and blink.user_timing): from navigation to the end of the display compositor's first swap (${SWAP}, which in headless Chromium reads the frame back and so waits for the GPU) that starts after the mark of the row above; baseline the same after bench/phaser-hello's mark at its first frame's post-render; ${rounds}`,
-      },
-      {
-        name: 'Interactive map on screen',
-        figure: interactive,
-        baseline: helloShown,
-        unit: 'ms',
-        baselineName: 'Phaser hello world, first frame on screen',
-        goal: 'no goal set: until then the poster shows the map',
-        method: `${how}; as the row above, after the mark set at the Phaser map's first frame (#map gets data-map-ready=true; the poster leaves in the same frame): from then on the map answers pointer and keys; ${rounds}`,
       },
       {
         name: 'p95 frame time, idle map',
@@ -482,7 +471,7 @@ export default async function mapBench(): Promise<BenchRow[]> {
         unit: 'ms',
         baselineName: 'the bare WebGL canvas below',
         goal: `no goal set; ${frames.tone.missed.toFixed(0)}% of frames missed a refresh`,
-        method: `${timed}; requestAnimationFrame intervals over the 1.5 s after setTone to the gravest rung, while the map's tint eases in (one bake of the new tint, cross-faded from the picture before: cross-fade.ts), 95th percentile; median of 3 pages`,
+        method: `${timed}; requestAnimationFrame intervals over the 1.5 s after setTone to the gravest rung, while the map's tint eases in (a Phaser tween of the tint over 1 s, each frame drawing the whole map), 95th percentile; median of 3 pages`,
       },
       {
         name: 'p95 frame time, ten strikes',
@@ -491,7 +480,7 @@ export default async function mapBench(): Promise<BenchRow[]> {
         unit: 'ms',
         baselineName: `bare WebGL canvas ${frames.width}×${frames.height} drawing one texture every frame`,
         goal: '≤ 16.7 ms (one refresh at 60 Hz)',
-        method: `${timed}; requestAnimationFrame intervals over 3 s right after play() of ten strikes at once (flight, flash, smoke), 95th percentile; baseline the same on a page whose only content is a WebGL canvas of the map's size that clears and draws one texture of its own size, sampled NEAREST, every frame (the map's own picture quad alone: the floor of a map that redraws its whole picture while something moves; this map redraws only the box around its animations); median of 3 pages`,
+        method: `${timed}; requestAnimationFrame intervals over 3 s right after play() of ten strikes at once (flight, flash, smoke), 95th percentile; baseline the same on a page whose only content is a WebGL canvas of the map's size that clears and draws one texture of its own size, sampled NEAREST, every frame (about the least a frame that draws the whole map can cost; the map draws all of it at every frame while something moves); median of 3 pages`,
       },
       {
         name: 'frames that missed a refresh, ten strikes',
@@ -509,7 +498,7 @@ export default async function mapBench(): Promise<BenchRow[]> {
         unit: 'ms',
         baselineName: 'the bare WebGL canvas above',
         goal: `no goal set; ${frames.drag.missed.toFixed(0)}% of frames missed a refresh`,
-        method: `${timed}; zoomed in four wheel steps, then the mouse drags the map round a small loop for 3 s, one step per round trip to the page; requestAnimationFrame intervals, 95th percentile; each frame of the drag shows the last bake of the picture moved with the view, which is baked again once the view rests (picture.ts), and ten strikes' smoke still drifts; median of 3 pages`,
+        method: `${timed}; zoomed in four wheel steps, then the mouse drags the map round a small loop for 3 s, one step per round trip to the page; requestAnimationFrame intervals, 95th percentile; each frame of the drag draws the whole map through the moved camera, and ten strikes' smoke still drifts; median of 3 pages`,
       },
       {
         name: 'main-thread work per frame, ten strikes',

@@ -1,8 +1,6 @@
 // The build-time cut of Natural Earth borders for one scenario. Pure: TopoJSON and a map section
 // in, a small plain-array region out (src/map/region.ts). Runs in Node only (the Vite plugin and
 // tests), so topojson-client never ships to the browser.
-import { geoMercator } from 'd3-geo';
-import earcut from 'earcut';
 import type { Feature, GeoJsonProperties, Geometry, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
@@ -49,7 +47,7 @@ export function cutRegion(topology: Topology, spec: RegionSpec, options: CutOpti
     if (polygons.length === 0) return;
     const focus = focusNames.has(iso);
     const name = (focus ? focusNames.get(iso) : undefined) ?? f.properties?.name ?? `#${index}`;
-    countries.push({ iso, name, focus, polygons, triangles: triangulate(polygons) });
+    countries.push({ iso, name, focus, polygons });
   });
   // Neighbours first, so the listed countries are drawn on top.
   countries.sort((x, y) => Number(x.focus) - Number(y.focus));
@@ -60,23 +58,6 @@ export function cutRegion(topology: Topology, spec: RegionSpec, options: CutOpti
     lines: sharedBorder(topology, object, border.between, clip, tolerance, step),
   }));
   return { bounds: { ...b }, clip, countries, borders };
-}
-
-/**
- * Triangulates each polygon's outer ring (earcut), as the map fills it. Done here, at build time, because
- * in the browser it cost the map's start 30-45 ms. The triangles are found in Mercator coordinates: the
- * map's projection (projection.ts) is Mercator fitted to the canvas, i.e. this one scaled and moved, and
- * scaling and moving a triangulation leaves it one.
- */
-export function triangulate(polygons: number[][][]): number[][] {
-  const mercator = geoMercator();
-  return polygons.map((rings) => {
-    const ring = rings[0] ?? [];
-    const flat: number[] = [];
-    for (let i = 0; i + 1 < ring.length; i += 2)
-      flat.push(...(mercator([ring[i] ?? 0, ring[i + 1] ?? 0]) ?? [0, 0]));
-    return earcut(flat);
-  });
 }
 
 /** The line strings of the border shared by two countries, clipped and rounded. */

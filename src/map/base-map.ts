@@ -1,107 +1,88 @@
-// The base map in world pixels: countries, greyed neighbours, the highlighted borders, the
-// humanitarian halo, or a plain graticule when no region was bundled. The shapes live in a world
-// layer of the map's picture (picture.ts), baked whenever the view or the halo changes.
+// The base map in world pixels: the sea, countries, greyed neighbours, their outlines, the highlighted
+// borders and the humanitarian halo, or a plain graticule when no region was bundled. It lives in the
+// world layer, which the main camera pans and zooms; the lines are drawn again when the zoom changes,
+// since their widths are screen pixels.
 import type * as Phaser from 'phaser';
-import type { View } from './camera.ts';
 import { palette } from './colour.ts';
 import type { MapModel } from './model.ts';
-import type { CountryShape, MapShapes } from './shapes.ts';
-import {
-  emptyMesh,
-  LINE_STYLE,
-  type LineMeshes,
-  lineMeshes,
-  type Mesh,
-  pixelDetail,
-  strokeMesh,
-} from './stroke-mesh.ts';
+import { type CountryShape, dashes, type MapShapes } from './shapes.ts';
+
+/** How the base map's lines are drawn: widths (and the borders' dashes) in screen pixels, whatever the zoom. */
+const LINE_STYLE = {
+  /** Outlines of the countries the scenario governs, and of their neighbours. */
+  focusOutline: { width: 1.4, colour: palette.countryEdge, alpha: 1 },
+  outline: { width: 0.8, colour: palette.neighbourEdge, alpha: 1 },
+  /** The highlighted borders: a pale glow under bright dashes, so that they read on any fill. */
+  glow: { width: 7, colour: palette.borderGlow, alpha: 0.9 },
+  dashes: { width: 3, colour: palette.border, alpha: 1, on: 9, off: 5 },
+} as const;
+
+/** The humanitarian halo's colour. */
+const HALO = 0xf08a24;
 
 /** Draws and updates the base map of one scenario. */
 export class BaseMap {
-  private readonly shapes: MapShapes;
-  /** The graticule, when there are no borders. */
-  private readonly strokes: Phaser.GameObjects.Graphics;
-  /** Each country's outline, then the highlighted borders' glow and dashes: meshes remade at each zoom. */
-  private readonly outlines: Phaser.GameObjects.Polygon[];
-  private readonly glow: Phaser.GameObjects.Polygon;
-  private readonly dashes: Phaser.GameObjects.Polygon;
-  /** The humanitarian halo: the affected country's fill, and its edge (remade at each level and zoom). */
+  /** The outlines and borders, or the graticule. */
+  private readonly lines: Phaser.GameObjects.Graphics;
+  /** The humanitarian halo: the affected country's fill, and its edge (drawn at each level and zoom). */
   private readonly haloFill: Phaser.GameObjects.Polygon[];
-  private readonly haloEdge: Phaser.GameObjects.Polygon;
+  private readonly haloEdge: Phaser.GameObjects.Graphics;
   private readonly haloShape: CountryShape | undefined;
   private haloLevel = 0;
-  private drawnZoom = 0;
+  private zoom = 1;
 
   constructor(
     scene: Phaser.Scene,
+    layer: Phaser.GameObjects.Layer,
     private readonly model: MapModel,
     /** The countries and borders in world pixels (shapes.ts); none draws a graticule instead. */
-    shapes: MapShapes,
-    private readonly container: Phaser.GameObjects.Container,
-    /** Texels per canvas pixel of the picture the layer is baked into. */
-    private readonly scale: number,
-    /** The lines' meshes made while Phaser loaded (prepare.ts), used while the view is at their zoom. */
-    private readonly prepared?: LineMeshes,
+    private readonly shapes: MapShapes,
   ) {
-    const sea = scene.add.rectangle(0, 0, model.width, model.height, palette.sea).setOrigin(0, 0);
-    this.container.add(sea);
-    this.shapes = shapes;
-    for (const c of shapes.countries) this.container.add(fillPolygons(scene, c, c.fill));
+    layer.add(scene.add.rectangle(0, 0, model.width, model.height, palette.sea).setOrigin(0, 0));
+    for (const c of shapes.countries) layer.add(fills(scene, c, c.fill));
     this.haloShape = shapes.countries.find((c) => c.iso === model.humanitarianIso);
-    this.haloFill = this.haloShape ? fillPolygons(scene, this.haloShape, HALO, 0) : [];
-    for (const fill of this.haloFill) fill.setVisible(false);
-    this.haloEdge = meshPolygon(scene, emptyMesh(), HALO, 0).setVisible(false);
-    this.strokes = scene.add.graphics();
-    this.outlines = shapes.countries.map((s) => {
-      const style = s.focus ? LINE_STYLE.focusOutline : LINE_STYLE.outline;
-      return meshPolygon(scene, emptyMesh(), style.colour, style.alpha);
-    });
-    const { glow, dashes } = LINE_STYLE;
-    this.glow = meshPolygon(scene, emptyMesh(), glow.colour, glow.alpha);
-    this.dashes = meshPolygon(scene, emptyMesh(), dashes.colour, dashes.alpha);
-    this.container.add([
-      ...this.haloFill,
-      this.haloEdge,
-      this.strokes,
-      ...this.outlines,
-      this.glow,
-      this.dashes,
-    ]);
+    this.haloFill = this.haloShape ? fills(scene, this.haloShape, HALO) : [];
+    this.haloEdge = scene.add.graphics();
+    this.lines = scene.add.graphics();
+    layer.add([...this.haloFill, this.haloEdge, this.lines]);
+    this.drawLines();
+    this.drawHalo();
   }
 
-  /** Follows the view: moves the layer, and redraws the strokes when the zoom changed. */
-  apply(view: View): void {
-    const z = view.zoom * this.scale;
-    this.container.setPosition(-view.x * z, -view.y * z).setScale(z);
-    if (view.zoom !== this.drawnZoom) {
-      this.drawnZoom = view.zoom;
-      this.drawStrokes(view.zoom);
-      this.drawHalo();
-    }
+  /** Draws the lines for a view at `zoom`, if they were drawn for another. */
+  setZoom(zoom: number): void {
+    if (zoom === this.zoom) return;
+    this.zoom = zoom;
+    this.drawLines();
+    this.drawHalo();
   }
 
   /** Sets the humanitarian overlay: 0 hides it, 1 is the strongest. False when nothing changed. */
   setHalo(level: number): boolean {
-    const next = Math.max(0, Math.min(1, level));
+    const next = Number.isFinite(level) ? Math.max(0, Math.min(1, level)) : 0;
     if (next === this.haloLevel) return false;
     this.haloLevel = next;
     this.drawHalo();
     return true;
   }
 
-  private drawStrokes(zoom: number): void {
-    if (this.shapes.countries.length === 0) {
-      drawGraticule(this.strokes.clear(), this.model, zoom);
+  private drawLines(): void {
+    const g = this.lines.clear();
+    const z = this.zoom;
+    const { countries, borders } = this.shapes;
+    if (countries.length === 0) {
+      drawGraticule(g, this.model, z);
       return;
     }
-    const p = this.prepared;
-    const lines =
-      p && p.zoom === zoom && p.scale === this.scale ? p : lineMeshes(this.shapes, zoom, this.scale);
-    this.outlines.forEach((polygon, i) => {
-      setMesh(polygon, lines.outlines[i] ?? emptyMesh());
-    });
-    setMesh(this.glow, lines.glow);
-    setMesh(this.dashes, lines.dashes);
+    const { focusOutline, outline, glow, dashes: dash } = LINE_STYLE;
+    for (const c of countries) stroke(g, c.outline, c.focus ? focusOutline : outline, z);
+    stroke(g, borders, glow, z);
+    stroke(
+      g,
+      borders.flatMap((line) => dashes(line, dash.on / z, dash.off / z)),
+      dash,
+      z,
+    );
   }
 
   private drawHalo(): void {
@@ -109,17 +90,38 @@ export class BaseMap {
     const shape = this.haloShape;
     const shown = shape !== undefined && level > 0;
     for (const fill of this.haloFill) fill.setVisible(shown).setFillStyle(HALO, 0.12 + 0.33 * level);
-    this.haloEdge.setVisible(shown);
-    if (!shown) return;
-    const zoom = this.drawnZoom || 1;
-    this.haloEdge.setFillStyle(HALO, 0.35 + 0.4 * level);
-    setMesh(this.haloEdge, strokeMesh(shape.outline, (2 + 10 * level) / zoom, pixelDetail(zoom, this.scale)));
+    this.haloEdge.clear().setVisible(shown);
+    if (shown)
+      stroke(
+        this.haloEdge,
+        shape.outline,
+        { width: 2 + 10 * level, colour: HALO, alpha: 0.35 + 0.4 * level },
+        this.zoom,
+      );
   }
 }
 
-/** The humanitarian halo's colour. */
-const HALO = 0xf08a24;
+/** A country's fill: a Polygon for each of its rings. */
+function fills(scene: Phaser.Scene, shape: CountryShape, colour: number): Phaser.GameObjects.Polygon[] {
+  return shape.rings.map((ring) => scene.add.polygon(0, 0, ring, colour).setOrigin(0, 0));
+}
 
+/** Strokes open lines (flat x, y in world pixels) `style.width` screen pixels wide at `zoom`. */
+function stroke(
+  g: Phaser.GameObjects.Graphics,
+  lines: readonly number[][],
+  style: { width: number; colour: number; alpha: number },
+  zoom: number,
+): void {
+  g.lineStyle(style.width / zoom, style.colour, style.alpha).beginPath();
+  for (const line of lines) {
+    g.moveTo(line[0] ?? 0, line[1] ?? 0);
+    for (let i = 2; i + 1 < line.length; i += 2) g.lineTo(line[i] ?? 0, line[i + 1] ?? 0);
+  }
+  g.strokePath();
+}
+
+/** Lines of latitude and longitude at a round step, one screen pixel wide. */
 function drawGraticule(g: Phaser.GameObjects.Graphics, model: MapModel, zoom: number): void {
   const nw = model.projection.invert(0, 0);
   const se = model.projection.invert(model.width, model.height);
@@ -134,36 +136,4 @@ function drawGraticule(g: Phaser.GameObjects.Graphics, model: MapModel, zoom: nu
     const y = model.projection.project(0, lat).y;
     g.lineBetween(0, y, model.width, y);
   }
-}
-
-/** A stand-in outline for a Polygon whose path is given afterwards. */
-const STAND_IN = [0, 0, 1, 0, 0, 1];
-
-/**
- * A Phaser Polygon that draws a mesh worked out beforehand: a country's ring and its triangles (shapes.ts),
- * or lines' strokes (stroke-mesh.ts). A Polygon draws from its path and triangles, which Graphics would
- * make again at every bake; but its constructor builds a point object per vertex and triangulates them
- * itself, which for the country rings' thousands of vertices cost the scene's creation 27-46 ms here.
- * Given a stand-in triangle instead, its geometry serves only hit tests and bounds, which the map does
- * not use.
- */
-function meshPolygon(scene: Phaser.Scene, mesh: Mesh, colour: number, alpha = 1): Phaser.GameObjects.Polygon {
-  return setMesh(scene.add.polygon(0, 0, STAND_IN, colour, alpha).setOrigin(0, 0), mesh);
-}
-
-/** A country's fill: a Polygon for each of its rings, drawn from the ring's triangles. */
-function fillPolygons(
-  scene: Phaser.Scene,
-  shape: CountryShape,
-  colour: number,
-  alpha = 1,
-): Phaser.GameObjects.Polygon[] {
-  return shape.rings.map((ring, i) =>
-    meshPolygon(scene, { vertices: ring, indices: shape.triangles[i] ?? [] }, colour, alpha),
-  );
-}
-
-/** Gives a Polygon a new mesh to draw (see meshPolygon). */
-function setMesh(polygon: Phaser.GameObjects.Polygon, mesh: Mesh): Phaser.GameObjects.Polygon {
-  return Object.assign(polygon, { pathData: mesh.vertices, pathIndexes: mesh.indices });
 }

@@ -1,11 +1,22 @@
 // Animations of consequences. Each running effect redraws itself every frame into one shared
-// screen-space Graphics, reading its end points by id, so it follows the view while it pans, and
-// reports the box it covered (pen.ts): the frame redraws only there (redraw.ts).
-import type { Anchor, Point, Rect } from './camera.ts';
+// screen-space Graphics, reading its end points by id, so it follows the view while it pans.
+// Pure: it draws through the few Graphics calls named in `Brush`. Over 300 lines because it is the
+// catalogue of every kind of animation, each a short builder, beside the pacing they share (nextFrame).
+import type { Anchor, Point } from './camera.ts';
 import { palette } from './colour.ts';
 import type { MapCue } from './cues.ts';
 import { edge } from './layout.ts';
-import type { Pen } from './pen.ts';
+
+/** What the animations draw with: the calls of Phaser's Graphics they use. */
+export interface Brush {
+  clear(): Brush;
+  fillStyle(colour: number, alpha?: number): Brush;
+  lineStyle(width: number, colour: number, alpha?: number): Brush;
+  fillCircle(x: number, y: number, radius: number): Brush;
+  strokeCircle(x: number, y: number, radius: number): Brush;
+  fillRect(x: number, y: number, width: number, height: number): Brush;
+  strokePoints(points: Point[]): Brush;
+}
 
 /** Where a location or badge is on screen now. */
 export type Locate = (id: string) => Anchor | undefined;
@@ -15,15 +26,15 @@ interface Running {
   end: number;
   /** Moves so little a frame (a fraction of a pixel) that drawing it SLOW_FRAME apart looks the same. */
   slow?: true;
-  draw(pen: Pen, t: number, locate: Locate): void;
+  draw(brush: Brush, t: number, locate: Locate): void;
 }
 
 const FLIGHT = 900;
 const SMOKE = 12_000;
 /**
  * How long (ms) a frame of slow animations alone stays on screen: 20 frames a second. Smoke drifts
- * about 2 pixels a second and fades over twelve, so each of these frames moves it a tenth of a pixel,
- * and drawing it sixty times a second only kept the GPU busy (in software WebGL, the whole machine).
+ * about 2 pixels a second and fades over twelve, so each of these frames moves it a tenth of a pixel:
+ * drawing it at every refresh would keep a laptop's GPU and battery busy for nothing.
  */
 export const SLOW_FRAME = 50;
 
@@ -31,7 +42,7 @@ export const SLOW_FRAME = 50;
 export class Effects {
   private readonly running: Running[] = [];
 
-  constructor(private readonly pen: Pen) {}
+  constructor(private readonly brush: Brush) {}
 
   /** How many animations are still running. */
   get active(): number {
@@ -60,14 +71,10 @@ export class Effects {
     return due;
   }
 
-  /**
-   * Draws every running animation at time `now` (ms) and drops finished ones. Returns the box each
-   * animation drawn covers, in canvas pixels: all that this frame changed on the canvas, with the boxes
-   * of the frame before.
-   */
-  update(now: number, locate: Locate): Rect[] {
-    const pen = this.pen.clear();
-    const boxes: Rect[] = [];
+  /** Draws every running animation at time `now` (ms) and drops finished ones. */
+  update(now: number, locate: Locate): void {
+    const brush = this.brush;
+    brush.clear();
     for (let i = this.running.length - 1; i >= 0; i--) {
       const r = this.running[i];
       if (!r) continue;
@@ -76,17 +83,14 @@ export class Effects {
         continue;
       }
       if (now < r.start) continue;
-      r.draw(pen, now - r.start, locate);
-      const box = pen.take();
-      if (box) boxes.push(box);
+      r.draw(brush, now - r.start, locate);
     }
-    return boxes;
   }
 
   /** Stops everything. */
   clear(): void {
     this.running.length = 0;
-    this.pen.clear();
+    this.brush.clear();
   }
 }
 
@@ -124,31 +128,31 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
     parts.push({
       start: 0,
       end: flight,
-      draw(pen, t, locate) {
+      draw(brush, t, locate) {
         const a = locate(from);
         const b = locate(cue.at);
         if (!a || !b) return;
         const k = t / flight;
         const tail = Math.max(0, k - 0.3);
         const trail = Array.from({ length: 13 }, (_, i) => arc(a, b, tail + ((k - tail) * i) / 12));
-        pen.line(s.width, colour, 0.9).stroke(trail);
+        brush.lineStyle(s.width, colour, 0.9).strokePoints(trail);
         const head = arc(a, b, k);
-        pen.fill(0xffffff).disc(head.x, head.y, s.width + 1.5);
-        pen.fill(colour).disc(head.x, head.y, s.width);
+        brush.fillStyle(0xffffff).fillCircle(head.x, head.y, s.width + 1.5);
+        brush.fillStyle(colour).fillCircle(head.x, head.y, s.width);
       },
     });
   }
   parts.push({
     start: flight,
     end: flight + 700,
-    draw(pen, t, locate) {
+    draw(brush, t, locate) {
       const b = locate(cue.at);
       if (!b) return;
       const k = t / 700;
       const r = 4 + s.flash * easeOut(k);
-      pen.fill(palette.flash, 0.85 * (1 - k)).disc(b.x, b.y, r);
-      pen.fill(0xffffff, 1 - k).disc(b.x, b.y, r * 0.45);
-      pen.line(2, 0xff5a1f, 1 - k).ring(b.x, b.y, r * 1.15);
+      brush.fillStyle(palette.flash, 0.85 * (1 - k)).fillCircle(b.x, b.y, r);
+      brush.fillStyle(0xffffff, 1 - k).fillCircle(b.x, b.y, r * 0.45);
+      brush.lineStyle(2, 0xff5a1f, 1 - k).strokeCircle(b.x, b.y, r * 1.15);
     },
   });
   const puffs = Array.from({ length: s.puffs }, (_, i) => ({
@@ -160,7 +164,7 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
     start: flight + 150,
     end: flight + 150 + s.smoke,
     slow: true,
-    draw(pen, t, locate) {
+    draw(brush, t, locate) {
       const b = locate(cue.at);
       if (!b) return;
       for (const p of puffs) {
@@ -170,7 +174,7 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
         const r = (s.flash / 5) * (1 + 1.6 * easeOut(Math.min(1, k * 3)));
         const x = b.x + Math.cos(p.angle) * p.spread * (1 + k) + k * 10;
         const y = b.y + Math.sin(p.angle) * p.spread * 0.6 - k * 26;
-        pen.fill(palette.smoke, 0.55 * (1 - k)).disc(x, y, r);
+        brush.fillStyle(palette.smoke, 0.55 * (1 - k)).fillCircle(x, y, r);
       }
     },
   });
@@ -187,7 +191,7 @@ function route(cue: MapCue, colour: number, kind: 'envoy' | 'aid'): Part[] {
     {
       start: 0,
       end: linger,
-      draw(pen, t, locate) {
+      draw(brush, t, locate) {
         const a = locate(from);
         const b = locate(cue.at);
         if (!a || !b) return;
@@ -198,13 +202,13 @@ function route(cue: MapCue, colour: number, kind: 'envoy' | 'aid'): Part[] {
         const start =
           a.halfW && a.halfH ? Math.min(len, edge(a.halfW, a.halfH, b.x - a.x, b.y - a.y) + 4) : 0;
         const at = (d: number) => ({ x: a.x + ((b.x - a.x) * d) / len, y: a.y + ((b.y - a.y) * d) / len });
-        pen.fill(colour, 0.9 * fade);
+        brush.fillStyle(colour, 0.9 * fade);
         for (let d = start; d <= start + (len - start) * drawn; d += 8) {
           const p = at(d);
-          pen.disc(p.x, p.y, 1.8);
+          brush.fillCircle(p.x, p.y, 1.8);
         }
         if (t < 500 || t > 500 + travel) return;
-        drawMarker(pen, at(start + (len - start) * easeInOut((t - 500) / travel)), colour, kind);
+        drawMarker(brush, at(start + (len - start) * easeInOut((t - 500) / travel)), colour, kind);
       },
     },
     pulse(cue.at, colour, 500 + travel, 500 + travel + 900, 24),
@@ -215,24 +219,24 @@ function marker(at: string, colour: number, kind: 'envoy' | 'aid', duration: num
   return {
     start: 0,
     end: duration,
-    draw(pen, _t, locate) {
+    draw(brush, _t, locate) {
       const b = locate(at);
-      if (b) drawMarker(pen, { x: b.x, y: b.y - 14 }, colour, kind);
+      if (b) drawMarker(brush, { x: b.x, y: b.y - 14 }, colour, kind);
     },
   };
 }
 
-function drawMarker(pen: Pen, p: Point, colour: number, kind: 'envoy' | 'aid'): void {
+function drawMarker(brush: Brush, p: Point, colour: number, kind: 'envoy' | 'aid'): void {
   if (kind === 'aid') {
-    pen.fill(0xffffff).rect(p.x - 6, p.y - 6, 12, 12);
-    pen
-      .fill(colour)
-      .rect(p.x - 1.5, p.y - 5, 3, 10)
-      .rect(p.x - 5, p.y - 1.5, 10, 3);
+    brush.fillStyle(0xffffff).fillRect(p.x - 6, p.y - 6, 12, 12);
+    brush
+      .fillStyle(colour)
+      .fillRect(p.x - 1.5, p.y - 5, 3, 10)
+      .fillRect(p.x - 5, p.y - 1.5, 10, 3);
     return;
   }
-  pen.fill(0xffffff).disc(p.x, p.y, 6.5);
-  pen.fill(colour).disc(p.x, p.y, 4.5);
+  brush.fillStyle(0xffffff).fillCircle(p.x, p.y, 6.5);
+  brush.fillStyle(colour).fillCircle(p.x, p.y, 4.5);
 }
 
 /** A ring growing from a place and fading. */
@@ -240,11 +244,11 @@ function pulse(at: string, colour: number, start: number, end: number, radius: n
   return {
     start,
     end,
-    draw(pen, t, locate) {
+    draw(brush, t, locate) {
       const b = locate(at);
       if (!b) return;
       const k = t / (end - start);
-      pen.line(3, colour, 1 - k).ring(b.x, b.y, 6 + radius * easeOut(k));
+      brush.lineStyle(3, colour, 1 - k).strokeCircle(b.x, b.y, 6 + radius * easeOut(k));
     },
   };
 }
@@ -258,23 +262,23 @@ function sparks(at: string, colour: number): Part {
   return {
     start: 0,
     end: 2400,
-    draw(pen, t, locate) {
+    draw(brush, t, locate) {
       const b = locate(at);
       if (!b) return;
       const burst = (t % 600) / 600;
       const flicker = 0.55 + 0.45 * Math.sin(t / 35);
-      pen.line(3, 0xff7a00, flicker).stroke([
+      brush.lineStyle(3, 0xff7a00, flicker).strokePoints([
         { x: b.x - 9, y: b.y - 9 },
         { x: b.x + 9, y: b.y + 9 },
       ]);
-      pen.line(3, colour, flicker).stroke([
+      brush.lineStyle(3, colour, flicker).strokePoints([
         { x: b.x + 9, y: b.y - 9 },
         { x: b.x - 9, y: b.y + 9 },
       ]);
-      pen.fill(palette.flash, 1 - burst);
+      brush.fillStyle(palette.flash, 1 - burst);
       for (const r of rays) {
         const d = 6 + r.speed * burst;
-        pen.disc(b.x + Math.cos(r.angle) * d, b.y + Math.sin(r.angle) * d, 1.8);
+        brush.fillCircle(b.x + Math.cos(r.angle) * d, b.y + Math.sin(r.angle) * d, 1.8);
       }
     },
   };
@@ -289,16 +293,20 @@ function crowd(at: string, colour: number): Part {
   return {
     start: 0,
     end: 3500,
-    draw(pen, t, locate) {
+    draw(brush, t, locate) {
       const b = locate(at);
       if (!b) return;
       const fade = t > 2800 ? (3500 - t) / 700 : Math.min(1, t / 300);
-      pen.fill(colour, fade);
+      brush.fillStyle(colour, fade);
       for (const p of people) {
         const wobble = Math.sin(t / 180 + p.angle * 3) * 2.5;
-        pen.disc(b.x + Math.cos(p.angle) * (p.r + wobble), b.y + Math.sin(p.angle) * (p.r + wobble), 2.2);
+        brush.fillCircle(
+          b.x + Math.cos(p.angle) * (p.r + wobble),
+          b.y + Math.sin(p.angle) * (p.r + wobble),
+          2.2,
+        );
       }
-      pen.line(1.5, colour, 0.6 * fade).ring(b.x, b.y, 20 + 4 * Math.sin(t / 300));
+      brush.lineStyle(1.5, colour, 0.6 * fade).strokeCircle(b.x, b.y, 20 + 4 * Math.sin(t / 300));
     },
   };
 }

@@ -1,6 +1,6 @@
 // Where screen-space things go: labels beside their icons without overlapping, and badges
 // pinned to the edge of the view in the direction of their real place, stacked apart; and the
-// whole overlay laid out for a view, for the Phaser map and its poster alike.
+// whole overlay laid out for a view.
 import type { Point } from './camera.ts';
 
 /** An axis-aligned box in screen pixels (top-left corner and size). */
@@ -187,8 +187,7 @@ const RANK = ['capital', 'crossing', 'military-post', 'airbase', 'city', 'camp',
 
 /**
  * Lays the overlay out for a view (`toScreen`: world to screen pixels): the badges first, pinned at the
- * edge towards their places, then the place names around their icons, clear of the badges. One layout
- * serves the Phaser map and the poster drawn before it (poster.ts), so the two agree to the pixel.
+ * edge towards their places, then the place names around their icons, clear of the badges.
  */
 export function layoutOverlay(items: OverlayItems, toScreen: (p: Point) => Point): OverlayLayout {
   const icons = items.places.map((p) => toScreen(p.world));

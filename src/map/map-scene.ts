@@ -1,22 +1,19 @@
-// The map scene: puts the base map, the tone tint and the screen-space overlay together in one
-// baked picture, draws the effects live over it, and turns cues into animations. Knows nothing of
+// The map scene: the base map in a world layer that the main camera pans and zooms, and the overlay
+// (tone, names, icons, badges, animations, tooltip) in a layer that a second camera shows at screen
+// size. It draws a frame only while something changes: at rest the game loop sleeps. Knows nothing of
 // any one scenario.
 import * as Phaser from 'phaser';
+import type { Scenario } from '../scenario/schema.ts';
 import { BaseMap } from './base-map.ts';
-import { bindCamera, type Point, type Rect, View } from './camera.ts';
+import { bindCamera, type Point, View } from './camera.ts';
 import { mix } from './colour.ts';
 import type { MapCue } from './cues.ts';
 import { Effects } from './effects.ts';
-import { fillAsFans } from './fan-fill.ts';
-import type { MapModel } from './model.ts';
-import { drawNames } from './names.ts';
+import { buildModel, type MapModel } from './model.ts';
 import { Depth, Overlay } from './overlay.ts';
-import { Pen } from './pen.ts';
-import { Picture } from './picture.ts';
-import { addPlainQuads, drawPlain } from './plain-quads.ts';
-import type { PreparedMap } from './prepare.ts';
-import { damage, Redraw } from './redraw.ts';
-import { compileAhead } from './shaders.ts';
+import type { Region } from './region.ts';
+import { mapShapes } from './shapes.ts';
+import { CALM_STATE, type MapState } from './state.ts';
 
 /** Shown when a scenario's borders were not cut at build time. */
 export const NO_BORDERS_NOTICE =
@@ -25,91 +22,79 @@ export const NO_BORDERS_NOTICE =
 const CALM = 0xf2c14e;
 const GRAVE = 0x5c0000;
 const DEFAULT_STRIKE = 0xb3261e;
-/** How long (ms) the view must rest before the picture is baked at full quality again. */
-const SETTLE = 150;
+/** How long (ms) a change of tone takes to ease in: felt, not jarring. */
+const TONE_EASE = 1000;
 
-/** The Phaser scene of the map. */
+/** The Phaser scene of the map. Built again at each size (`resize`); what it shows outlives that. */
 export class MapScene extends Phaser.Scene {
-  /** Resolves after the first frame with the base map drawn. */
+  /** Resolves after the first frame is drawn. */
   readonly ready: Promise<void>;
-  readonly model: MapModel;
-  readonly view: View;
+  model!: MapModel;
+  view!: View;
+  overlay!: Overlay;
+  effects!: Effects;
   private markReady: () => void = () => {};
-  private picture!: Picture;
   private base!: BaseMap;
-  private overlay!: Overlay;
-  private effects!: Effects;
   private tone!: Phaser.GameObjects.Rectangle;
-  /** Escalation shown (0 calm .. 1 gravest). */
-  private toneLevel = 0;
+  /** The tone drawn (0 calm .. 1 gravest), on its way to `shown.tone` while it eases. */
+  private toneDrawn = 0;
+  private toneEase: Phaser.Tweens.Tween | undefined;
+  /** What the map was last asked to show. */
+  private shown: MapState = CALM_STATE;
+  /** The keys of the cues shown so far that are still listed. */
+  private readonly played = new Set<string>();
   private readonly selectListeners = new Set<(id: string) => void>();
   private unbind: () => void = () => {};
-  private redraw!: Redraw;
-  /** Whether the next frame must be drawn whole: something other than the animations changed. */
-  private whole = true;
-  /** The boxes the animations covered in the last frame drawn: the next frame redraws them too. */
-  private drawnBoxes: Rect[] = [];
-  /** The place whose tooltip is shown. */
   private hovered: string | undefined;
-  /** Boxes of what else changed since the last frame (the tooltip): the next frame redraws them. */
-  private changed: Rect[] = [];
-  /** Frames still to draw before the loop may sleep: a still map is not redrawn 60 times a second. */
-  private settling = 2;
   /**
    * The time of the latest frame, the clock animations are timed on. Not `game.loop.time`: that clock
    * never steps back, so each sleep and wake moves it ahead of the frames' own by up to a frame, and
    * animations started on it began later and later as the map woke and slept.
    */
   private clock = 0;
-  /** When the view last moved: while it keeps moving, the last bake is shown moved with it (picture.ts). */
-  private movedAt = Number.NEGATIVE_INFINITY;
-  private bakes = 0;
-  /** The view the picture was last baked for. */
-  private bakedView: { x: number; y: number; zoom: number } | undefined;
+  /** Frames still to draw before the loop may sleep: what woke it may come just after its first frame. */
+  private settling = 2;
   /** Wakes the loop when the next frame of slow animations is due (restUntil). */
   private restTimer: number | undefined;
-  /** Cancels the wait for the full bake after the first frame's draft (`refineLater`), if one is pending. */
-  private cancelRefine: (() => void) | undefined;
 
-  constructor(private readonly prepared: PreparedMap) {
+  constructor(
+    private readonly scenario: Scenario,
+    /** The borders cut at build time; none draws a graticule. */
+    readonly region: Region | undefined,
+  ) {
     super('map');
-    this.model = prepared.model;
-    this.view = new View(this.model.width, this.model.height);
     this.ready = new Promise((resolve) => {
       this.markReady = resolve;
     });
   }
 
   create(): void {
-    const { width, height } = this.model;
-    addPlainQuads(this, Phaser.Renderer.WebGL.RenderNodes.BatchHandlerQuad);
-    const picture = new Picture(this, width, height);
-    this.picture = picture;
-    picture.image.setDepth(Depth.picture);
-    // One of each kind of thing the first frame draws: shapes and lines, names, the picture.
-    const standIns = [
-      this.add.polygon(0, 0, [0, 0, 2, 0, 0, 2], 0xffffff).removeFromDisplayList(),
-      drawPlain(this.add.image(0, 0, '__WHITE')).removeFromDisplayList(),
-    ];
-    compileAhead(this, [...standIns, picture.image]);
-    for (const o of standIns) o.destroy();
-    const { shapes, names, lines } = this.prepared;
-    this.base = new BaseMap(this, this.model, shapes, picture.layer(this, 'world'), picture.scale, lines);
-    this.tone = this.add.rectangle(0, 0, width, height, CALM, 1).setOrigin(0, 0).setAlpha(0);
-    picture.layer(this, 'screen').add(this.tone);
+    const { width, height } = this.scale;
+    this.model = buildModel(this.scenario, width, height);
+    this.view = new View(width, height);
+    const shapes = mapShapes(this.model, this.region);
+    const world = this.add.layer();
+    const screen = this.add.layer();
+    // The main camera shows the world as the view has it; the overlay's shows the screen layer unmoved.
+    this.cameras.main.setOrigin(0, 0).ignore(screen);
+    this.cameras.add(0, 0, width, height, false, 'overlay').ignore(world);
+    this.base = new BaseMap(this, world, this.model, shapes);
+    this.tone = this.add.rectangle(0, 0, width, height, CALM).setOrigin(0, 0).setDepth(Depth.tone);
     this.overlay = new Overlay(
       this,
+      screen,
       this.model,
       shapes.labels,
-      this.prepared.hasBorders ? undefined : NO_BORDERS_NOTICE,
-      picture,
-      // Drawn while Phaser loaded, for a picture at twice the canvas size; a smaller one needs its own.
-      names.baked === picture.scale ? names.raster : drawNames(this.model, shapes.labels, picture.scale),
+      this.region ? undefined : NO_BORDERS_NOTICE,
     );
-    this.effects = new Effects(new Pen(fillAsFans(this.add.graphics().setDepth(Depth.effects))));
-    this.redraw = new Redraw(this, width, height);
+    const brush = this.add.graphics().setDepth(Depth.effects);
+    screen.add([this.tone, brush]);
+    this.effects = new Effects(brush);
+    // A scene built again at a new size shows at once what the last one showed.
+    this.applyCrossings(this.shown.crossings, CALM_STATE.crossings);
+    this.base.setHalo(this.shown.humanitarian);
+    this.paintTone(this.shown.tone);
     this.view.onChange(() => {
-      this.movedAt = performance.now();
       this.layout();
       this.wake();
     });
@@ -119,81 +104,61 @@ export class MapScene extends Phaser.Scene {
     canvas.setAttribute('aria-label', 'Map: drag or use the arrow keys to pan; wheel, pinch, + or − to zoom');
     this.unbind = bindCamera(canvas, this.view, {
       hover: (p) => {
-        const before = this.overlay.tooltipBox();
         const was = this.hovered;
         this.hovered = this.overlay.hover(p);
         canvas.style.cursor = this.hovered ? 'pointer' : '';
-        const after = this.overlay.tooltipBox();
-        if (this.hovered === was && sameBox(before, after)) return;
-        // Only the tooltip changed: the next frame redraws where it was and where it is.
-        for (const b of [before, after]) if (b) this.changed.push(b);
-        this.wake(false);
+        if (this.hovered || was) this.wake();
       },
       tap: (p) => this.tap(p),
     });
     this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.markReady());
-    // For the benchmark and tests: the scene is built, and its first frame comes next.
-    performance.mark('brink:map-built');
-    // A restored context has lost the canvas's pixels that partial frames keep.
-    this.game.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, () => this.wake());
+    // A lost GPU context is restored blank: draw the map again.
+    this.game.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, this.wake, this);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
       window.clearTimeout(this.restTimer);
-      this.cancelRefine?.();
       this.unbind();
+      this.game.renderer.off(Phaser.Renderer.Events.RESTORE_WEBGL, this.wake, this);
+      this.toneEase = undefined;
     });
+    this.wake();
   }
 
   override update(time: number): void {
     this.clock = time;
-    // Once the last animation ends, one more update clears what it drew.
-    const boxes =
-      this.effects.active > 0 || this.drawnBoxes.length > 0
-        ? this.effects.update(time, (id) => this.overlay.pointOf(id))
-        : [];
-    const baked = this.showPicture();
-    this.drawFrame(this.picture.stepFade(performance.now()) || baked, boxes);
-    if (this.picture.drafted) {
-      this.refineLater();
-      if (this.effects.active === 0) this.game.loop.sleep();
-      return;
-    }
+    // The update that drops the last animation also clears what it drew.
+    if (this.effects.active > 0) this.effects.update(time, (id) => this.overlay.pointOf(id));
+    if (this.toneEase?.isPlaying() || --this.settling > 0) return;
     // Sleeping inside update still renders this frame, so the settled state is on screen.
-    if (!this.picture.settled || --this.settling > 0) return;
     if (this.effects.active === 0) this.game.loop.sleep();
     else this.restUntil(this.effects.nextFrame(time), time);
   }
 
-  /**
-   * Bakes the picture if it changed, unless the view is still moving: then the last bake is shown moved
-   * with the view (Picture.follow), and baked anew once the view has rested for SETTLE ms. Returns
-   * whether it baked.
-   */
-  private showPicture(): boolean {
-    const v = this.view;
-    const b = this.bakedView;
-    if (b && performance.now() - this.movedAt < SETTLE) {
-      this.picture.follow(v.zoom / b.zoom, (b.x - v.x) * v.zoom, (b.y - v.y) * v.zoom);
-      return false;
-    }
-    // The first bake is a draft (picture.ts); the full one waits until the draft is on screen.
-    if (this.picture.drafted && this.cancelRefine) return false;
-    if (!this.picture.bake(this.bakes === 0)) return false;
-    this.bakes++;
-    this.bakedView = { x: v.x, y: v.y, zoom: v.zoom };
-    return true;
+  /** Shows `next`: eases the tone, draws the halo and crossings that changed, plays the cues not yet played. */
+  show(next: MapState): void {
+    const prev = this.shown;
+    this.shown = next;
+    if (!this.model) return;
+    let changed = this.applyCrossings(next.crossings, prev.crossings);
+    if (this.base.setHalo(next.humanitarian)) changed = true;
+    if (changed) this.layout();
+    if (next.tone !== prev.tone) this.easeTone(next.tone);
+    const listed = new Set(next.cues.map((c) => c.key));
+    for (const key of this.played) if (!listed.has(key)) this.played.delete(key);
+    const fresh = next.cues.filter((c) => !this.played.has(c.key));
+    for (const c of fresh) this.played.add(c.key);
+    if (changed) this.wake();
+    if (fresh.length > 0) this.play(fresh);
   }
 
-  /**
-   * Draws the frame whole when anything but the animations changed, else only where they were in the
-   * last frame and are in this one: the rest of the canvas already shows what this frame would.
-   */
-  private drawFrame(baked: boolean, boxes: Rect[]): void {
-    const { width, height } = this.model;
-    if (this.whole || baked) this.redraw.whole();
-    else this.redraw.only(damage([...this.drawnBoxes, ...boxes, ...this.changed], width, height));
-    this.whole = false;
-    this.drawnBoxes = boxes;
-    this.changed = [];
+  /** The state last shown. */
+  get state(): MapState {
+    return this.shown;
+  }
+
+  /** Calls `listener` with the id of each location the player selects; returns an unsubscribe function. */
+  onSelect(listener: (id: string) => void): () => void {
+    this.selectListeners.add(listener);
+    return () => this.selectListeners.delete(listener);
   }
 
   /**
@@ -204,46 +169,20 @@ export class MapScene extends Phaser.Scene {
     // Resting for less than a refresh and a half would only skip a frame or none.
     if (due - now < 25) return;
     this.game.loop.sleep();
-    // Not wake(): nothing changed, so one frame is enough before resting again.
     this.restTimer = window.setTimeout(() => this.game.loop.wake(), due - now);
   }
 
-  /**
-   * Wakes the map for the full bake once the draft is on screen, three of the browser's frames after it.
-   * Frames wait for the compositor, which waits for the GPU: drawn sooner, the full bake would queue on
-   * the GPU beside the draft and hold back its showing. Traced in SwiftShader here, the third frame came
-   * as the draft was shown; on a hardware GPU, three frames are 50 ms.
-   */
-  private refineLater(): void {
-    if (this.cancelRefine) return;
-    let frames = 3;
-    let id = 0;
-    const tick = () => {
-      if (frames-- > 0) id = requestAnimationFrame(tick);
-      else {
-        this.cancelRefine = undefined;
-        this.wake();
-      }
-    };
-    tick();
-    this.cancelRefine = () => cancelAnimationFrame(id);
-  }
-
-  /**
-   * Something on the map changed: draw frames again until it has settled. With `whole` false, what
-   * changed is an animation starting or a box in `changed`, so the next frame need not draw all of it.
-   */
-  private wake(whole = true): void {
+  /** Something on the map changed: draw frames again until it has settled. */
+  private wake(): void {
     window.clearTimeout(this.restTimer);
     this.settling = 2;
-    if (whole) this.whole = true;
     // wake() runs one frame at once, so `clock` is current before an animation is timed on it.
     if (!this.game.loop.running) this.game.loop.wake();
   }
 
   /** Starts the animations of `cues`; unknown ids are skipped with a warning. */
-  play(cues: readonly MapCue[]): void {
-    this.wake(false);
+  private play(cues: readonly MapCue[]): void {
+    this.wake();
     for (const cue of cues) {
       if (!this.known(cue.at)) {
         console.warn(`map: cue "${cue.kind}" ignored: unknown place "${cue.at}"`);
@@ -254,84 +193,56 @@ export class MapScene extends Phaser.Scene {
         console.warn(`map: cue "${cue.kind}" starts from unknown place "${from}"; drawn without its route`);
         from = undefined;
       }
-      if (cue.kind === 'crossing-closed' || cue.kind === 'crossing-opened') {
-        this.setCrossing(cue.at, cue.kind === 'crossing-opened');
+      if (
+        (cue.kind === 'crossing-closed' || cue.kind === 'crossing-opened') &&
+        this.setCrossing(cue.at, cue.kind === 'crossing-opened')
+      ) {
+        this.layout();
       }
       const colour = (cue.actor && this.model.actorColour.get(cue.actor)) || DEFAULT_STRIKE;
       this.effects.play({ ...cue, from }, colour, this.clock);
     }
   }
 
-  /**
-   * Tints the map from calm (first rung) to dark red (last rung). A change eases in over about a second,
-   * so that it is felt, not jarring: the picture is baked once in the new tone and faded into (picture.ts).
-   */
-  setTone(rungIndex: number, rungCount: number): void {
-    const k = rungCount > 1 ? rungIndex / (rungCount - 1) : 0;
-    const level = Number.isFinite(k) ? Math.max(0, Math.min(1, k)) : 0;
-    if (level === this.toneLevel) return;
-    this.picture.holdForFade();
-    this.toneLevel = level;
-    this.tone.setFillStyle(mix(CALM, GRAVE, level), 1).setAlpha(0.34 * level);
-    this.picture.invalidate();
+  /** Eases the tone from the one drawn to `level`. */
+  private easeTone(level: number): void {
+    this.toneEase?.remove();
+    this.toneEase = this.tweens.addCounter({
+      from: this.toneDrawn,
+      to: level,
+      duration: TONE_EASE,
+      ease: 'Cubic.easeOut',
+      onUpdate: (tween) => this.paintTone(tween.getValue() ?? level),
+      onComplete: () => this.paintTone(level),
+    });
     this.wake();
   }
 
-  /** Shows humanitarian need (0..1) as a halo over the affected country. */
-  setHumanitarian(level: number): void {
-    if (this.base.setHalo(Number.isFinite(level) ? level : 0)) this.picture.invalidate();
-    this.wake();
+  /** Tints the map from calm (0) to dark red (1). */
+  private paintTone(level: number): void {
+    const k = Number.isFinite(level) ? Math.max(0, Math.min(1, level)) : 0;
+    this.toneDrawn = k;
+    this.tone.setFillStyle(mix(CALM, GRAVE, k), 1).setAlpha(0.34 * k);
   }
 
-  /** Opens or closes a crossing; false when `id` is not a crossing. */
-  setCrossing(id: string, open: boolean): boolean {
+  /** Opens or closes the crossings whose state differs from `before`; returns whether any changed. */
+  private applyCrossings(now: MapState['crossings'], before: MapState['crossings']): boolean {
+    let changed = false;
+    for (const [id, open] of Object.entries(now))
+      if (before[id] !== open && this.setCrossing(id, open)) changed = true;
+    return changed;
+  }
+
+  /** Opens or closes a crossing; whether that changed it. Warns when `id` is not a crossing. */
+  private setCrossing(id: string, open: boolean): boolean {
     const place = this.model.places.find((p) => p.id === id);
     if (place?.kind !== 'crossing') {
       console.warn(`map: "${id}" is not a crossing`);
       return false;
     }
-    // The UI passes every crossing with every snapshot: only a real change is drawn again.
-    if ((place.open ?? true) === open) return true;
+    if ((place.open ?? true) === open) return false;
     place.open = open;
-    this.layout();
-    this.wake();
     return true;
-  }
-
-  /** Calls `listener` with the id of each location the player selects; returns an unsubscribe function. */
-  onSelect(listener: (id: string) => void): () => void {
-    this.selectListeners.add(listener);
-    return () => this.selectListeners.delete(listener);
-  }
-
-  /** A location or badge in canvas pixels. */
-  pointOf(id: string): Point | undefined {
-    return this.overlay.pointOf(id);
-  }
-
-  /** A longitude/latitude in canvas pixels. */
-  project(lon: number, lat: number): Point {
-    return this.view.toScreen(this.model.projection.project(lon, lat));
-  }
-
-  /** The location labels drawn. */
-  labelTexts(): string[] {
-    return this.overlay.labelTexts();
-  }
-
-  /** Where a place's label is drawn, in canvas pixels, if it is. */
-  labelBox(id: string): Rect | undefined {
-    return this.overlay.labelBox(id);
-  }
-
-  /** How many times the picture was baked. */
-  get picturesBaked(): number {
-    return this.bakes;
-  }
-
-  /** How many animations are running. */
-  activeEffects(): number {
-    return this.effects.active;
   }
 
   private known(id: string): boolean {
@@ -345,15 +256,9 @@ export class MapScene extends Phaser.Scene {
   }
 
   private layout(): void {
-    this.base.apply(this.view);
-    this.overlay.layout(this.view);
-    this.picture.invalidate();
+    const v = this.view;
+    this.cameras.main.setScroll(v.x, v.y).setZoom(v.zoom);
+    this.base.setZoom(v.zoom);
+    this.overlay.layout(v);
   }
-}
-
-/** Whether two boxes (or their absence) are the same. */
-function sameBox(a: Rect | undefined, b: Rect | undefined): boolean {
-  return (
-    a === b || (!!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)
-  );
 }

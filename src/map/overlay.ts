@@ -1,120 +1,156 @@
 // Everything drawn at screen size over the base map: location icons and labels, country names,
-// off-map badges pinned to the edge, the hover tooltip and the no-borders notice. Laid out again
-// whenever the view changes, so text stays crisp and icons keep their size at any zoom. Country names,
-// icons, badges and the notice live in a screen layer of the map's picture (picture.ts) and are baked
-// with it; place names and the tooltip are drawn live, above the animations.
+// off-map badges pinned to the edge, the hover tooltip and the no-borders notice. They live in the
+// overlay layer, which a camera of its own shows unzoomed, and are laid out again whenever the view
+// changes, so that text stays crisp and icons keep their size at any zoom.
 import type * as Phaser from 'phaser';
-import { FONT_FAMILY, type NameRaster, TextAtlas } from './atlas.ts';
 import type { Anchor, Point, Rect, View } from './camera.ts';
 import { css, palette } from './colour.ts';
-import { arrowFrame, iconFrame } from './icons.ts';
+import { drawIcon } from './icons.ts';
 import { layoutOverlay, type OverlayItems } from './layout.ts';
 import type { MapModel } from './model.ts';
-import { countryNameAlpha, frame, overlayItems } from './names.ts';
-import { type Picture, unique } from './picture.ts';
-import { drawPlain } from './plain-quads.ts';
 import type { CountryLabel } from './shapes.ts';
 
 const HIT_RADIUS = 14;
 
-/** Depths of what is drawn live, bottom to top: the baked picture, the animations, place names, the tooltip. */
-export const Depth = { picture: 0, effects: 35, labels: 40, ui: 60 } as const;
+/** The family of every name on the map. */
+const FONT_FAMILY = 'system-ui, "Segoe UI", Roboto, sans-serif';
+const INK = css(palette.ink);
+
+/**
+ * Depths in the overlay, bottom to top: the tone's tint over the base map, country names, icons, badges,
+ * the animations, place names (smoke lingering over a place must not hide its name), the tooltip.
+ */
+export const Depth = { tone: 0, countries: 1, icons: 2, badges: 3, effects: 35, labels: 40, ui: 60 } as const;
 
 interface BadgeView {
   id: string;
-  /** The name in its box. */
-  box: Phaser.GameObjects.Image;
+  box: Phaser.GameObjects.Graphics;
+  name: Phaser.GameObjects.Text;
   /** The arrow on the side facing the real place. */
-  arrow: Phaser.GameObjects.Image;
+  arrow: Phaser.GameObjects.Graphics;
   screen: Anchor;
 }
 
 /** The screen-space layer of the map. */
 export class Overlay {
-  private readonly icons: Phaser.GameObjects.Image[];
-  private readonly atlas: TextAtlas;
-  private readonly placeLabels: Phaser.GameObjects.Image[];
-  private readonly countryTexts: { label: CountryLabel; text: Phaser.GameObjects.Image }[];
+  private readonly icons: Phaser.GameObjects.Graphics[];
+  /** Each crossing's state as its icon was drawn, by place index. */
+  private readonly drawnOpen: (boolean | undefined)[];
+  private readonly placeLabels: Phaser.GameObjects.Text[];
+  private readonly countryNames: Phaser.GameObjects.Text[];
   private readonly badgeViews: BadgeView[];
-  private readonly tooltip: Phaser.GameObjects.Image;
+  private readonly tooltip: Phaser.GameObjects.Text;
   private readonly screen = new Map<string, Point>();
-  /** What `layout` places, with the sizes of their frames. */
+  /** What `layout` places, with the sizes of their texts. */
   private readonly items: OverlayItems;
 
   constructor(
     scene: Phaser.Scene,
+    layer: Phaser.GameObjects.Layer,
     private readonly model: MapModel,
     countries: readonly CountryLabel[],
     notice: string | undefined,
-    picture: Picture,
-    /** Every name's text, drawn for this picture's scale (names.ts). */
-    names: NameRaster,
   ) {
-    const layer = picture.layer(scene, 'screen');
-    const ink = css(palette.ink);
-    const baked = picture.scale;
-    this.items = overlayItems(model, countries, names);
-    this.atlas = new TextAtlas(scene, unique(scene, 'brink-names'), names);
-    this.countryTexts = countries.map((label, i) => ({
-      label,
-      text: this.atlas.image(scene, frame.country(i)).setAlpha(countryNameAlpha(label)),
-    }));
-    this.icons = model.places.map((p) => this.atlas.image(scene, iconFrame(p)));
-    this.placeLabels = model.places.map((p) =>
-      // Drawn live, above the animations: smoke lingering over a place must not hide its name.
-      this.atlas.image(scene, frame.place(p.id)).setOrigin(0, 0).setDepth(Depth.labels),
+    const text = (s: string, style: Phaser.Types.GameObjects.Text.TextStyle) =>
+      scene.add.text(0, 0, s, { fontFamily: FONT_FAMILY, ...style });
+    this.countryNames = countries.map((label) =>
+      (label.focus
+        ? text(label.name.toUpperCase(), { fontSize: '15px', fontStyle: 'bold', color: '#4a4335' })
+        : text(label.name, { fontSize: '12px', fontStyle: 'italic', color: '#7d786d' })
+      )
+        .setOrigin(0.5)
+        // A governed country's name a little fainter, over its paler fill.
+        .setAlpha(label.focus ? 0.75 : 0.9)
+        .setDepth(Depth.countries),
     );
-    this.badgeViews = model.badges.map((b) => ({
-      id: b.id,
-      box: this.atlas.image(scene, frame.badge(b.id)),
-      arrow: this.atlas.image(scene, arrowFrame(b.colour)).setOrigin(0, 0.5),
-      screen: { x: 0, y: 0 },
-    }));
-    // Bottom to top: country names, icons, badges.
-    layer.add([
-      ...this.countryTexts.map((c) => c.text),
-      ...this.icons,
-      ...this.badgeViews.flatMap((b) => [b.arrow, b.box]),
-    ]);
-    this.tooltip = this.atlas
-      .image(scene)
-      .setOrigin(0, 0)
-      .setDepth(Depth.ui + 1)
+    this.icons = model.places.map((p) => drawIcon(scene.add.graphics(), p).setDepth(Depth.icons));
+    this.drawnOpen = model.places.map((p) => p.open);
+    this.placeLabels = model.places.map((p) =>
+      text(p.name, {
+        fontSize: p.kind === 'capital' ? '13px' : '12px',
+        fontStyle: p.kind === 'capital' ? 'bold' : '',
+        color: INK,
+        stroke: '#ffffff',
+        strokeThickness: 3,
+      }).setDepth(Depth.labels),
+    );
+    this.badgeViews = model.badges.map((b) => {
+      // A badge is its name in a white box edged in its actor's colour.
+      const name = text(b.name, { fontSize: '12px', fontStyle: 'bold', color: INK, padding: { x: 8, y: 3 } })
+        .setOrigin(0.5)
+        .setDepth(Depth.badges + 0.5);
+      const { width: w, height: h } = name;
+      const box = scene.add
+        .graphics()
+        .fillStyle(0xffffff, 0.95)
+        .fillRoundedRect(-w / 2, -h / 2, w, h, 6)
+        .lineStyle(2, b.colour)
+        .strokeRoundedRect(1 - w / 2, 1 - h / 2, w - 2, h - 2, 5)
+        .setDepth(Depth.badges);
+      const arrow = scene.add
+        .graphics()
+        .fillStyle(b.colour)
+        .fillTriangle(0, -5, 7, 0, 0, 5)
+        .setDepth(Depth.badges);
+      return { id: b.id, box, name, arrow, screen: { x: 0, y: 0 } };
+    });
+    this.tooltip = text('', {
+      fontSize: '13px',
+      color: '#ffffff',
+      backgroundColor: '#1b1f24',
+      padding: { x: 6, y: 3 },
+    })
+      .setDepth(Depth.ui)
       .setVisible(false);
-    if (notice) {
-      // Shown only when a scenario has no bundled borders: one Text of its own is no cost worth sparing.
+    layer.add([
+      ...this.countryNames,
+      ...this.icons,
+      ...this.placeLabels,
+      ...this.badgeViews.flatMap((b) => [b.box, b.name, b.arrow]),
+      this.tooltip,
+    ]);
+    if (notice)
       layer.add(
-        drawPlain(
-          scene.add.text(0, 0, notice, {
-            fontFamily: FONT_FAMILY,
-            resolution: baked,
-            fontSize: '13px',
-            color: ink,
-            backgroundColor: '#fff8e1',
-            padding: { x: 8, y: 4 },
-            align: 'center',
-            wordWrap: { width: Math.max(200, model.width - 40) },
-          }),
-        )
-          .setPosition(model.width / 2, 10)
-          .setOrigin(0.5, 0),
+        text(notice, {
+          fontSize: '13px',
+          color: INK,
+          backgroundColor: '#fff8e1',
+          padding: { x: 8, y: 4 },
+          align: 'center',
+          wordWrap: { width: Math.max(200, model.width - 40) },
+        })
+          .setPosition(Math.round(model.width / 2), 10)
+          .setOrigin(0.5, 0)
+          .setDepth(Depth.ui),
       );
-    }
+    const size = (t: Phaser.GameObjects.Text) => ({ w: t.width, h: t.height });
+    this.items = {
+      width: model.width,
+      height: model.height,
+      places: model.places,
+      placeNames: this.placeLabels.map(size),
+      badges: model.badges,
+      badgeBoxes: this.badgeViews.map((b) => size(b.name)),
+      countries,
+    };
   }
 
-  /** Lays everything out for the current view. */
+  /** Lays everything out for the current view, and draws again the icons of crossings opened or closed. */
   layout(view: View): void {
     const laid = layoutOverlay(this.items, (p) => view.toScreen(p));
     this.screen.clear();
     this.model.places.forEach((place, i) => {
       const s = laid.icons[i] ?? { x: 0, y: 0 };
       this.screen.set(place.id, s);
+      const icon = this.icons[i];
+      if (icon && this.drawnOpen[i] !== place.open) {
+        drawIcon(icon, place);
+        this.drawnOpen[i] = place.open;
+      }
       // Not rounded to whole pixels, unlike the names: an icon centres on its place.
-      this.icons[i]?.setFrame(iconFrame(place)).setPosition(s.x, s.y);
+      icon?.setPosition(s.x, s.y);
       const at = laid.placeNames[i];
-      const label = this.placeLabels[i];
-      if (at) label?.setPosition(at.x, at.y).setVisible(true);
-      else label?.setVisible(false);
+      this.placeLabels[i]?.setVisible(at !== undefined).setPosition(at?.x ?? 0, at?.y ?? 0);
     });
     this.badgeViews.forEach((b, i) => {
       const spot = laid.badges[i];
@@ -122,12 +158,13 @@ export class Overlay {
       const { centre, halfW, halfH, arrow } = spot;
       b.screen = { ...centre, halfW, halfH };
       b.box.setPosition(centre.x, centre.y);
+      b.name.setPosition(Math.round(centre.x), Math.round(centre.y));
       b.arrow.setVisible(arrow !== undefined);
       if (arrow) b.arrow.setPosition(arrow.x, arrow.y).setRotation(arrow.angle);
     });
-    this.countryTexts.forEach(({ text }, i) => {
+    this.countryNames.forEach((name, i) => {
       const c = laid.countries[i];
-      if (c) text.setPosition(c.x, c.y);
+      if (c) name.setPosition(Math.round(c.x), Math.round(c.y));
     });
   }
 
@@ -158,17 +195,11 @@ export class Overlay {
       this.tooltip.setVisible(false);
       return undefined;
     }
-    this.tooltip.setFrame(frame.tip(place.id));
+    this.tooltip.setText(place.name);
     const x = Math.round(Math.min(p.x + 14, this.model.width - this.tooltip.width - 4));
     const y = Math.round(Math.max(4, p.y - 28));
     this.tooltip.setPosition(x, y).setVisible(true);
     return id;
-  }
-
-  /** Where the tooltip is drawn, in canvas pixels; undefined while it is hidden. */
-  tooltipBox(): Rect | undefined {
-    const t = this.tooltip;
-    return t.visible ? { x: t.x, y: t.y, width: t.width, height: t.height } : undefined;
   }
 
   /** Where the label of place `id` is drawn, in canvas pixels; undefined when it is left out. */

@@ -16,8 +16,6 @@ export interface RegionCountry {
   /** Listed by the scenario (true) or a greyed neighbour (false). */
   focus: boolean;
   polygons: number[][][];
-  /** Each polygon's outer ring triangulated (`triangulate`): indices of its vertices, three a triangle. */
-  triangles: number[][];
 }
 
 /** A highlighted shared border: flat line strings `[lon, lat, ...]`. */

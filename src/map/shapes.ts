@@ -1,5 +1,5 @@
 // The region's countries and borders in world pixels, and where each country's name goes: everything of
-// the base map that needs neither Phaser nor a canvas, so that it is worked out while Phaser loads.
+// the base map that needs no Phaser, so that it can be tested in Node.
 import type { Point } from './camera.ts';
 import { mix, palette } from './colour.ts';
 import { clipRing, ringArea, ringCentroid } from './geometry.ts';
@@ -15,8 +15,6 @@ export interface CountryShape {
   fill: number;
   /** Outer rings in world pixels, flat. */
   rings: number[][];
-  /** Each ring's triangles, found when the region was cut (src/build/region-cut.ts `triangulate`): three indices each. */
-  triangles: number[][];
   /** Outline runs in world pixels (clip-edge segments left out). */
   outline: number[][];
 }
@@ -51,7 +49,6 @@ export function mapShapes(model: MapModel, region: Region | undefined): MapShape
   };
   const countries = region.countries.map((c): CountryShape => {
     const rings = c.polygons.flatMap((poly) => (poly[0] ? [poly[0]] : []));
-    const triangles = c.polygons.flatMap((poly, k) => (poly[0] ? [c.triangles[k] ?? []] : []));
     const world = rings.map(toWorld);
     const actorColour = model.countryColour.get(c.iso);
     // Listed countries without an actor keep their scenario name but are drawn like neighbours.
@@ -61,7 +58,6 @@ export function mapShapes(model: MapModel, region: Region | undefined): MapShape
       focus: c.focus && actorColour !== undefined,
       fill: actorColour !== undefined && c.focus ? mix(0xffffff, actorColour, 0.2) : palette.neighbour,
       rings: world,
-      triangles,
       // Each ring is projected once: its outline runs take their points from the projected ring.
       outline: rings.flatMap((r, k) => outlineRuns(r, region.clip, world[k])),
     };
@@ -119,4 +115,35 @@ function labelRing(rings: number[][], width: number, height: number): number[] |
     }
   }
   return best;
+}
+
+/** Cuts a flat polyline into dashes of `on` length separated by `off` gaps. */
+export function dashes(line: number[], on: number, off: number): number[][] {
+  const out: number[][] = [];
+  let drawing = true;
+  let left = on;
+  let current: number[] = [line[0] ?? 0, line[1] ?? 0];
+  for (let i = 0; i + 3 < line.length; i += 2) {
+    let ax = line[i] ?? 0;
+    let ay = line[i + 1] ?? 0;
+    const bx = line[i + 2] ?? 0;
+    const by = line[i + 3] ?? 0;
+    let len = Math.hypot(bx - ax, by - ay);
+    while (len > left) {
+      const t = left / len;
+      ax += (bx - ax) * t;
+      ay += (by - ay) * t;
+      len -= left;
+      if (drawing) {
+        current.push(ax, ay);
+        out.push(current);
+      } else current = [ax, ay];
+      drawing = !drawing;
+      left = drawing ? on : off;
+    }
+    left -= len;
+    if (drawing) current.push(bx, by);
+  }
+  if (drawing && current.length >= 4) out.push(current);
+  return out;
 }

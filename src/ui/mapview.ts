@@ -1,10 +1,11 @@
-// Wires the map to the game: starts Phaser lazily for a scenario, passes each snapshot's new cues,
-// tone, crossings and humanitarian level, and offers everything the map shows as text.
+// Wires the map to the game: starts Phaser lazily for a scenario, and describes each snapshot to it
+// (tone, crossings, humanitarian level, this round's cues), and offers everything the map shows as text.
 
 import { reason } from '../errors.ts';
 import type { MapCue } from '../map/cues.ts';
 import type { MapController } from '../map/game.ts';
 import { loadRegion } from '../map/regions.ts';
+import { type MapState, toneLevel } from '../map/state.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Compiled } from '../sim/compile.ts';
 import type { GameState } from '../sim/types.ts';
@@ -18,24 +19,16 @@ export class MapView {
   private scenarioId: string | null = null;
   private starting: Promise<void> | null = null;
   private token = 0;
-  private played = new Set<number>();
+  /** Counts the games shown, so that a new or resumed game's cues have keys of their own. */
+  private game = 0;
   private last: { c: Compiled; s: GameState } | null = null;
   private selectHandler: ((id: string) => void) | null = null;
-  private scenario: Scenario | null = null;
-  /** The host's size when the map on screen was laid out. */
-  private laidOut = { width: 0, height: 0 };
-  private resizeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Says over the map that it is loading, or why it could not be drawn. */
   private readonly status: HTMLElement;
-  /** The map drawn on a plain canvas while Phaser loads (poster.ts), until Phaser's first frame. */
-  private poster: HTMLCanvasElement | null = null;
 
   constructor(private readonly host: HTMLElement) {
     this.status = el('p', { class: 'map-status', role: 'status' });
     host.append(this.status);
-    // The map is laid out for its canvas size: when the host changes size, it is drawn again at the new one,
-    // rather than stretched out of proportion.
-    if (typeof ResizeObserver === 'function') new ResizeObserver(() => this.resized()).observe(host);
   }
 
   /** Shows a scenario's map (restarting it when another scenario is on screen). */
@@ -43,54 +36,25 @@ export class MapView {
     if (this.scenarioId === scenario.meta.id && this.starting) return this.starting;
     const token = ++this.token;
     this.scenarioId = scenario.meta.id;
-    this.scenario = scenario;
     this.controller?.destroy();
     this.controller = null;
-    this.setPoster(null);
     this.say('Loading the map…');
-    // Noted at once: a resize noticed while Phaser is still loading must compare with this size,
-    // or a resize reported just before this call would start the map a second time.
-    this.laidOut = { width: this.host.clientWidth, height: this.host.clientHeight };
     this.starting = (async () => {
-      // Phaser and the borders load only now, so the start screen never waits for them. While Phaser is
-      // fetched and parsed (off the main thread), the borders arrive and the map is prepared (projected,
-      // its names drawn) and shown as a poster until Phaser draws it. (Preloading Phaser from the page's
-      // head drew the map no sooner, and its start-up then ran just as the start screen appeared, delaying
-      // a first click.)
-      const game = import('../map/game.ts').then((m) => {
-        performance.mark('brink:phaser-loaded');
-        return m;
-      });
-      // Awaited only once the map is prepared: a failed load must not go unhandled meanwhile.
-      game.catch(() => {});
-      // Preparing is a long task: not before the screen that asked for the map is painted, or it would hold
-      // that paint back. The wait starts now, beside the fetches, rather than after them.
-      const painted = afterNextPaint();
-      const [region, { prepareMap }, { drawPoster }] = await Promise.all([
+      // Phaser and the borders load only now, so the start screen never waits for them.
+      const [{ startMap }, region] = await Promise.all([
+        import('../map/game.ts').then((m) => {
+          performance.mark('brink:phaser-loaded');
+          return m;
+        }),
         loadRegion(scenario.meta.id),
-        import('../map/prepare.ts'),
-        import('../map/poster.ts'),
       ]);
-      await painted;
       if (token !== this.token) return;
-      this.laidOut = { width: this.host.clientWidth, height: this.host.clientHeight };
-      const prepared = prepareMap({
-        scenario,
-        region,
-        width: this.laidOut.width || 960,
-        height: this.laidOut.height || 600,
-      });
-      this.setPoster(drawPoster(prepared));
-      const { startMap } = await game;
-      if (token !== this.token) return;
-      const controller = await startMap(this.host, prepared);
+      const controller = await startMap(this.host, scenario, region);
       if (token !== this.token) {
         controller.destroy();
         return;
       }
       this.controller = controller;
-      // In the same frame as Phaser's first: the poster leaves as the map it showed is drawn beneath.
-      this.setPoster(null);
       this.host.dataset.mapReady = 'true';
       this.say(null);
       controller.onSelect((id) => this.selectHandler?.(id));
@@ -98,8 +62,6 @@ export class MapView {
     })().catch((e: unknown) => {
       console.error('map: could not start', e);
       if (token !== this.token) return;
-      // A still picture would soon show a map the game has moved past: the text below is kept up to date.
-      this.setPoster(null);
       this.host.dataset.mapFailed = 'true';
       const why = reason(e).replace(/[.\s]+$/, '');
       this.say(
@@ -109,19 +71,6 @@ export class MapView {
     return this.starting;
   }
 
-  /** Shows a poster of the map under the status line, replacing the last one, or takes it away (null or undefined). */
-  private setPoster(poster: HTMLCanvasElement | null | undefined): void {
-    this.poster?.remove();
-    this.poster = poster ?? null;
-    if (!poster) return;
-    poster.className = 'map-poster';
-    // A picture with nothing to operate: what it shows is also in the panel, as text.
-    poster.setAttribute('aria-hidden', 'true');
-    this.host.prepend(poster);
-    // For the benchmark and tests: the map is drawn, and on screen at the next frame.
-    performance.mark('brink:map-poster');
-  }
-
   /** Shows a message over the map, or hides it (null). Text only. */
   private say(text: string | null): void {
     this.status.textContent = text ?? '';
@@ -129,22 +78,9 @@ export class MapView {
     if (text === null) delete this.host.dataset.mapFailed;
   }
 
-  /** After the host has kept a new size for a moment, lays the map out again at that size. */
-  private resized(): void {
-    clearTimeout(this.resizeTimer);
-    this.resizeTimer = setTimeout(() => {
-      const { clientWidth: width, clientHeight: height } = this.host;
-      // Hidden (the full debrief) or unchanged: nothing to redo.
-      if (!this.scenario || !this.starting || width === 0 || height === 0) return;
-      if (Math.abs(width - this.laidOut.width) < 4 && Math.abs(height - this.laidOut.height) < 4) return;
-      this.starting = null;
-      void this.show(this.scenario);
-    }, 250);
-  }
-
   /** Forgets the cues played, for a new or resumed game. */
   reset(): void {
-    this.played = new Set();
+    this.game++;
     this.last = null;
   }
 
@@ -153,22 +89,27 @@ export class MapView {
     this.selectHandler = cb;
   }
 
-  /** Passes a snapshot to the map: this round's cues not yet played, the tone, crossings, humanitarian level. */
+  /** Passes a snapshot to the map. */
   update(c: Compiled, s: GameState): void {
     this.last = { c, s };
     const m = this.controller;
     if (!m || m.scenarioId !== c.scenario.meta.id) return;
-    const fresh: MapCue[] = [];
-    s.cues.forEach((q, i) => {
-      if (q.round !== s.round || this.played.has(i)) return;
-      this.played.add(i);
-      fresh.push({ kind: q.kind as MapCue['kind'], from: q.from, at: q.at, actor: q.actor });
-    });
-    if (fresh.length > 0) m.play(fresh);
-    m.setTone(s.rung, c.scenario.ladder.length);
-    for (const [id, open] of Object.entries(s.crossings)) m.setCrossing(id, open);
-    m.setHumanitarian(humanitarianLevel(c, s));
+    m.show(mapState(c, s, this.game));
   }
+}
+
+/** What the map shows of snapshot `s` of game number `game`: its tone, crossings, need, and this round's cues. */
+export function mapState(c: Compiled, s: GameState, game: number): MapState {
+  return {
+    tone: toneLevel(s.rung, c.scenario.ladder.length),
+    humanitarian: humanitarianLevel(c, s),
+    crossings: s.crossings,
+    cues: s.cues.flatMap((q, i) =>
+      q.round === s.round
+        ? [{ key: `${game}:${i}`, kind: q.kind as MapCue['kind'], from: q.from, at: q.at, actor: q.actor }]
+        : [],
+    ),
+  };
 }
 
 /** What happened at the selected place, or null when none is selected. */
@@ -250,10 +191,4 @@ export function renderMapText(app: App, game: Game): HTMLElement {
     app.ui.mapTextOpen = details.open;
   });
   return details;
-}
-
-/** Resolves once the next frame has been painted (at once where there are no frames to wait for). */
-function afterNextPaint(): Promise<void> {
-  if (typeof requestAnimationFrame !== 'function') return Promise.resolve();
-  return new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
 }

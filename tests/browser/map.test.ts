@@ -418,21 +418,17 @@ describe('the map of the default scenario', () => {
     expect(await frames()).toBe(settled);
   });
 
-  it('eases a change of rung in from one bake of the new tone, mixing the pictures before and after on the way', async () => {
+  it('eases a change of rung in, passing between the pictures before and after on the way', async () => {
     const calm = await stillMap();
-    const baked = () => page.evaluate(() => window.__brinkMap?.picturesBaked() ?? 0);
-    const before = await baked();
     await page.evaluate(() => window.__brinkMap?.setTone(1, 2));
-    await page.waitForFunction((n) => (window.__brinkMap?.picturesBaked() ?? 0) > n, before);
-    // Some way into the fade (time-based, a fifth of a second of its ~1.5), the browser's frames are held,
-    // so that the frame on the canvas stays one from the middle of the fade.
+    // Some way into the ease (time-based, a fifth of a second of its one), the browser's frames are held,
+    // so that the frame on the canvas stays one from the middle of the ease.
     await page.waitForTimeout(200);
     await page.evaluate(installFrameHold);
     await holdFrames(page);
     const midway = await page.locator('#map canvas').screenshot();
     await releaseFrames(page);
     const grave = await stillMap();
-    expect((await baked()) - before).toBe(1);
     const { total } = pixelStats(calm);
     // Most of the map (not the names and icons, which the tone leaves alone) is between the two.
     expect(pixelDifference(midway, calm, 2).differing / total).toBeGreaterThan(0.5);
@@ -549,37 +545,7 @@ describe('the map of the default scenario', () => {
     expect(back.y).toBeCloseTo(start.y, 3);
   });
 
-  it('moves the last picture with a drag or a zoom instead of baking it each frame, and bakes it once the view rests', async () => {
-    await stillMap();
-    const count = () =>
-      page.evaluate(() => ({
-        frames: window.__brinkMap?.framesDrawn() ?? 0,
-        bakes: window.__brinkMap?.picturesBaked() ?? 0,
-      }));
-    const box = await page.locator('#map canvas').boundingBox();
-    const cx = (box?.x ?? 0) + (box?.width ?? 0) / 2;
-    const cy = (box?.y ?? 0) + (box?.height ?? 0) / 2;
-    await page.mouse.move(cx, cy);
-    const before = await count();
-    // Zoom in, then drag round a loop, each step well within the rest the view needs to be baked again.
-    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -200);
-    await page.mouse.down();
-    for (let i = 1; i <= 30; i++) {
-      await page.mouse.move(cx + 60 * Math.sin(i / 5), cy + 40 * Math.cos(i / 7));
-      await page.waitForTimeout(16);
-    }
-    const moving = await count();
-    await page.mouse.up();
-    expect(moving.frames - before.frames).toBeGreaterThan(15);
-    expect(moving.bakes - before.bakes).toBeLessThanOrEqual(1);
-    await page.waitForTimeout(600);
-    const rested = await count();
-    expect(rested.bakes - moving.bakes).toBeGreaterThanOrEqual(1);
-    for (let i = 0; i < 3; i++) await page.mouse.wheel(0, 400);
-    await stillMap();
-  });
-
-  it('ends a zoom or pan on the full picture, pixel for pixel, after the moved drafts shown while it moved', async () => {
+  it('ends a zoom or pan on the same picture, pixel for pixel, as before it', async () => {
     const before = await stillMap();
     await page.locator('#map canvas').focus();
     await page.keyboard.press('+');
@@ -678,97 +644,6 @@ describe('the map of the default scenario', () => {
   });
 });
 
-describe('a map starting', () => {
-  /**
-   * Starts the map on a fresh page with `init` run before the page's own scripts; once the map is ready,
-   * returns what `read` reads off the page, and when the scene was built and the first frame drawn.
-   */
-  async function startWith<T>(
-    init: () => void,
-    read: () => T,
-  ): Promise<{ data: T; built: number; ready: number }> {
-    const fresh = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await fresh.addInitScript(init);
-    await fresh.goto(inject('baseUrl'));
-    await fresh.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
-    const data = await fresh.evaluate(read);
-    const [built, ready] = await fresh.evaluate(() =>
-      ['brink:map-built', 'brink:map-ready'].map(
-        (n) => performance.getEntriesByName(n)[0]?.startTime ?? Number.NaN,
-      ),
-    );
-    await fresh.close();
-    return { data, built: built ?? Number.NaN, ready: ready ?? Number.NaN };
-  }
-
-  it('links the shaders of its first frame while the scene is built, not while it draws', async () => {
-    // Each program link, timed: Phaser links one the first time something is drawn with it, and then
-    // waits for the GPU process to finish everything queued before it.
-    const {
-      data: links,
-      built,
-      ready,
-    } = await startWith(
-      () => {
-        const links: number[] = [];
-        Object.assign(window, { __links: links });
-        for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
-          const link = C.prototype.linkProgram;
-          C.prototype.linkProgram = function (this: WebGLRenderingContext, program: WebGLProgram) {
-            links.push(performance.now());
-            link.call(this, program);
-          };
-        }
-      },
-      () => (window as unknown as { __links: number[] }).__links,
-    );
-    expect(built).toBeLessThan(ready);
-    // The picture's quad, the names' batch and the shapes' flat fill.
-    const linkedForFirstFrame = links.filter((t) => t <= ready);
-    expect(linkedForFirstFrame.length).toBeGreaterThanOrEqual(3);
-    for (const t of linkedForFirstFrame) expect(t).toBeLessThanOrEqual(built);
-  });
-
-  it('draws once with each program of its first frame, and sends that to the GPU, while the scene is built', async () => {
-    // The first draw with each program, and each flush, timed: in software WebGL the first draw builds the
-    // program's pipeline, and only once that drawing is sent to the GPU.
-    const { data, built, ready } = await startWith(
-      () => {
-        const firstDraws = new Map<WebGLProgram, number>();
-        const flushes: number[] = [];
-        Object.assign(window, { __firstDraws: firstDraws, __flushes: flushes });
-        for (const C of [WebGLRenderingContext, WebGL2RenderingContext]) {
-          const P = C.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
-          for (const name of ['drawElements', 'drawArrays']) {
-            const draw = P[name] as (...a: unknown[]) => unknown;
-            P[name] = function (this: WebGLRenderingContext, ...a: unknown[]) {
-              const program = this.getParameter(this.CURRENT_PROGRAM) as WebGLProgram | null;
-              if (program && !firstDraws.has(program)) firstDraws.set(program, performance.now());
-              return draw.apply(this, a);
-            };
-          }
-          const flush = C.prototype.flush;
-          C.prototype.flush = function (this: WebGLRenderingContext) {
-            flushes.push(performance.now());
-            flush.call(this);
-          };
-        }
-      },
-      () => {
-        const w = window as unknown as { __firstDraws: Map<unknown, number>; __flushes: number[] };
-        return { firstDraws: [...w.__firstDraws.values()], flushes: w.__flushes };
-      },
-    );
-    const { firstDraws, flushes } = data;
-    // The picture's quad, the names' batch and the shapes' flat fill, each first drawn before the build ends.
-    const firstFrame = firstDraws.filter((t) => t <= ready);
-    expect(firstFrame.length).toBeGreaterThanOrEqual(3);
-    for (const t of firstFrame) expect(t).toBeLessThanOrEqual(built);
-    const lastFirst = Math.max(...firstFrame);
-    expect(flushes.some((t) => t >= lastFirst && t <= built)).toBe(true);
-  });
-});
-
 describe('the production build', () => {
   it('ships the cut regions, never the Natural Earth atlas', () => {
     const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).map((f) => join('dist', f));
@@ -802,8 +677,6 @@ describe('a scenario whose borders were not bundled', () => {
     await page.locator('#panel input[type="file"][accept*="json"]').first().setInputFiles(file);
     // The file is read and validated in the background: start once the start screen offers it.
     await page.locator('.scenario-list label:has-text("From file")').waitFor();
-    const posters = () => page.evaluate(() => performance.getEntriesByName('brink:map-poster').length);
-    const postersBefore = await posters();
     await page
       .getByRole('button', { name: /^start/i })
       .first()
@@ -811,8 +684,6 @@ describe('a scenario whose borders were not bundled', () => {
     await page.waitForFunction(() => window.__brinkMap?.scenarioId === 'designer-copy', undefined, {
       timeout: 30_000,
     });
-    // No poster for a graticule: the map waited for Phaser.
-    expect(await posters()).toBe(postersBefore);
     expect(await page.locator('#map canvas').count()).toBe(1);
     const state = await page.evaluate(() => ({
       borders: window.__brinkMap?.hasBorders,

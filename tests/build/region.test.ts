@@ -5,7 +5,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cutRegion } from '../../src/build/region-cut.ts';
 import { cutScenarioRegions, loadCountries10m, looksLikeMap } from '../../src/build/region-plugin.ts';
 import { clipLine, clipRing, ringArea, simplify } from '../../src/map/geometry.ts';
-import { fitProjection } from '../../src/map/projection.ts';
 import type { Region, RegionBounds } from '../../src/map/region.ts';
 
 const atlasPath = createRequire(import.meta.url).resolve('world-atlas/countries-10m.json');
@@ -70,39 +69,6 @@ describe('cutRegion on the Afghanistan–Pakistan bounds', () => {
     const area = (afg?.polygons ?? []).reduce((s, p) => s + Math.abs(ringArea(p[0] ?? [])), 0);
     expect(area).toBeGreaterThan(55);
     expect(area).toBeLessThan(70);
-  });
-
-  it('triangulates each outer ring so that, projected for any canvas, its triangles tile the ring', () => {
-    // The triangles are found once, at build time; the map projects them for its canvas's size.
-    for (const [width, height] of [
-      [759, 752],
-      [1400, 500],
-    ] as const) {
-      const { project } = fitProjection(AFPAK, width, height);
-      for (const c of region.countries)
-        c.polygons.forEach((rings, k) => {
-          const ring: number[] = [];
-          for (const [lon, lat] of pairs(rings[0] ?? [])) {
-            const p = project(lon, lat);
-            ring.push(p.x, p.y);
-          }
-          const triangles = c.triangles[k] ?? [];
-          expect(triangles.length % 3).toBe(0);
-          let area = 0;
-          for (let t = 0; t < triangles.length; t += 3) {
-            const corners = [0, 1, 2].flatMap((i) => {
-              const v = 2 * (triangles[t + i] ?? 0);
-              return [ring[v] ?? 0, ring[v + 1] ?? 0];
-            });
-            // Every triangle turns the ring's way: none is folded over its neighbours.
-            expect(Math.sign(ringArea(corners)) * Math.sign(ringArea(ring)), `${c.name} ${k} ${t}`).not.toBe(
-              -1,
-            );
-            area += Math.abs(ringArea(corners));
-          }
-          expect(area / Math.abs(ringArea(ring)), `${c.name} ${k}`).toBeCloseTo(1, 6);
-        });
-    }
   });
 
   it('rounds coordinates to 0.01°', () => {

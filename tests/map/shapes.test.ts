@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { triangulate } from '../../src/build/region-cut.ts';
 import { mix, palette } from '../../src/map/colour.ts';
-import { ringArea } from '../../src/map/geometry.ts';
 import type { MapModel } from '../../src/map/model.ts';
-import type { Region, RegionCountry } from '../../src/map/region.ts';
+import type { Region } from '../../src/map/region.ts';
 import { mapShapes } from '../../src/map/shapes.ts';
 
 // A 100 × 100 world over longitudes 0..10 and latitudes 0..10: ten pixels a degree, north up.
@@ -24,27 +22,21 @@ const model: MapModel = {
 // Open rings, as the build-time cut writes them: the last point does not repeat the first.
 const square = (w: number, s: number, e: number, n: number) => [w, s, e, s, e, n, w, n];
 
-/** A country of the cut, with the triangles the cut finds for it. */
-const country = (c: Omit<RegionCountry, 'triangles'>): RegionCountry => ({
-  ...c,
-  triangles: triangulate(c.polygons),
-});
-
 const region: Region = {
   bounds: { west: 0, south: 0, east: 10, north: 10 },
   clip: { west: -2, south: -2, east: 12, north: 12 },
   countries: [
     // Governed by an actor; a big part in the world and a small one outside it.
-    country({
+    {
       iso: '001',
       name: 'Redland',
       focus: true,
       polygons: [[square(1, 1, 5, 5)], [square(20, 20, 22, 22)]],
-    }),
+    },
     // Listed, but no actor governs it: drawn like a neighbour. Runs off the world to the clip's east edge.
-    country({ iso: '002', name: 'Greyland', focus: true, polygons: [[square(6, 6, 12, 9)]] }),
+    { iso: '002', name: 'Greyland', focus: true, polygons: [[square(6, 6, 12, 9)]] },
     // Wholly outside the world.
-    country({ iso: '003', name: 'Farland', focus: false, polygons: [[square(30, 30, 31, 31)]] }),
+    { iso: '003', name: 'Farland', focus: false, polygons: [[square(30, 30, 31, 31)]] },
   ],
   borders: [{ id: 'line', name: 'Line', between: ['001', '002'], lines: [[5, 5, 6, 6]] }],
 };
@@ -55,23 +47,6 @@ describe('the base map shapes', () => {
     expect(countries.map((c) => c.iso)).toEqual(['001', '002', '003']);
     expect(countries[0]?.rings[0]).toEqual([10, 90, 50, 90, 50, 50, 10, 50]);
     expect(borders).toEqual([[50, 50, 60, 40]]);
-  });
-
-  it("draws each ring's triangles from the cut, which cover exactly the ring", () => {
-    const { countries } = mapShapes(model, region);
-    for (const c of countries)
-      c.rings.forEach((ring, r) => {
-        const triangles = c.triangles[r] ?? [];
-        expect(triangles.length % 3).toBe(0);
-        const corner = (k: number) => {
-          const v = 2 * (triangles[k] ?? 0);
-          return [ring[v] ?? 0, ring[v + 1] ?? 0];
-        };
-        let area = 0;
-        for (let t = 0; t < triangles.length; t += 3)
-          area += Math.abs(ringArea([...corner(t), ...corner(t + 1), ...corner(t + 2)]));
-        expect(area).toBeCloseTo(Math.abs(ringArea(ring)));
-      });
   });
 
   it("fills a governed country with its actor's colour, paled, and every other country in the neighbours' grey", () => {

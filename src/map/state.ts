@@ -1,0 +1,32 @@
+// What the map is asked to show for one snapshot of the game. The UI describes it afresh for every
+// snapshot (src/ui/mapview.ts); the map compares it with what it shows and changes only what differs.
+import type { MapCue } from './cues.ts';
+
+/** A cue with a key that no other cue of the same game shares: the map animates each key once. */
+export interface KeyedCue extends MapCue {
+  key: string;
+}
+
+/** Everything the map shows of a game's state. */
+export interface MapState {
+  /** Escalation, from 0 (the first rung: calm) to 1 (the last: dark red); see `toneLevel`. */
+  tone: number;
+  /** Humanitarian need over the affected country, from 0 (nothing shown) to 1. */
+  humanitarian: number;
+  /** Each crossing's state by location id, true when open; crossings not listed stay as they are. */
+  crossings: Readonly<Record<string, boolean>>;
+  /**
+   * The consequences to animate. A cue is played the first time its key is shown; keys no longer listed
+   * are forgotten, so a list of this round's cues plays each once.
+   */
+  cues: readonly KeyedCue[];
+}
+
+/** A map at rest: calm, no need shown, crossings as the scenario has them, nothing to animate. */
+export const CALM_STATE: MapState = { tone: 0, humanitarian: 0, crossings: {}, cues: [] };
+
+/** The tone of rung `rung` of a ladder of `rungs`: 0 for the first, 1 for the last. */
+export function toneLevel(rung: number, rungs: number): number {
+  const k = rungs > 1 ? rung / (rungs - 1) : 0;
+  return Number.isFinite(k) ? Math.max(0, Math.min(1, k)) : 0;
+}
