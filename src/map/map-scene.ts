@@ -13,7 +13,7 @@ import { buildModel, type MapModel } from './model.ts';
 import { Depth, Overlay } from './overlay.ts';
 import type { Region } from './region.ts';
 import { mapShapes } from './shapes.ts';
-import { CALM_STATE, type MapState } from './state.ts';
+import { CALM_STATE, freshCues, type MapState } from './state.ts';
 
 /** Shown when a scenario's borders were not cut at build time. */
 export const NO_BORDERS_NOTICE =
@@ -142,10 +142,7 @@ export class MapScene extends Phaser.Scene {
     if (this.base.setHalo(next.humanitarian)) changed = true;
     if (changed) this.layout();
     if (next.tone !== prev.tone) this.easeTone(next.tone);
-    const listed = new Set(next.cues.map((c) => c.key));
-    for (const key of this.played) if (!listed.has(key)) this.played.delete(key);
-    const fresh = next.cues.filter((c) => !this.played.has(c.key));
-    for (const c of fresh) this.played.add(c.key);
+    const fresh = freshCues(this.played, next.cues);
     if (changed) this.wake();
     if (fresh.length > 0) this.play(fresh);
   }

@@ -30,3 +30,15 @@ export function toneLevel(rung: number, rungs: number): number {
   const k = rungs > 1 ? rung / (rungs - 1) : 0;
   return Number.isFinite(k) ? Math.max(0, Math.min(1, k)) : 0;
 }
+
+/**
+ * The cues of `cues` not yet in `played`, in order. Updates `played` to hold the keys of every cue listed
+ * now, and no other: a key no longer listed is forgotten.
+ */
+export function freshCues(played: Set<string>, cues: readonly KeyedCue[]): KeyedCue[] {
+  const listed = new Set(cues.map((c) => c.key));
+  for (const key of played) if (!listed.has(key)) played.delete(key);
+  const fresh = cues.filter((c) => !played.has(c.key));
+  for (const c of fresh) played.add(c.key);
+  return fresh;
+}
