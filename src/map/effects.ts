@@ -12,8 +12,8 @@ export interface Brush {
   clear(): Brush;
   fillStyle(colour: number, alpha?: number): Brush;
   lineStyle(width: number, colour: number, alpha?: number): Brush;
-  fillCircle(x: number, y: number, radius: number): Brush;
-  strokeCircle(x: number, y: number, radius: number): Brush;
+  fillEllipse(x: number, y: number, width: number, height: number, smoothness?: number): Brush;
+  strokeEllipse(x: number, y: number, width: number, height: number, smoothness?: number): Brush;
   fillRect(x: number, y: number, width: number, height: number): Brush;
   strokePoints(points: Point[]): Brush;
 }
@@ -37,6 +37,19 @@ const SMOKE = 12_000;
  * drawing it at every refresh would keep a laptop's GPU and battery busy for nothing.
  */
 export const SLOW_FRAME = 50;
+
+/** How far, in pixels, a circle's drawn edge may stray inside the true circle. */
+const STRAY = 0.2;
+
+/**
+ * How many sides a circle of radius `r` is drawn with: the fewest whose edges stray at most STRAY pixels
+ * (a chord of angle 2π/n falls r·(1 − cos(π/n)) ≈ r·π²/2n² short of the arc), and at least eight.
+ * Phaser's fillCircle gives every circle a hundred sides and triangulates them at each frame: ten
+ * strikes' flashes and smoke are some seventy discs a frame.
+ */
+export function sides(r: number): number {
+  return Math.max(8, Math.ceil(Math.PI * Math.sqrt(Math.max(0, r) / (2 * STRAY))));
+}
 
 /** Runs the animations; `update` draws them, `play` starts one. */
 export class Effects {
@@ -137,8 +150,8 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
         const trail = Array.from({ length: 13 }, (_, i) => arc(a, b, tail + ((k - tail) * i) / 12));
         brush.lineStyle(s.width, colour, 0.9).strokePoints(trail);
         const head = arc(a, b, k);
-        brush.fillStyle(0xffffff).fillCircle(head.x, head.y, s.width + 1.5);
-        brush.fillStyle(colour).fillCircle(head.x, head.y, s.width);
+        brush.fillStyle(0xffffff).fillEllipse(head.x, head.y, ...circle(s.width + 1.5));
+        brush.fillStyle(colour).fillEllipse(head.x, head.y, ...circle(s.width));
       },
     });
   }
@@ -150,9 +163,9 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
       if (!b) return;
       const k = t / 700;
       const r = 4 + s.flash * easeOut(k);
-      brush.fillStyle(palette.flash, 0.85 * (1 - k)).fillCircle(b.x, b.y, r);
-      brush.fillStyle(0xffffff, 1 - k).fillCircle(b.x, b.y, r * 0.45);
-      brush.lineStyle(2, 0xff5a1f, 1 - k).strokeCircle(b.x, b.y, r * 1.15);
+      brush.fillStyle(palette.flash, 0.85 * (1 - k)).fillEllipse(b.x, b.y, ...circle(r));
+      brush.fillStyle(0xffffff, 1 - k).fillEllipse(b.x, b.y, ...circle(r * 0.45));
+      brush.lineStyle(2, 0xff5a1f, 1 - k).strokeEllipse(b.x, b.y, ...circle(r * 1.15));
     },
   });
   const puffs = Array.from({ length: s.puffs }, (_, i) => ({
@@ -174,7 +187,7 @@ function projectile(cue: MapCue, colour: number, s: ProjectileStyle): Part[] {
         const r = (s.flash / 5) * (1 + 1.6 * easeOut(Math.min(1, k * 3)));
         const x = b.x + Math.cos(p.angle) * p.spread * (1 + k) + k * 10;
         const y = b.y + Math.sin(p.angle) * p.spread * 0.6 - k * 26;
-        brush.fillStyle(palette.smoke, 0.55 * (1 - k)).fillCircle(x, y, r);
+        brush.fillStyle(palette.smoke, 0.55 * (1 - k)).fillEllipse(x, y, ...circle(r));
       }
     },
   });
@@ -205,7 +218,7 @@ function route(cue: MapCue, colour: number, kind: 'envoy' | 'aid'): Part[] {
         brush.fillStyle(colour, 0.9 * fade);
         for (let d = start; d <= start + (len - start) * drawn; d += 8) {
           const p = at(d);
-          brush.fillCircle(p.x, p.y, 1.8);
+          brush.fillEllipse(p.x, p.y, ...circle(1.8));
         }
         if (t < 500 || t > 500 + travel) return;
         drawMarker(brush, at(start + (len - start) * easeInOut((t - 500) / travel)), colour, kind);
@@ -235,8 +248,8 @@ function drawMarker(brush: Brush, p: Point, colour: number, kind: 'envoy' | 'aid
       .fillRect(p.x - 5, p.y - 1.5, 10, 3);
     return;
   }
-  brush.fillStyle(0xffffff).fillCircle(p.x, p.y, 6.5);
-  brush.fillStyle(colour).fillCircle(p.x, p.y, 4.5);
+  brush.fillStyle(0xffffff).fillEllipse(p.x, p.y, ...circle(6.5));
+  brush.fillStyle(colour).fillEllipse(p.x, p.y, ...circle(4.5));
 }
 
 /** A ring growing from a place and fading. */
@@ -248,7 +261,7 @@ function pulse(at: string, colour: number, start: number, end: number, radius: n
       const b = locate(at);
       if (!b) return;
       const k = t / (end - start);
-      brush.lineStyle(3, colour, 1 - k).strokeCircle(b.x, b.y, 6 + radius * easeOut(k));
+      brush.lineStyle(3, colour, 1 - k).strokeEllipse(b.x, b.y, ...circle(6 + radius * easeOut(k)));
     },
   };
 }
@@ -278,7 +291,7 @@ function sparks(at: string, colour: number): Part {
       brush.fillStyle(palette.flash, 1 - burst);
       for (const r of rays) {
         const d = 6 + r.speed * burst;
-        brush.fillCircle(b.x + Math.cos(r.angle) * d, b.y + Math.sin(r.angle) * d, 1.8);
+        brush.fillEllipse(b.x + Math.cos(r.angle) * d, b.y + Math.sin(r.angle) * d, ...circle(1.8));
       }
     },
   };
@@ -300,13 +313,13 @@ function crowd(at: string, colour: number): Part {
       brush.fillStyle(colour, fade);
       for (const p of people) {
         const wobble = Math.sin(t / 180 + p.angle * 3) * 2.5;
-        brush.fillCircle(
+        brush.fillEllipse(
           b.x + Math.cos(p.angle) * (p.r + wobble),
           b.y + Math.sin(p.angle) * (p.r + wobble),
-          2.2,
+          ...circle(2.2),
         );
       }
-      brush.lineStyle(1.5, colour, 0.6 * fade).strokeCircle(b.x, b.y, 20 + 4 * Math.sin(t / 300));
+      brush.lineStyle(1.5, colour, 0.6 * fade).strokeEllipse(b.x, b.y, ...circle(20 + 4 * Math.sin(t / 300)));
     },
   };
 }
@@ -318,6 +331,11 @@ function arc(a: Point, b: Point, k: number): Point {
   const cy = (a.y + b.y) / 2 - lift;
   const u = 1 - k;
   return { x: u * u * a.x + 2 * u * k * cx + k * k * b.x, y: u * u * a.y + 2 * u * k * cy + k * k * b.y };
+}
+
+/** The width, height and sides of the ellipse that draws a circle of radius `r`. */
+function circle(r: number): [number, number, number] {
+  return [2 * r, 2 * r, sides(r)];
 }
 
 function easeOut(k: number): number {
