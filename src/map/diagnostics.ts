@@ -33,6 +33,8 @@ export interface MapProbe {
   activeEffects(): number;
   /** How many frames the map has drawn: it stops drawing while nothing on it changes. */
   framesDrawn(): number;
+  /** Whether the WebGL canvas was asked for multisampled (smoothed) edges. */
+  readonly multisampled: boolean;
 }
 
 declare global {
@@ -80,6 +82,7 @@ export function exposeMap(controller: MapController, scene: MapScene, game: Phas
     },
     activeEffects: () => scene.effects.active,
     framesDrawn: () => game.loop.frame,
+    multisampled: game.config.antialiasGL,
   };
   window.__brinkMap = probe;
   return () => {

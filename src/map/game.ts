@@ -51,9 +51,9 @@ export async function startMap(
     // The map reads pointer, wheel and keys from its own canvas (camera.ts): Phaser's global
     // listeners would steal the page's arrow keys and block focus.
     input: { keyboard: false, mouse: false, touch: false, gamepad: false, windowEvents: false },
-    // No multisampling: software WebGL, which Chromium falls back to on blocklisted GPUs, drew a
-    // fraction of the frames with it (docs/map-performance.md).
-    render: { antialiasGL: false },
+    // Smooth edges on a GPU; none in software WebGL, which drew a fraction of the frames with
+    // multisampling (docs/map-performance.md).
+    render: { antialiasGL: !softwareWebGL() },
   });
   await scene.ready;
   performance.mark('brink:map-ready');
@@ -90,6 +90,19 @@ export async function startMap(
   // Diagnostics for tests and benchmarks, left out of production builds.
   const hide = import.meta.env.MODE === 'production' ? () => {} : exposeMap(controller, scene, game);
   return controller;
+}
+
+/**
+ * True when the browser's WebGL draws on the CPU (SwiftShader, llvmpipe), as Chromium does on GPUs it
+ * blocks and in headless runs.
+ */
+export function softwareWebGL(): boolean {
+  const gl = document.createElement('canvas').getContext('webgl');
+  if (!gl) return false;
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
 }
 
 /** True when a region was cut for these bounds. */

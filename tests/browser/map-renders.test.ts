@@ -101,6 +101,35 @@ describe('the Phaser map', () => {
     await page.close();
   });
 
+  it('smooths edges with multisampling on a GPU, and leaves it off in software WebGL', async () => {
+    const multisampled = async (page: Page) => {
+      await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 30_000 });
+      return page.evaluate(() => window.__brinkMap?.multisampled);
+    };
+    // Headless Chromium draws with SwiftShader.
+    const software = await freshPage();
+    expect(await multisampled(software.page)).toBe(false);
+    expect(software.errors).toEqual([]);
+    await software.page.close();
+    // As on a laptop's GPU: the same browser, with the renderer's name a hardware driver gives.
+    const gpu = await freshPage((p) =>
+      p.addInitScript(() => {
+        const UNMASKED_RENDERER = 0x9246;
+        for (const proto of [WebGLRenderingContext.prototype, WebGL2RenderingContext.prototype]) {
+          const real = proto.getParameter;
+          proto.getParameter = function (this: WebGLRenderingContext, name: number) {
+            if (name === UNMASKED_RENDERER)
+              return 'ANGLE (Intel, Mesa Intel(R) UHD Graphics 620, OpenGL 4.6)';
+            return real.call(this, name);
+          } as typeof real;
+        }
+      }),
+    );
+    expect(await multisampled(gpu.page)).toBe(true);
+    expect(gpu.errors).toEqual([]);
+    await gpu.page.close();
+  });
+
   it('says why over the map when it cannot be drawn (Phaser fails to load), and the game plays on with the map as text', async () => {
     const { page, errors } = await freshPage((p) => p.route(/\/assets\/phaser-[^/]*\.js$/, (r) => r.abort()));
     await page.waitForSelector('#map[data-map-failed="true"]', { timeout: 30_000 });
