@@ -1,11 +1,13 @@
 // Loads a scenario from untrusted text: JSON syntax, then structure (the Zod schema), then meaning.
-// Every problem of a pass is collected; a later pass runs only when the earlier ones allow it.
+// Every problem of a pass is collected; a later pass runs wherever the earlier ones allow it (list items
+// with structural problems are set aside and the rest is checked for meaning), and each problem is told once.
 // Used by the CLI and the browser alike, so nothing here imports from node:.
 
 import { reason } from '../errors.ts';
 import { codeFrame, formatProblems } from './format.ts';
 import { type JsonPath, type LineIndex, locate, parseJson } from './json.ts';
 import { type Pass, type Problem, pathToString, type RawProblem } from './problem.ts';
+import { restorePath, setAside } from './salvage.ts';
 import type { Scenario } from './schema.ts';
 import { checkSemantics } from './semantics.ts';
 import { checkStructure } from './structure.ts';
@@ -45,11 +47,18 @@ export function loadScenario(text: string, file: string): LoadResult {
     const structure = checkStructure(json.value);
     if (!structure.ok) {
       problems.push(...structure.problems.map((p) => place(p, 'structure', json.tree)));
-      return fail(problems);
+      pass = 'meaning';
+      const rest = setAside(json.value, structure.problems);
+      const partial = rest ? checkStructure(rest.value) : undefined;
+      if (rest && partial?.ok) {
+        const meaning = checkSemantics(partial.scenario, rest.aside);
+        problems.push(...meaning.map((p) => place(restorePath(p, rest.aside), 'meaning', json.tree)));
+      }
+      return fail(once(problems));
     }
     pass = 'meaning';
     problems.push(...checkSemantics(structure.scenario).map((p) => place(p, 'meaning', json.tree)));
-    return problems.length > 0 ? fail(problems) : { ok: true, scenario: structure.scenario };
+    return problems.length > 0 ? fail(once(problems)) : { ok: true, scenario: structure.scenario };
   } catch (err) {
     const why = reason(err);
     return fail([
@@ -66,6 +75,17 @@ export function loadScenario(text: string, file: string): LoadResult {
 }
 
 const fail = (problems: Problem[]): LoadResult => ({ ok: false, problems });
+
+/** The problems without repeats: the same message at the same place is one problem, told once. */
+function once(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.path}\n${p.line}:${p.column}\n${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /** Scenario text validated for a reader: the scenario, or one readable block per problem. */
 export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };

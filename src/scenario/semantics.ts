@@ -1,7 +1,8 @@
 // The meaning pass: ids, references, numbers and templates of a scenario whose shape is already valid.
 // Whether conditions can ever hold is left to reachability.ts.
 import type { RawProblem } from './problem.ts';
-import { checkReachability } from './reachability.ts';
+import { checkReachability, holdsAtTimeUp } from './reachability.ts';
+import type { SetAside } from './salvage.ts';
 import {
   type Action,
   type Condition,
@@ -45,7 +46,10 @@ class Checker {
   readonly reactions: Set<string>;
   readonly countries: Set<string>;
 
-  constructor(readonly s: Scenario) {
+  constructor(
+    readonly s: Scenario,
+    private readonly aside?: SetAside,
+  ) {
     // First occurrence wins, so duplicates do not hide the original.
     const index = <T extends { id: string }>(list: readonly T[]) => {
       const m = new Map<string, T>();
@@ -63,11 +67,19 @@ class Checker {
     this.countries = new Set(s.map.countries.map((c) => c.iso));
   }
 
+  /** Whether none of these lists lost items to the structure pass, so checks of the whole list hold. */
+  whole(...lists: string[]): boolean {
+    return !lists.some((l) => this.aside?.lists.has(l));
+  }
+
   report(path: Path, message: string, extra: Omit<RawProblem, 'path' | 'message'> = {}): void {
     this.problems.push({ path, message, ...extra });
   }
 
-  /** Reports `id` unless it is among `known`; suggests the closest known id. Returns whether it is known. */
+  /**
+   * Reports `id` unless it is among `known`; suggests the closest known id. Returns whether it is known.
+   * The id of an item set aside for its structure is neither known nor reported: its problem is told already.
+   */
   ref(
     what: string,
     id: string,
@@ -76,6 +88,7 @@ class Checker {
     of = '',
   ): boolean {
     if (known.has(id)) return true;
+    if (this.aside?.ids.has(id)) return false;
     const suggestion = suggest(id, known.keys());
     this.report(path, `unknown ${what} '${id}'${of}`, {
       found: `'${id}'`,
@@ -161,8 +174,8 @@ function pathLabel(path: Path): string {
  * fit together (probabilities, ranges, the ladder), news placeholders, and conditions that can hold.
  * Returns every problem found, each with the JSON path it is about.
  */
-export function checkSemantics(s: Scenario): RawProblem[] {
-  const c = new Checker(s);
+export function checkSemantics(s: Scenario, aside?: SetAside): RawProblem[] {
+  const c = new Checker(s, aside);
   checkIds(c);
   checkMap(c);
   checkActors(c);
@@ -173,7 +186,8 @@ export function checkSemantics(s: Scenario): RawProblem[] {
   checkEndings(c);
   checkOpening(c);
   checkClauses(c);
-  c.problems.push(...checkReachability(s));
+  // What can be reached depends on every effect in the file: with items set aside it cannot be told.
+  if (!aside) c.problems.push(...checkReachability(s));
   return c.problems;
 }
 
@@ -285,6 +299,7 @@ function checkMetrics(c: Checker): void {
       });
   });
   const escalation = s.metrics.filter((m) => m.role === 'escalation');
+  if (!c.whole('metrics')) return;
   if (escalation.length === 0)
     c.report(['metrics'], 'no metric has role "escalation": the ladder needs exactly one', {
       expected: 'exactly one metric with role "escalation"',
@@ -301,6 +316,7 @@ function checkMetrics(c: Checker): void {
 
 function checkLadder(c: Checker): void {
   const s = c.s;
+  if (!c.whole('ladder', 'metrics')) return;
   const esc = s.metrics.find((m) => m.role === 'escalation');
   s.ladder.forEach((r, i) => {
     const at: Path = ['ladder', i];
@@ -362,7 +378,7 @@ function checkActions(c: Checker): void {
     t.countries?.forEach((iso, j) => {
       c.country(iso, [...at, 'targets', 'countries', j]);
     });
-    if (t.type !== 'none' && validTargets(a, s).length === 0)
+    if (t.type !== 'none' && c.whole(...TARGET_LISTS) && validTargets(a, s).length === 0)
       c.report([...at, 'targets'], `action '${a.id}' has no valid target: no ${t.type} matches its targets`, {
         expected: `at least one ${t.type} it can be aimed at`,
       });
@@ -390,6 +406,9 @@ function checkActions(c: Checker): void {
   });
 }
 
+/** The lists an action's targets are drawn from. */
+const TARGET_LISTS = ['actors', 'locations', 'map.countries'];
+
 const round = (n: number) => Number(n.toPrecision(12));
 
 function checkReactionsAndInjects(c: Checker): void {
@@ -414,9 +433,7 @@ function checkEndings(c: Checker): void {
     checkCondition(c, e.when, ['endings', i, 'when']);
     for (const key of Object.keys(e.scores)) c.actor(key, ['endings', i, 'scores', key]);
   });
-  const holdsAtTimeUp = (w: Condition) =>
-    'timeUp' in w || ('any' in w && w.any.some((x) => 'timeUp' in x && Object.keys(x).length === 1));
-  if (!c.s.endings.some((e) => holdsAtTimeUp(e.when)))
+  if (c.whole('endings') && !c.s.endings.some((e) => holdsAtTimeUp(e.when)))
     c.report(['endings'], 'no ending holds when time runs out', {
       expected: 'an ending whose "when" is {"timeUp": true}, alone or inside an "any"',
       found: 'none',
@@ -450,7 +467,7 @@ function checkOpening(c: Checker): void {
       c.report(at, `action '${a.id}' needs a target (a ${a.targets.type})`, {
         expected: targets.length > 0 ? `"target": one of ${listIds(targets)}` : `a ${a.targets.type}`,
       });
-    } else if (!targets.includes(step.target)) {
+    } else if (c.whole(...TARGET_LISTS) && !targets.includes(step.target)) {
       const suggestion = suggest(step.target, targets);
       c.report([...at, 'target'], `'${step.target}' is not a valid target of action '${a.id}'`, {
         expected: `one of ${listIds(targets)}`,
@@ -495,7 +512,7 @@ function checkClauses(c: Checker): void {
             expected: 'a parameter of kind "place"',
           },
         );
-      else {
+      else if (c.whole('actors')) {
         const homes = new Set(c.s.actors.filter((a) => a.mediator).map((a) => a.home));
         const j = k.params.indexOf(venue);
         (venue.options ?? []).forEach((o, n) => {
@@ -681,11 +698,11 @@ function checkEffects(c: Checker, effects: readonly Effect[], path: Path): void 
   });
 }
 
-/** Map cues name places by id, or 'actor' / 'target'. */
+/** Map cues name places by id, or 'actor' / 'target' (both documented for `from` and `at`). */
 function checkMapCues(c: Checker, cues: readonly MapEffect[], path: Path): void {
   cues.forEach((m, i) => {
     if (m.from !== undefined && m.from !== 'actor') c.place(m.from, [...path, i, 'from']);
-    if (m.at !== 'target') c.place(m.at, [...path, i, 'at']);
+    if (m.at !== 'target' && m.at !== 'actor') c.place(m.at, [...path, i, 'at']);
   });
 }
 
