@@ -29,7 +29,8 @@ function selected(app: App): LoadedScenario | undefined {
   return all.find((x) => keyOf(x) === app.ui.start.selected) ?? all[0];
 }
 
-const keyOf = (x: LoadedScenario) => (x.bundled ? x.scenario.meta.id : `file:${x.scenario.meta.id}`);
+/** How the start screen keys a scenario in its selection (a file is kept apart from a bundled one of the same id). */
+export const keyOf = (x: LoadedScenario) => (x.bundled ? x.scenario.meta.id : `file:${x.scenario.meta.id}`);
 
 /** Default seats: the first playable role is a person, the others computer tit-for-tat. */
 function defaultSeats(x: LoadedScenario): StartState['seats'] {
