@@ -74,7 +74,7 @@ export function schemasAt(root: SchemaNode, path: readonly (string | number)[]):
 }
 
 /** The first description among the schemas of a place. */
-export function describe(root: SchemaNode, path: readonly (string | number)[]): string | undefined {
+export function descriptionAt(root: SchemaNode, path: readonly (string | number)[]): string | undefined {
   return schemasAt(root, path).find((s) => s.description !== undefined)?.description;
 }
 
@@ -149,7 +149,7 @@ export function completeAt(root: SchemaNode, text: string, offset: number): Comp
         const detail = [required.has(key) ? 'required' : 'optional', typeName(prop)]
           .filter(Boolean)
           .join(', ');
-        const info = describe(root, [...objectPath, key]);
+        const info = descriptionAt(root, [...objectPath, key]);
         options.push({
           label: key,
           apply: `${JSON.stringify(key)}: `,
@@ -186,6 +186,6 @@ export function hoverAt(
   const loc = getLocation(text, offset);
   const node = loc.previousNode;
   if (!node || offset < node.offset || offset > node.offset + node.length) return undefined;
-  const description = describe(root, loc.path);
+  const description = descriptionAt(root, loc.path);
   return description === undefined ? undefined : { path: loc.path, description };
 }

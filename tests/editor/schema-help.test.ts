@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { describe as group, expect, it } from 'vitest';
-import { completeAt, describe, hoverAt, type SchemaNode, schemasAt } from '../../src/editor/schema-help.ts';
+import { describe, expect, it } from 'vitest';
+import {
+  completeAt,
+  descriptionAt,
+  hoverAt,
+  type SchemaNode,
+  schemasAt,
+} from '../../src/editor/schema-help.ts';
 
 const schema = JSON.parse(readFileSync('scenarios/scenario.schema.json', 'utf8')) as SchemaNode;
 const tutorial = readFileSync('scenarios/tutorial.json', 'utf8');
@@ -8,7 +14,7 @@ const tutorial = readFileSync('scenarios/tutorial.json', 'utf8');
 /** Text with a cursor marked by "|", and the offset of that mark. */
 const at = (marked: string) => ({ text: marked.replace('|', ''), offset: marked.indexOf('|') });
 
-group('completion from the scenario schema', () => {
+describe('completion from the scenario schema', () => {
   it('offers the fields an action lacks, required ones first, with their descriptions', () => {
     const { text, offset } = at('{"actions": [{"id": "a", "na|"}]}');
     const c = completeAt(schema, text, offset);
@@ -43,12 +49,12 @@ group('completion from the scenario schema', () => {
   });
 });
 
-group('hover docs', () => {
+describe('hover docs', () => {
   it('gives the description of the field under the cursor', () => {
     const offset = tutorial.indexOf('"maxRounds"') + 3;
     const h = hoverAt(schema, tutorial, offset);
     expect(h?.path).toEqual(['meta', 'maxRounds']);
-    expect(h?.description).toBe(describe(schema, ['meta', 'maxRounds']));
+    expect(h?.description).toBe(descriptionAt(schema, ['meta', 'maxRounds']));
     expect(h?.description).toMatch(/round/i);
   });
 
