@@ -185,7 +185,7 @@ export function mountEditor(doc: Document): void {
       check();
       return;
     }
-    showProblems(r.problems);
+    showProblems(r.problems, r.notice);
     performance.mark(`editor-checked-${r.seq}`);
   };
 
@@ -224,7 +224,7 @@ export function mountEditor(doc: Document): void {
     previewTimer = setTimeout(preview, PREVIEW_AFTER_MS);
   }
 
-  function showProblems(problems: Problem[]): void {
+  function showProblems(problems: Problem[], notice?: string): void {
     const state = view.state;
     const diagnostics: Diagnostic[] = problems.map((p) => ({
       ...rangeOf(state, p),
@@ -233,10 +233,12 @@ export function mountEditor(doc: Document): void {
       message: problemText(p),
     }));
     view.dispatch(setDiagnostics(state, diagnostics));
-    status.textContent =
+    const verdict =
       problems.length === 0
         ? 'No problems: the validator accepts this scenario.'
         : `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    // An older format is checked as upgraded: say so (the text stays as written until `validate --migrate`).
+    status.textContent = notice === undefined ? verdict : `${verdict} This file was ${notice}.`;
     problemList.replaceChildren(
       ...problems.map((p, i) =>
         el(

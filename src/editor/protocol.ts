@@ -16,7 +16,7 @@ export interface Balance {
 
 /** A worker's answer to the request of the same `seq`. */
 export type Reply =
-  | { kind: 'checked'; seq: number; problems: Problem[] }
+  | { kind: 'checked'; seq: number; problems: Problem[]; notice?: string }
   | { kind: 'preview'; seq: number; balance: Balance }
   | { kind: 'preview'; seq: number; invalid: true };
 

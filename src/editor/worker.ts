@@ -14,7 +14,8 @@ self.onmessage = (e: MessageEvent<Request>) => {
   if (r.kind === 'check') {
     // Frames are drawn for a terminal; the editor shows the place itself.
     const problems = loaded.ok ? [] : loaded.problems.map(({ frame: _frame, ...p }) => p);
-    reply = { kind: 'checked', seq: r.seq, problems };
+    const notice = loaded.upgrade?.notice;
+    reply = { kind: 'checked', seq: r.seq, problems, ...(notice !== undefined ? { notice } : {}) };
   } else
     reply = loaded.ok
       ? { kind: 'preview', seq: r.seq, balance: balanceOf(loaded.scenario) }

@@ -6,6 +6,7 @@
 import { reason } from '../errors.ts';
 import { codeFrame, formatProblems } from './format.ts';
 import { type JsonPath, type LineIndex, locate, parseJson } from './json.ts';
+import { MIGRATIONS, type Migration, migrate, migratedNotice } from './migrations.ts';
 import { type Pass, type Problem, pathToString, type RawProblem } from './problem.ts';
 import { restorePath, setAside } from './salvage.ts';
 import type { Scenario } from './schema.ts';
@@ -16,14 +17,31 @@ export { formatProblems } from './format.ts';
 export { MAX_JSON_BYTES, MAX_JSON_DEPTH } from './json.ts';
 export type { Pass, Problem } from './problem.ts';
 
-/** A scenario ready for the engine, or every problem that stops it loading. */
-export type LoadResult = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
+/** A file in an older format, upgraded on load: the version it was written in and what changed. */
+export interface Upgrade {
+  from: number;
+  /** One line for designers: "migrated from format N to M (what changed)". */
+  notice: string;
+  /** The file's JSON in the current format, as `validate --migrate` writes it. */
+  value: unknown;
+}
+
+/** A scenario ready for the engine, or every problem that stops it loading; either may come from an upgraded file. */
+export type LoadResult =
+  | { ok: true; scenario: Scenario; upgrade?: Upgrade }
+  | { ok: false; problems: Problem[]; upgrade?: Upgrade };
 
 /**
- * Parses and validates a scenario file's text. `file` is only used to label problems. Never throws:
- * anything unexpected becomes a problem of the pass that was running.
+ * Parses and validates a scenario file's text, upgrading a file of an older format first (`migrations`,
+ * the format's own by default). `file` is only used to label problems. Never throws: anything unexpected
+ * becomes a problem of the pass that was running. Problems in an upgraded file are placed where their path
+ * leads in the file as written, or at the nearest part of it that exists.
  */
-export function loadScenario(text: string, file: string): LoadResult {
+export function loadScenario(
+  text: string,
+  file: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): LoadResult {
   let pass: Pass = 'syntax';
   try {
     if (typeof text !== 'string') {
@@ -44,21 +62,41 @@ export function loadScenario(text: string, file: string): LoadResult {
       toProblem(file, lines, 'syntax', i, { line: i.line, column: i.column }),
     );
     pass = 'structure';
-    const structure = checkStructure(json.value);
+    const migrated = migrate(json.value, migrations);
+    if (!migrated.ok) {
+      const { message, expected } = migrated;
+      problems.push(place({ path: ['formatVersion'], message, expected }, 'structure', json.tree));
+      return fail(problems);
+    }
+    const upgrade: Upgrade | undefined =
+      migrated.from === undefined
+        ? undefined
+        : {
+            from: migrated.from,
+            notice: migratedNotice(migrated.from, migrated.notices),
+            value: migrated.value,
+          };
+    const refuse = (problems: Problem[]): LoadResult => ({
+      ok: false,
+      problems: once(problems),
+      ...(upgrade ? { upgrade } : {}),
+    });
+    const structure = checkStructure(migrated.value);
     if (!structure.ok) {
       problems.push(...structure.problems.map((p) => place(p, 'structure', json.tree)));
       pass = 'meaning';
-      const rest = setAside(json.value, structure.problems);
+      const rest = setAside(migrated.value, structure.problems);
       const partial = rest ? checkStructure(rest.value) : undefined;
       if (rest && partial?.ok) {
         const meaning = checkSemantics(partial.scenario, rest.aside);
         problems.push(...meaning.map((p) => place(restorePath(p, rest.aside), 'meaning', json.tree)));
       }
-      return fail(once(problems));
+      return refuse(problems);
     }
     pass = 'meaning';
     problems.push(...checkSemantics(structure.scenario).map((p) => place(p, 'meaning', json.tree)));
-    return problems.length > 0 ? fail(once(problems)) : { ok: true, scenario: structure.scenario };
+    if (problems.length > 0) return refuse(problems);
+    return { ok: true, scenario: structure.scenario, ...(upgrade ? { upgrade } : {}) };
   } catch (err) {
     const why = reason(err);
     return fail([
@@ -87,8 +125,13 @@ function once(problems: readonly Problem[]): Problem[] {
   });
 }
 
-/** Scenario text validated for a reader: the scenario, or one readable block per problem. */
-export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: string[] };
+/**
+ * Scenario text validated for a reader: the scenario (with the notice of its upgrade, if its format was
+ * older), or one readable block per problem.
+ */
+export type Validation =
+  | { ok: true; scenario: Scenario; notice?: string }
+  | { ok: false; problems: string[] };
 
 /** A bundled scenario file as validated at build time (bundled-plugin.ts), which the browser reads as it is. */
 export type BundledScenario = { file: string } & Validation;
@@ -99,7 +142,7 @@ export type BundledScenario = { file: string } & Validation;
  */
 export function validateScenario(text: string, file: string): Validation {
   const r = loadScenario(text, file);
-  if (r.ok) return { ok: true, scenario: r.scenario };
+  if (r.ok) return { ok: true, scenario: r.scenario, ...(r.upgrade ? { notice: r.upgrade.notice } : {}) };
   // formatProblems ends with a count line ("1 problem in 1 file"): drop it, one block per problem.
   return {
     ok: false,

@@ -104,7 +104,7 @@ export function renderStart(app: App): HTMLElement {
     checking.textContent = `Checking ${file.name}…`;
     const { text, validation: v } = await readScenarioFile(file);
     startButton.disabled = false;
-    checking.textContent = '';
+    checking.textContent = v.ok && v.notice ? `${file.name}: ${v.notice}` : '';
     if (!v.ok) {
       // Nothing of a bad file is loaded: the selection and everything else stay as they were.
       st.fileProblems = v.problems;
