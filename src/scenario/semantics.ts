@@ -714,9 +714,25 @@ function checkNews(c: Checker, news: News, path: Path): void {
   }
 }
 
+/** Placeholders that stand for a number, and so may carry plural forms: `{killed|person|people}`. */
+const COUNTED: readonly string[] = ['round', 'killed', 'verified'];
+
 function checkTemplate(c: Checker, text: string, path: Path): void {
   for (const m of text.matchAll(/\{([^{}]*)\}/g)) {
-    const name = m[1] ?? '';
+    const [name = '', ...forms] = (m[1] ?? '').split('|');
+    if (forms.length > 0) {
+      const counted = COUNTED.includes(name) || name.startsWith('claim:');
+      if (forms.length !== 2 || forms.some((f) => f.trim() === ''))
+        c.report(path, `placeholder {${m[1]}} has plural forms written wrongly`, {
+          expected: `{${name}|ONE|MANY}, e.g. {killed|person|people}: the noun for 1, then for any other number`,
+          found: `{${m[1]}}`,
+        });
+      else if (!counted && PLACEHOLDERS.includes(name))
+        c.report(path, `placeholder {${name}} is not a number, so it takes no plural forms`, {
+          expected: `plural forms only on ${COUNTED.map((p) => `{${p}|…|…}`).join(' ')} {claim:ACTOR|…|…}`,
+          found: `{${m[1]}}`,
+        });
+    }
     if (PLACEHOLDERS.includes(name)) continue;
     const claim = /^claim:(.*)$/.exec(name);
     if (claim) {

@@ -123,6 +123,36 @@ describe('documented forms', () => {
   });
 });
 
+describe('plural placeholders', () => {
+  it('accepts forms on the placeholders that stand for a number', () => {
+    const text = tutorialWith((s) => {
+      s.actions[3].outcomes[0].news.headline =
+        '{killed|soldier|soldiers} killed, {claim:north|soldier|soldiers} claimed';
+    });
+    const r = loadScenario(text, 'x.json');
+    expect(r.ok ? '' : formatProblems(r.problems, text)).toBe('');
+  });
+
+  it('refuses forms on a name, and forms written wrongly', () => {
+    const problems = problemsOf(
+      tutorialWith((s) => {
+        s.actions[3].outcomes[0].news.headline = '{actor|side|sides} fires';
+        s.actions[4].outcomes[0].news.headline = '{killed|soldiers} killed';
+      }),
+    );
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      [
+        'actions[3].outcomes[0].news.headline',
+        'placeholder {actor} is not a number, so it takes no plural forms',
+      ],
+      [
+        'actions[4].outcomes[0].news.headline',
+        'placeholder {killed|soldiers} has plural forms written wrongly',
+      ],
+    ]);
+  });
+});
+
 describe('unreachable fallbacks', () => {
   it('reports a time-up fallback that an ending of higher priority always takes from it', () => {
     const problems = problemsOf(
