@@ -1,6 +1,7 @@
 // The scenario editor in a real Chromium: the validator's placed errors inline as you type, schema
 // completion and hover docs, the balance preview, play-test into the game, and a start screen that loads
 // none of it.
+import { readFileSync } from 'node:fs';
 import type { Page, Response } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
@@ -109,6 +110,28 @@ describe('the scenario editor', () => {
     expect(await chosen.isChecked()).toBe(true);
     await page.locator('button:text-is("Start")').click();
     await page.waitForSelector('h2:text-is("Briefing: The Edited Bridge")');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens a file, and downloads the text as it stands', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = await openEditor(page);
+    const text = readFileSync('tests/fixtures/minimal.json', 'utf8').replace(
+      '"west", "east"',
+      '"west", "est"',
+    );
+    await page
+      .locator('#editor-file')
+      .setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.locator('.editor-problems li', { hasText: "unknown actor 'est'" }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button:text-is("Download")').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('minimal.json');
+    const path = await download.path();
+    expect(readFileSync(path, 'utf8')).toBe(text);
     expect(errors).toEqual([]);
     await page.close();
   });
