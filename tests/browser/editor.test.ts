@@ -114,7 +114,7 @@ describe('the scenario editor', () => {
     await page.close();
   });
 
-  it('opens a file, and downloads the text as it stands', async () => {
+  it('opens a file or a bundled scenario, and downloads the text as it stands', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
     const errors = await openEditor(page);
     const text = readFileSync('tests/fixtures/minimal.json', 'utf8').replace(
@@ -132,6 +132,14 @@ describe('the scenario editor', () => {
     expect(download.suggestedFilename()).toBe('minimal.json');
     const path = await download.path();
     expect(readFileSync(path, 'utf8')).toBe(text);
+    // A bundled scenario replaces it, as written in scenarios/.
+    await page.locator('#editor-bundled').selectOption('pakistan-afghanistan-2026');
+    await page.locator('button:text-is("Open")').click();
+    await page.waitForSelector('.editor-status:text-is("No problems: the validator accepts this scenario.")');
+    const first = readFileSync('scenarios/pakistan-afghanistan-2026.json', 'utf8').split('\n').slice(0, 3);
+    expect(
+      await page.locator('.cm-line').evaluateAll((ls, n) => ls.slice(0, n).map((l) => l.textContent), 3),
+    ).toEqual(first);
     expect(errors).toEqual([]);
     await page.close();
   });
