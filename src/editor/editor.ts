@@ -189,6 +189,12 @@ export function mountEditor(doc: Document): void {
     showProblems(r.problems, r.notice);
     performance.mark(`editor-checked-${r.seq}`);
   };
+  // The validator never throws, but its worker can fail to load (offline, say): say so rather than show
+  // "Checking…" for an answer that will not come.
+  checker.onerror = (e) => {
+    checking = null;
+    status.textContent = `The validator could not run: ${e.message || 'its worker failed to load'}. Reload the page to try again.`;
+  };
 
   // Previews: a newer text ends the games of an older one.
   let previewer: Worker | null = null;
