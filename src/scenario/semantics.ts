@@ -2,7 +2,7 @@
 // Whether conditions can ever hold is left to reachability.ts.
 import type { RawProblem } from './problem.ts';
 import { checkReachability, holdsAtTimeUp } from './reachability.ts';
-import type { SetAside } from './salvage.ts';
+import { restorePath, type SetAside } from './salvage.ts';
 import {
   type Action,
   type Condition,
@@ -67,6 +67,11 @@ class Checker {
     this.countries = new Set(s.map.countries.map((c) => c.iso));
   }
 
+  /** A path as it runs in the file, where items set aside for their structure still count. */
+  inFile(path: Path): Path {
+    return this.aside ? restorePath({ path, message: '' }, this.aside).path : path;
+  }
+
   /** Whether none of these lists lost items to the structure pass, so checks of the whole list hold. */
   whole(...lists: string[]): boolean {
     return !lists.some((l) => this.aside?.lists.has(l));
@@ -107,7 +112,7 @@ class Checker {
       else
         this.report([...path, i, 'id'], `duplicate ${what} id '${x.id}'`, {
           found: `'${x.id}' again`,
-          expected: `a unique id (it is already used by ${pathLabel([...path, at])})`,
+          expected: `a unique id (it is already used by ${pathLabel(this.inFile([...path, at]))})`,
         });
     });
   }
@@ -234,7 +239,7 @@ function checkMap(c: Checker): void {
     const at = seen.get(country.iso);
     if (at !== undefined)
       c.report(['map', 'countries', i, 'iso'], `country ${country.iso} is listed twice`, {
-        expected: `a country not already listed (it is map.countries[${at}])`,
+        expected: `a country not already listed (it is ${pathLabel(c.inFile(['map', 'countries', at]))})`,
       });
     else seen.set(country.iso, i);
     if (country.actor !== undefined) c.actor(country.actor, ['map', 'countries', i, 'actor']);

@@ -84,6 +84,19 @@ describe('every error at once', () => {
     ]);
   });
 
+  it('names other items by their place in the file, counting those set aside', () => {
+    const problems = problemsOf(
+      tutorialWith((s) => {
+        delete s.actions[0].name;
+        s.actions[5].id = s.actions[2].id;
+      }),
+    );
+    expect(problems.map((p) => [p.path, p.expected])).toEqual([
+      ['actions[0].name', 'a string'],
+      ['actions[5].id', 'a unique id (it is already used by actions[2])'],
+    ]);
+  });
+
   it('reports structure alone when a problem lies outside any list item', () => {
     const problems = problemsOf(
       tutorialWith((s) => {
