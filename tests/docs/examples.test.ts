@@ -4,6 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProblems, loadScenario } from '../../src/scenario/load.ts';
+import { Condition, Effect } from '../../src/scenario/schema.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -56,6 +57,37 @@ describe('the JSON examples in docs/', () => {
     const merged = JSON.stringify(overlay(tutorial, example), null, 2);
     const r = loadScenario(merged, where);
     expect(r.ok ? '' : formatProblems(r.problems, merged)).toBe('');
+  });
+
+  it('include every inline condition and effect of the guide, each accepted in a reaction of the tutorial', () => {
+    const doc = readFileSync('docs/scenario-format.md', 'utf8');
+    const guide = doc.slice(0, doc.indexOf('<!-- reference:start -->'));
+    let checked = 0;
+    for (const [, span = ''] of guide.matchAll(/`(\{[^`]*\})`/g)) {
+      let form: unknown;
+      try {
+        form = JSON.parse(span);
+      } catch {
+        continue; // a shape with "…" in it, not a form to copy
+      }
+      const condition = Condition.safeParse(form).success;
+      expect(
+        condition || Effect.safeParse(form).success,
+        `${span} is neither a condition nor an effect`,
+      ).toBe(true);
+      const reaction = {
+        id: 'documented-form',
+        actor: 'commission',
+        once: false,
+        when: condition ? form : { ceasefire: 'holding' },
+        effects: condition ? [] : [form],
+      };
+      const text = JSON.stringify(overlay(tutorial, { reactions: [reaction] }), null, 2);
+      const r = loadScenario(text, span);
+      expect(r.ok ? '' : formatProblems(r.problems, text)).toBe('');
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(20);
   });
 
   it('the overlay itself merges by id and replaces lists without ids', () => {
