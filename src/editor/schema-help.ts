@@ -123,6 +123,56 @@ function valuesOf(schemas: readonly SchemaNode[]): { value: unknown; info?: stri
   });
 }
 
+/** The lists whose ids a field names, by the field's key (for list items, the list's key). */
+const REFERENCES: Record<string, string> = {
+  actor: 'actors',
+  actors: 'actors',
+  side: 'actors',
+  opponent: 'actors',
+  mediator: 'actors',
+  mediators: 'actors',
+  by: 'actors',
+  about: 'actors',
+  metric: 'metrics',
+  hostility: 'metrics',
+  trust: 'metrics',
+  flag: 'flags',
+  action: 'actions',
+  actions: 'actions',
+  reactions: 'reactions',
+  rung: 'ladder',
+  atLeast: 'ladder',
+  atMost: 'ladder',
+  is: 'ladder',
+  crossing: 'locations',
+  location: 'locations',
+  home: 'locations',
+  at: 'locations',
+  from: 'locations',
+};
+
+/**
+ * The ids of the file a text field refers to, read from the file itself: actor ids for an actor, rung
+ * ids for a rung test, and so on. Only where the schema takes free text (an id), so a list of objects
+ * named like a reference (the top-level "actions") or a fixed choice (playedBy's "is") offers none.
+ */
+function idsFor(
+  schemas: readonly SchemaNode[],
+  path: Path,
+  tree: JsonNode | undefined,
+): { value: unknown; info?: string }[] {
+  const freeText = schemas.some((s) => s.type === 'string' && s.enum === undefined && s.const === undefined);
+  if (!tree || !freeText) return [];
+  const key = [...path].reverse().find((seg): seg is string => typeof seg === 'string');
+  const list = key === undefined ? undefined : REFERENCES[key];
+  if (list === undefined) return [];
+  const items = findNodeAtLocation(tree, [list])?.children ?? [];
+  const ids = items
+    .map((item) => findNodeAtLocation(item, ['id'])?.value)
+    .filter((v) => typeof v === 'string');
+  return [...new Set(ids)].map((value) => ({ value }));
+}
+
 /**
  * What may be typed at `offset`: the fields of the object the cursor is in that it does not have yet
  * (required ones first), or the fixed values of the field whose value is being typed.
@@ -164,7 +214,8 @@ export function completeAt(root: SchemaNode, text: string, offset: number): Comp
     );
     return { ...word, options };
   }
-  const values = valuesOf(schemasAt(root, loc.path));
+  const schemas = schemasAt(root, loc.path);
+  const values = [...valuesOf(schemas), ...idsFor(schemas, loc.path, tree)];
   if (values.length === 0) return undefined;
   return {
     ...word,

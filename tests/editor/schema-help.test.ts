@@ -62,3 +62,38 @@ describe('hover docs', () => {
     expect(schemasAt(schema, ['nothing-here'])).toEqual([]);
   });
 });
+
+describe('completion of the file’s own ids', () => {
+  it('offers the actors of the file for an action’s actors, and its rungs for a rung test', () => {
+    const text = tutorial.replace('"actors": ["north"]', '"actors": ["|"]');
+    expect(text).not.toBe(tutorial);
+    const { text: t, offset } = at(text);
+    const labels = completeAt(schema, t, offset)?.options.map((o) => o.label);
+    expect(labels).toEqual(['"north"', '"south"', '"commission"']);
+    const rung = at(tutorial.replace('"atLeast": "standoff"', '"atLeast": "|"'));
+    expect(completeAt(schema, rung.text, rung.offset)?.options.map((o) => o.label)).toEqual(
+      expect.arrayContaining(['"tension"', '"standoff"', '"clashes"']),
+    );
+  });
+
+  it('offers no ids where the schema wants objects or a fixed choice', () => {
+    const { text, offset } = at('{"actors": [{"id": "a"}], "actions": [|]}');
+    expect(completeAt(schema, text, offset)).toBeUndefined();
+    const choice = at(
+      '{"ladder": [{"id": "r"}], "endings": [{"when": {"playedBy": {"actor": "a", "is": "|"}}}]}',
+    );
+    expect(completeAt(schema, choice.text, choice.offset)?.options.map((o) => o.label)).toEqual([
+      '"person"',
+      '"computer"',
+    ]);
+  });
+
+  it('offers the fixed words and the ids where a field takes either (a map cue’s "at")', () => {
+    const { text, offset } = at(
+      '{"locations": [{"id": "old-bridge"}], "actions": [{"outcomes": [{"map": [{"at": "|"}]}]}]}',
+    );
+    expect(completeAt(schema, text, offset)?.options.map((o) => o.label)).toEqual(
+      expect.arrayContaining(['"target"', '"actor"', '"old-bridge"']),
+    );
+  });
+});
