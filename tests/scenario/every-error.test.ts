@@ -23,6 +23,9 @@ function problemsOf(text: string): Problem[] {
   return r.ok ? [] : r.problems;
 }
 
+/** The problems of a changed copy of the tutorial. */
+const problemsAfter = (change: (s: Json) => void) => problemsOf(tutorialWith(change));
+
 /** A missing field in one action, a misspelt id in another, probabilities off in a third. */
 const threeMistakes = () =>
   tutorialWith((s) => {
@@ -63,21 +66,17 @@ describe('every error at once', () => {
 
   it('does not report a reference to an item set aside for its structure as unknown', () => {
     // Action 1 loses its name; the opening script still takes it: that is not a second problem.
-    const problems = problemsOf(
-      tutorialWith((s) => {
-        delete s.actions[1].name;
-      }),
-    );
+    const problems = problemsAfter((s) => {
+      delete s.actions[1].name;
+    });
     expect(problems.map((p) => p.path)).toEqual(['actions[1].name']);
   });
 
   it('still checks meaning when an item of a nested list (a badge) is broken', () => {
-    const problems = problemsOf(
-      tutorialWith((s) => {
-        s.map.badges[0].position = 'north';
-        s.reactions[0].actor = 'comission';
-      }),
-    );
+    const problems = problemsAfter((s) => {
+      s.map.badges[0].position = 'north';
+      s.reactions[0].actor = 'comission';
+    });
     expect(problems.map((p) => [p.pass, p.path])).toEqual([
       ['structure', 'map.badges[0].position'],
       ['meaning', 'reactions[0].actor'],
@@ -85,12 +84,10 @@ describe('every error at once', () => {
   });
 
   it('names other items by their place in the file, counting those set aside', () => {
-    const problems = problemsOf(
-      tutorialWith((s) => {
-        delete s.actions[0].name;
-        s.actions[5].id = s.actions[2].id;
-      }),
-    );
+    const problems = problemsAfter((s) => {
+      delete s.actions[0].name;
+      s.actions[5].id = s.actions[2].id;
+    });
     expect(problems.map((p) => [p.path, p.expected])).toEqual([
       ['actions[0].name', 'a string'],
       ['actions[5].id', 'a unique id (it is already used by actions[2])'],
@@ -98,12 +95,10 @@ describe('every error at once', () => {
   });
 
   it('reports structure alone when a problem lies outside any list item', () => {
-    const problems = problemsOf(
-      tutorialWith((s) => {
-        delete s.meta.title;
-        s.actions[3].actors[0] = 'nroth';
-      }),
-    );
+    const problems = problemsAfter((s) => {
+      delete s.meta.title;
+      s.actions[3].actors[0] = 'nroth';
+    });
     expect(problems.map((p) => p.path)).toEqual(['meta.title']);
   });
 });
@@ -127,11 +122,9 @@ describe('documented forms', () => {
   });
 
   it('still says a reaction outside the opening with "round < 1" can never fire', () => {
-    const problems = problemsOf(
-      tutorialWith((s) => {
-        s.reactions[0].when = { round: { op: '<', value: 1 } };
-      }),
-    );
+    const problems = problemsAfter((s) => {
+      s.reactions[0].when = { round: { op: '<', value: 1 } };
+    });
     expect(problems.map((p) => p.message)).toEqual([expect.stringContaining('can never fire')]);
   });
 });
@@ -147,12 +140,10 @@ describe('plural placeholders', () => {
   });
 
   it('refuses forms on a name, and forms written wrongly', () => {
-    const problems = problemsOf(
-      tutorialWith((s) => {
-        s.actions[3].outcomes[0].news.headline = '{actor|side|sides} fires';
-        s.actions[4].outcomes[0].news.headline = '{killed|soldiers} killed';
-      }),
-    );
+    const problems = problemsAfter((s) => {
+      s.actions[3].outcomes[0].news.headline = '{actor|side|sides} fires';
+      s.actions[4].outcomes[0].news.headline = '{killed|soldiers} killed';
+    });
     expect(problems.map((p) => [p.path, p.message])).toEqual([
       [
         'actions[3].outcomes[0].news.headline',
@@ -168,11 +159,9 @@ describe('plural placeholders', () => {
 
 describe('unreachable fallbacks', () => {
   it('reports a time-up fallback that an ending of higher priority always takes from it', () => {
-    const problems = problemsOf(
-      tutorialWith((s) => {
-        s.endings[1].when = { any: [{ mediation: 'agreement' }, { timeUp: true }] };
-      }),
-    );
+    const problems = problemsAfter((s) => {
+      s.endings[1].when = { any: [{ mediation: 'agreement' }, { timeUp: true }] };
+    });
     expect(problems.map((p) => [p.path, p.message])).toEqual([
       [
         'endings[2].when',
@@ -182,11 +171,9 @@ describe('unreachable fallbacks', () => {
   });
 
   it('reports an ending outranked by one that always holds', () => {
-    const problems = problemsOf(
-      tutorialWith((s) => {
-        s.endings[0].when = { round: { op: '>=', value: 1 } };
-      }),
-    );
+    const problems = problemsAfter((s) => {
+      s.endings[0].when = { round: { op: '>=', value: 1 } };
+    });
     expect(problems.map((p) => p.path)).toEqual(['endings[1].when', 'endings[2].when']);
     expect(problems[0]?.message).toContain("ending 'river-war' (priority 2) always holds");
   });
