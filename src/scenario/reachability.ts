@@ -512,6 +512,35 @@ function contradiction(f: Facts, list: readonly Condition[], path: Path): Reason
   return null;
 }
 
+/** Whether a condition is `{"timeUp": true}`, alone or as one alternative of an "any". */
+export const holdsAtTimeUp = (c: Condition): boolean =>
+  'timeUp' in c || ('any' in c && c.any.some((x) => 'timeUp' in x && Object.keys(x).length === 1));
+
+/**
+ * An ending that is never the one chosen although its condition can hold: an ending that wins over it
+ * (a higher priority, or the same and earlier in the file, as src/sim/round.ts picks) always holds, or
+ * holds at time up when this one, a fallback, needs time up to hold.
+ */
+function outranked(f: Facts, i: number): RawProblem | undefined {
+  const e = f.s.endings[i];
+  if (!e) return undefined;
+  const fallback =
+    'timeUp' in e.when || ('all' in e.when && conjuncts(e.when.all).some((c) => 'timeUp' in c));
+  for (const [j, w] of f.s.endings.entries()) {
+    if (j === i || w.priority < e.priority || (w.priority === e.priority && j > i)) continue;
+    const always = possible(f, w.when, false, ['endings', j, 'when']) !== null;
+    if (!always && !(fallback && holdsAtTimeUp(w.when))) continue;
+    return {
+      path: ['endings', i, 'when'],
+      message:
+        `ending '${e.id}' can never happen: ending '${w.id}' (priority ${w.priority}) ` +
+        `${always ? 'always holds' : 'holds when time runs out'} and wins over it`,
+      expected: `a priority above ${w.priority}, or a condition for '${w.id}' that can be false`,
+    };
+  }
+  return undefined;
+}
+
 /**
  * Reports every ending, action requirement, reaction condition and objective that can never hold,
  * given the ranges metrics can reach, the flags and crossings effects can set, and the ladder.
@@ -525,13 +554,20 @@ export function checkReachability(s: Scenario): RawProblem[] {
     if (r) out.push({ path: r.path, message: `${what}: ${r.text}` });
   };
   s.endings.forEach((e, i) => {
+    const before = out.length;
     check(e.when, ['endings', i, 'when'], `ending '${e.id}' can never happen`);
+    if (out.length === before) {
+      const p = outranked(f, i);
+      if (p) out.push(p);
+    }
   });
   s.actions.forEach((a, i) => {
     check(a.requires, ['actions', i, 'requires'], `action '${a.id}' can never be taken`);
   });
+  // A reaction the opening fires needs no "when" that holds later: the opening fires it regardless.
+  const atOpening = new Set(s.opening.reactions);
   s.reactions.forEach((r, i) => {
-    check(r.when, ['reactions', i, 'when'], `reaction '${r.id}' can never fire`);
+    if (!atOpening.has(r.id)) check(r.when, ['reactions', i, 'when'], `reaction '${r.id}' can never fire`);
   });
   s.actors.forEach((a, i) => {
     a.objectives.forEach((o, j) => {

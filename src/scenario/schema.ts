@@ -232,7 +232,7 @@ export const MapEffect = z
 export type MapEffect = z.infer<typeof MapEffect>;
 
 const PLACEHOLDERS =
-  'Placeholders: {actor}, {target}, {round}, {date}, {killed}, {verified}, {mediator}, {claim:ACTOR}.';
+  'Placeholders: {actor}, {target}, {round}, {date}, {killed}, {verified}, {mediator}, {claim:ACTOR}; a number with its noun: {killed|person|people}, {claim:ACTOR|soldier|soldiers}.';
 
 /** A news item. Templates may use the placeholders above, and no others. */
 export const News = z

@@ -1,7 +1,8 @@
 // The meaning pass: ids, references, numbers and templates of a scenario whose shape is already valid.
 // Whether conditions can ever hold is left to reachability.ts.
 import type { RawProblem } from './problem.ts';
-import { checkReachability } from './reachability.ts';
+import { checkReachability, holdsAtTimeUp } from './reachability.ts';
+import { restorePath, type SetAside } from './salvage.ts';
 import {
   type Action,
   type Condition,
@@ -45,7 +46,10 @@ class Checker {
   readonly reactions: Set<string>;
   readonly countries: Set<string>;
 
-  constructor(readonly s: Scenario) {
+  constructor(
+    readonly s: Scenario,
+    private readonly aside?: SetAside,
+  ) {
     // First occurrence wins, so duplicates do not hide the original.
     const index = <T extends { id: string }>(list: readonly T[]) => {
       const m = new Map<string, T>();
@@ -63,11 +67,24 @@ class Checker {
     this.countries = new Set(s.map.countries.map((c) => c.iso));
   }
 
+  /** A path as it runs in the file, where items set aside for their structure still count. */
+  inFile(path: Path): Path {
+    return this.aside ? restorePath({ path, message: '' }, this.aside).path : path;
+  }
+
+  /** Whether none of these lists lost items to the structure pass, so checks of the whole list hold. */
+  whole(...lists: string[]): boolean {
+    return !lists.some((l) => this.aside?.lists.has(l));
+  }
+
   report(path: Path, message: string, extra: Omit<RawProblem, 'path' | 'message'> = {}): void {
     this.problems.push({ path, message, ...extra });
   }
 
-  /** Reports `id` unless it is among `known`; suggests the closest known id. Returns whether it is known. */
+  /**
+   * Reports `id` unless it is among `known`; suggests the closest known id. Returns whether it is known.
+   * The id of an item set aside for its structure is neither known nor reported: its problem is told already.
+   */
   ref(
     what: string,
     id: string,
@@ -76,6 +93,7 @@ class Checker {
     of = '',
   ): boolean {
     if (known.has(id)) return true;
+    if (this.aside?.ids.has(id)) return false;
     const suggestion = suggest(id, known.keys());
     this.report(path, `unknown ${what} '${id}'${of}`, {
       found: `'${id}'`,
@@ -94,7 +112,7 @@ class Checker {
       else
         this.report([...path, i, 'id'], `duplicate ${what} id '${x.id}'`, {
           found: `'${x.id}' again`,
-          expected: `a unique id (it is already used by ${pathLabel([...path, at])})`,
+          expected: `a unique id (it is already used by ${pathLabel(this.inFile([...path, at]))})`,
         });
     });
   }
@@ -161,8 +179,8 @@ function pathLabel(path: Path): string {
  * fit together (probabilities, ranges, the ladder), news placeholders, and conditions that can hold.
  * Returns every problem found, each with the JSON path it is about.
  */
-export function checkSemantics(s: Scenario): RawProblem[] {
-  const c = new Checker(s);
+export function checkSemantics(s: Scenario, aside?: SetAside): RawProblem[] {
+  const c = new Checker(s, aside);
   checkIds(c);
   checkMap(c);
   checkActors(c);
@@ -173,7 +191,8 @@ export function checkSemantics(s: Scenario): RawProblem[] {
   checkEndings(c);
   checkOpening(c);
   checkClauses(c);
-  c.problems.push(...checkReachability(s));
+  // What can be reached depends on every effect in the file: with items set aside it cannot be told.
+  if (!aside) c.problems.push(...checkReachability(s));
   return c.problems;
 }
 
@@ -220,7 +239,7 @@ function checkMap(c: Checker): void {
     const at = seen.get(country.iso);
     if (at !== undefined)
       c.report(['map', 'countries', i, 'iso'], `country ${country.iso} is listed twice`, {
-        expected: `a country not already listed (it is map.countries[${at}])`,
+        expected: `a country not already listed (it is ${pathLabel(c.inFile(['map', 'countries', at]))})`,
       });
     else seen.set(country.iso, i);
     if (country.actor !== undefined) c.actor(country.actor, ['map', 'countries', i, 'actor']);
@@ -285,6 +304,7 @@ function checkMetrics(c: Checker): void {
       });
   });
   const escalation = s.metrics.filter((m) => m.role === 'escalation');
+  if (!c.whole('metrics')) return;
   if (escalation.length === 0)
     c.report(['metrics'], 'no metric has role "escalation": the ladder needs exactly one', {
       expected: 'exactly one metric with role "escalation"',
@@ -301,6 +321,7 @@ function checkMetrics(c: Checker): void {
 
 function checkLadder(c: Checker): void {
   const s = c.s;
+  if (!c.whole('ladder', 'metrics')) return;
   const esc = s.metrics.find((m) => m.role === 'escalation');
   s.ladder.forEach((r, i) => {
     const at: Path = ['ladder', i];
@@ -362,7 +383,7 @@ function checkActions(c: Checker): void {
     t.countries?.forEach((iso, j) => {
       c.country(iso, [...at, 'targets', 'countries', j]);
     });
-    if (t.type !== 'none' && validTargets(a, s).length === 0)
+    if (t.type !== 'none' && c.whole(...TARGET_LISTS) && validTargets(a, s).length === 0)
       c.report([...at, 'targets'], `action '${a.id}' has no valid target: no ${t.type} matches its targets`, {
         expected: `at least one ${t.type} it can be aimed at`,
       });
@@ -390,6 +411,9 @@ function checkActions(c: Checker): void {
   });
 }
 
+/** The lists an action's targets are drawn from. */
+const TARGET_LISTS = ['actors', 'locations', 'map.countries'];
+
 const round = (n: number) => Number(n.toPrecision(12));
 
 function checkReactionsAndInjects(c: Checker): void {
@@ -414,9 +438,7 @@ function checkEndings(c: Checker): void {
     checkCondition(c, e.when, ['endings', i, 'when']);
     for (const key of Object.keys(e.scores)) c.actor(key, ['endings', i, 'scores', key]);
   });
-  const holdsAtTimeUp = (w: Condition) =>
-    'timeUp' in w || ('any' in w && w.any.some((x) => 'timeUp' in x && Object.keys(x).length === 1));
-  if (!c.s.endings.some((e) => holdsAtTimeUp(e.when)))
+  if (c.whole('endings') && !c.s.endings.some((e) => holdsAtTimeUp(e.when)))
     c.report(['endings'], 'no ending holds when time runs out', {
       expected: 'an ending whose "when" is {"timeUp": true}, alone or inside an "any"',
       found: 'none',
@@ -450,7 +472,7 @@ function checkOpening(c: Checker): void {
       c.report(at, `action '${a.id}' needs a target (a ${a.targets.type})`, {
         expected: targets.length > 0 ? `"target": one of ${listIds(targets)}` : `a ${a.targets.type}`,
       });
-    } else if (!targets.includes(step.target)) {
+    } else if (c.whole(...TARGET_LISTS) && !targets.includes(step.target)) {
       const suggestion = suggest(step.target, targets);
       c.report([...at, 'target'], `'${step.target}' is not a valid target of action '${a.id}'`, {
         expected: `one of ${listIds(targets)}`,
@@ -495,7 +517,7 @@ function checkClauses(c: Checker): void {
             expected: 'a parameter of kind "place"',
           },
         );
-      else {
+      else if (c.whole('actors')) {
         const homes = new Set(c.s.actors.filter((a) => a.mediator).map((a) => a.home));
         const j = k.params.indexOf(venue);
         (venue.options ?? []).forEach((o, n) => {
@@ -681,11 +703,11 @@ function checkEffects(c: Checker, effects: readonly Effect[], path: Path): void 
   });
 }
 
-/** Map cues name places by id, or 'actor' / 'target'. */
+/** Map cues name places by id, or 'actor' / 'target' (both documented for `from` and `at`). */
 function checkMapCues(c: Checker, cues: readonly MapEffect[], path: Path): void {
   cues.forEach((m, i) => {
     if (m.from !== undefined && m.from !== 'actor') c.place(m.from, [...path, i, 'from']);
-    if (m.at !== 'target') c.place(m.at, [...path, i, 'at']);
+    if (m.at !== 'target' && m.at !== 'actor') c.place(m.at, [...path, i, 'at']);
   });
 }
 
@@ -697,9 +719,25 @@ function checkNews(c: Checker, news: News, path: Path): void {
   }
 }
 
+/** Placeholders that stand for a number, and so may carry plural forms: `{killed|person|people}`. */
+const COUNTED: readonly string[] = ['round', 'killed', 'verified'];
+
 function checkTemplate(c: Checker, text: string, path: Path): void {
   for (const m of text.matchAll(/\{([^{}]*)\}/g)) {
-    const name = m[1] ?? '';
+    const [name = '', ...forms] = (m[1] ?? '').split('|');
+    if (forms.length > 0) {
+      const counted = COUNTED.includes(name) || name.startsWith('claim:');
+      if (forms.length !== 2 || forms.some((f) => f.trim() === ''))
+        c.report(path, `placeholder {${m[1]}} has plural forms written wrongly`, {
+          expected: `{${name}|ONE|MANY}, e.g. {killed|person|people}: the noun for 1, then for any other number`,
+          found: `{${m[1]}}`,
+        });
+      else if (!counted && PLACEHOLDERS.includes(name))
+        c.report(path, `placeholder {${name}} is not a number, so it takes no plural forms`, {
+          expected: `plural forms only on ${COUNTED.map((p) => `{${p}|…|…}`).join(' ')} {claim:ACTOR|…|…}`,
+          found: `{${m[1]}}`,
+        });
+    }
     if (PLACEHOLDERS.includes(name)) continue;
     const claim = /^claim:(.*)$/.exec(name);
     if (claim) {

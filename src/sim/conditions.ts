@@ -122,7 +122,8 @@ function build(cond: Condition, c: Compiled): Test {
   }
   if ('playedBy' in cond) {
     const { actor, is } = cond.playedBy;
-    return (v) => v.s.seats[actor]?.by === is;
+    // An actor no one can play has no seat: the computer runs it.
+    return (v) => (v.s.seats[actor]?.by ?? 'computer') === is;
   }
   if ('sustained' in cond) {
     const key = sustainedKey(cond.sustained);

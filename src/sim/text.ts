@@ -12,7 +12,18 @@ export interface TextVars {
   claims?: Record<string, number>;
 }
 
-const PLACEHOLDER = /\{(actor|target|round|date|killed|verified|mediator|claim:([a-z][a-z0-9-]*))\}/g;
+/**
+ * A placeholder, optionally with plural forms after bars: `{killed|person|people}` gives "1 person" or
+ * "12 people". The validator allows forms only on the placeholders that stand for a number.
+ */
+const PLACEHOLDER =
+  /\{(actor|target|round|date|killed|verified|mediator|claim:([a-z][a-z0-9-]*))(?:\|([^{}|]*)\|([^{}|]*))?\}/g;
+
+/** A figure with the noun that fits it: "1 soldier", "3 soldiers", or `none` when there is no figure. */
+function counted(n: number | undefined, none: string, one?: string, many?: string): string {
+  if (one === undefined || many === undefined) return n === undefined ? none : String(n);
+  return n === undefined ? `${none} of ${many}` : `${n} ${n === 1 ? one : many}`;
+}
 
 /** The in-game date and time of a round, in the scenario's own UTC offset. */
 export function roundDate(c: Compiled, round: number): string {
@@ -32,23 +43,24 @@ export function roundDate(c: Compiled, round: number): string {
 export function render(template: string, c: Compiled, v: TextVars): string {
   const name = (id: string | undefined) =>
     id === undefined ? '' : (c.actors.get(id)?.name ?? c.locations.get(id)?.name ?? id);
-  return template.replace(PLACEHOLDER, (_m, key: string, claimant: string | undefined) => {
-    if (claimant !== undefined) return String(v.claims?.[claimant] ?? 'no figure');
+  const fill = (_m: string, key: string, claimant?: string, one?: string, many?: string) => {
+    if (claimant !== undefined) return counted(v.claims?.[claimant], 'no figure', one, many);
     switch (key) {
       case 'actor':
         return name(v.actor);
       case 'target':
         return name(v.target);
       case 'round':
-        return String(v.round);
+        return counted(v.round, '', one, many);
       case 'date':
         return roundDate(c, v.round);
       case 'killed':
-        return String(v.killed ?? 0);
+        return counted(v.killed ?? 0, '', one, many);
       case 'verified':
-        return String(v.verified ?? 0);
+        return counted(v.verified ?? 0, '', one, many);
       default:
         return name(v.mediator);
     }
-  });
+  };
+  return template.replace(PLACEHOLDER, fill);
 }

@@ -29,7 +29,8 @@ function selected(app: App): LoadedScenario | undefined {
   return all.find((x) => keyOf(x) === app.ui.start.selected) ?? all[0];
 }
 
-const keyOf = (x: LoadedScenario) => (x.bundled ? x.scenario.meta.id : `file:${x.scenario.meta.id}`);
+/** How the start screen keys a scenario in its selection (a file is kept apart from a bundled one of the same id). */
+export const keyOf = (x: LoadedScenario) => (x.bundled ? x.scenario.meta.id : `file:${x.scenario.meta.id}`);
 
 /** Default seats: the first playable role is a person, the others computer tit-for-tat. */
 function defaultSeats(x: LoadedScenario): StartState['seats'] {
@@ -103,7 +104,7 @@ export function renderStart(app: App): HTMLElement {
     checking.textContent = `Checking ${file.name}…`;
     const { text, validation: v } = await readScenarioFile(file);
     startButton.disabled = false;
-    checking.textContent = '';
+    checking.textContent = v.ok && v.notice ? `${file.name}: ${v.notice}` : '';
     if (!v.ok) {
       // Nothing of a bad file is loaded: the selection and everything else stay as they were.
       st.fileProblems = v.problems;

@@ -1,6 +1,6 @@
 // axe-core on every screen of a hot-seat game (WCAG 2.0/2.1 A and AA, colour contrast included).
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
 import { openStart, openTab } from './pages.ts';
 
@@ -153,4 +153,17 @@ describe('accessibility', () => {
     expect(await axe(con, 'console (passcode)')).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('has none in the scenario editor, with problems listed and the balance preview shown', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${inject('baseUrl')}?view=editor`);
+    await page.locator('.editor-endings caption').waitFor({ timeout: 60_000 });
+    await page.locator('.cm-line', { hasText: '"hoursPerRound"' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' x');
+    await page.locator('.editor-problems li').first().waitFor();
+    expect(await axe(page, 'editor')).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/sim/compile.ts';
-import { explainUnmet } from '../../src/sim/conditions.ts';
+import { explainUnmet, holds } from '../../src/sim/conditions.ts';
 import { initialState } from '../../src/sim/state.ts';
 import { duel } from './helpers.ts';
 
@@ -22,5 +22,15 @@ describe('why a condition does not hold, in the scenario’s words', () => {
       'not allowed while: South has curbed the Cell',
     );
     expect(explainUnmet({ flag: 'cell-curbed', is: true }, { c, s })).toBe('needs South has curbed the Cell');
+  });
+});
+
+describe('who plays a seat', () => {
+  it('takes an actor no one can play as run by the computer', () => {
+    const unplayable = duel().actors.find((a) => !a.playable)?.id ?? '';
+    expect(unplayable).not.toBe('');
+    expect(s.seats[unplayable]).toBeUndefined();
+    expect(holds({ playedBy: { actor: unplayable, is: 'computer' } }, { c, s })).toBe(true);
+    expect(holds({ playedBy: { actor: unplayable, is: 'person' } }, { c, s })).toBe(false);
   });
 });
