@@ -35,7 +35,9 @@ describe('saved games', () => {
     const path = await download.path();
     const save = JSON.parse(readFileSync(path, 'utf8'));
     expect(save.format).toBe('brink-save');
-    const stored = await page.evaluate((k) => localStorage.getItem(k), `brink:save:${save.scenarioId}`);
+    const key = `brink:save:${save.scenarioId}@${save.scenarioVersion}#${save.scenarioHash}`;
+    const stored = await page.evaluate((k) => localStorage.getItem(k), key);
+    expect(stored).not.toBeNull();
 
     const input = page.getByLabel('Open a saved game (.json)');
     const alert = page.locator('.savebar [role="alert"]');
@@ -51,7 +53,7 @@ describe('saved games', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(other)),
     });
-    await expect.poll(() => alert.textContent()).toMatch(/was made with version 0\.0\.0-old/);
+    await expect.poll(() => alert.textContent()).toMatch(/was made with version "0\.0\.0-old"/);
     const damaged = { ...save, snapshot: { status: 'active' } };
     await input.setInputFiles({
       name: 'dmg.json',
@@ -61,7 +63,7 @@ describe('saved games', () => {
     await expect.poll(() => alert.textContent()).toMatch(/damaged/);
     // Nothing was lost: same screen, same news, same autosave.
     expect(await page.locator('.news .headline').allTextContents()).toEqual(headlines);
-    expect(await page.evaluate((k) => localStorage.getItem(k), `brink:save:${save.scenarioId}`)).toBe(stored);
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(stored);
 
     // Play on, then open the downloaded save: back to round 1's report.
     await page.locator('button.next').click();

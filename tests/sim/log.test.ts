@@ -81,7 +81,7 @@ describe('game log', () => {
     const { log } = playLogged();
     expect(checkLog([], sc)).toMatch(/not a Brink game log/);
     expect(checkLog({ ...log, scenarioId: 'other' }, sc)).toMatch(/belongs to scenario "other"/);
-    expect(checkLog({ ...log, events: [{ x: 1 }] }, sc)).toMatch(/event 1/);
+    expect(checkLog({ ...log, events: [{ x: 1 }] }, sc)).toMatch(/damaged: events\.0/);
   });
 
   it('undoes the last round back to the start of its orders', () => {
