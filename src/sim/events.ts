@@ -92,6 +92,14 @@ const refused = (why: string): Parsed => ({ ok: false, reason: why });
 /** One schema issue in words, with every untrusted key or value cut short. */
 export function issueText(issue: z.core.$ZodIssue | undefined): string {
   if (!issue) return 'malformed';
+  // For a union, the branch that got furthest says best what is wrong (an inject's effects, not "not a text").
+  if (issue.code === 'invalid_union') {
+    const best = issue.errors
+      .map((branch) => branch[0])
+      .filter((x) => x !== undefined)
+      .sort((a, b) => b.path.length - a.path.length)[0];
+    if (best && best.path.length > 0) return issueText({ ...best, path: [...issue.path, ...best.path] });
+  }
   const where = issue.path
     .map((p) => (typeof p === 'string' && !/^[\w-]{1,24}$/.test(p) ? shown(p, 24) : String(p)))
     .join('.');
