@@ -124,8 +124,13 @@ describe('facilitator console and presenter view', () => {
       .poll(() => con.page.locator(`.fc-orders tr[data-role="${second}"] td`).textContent())
       .toMatch(/^Computer player \(hawk\)/);
 
-    // Undo the last round: back to round 1's orders, in every window.
+    // Undo the last round: back to round 1's orders, in every window. The console says first what it
+    // takes back, the seat changes included, and says it again once done.
+    const undoes =
+      /^Undo: back to the orders of round 1; it takes back .*handed to a person.*handed to the computer \(hawk\)/;
+    await expect.poll(() => con.page.locator('.fc-undoes').textContent()).toMatch(undoes);
     await con.page.locator('button.fc-undo').click();
+    await expect.poll(() => con.page.locator('.fc-notice').textContent()).toMatch(undoes);
     await expect.poll(() => status.textContent()).toMatch(/^Round 1 of \d+: orders being given/);
     await page.waitForSelector('h2:has-text("Orders for")');
     expect(await page.locator('h2').first().textContent()).toMatch(/round 1 of/);

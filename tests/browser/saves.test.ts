@@ -100,4 +100,32 @@ describe('saved games', () => {
     expect(await page.locator('.resume [role="alert"]').count()).toBe(0);
     await context.close();
   }, 120_000);
+
+  it('keeps a designer’s file that reuses a bundled scenario’s id and version apart from the bundled one', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(inject('baseUrl'));
+    await page.waitForSelector('h2:has-text("Start a game")');
+    const scenario = JSON.parse(readFileSync('scenarios/pakistan-afghanistan-2026.json', 'utf8'));
+    scenario.meta.disclaimer = `A designer’s copy. ${scenario.meta.disclaimer}`;
+    await page.getByLabel('Or open a scenario file (JSON)').setInputFiles({
+      name: 'copy.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(scenario)),
+    });
+    await page.locator('.scenario-list label:has-text("From file")').waitFor();
+    const headlines = await playRoundOne(page, 7);
+    expect(await page.locator('#disclaimer').textContent()).toMatch(/^A designer’s copy/);
+
+    // After a reload the save resumes into the designer's file (validated again from its kept text), not the bundled one.
+    await page.reload();
+    await page.waitForSelector('h2:has-text("Start a game")');
+    const resume = page.locator(`button[data-resume="${scenario.meta.id}"]`);
+    expect(await resume.count()).toBe(1);
+    await resume.click();
+    await page.waitForSelector('h2:has-text("Round 1")');
+    expect(await page.locator('.news .headline').allTextContents()).toEqual(headlines);
+    expect(await page.locator('#disclaimer').textContent()).toMatch(/^A designer’s copy/);
+    await context.close();
+  }, 120_000);
 });
