@@ -47,6 +47,8 @@ export function autosave(actor: Actor<GameMachine>, scenario: Scenario): boolean
 export function writeSave(save: SaveFile): boolean {
   try {
     storage()?.setItem(saveKey(save), JSON.stringify(save));
+    // The autosave an earlier build kept under the scenario id alone is taken over by this one.
+    storage()?.removeItem(`${SAVE_PREFIX}${save.scenarioId}`);
     return storage() !== null;
   } catch {
     return false;
