@@ -144,6 +144,39 @@ describe('the classroom channel, heard by another tab', () => {
   }, 120_000);
 });
 
+describe('malformed events on the channel', () => {
+  it('are refused with a reason the console shows, and the game goes on', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, errors } = await openStart(context);
+    await page.getByLabel('Seed').fill('21');
+    await page.locator('button:text-is("Start")').click();
+    await page.locator('button:text-is("Begin round 1")').click();
+    await page.waitForSelector('h2:has-text("Orders for")');
+    await page.locator('button.open-console').click();
+    const notice = page.locator('.inline-console .fc-notice');
+    const other = await context.newPage();
+    await other.goto(inject('baseUrl'));
+    // The probe's frozen games: orders null, an inject without effects, a deadline at Infinity's stand-in.
+    await other.evaluate(() => {
+      const bc = new BroadcastChannel('brink-classroom');
+      const send = (event: unknown) =>
+        bc.postMessage({ kind: 'command', command: { type: 'send', event }, proof: null });
+      send({ type: 'INJECT', inject: { id: 'x', news: { headline: 'Flood' }, map: [] } });
+      send({ type: 'SET_DEADLINE', at: 1e308 });
+      send({ type: 'ORDERS', actor: 'pakistan', orders: null });
+    });
+    await expect
+      .poll(() => notice.textContent())
+      .toBe('The game refused that event (ORDERS: orders: Invalid input: expected array, received null).');
+    expect(await page.locator('.inline-console .fc-delivered li[data-inject-cause]').count()).toBe(0);
+    expect(await page.locator('.round-status').textContent()).toMatch(/No deadline/);
+    await submitOrders(page);
+    await page.waitForSelector('h2:has-text("Round 1")');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
 describe('storage and imports that fail', () => {
   it('warns at once when the browser refuses to save, and its export works', async () => {
     const context = await browser().newContext({
