@@ -63,6 +63,15 @@ export const GameEvent = z.discriminatedUnion('type', [
 ]);
 
 export type GameEvent = z.output<typeof GameEvent>;
+/** Who sits in a seat: a person, or a computer player with a policy. */
+export type Seat = z.output<typeof Seat>;
+export type PolicyName = z.output<typeof PolicyName>;
+/** One order: an action and, when the action takes one, a target id. */
+export type Order = z.output<typeof Order>;
+/** A chosen parameter value: a round or number, a place id, or crossing ids. */
+export type ParamValue = z.output<typeof ParamValue>;
+/** A party's answer to one clause. */
+export type ClauseAnswer = z.output<typeof ClauseAnswer>;
 export type CustomInject = z.output<typeof CustomInject>;
 export type Draft = z.output<typeof Draft>;
 export type EventType = GameEvent['type'];
