@@ -6,19 +6,9 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart } from './pages.ts';
+import { toFirstOrders } from './pages.ts';
 
 const browser = useChromium();
-
-/** Opens the game window of a context and starts a game with a seed; stops at round 1's orders. */
-async function startGame(context: BrowserContext, seed: string): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await openStart(context);
-  await page.getByLabel('Seed').fill(seed);
-  await page.locator('button:text-is("Start")').click();
-  await page.locator('button:text-is("Begin round 1")').click();
-  await page.waitForSelector('h2:has-text("Orders for")');
-  return { page, errors };
-}
 
 /** Picks the `pick`-th open action (military first) and submits the orders. */
 async function submitOrders(page: Page, pick = 0): Promise<void> {
@@ -40,7 +30,7 @@ async function openView(context: BrowserContext, view: string): Promise<{ page: 
 describe('facilitator console and presenter view', () => {
   it('keeps two windows in sync, refuses orders while paused, previews injects exactly, undoes a round', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const game = await startGame(context, '4242');
+    const game = await toFirstOrders(context, '4242');
     const con = await openView(context, 'console');
     const pres = await openView(context, 'presenter');
     const { page } = game;
@@ -146,7 +136,7 @@ describe('facilitator console and presenter view', () => {
 
   it('locks the trainer tools behind a passcode: students see no console or log import, even after a reload', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, errors } = await startGame(context, '4242');
+    const { page, errors } = await toFirstOrders(context, '4242');
     const consoleButton = page.locator('button.open-console');
     const logImport = page.getByLabel('Replay a game log (.json)');
     const presenter = page.locator('button:text-is("Open the presenter view")');
@@ -238,7 +228,7 @@ describe('debrief and after-action review', () => {
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
-    const { page, errors } = await startGame(context, '777');
+    const { page, errors } = await toFirstOrders(context, '777');
     await playToEnd(page);
     await page.locator('button:text-is("Debrief")').click();
     await page.waitForSelector('.full-debrief');

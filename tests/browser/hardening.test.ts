@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart } from './pages.ts';
+import { openStart, toFirstOrders } from './pages.ts';
 
 const browser = useChromium();
 const scenario = JSON.parse(readFileSync('scenarios/pakistan-afghanistan-2026.json', 'utf8')) as {
@@ -147,11 +147,7 @@ describe('the classroom channel, heard by another tab', () => {
 describe('malformed events on the channel', () => {
   it('are refused with a reason the console shows, and the game goes on', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, errors } = await openStart(context);
-    await page.getByLabel('Seed').fill('21');
-    await page.locator('button:text-is("Start")').click();
-    await page.locator('button:text-is("Begin round 1")').click();
-    await page.waitForSelector('h2:has-text("Orders for")');
+    const { page, errors } = await toFirstOrders(context, '21');
     await page.locator('button.open-console').click();
     const notice = page.locator('.inline-console .fc-notice');
     const other = await context.newPage();
@@ -183,11 +179,7 @@ describe('storage and imports that fail', () => {
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
-    const { page, errors } = await openStart(context);
-    await page.getByLabel('Seed').fill('5');
-    await page.locator('button:text-is("Start")').click();
-    await page.locator('button:text-is("Begin round 1")').click();
-    await page.waitForSelector('h2:has-text("Orders for")');
+    const { page, errors } = await toFirstOrders(context, '5');
     expect(await page.locator('.savebar').textContent()).toContain('The game saves itself');
     // Fill this origin's storage to the brim.
     await page.evaluate(() => {
@@ -234,10 +226,7 @@ describe('storage and imports that fail', () => {
 
   it('keeps the current game and its autosave when an imported log has one bad event', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, errors } = await openStart(context);
-    await page.getByLabel('Seed').fill('11');
-    await page.locator('button:text-is("Start")').click();
-    await page.locator('button:text-is("Begin round 1")').click();
+    const { page, errors } = await toFirstOrders(context, '11');
     await submitOrders(page);
     await page.waitForSelector('h2:has-text("Round 1")');
     const headlines = await page.locator('.news .headline').allTextContents();
