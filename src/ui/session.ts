@@ -1,7 +1,8 @@
-// The classroom host: wraps the game window's App so that every event sent is logged (seed, seats
-// and accepted events: the game log), broadcasts each new state to the console and presenter
-// windows, carries out their commands, drives the round deadline with TICK events, and offers the
-// classroom bar (console here or in its own window, presenter view, importing a game log, the trainer lock).
+// The classroom host: wraps the game window's App so that every event sent is parsed and logged (seed,
+// seats and accepted events: the game log), broadcasts each new state to the console and presenter
+// windows as each may see it (projectFor), carries out the commands the lock lets through, drives the
+// round deadline with TICK events, and offers the classroom bar (console here or in its own window,
+// presenter view, importing a game log, the trainer lock).
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { Actor, Subscription } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';

@@ -121,5 +121,6 @@ describe('fuzzed events', () => {
       }),
       { numRuns: 400, seed: 25 },
     );
-  });
+    // 400 games: a few seconds alone, more on a loaded machine; a limit only against a hang.
+  }, 60_000);
 });
