@@ -1,5 +1,6 @@
 // The header every Brink file carries (format, version, scenario id and version), checked in one place
 // for saves and game logs.
+import { shown } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 /** What a kind of file is called and which format marker and version it carries. */
@@ -20,10 +21,10 @@ export function checkEnvelope(value: unknown, k: FileKind, scenario: Scenario): 
   const v = value as { format?: unknown; version?: unknown; scenarioId?: unknown; scenarioVersion?: unknown };
   if (v.format !== k.format) return `${not} a Brink ${k.kind} (its "format" is not "${k.format}").`;
   if (v.version !== k.version)
-    return `The ${k.noun} has format version ${String(v.version)}; this build reads version ${k.version}.`;
+    return `The ${k.noun} has format version ${shown(v.version)}; this build reads version ${k.version}.`;
   if (v.scenarioId !== scenario.meta.id)
-    return `The ${k.noun} belongs to scenario "${String(v.scenarioId)}", not "${scenario.meta.id}".`;
+    return `The ${k.noun} belongs to scenario ${shown(v.scenarioId)}, not "${scenario.meta.id}".`;
   if (v.scenarioVersion !== scenario.meta.version)
-    return `The ${k.noun} was made with version ${String(v.scenarioVersion)} of "${scenario.meta.id}"; this is version ${scenario.meta.version}.`;
+    return `The ${k.noun} was made with version ${shown(v.scenarioVersion)} of "${scenario.meta.id}"; this is version ${scenario.meta.version}.`;
   return null;
 }

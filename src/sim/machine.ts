@@ -1,41 +1,15 @@
 // The statechart, generated from a scenario: briefing → playing → ended, where playing runs the
 // round, the ladder, mediation and the ceasefire as parallel regions.
-import { assign, raise, setup } from 'xstate';
-import type { Inject, Scenario } from '../scenario/schema.ts';
+import { and, assertEvent, assign, raise, setup } from 'xstate';
+import type { Scenario } from '../scenario/schema.ts';
 import { compile } from './compile.ts';
-import { answer, answerError, type Draft, proposalError, propose } from './negotiation.ts';
+import { type GameEvent, parseEvent } from './events.ts';
+import { answer, answerError, proposalError, propose } from './negotiation.ts';
 import { checkOrders } from './orders.ts';
 import { applyInject, closeRound, resolveRound, runReactions, startRound } from './round.ts';
 import { type GameInput, initialState } from './state.ts';
 import { openStep } from './step.ts';
-import type { ClauseAnswer, GameState, Order, ParamValue, Seat } from './types.ts';
-
-/** An inject written by the trainer during play. */
-export type CustomInject = Pick<Inject, 'effects' | 'news' | 'map'> & { id: string };
-
-/** Everything the interface or a simulator may send to a game. */
-export type GameEvent =
-  | { type: 'BEGIN' }
-  | { type: 'ORDERS'; actor: string; orders: Order[] }
-  | { type: 'NEXT' }
-  | { type: 'TICK'; now: number }
-  | { type: 'SET_DEADLINE'; at: number | null }
-  /** `now` (ms since epoch) lets the engine give the time spent paused back to the round's deadline. */
-  | { type: 'PAUSE'; now?: number }
-  | { type: 'RESUME'; now?: number }
-  | { type: 'INJECT'; inject: string | CustomInject }
-  | { type: 'SET_SEAT'; actor: string; seat: Seat }
-  | { type: 'SYNC' }
-  /** A party drafts a text (a new version), sent directly or through a mediator (`via`). */
-  | { type: 'PROPOSE'; actor: string; clauses: Draft[]; via?: string | null }
-  /** A party answers the current version clause by clause; `changes` holds the new parameters of changed clauses. */
-  | {
-      type: 'ANSWER';
-      actor: string;
-      version: number;
-      answers: Record<string, ClauseAnswer>;
-      changes?: Record<string, Record<string, ParamValue>>;
-    };
+import type { GameState } from './types.ts';
 
 /** The phases of the mediation region, in order. */
 export const MEDIATION_STATES = ['none', 'offered', 'accepted', 'talks', 'agreement', 'collapsed'] as const;
@@ -60,18 +34,22 @@ export function createGameMachine(scenario: Scenario) {
       react: assign(({ context }) => runReactions(c, context)),
       close: assign(({ context }) => closeRound(c, context)),
       nextRound: assign(({ context }) => startRound(context)),
-      storeOrders: assign(({ context, event }) =>
-        event.type === 'ORDERS' ? { orders: { ...context.orders, [event.actor]: event.orders } } : {},
-      ),
+      storeOrders: assign(({ context, event }) => {
+        assertEvent(event, 'ORDERS');
+        return { orders: { ...context.orders, [event.actor]: event.orders } };
+      }),
       inject: assign(({ context, event }) => {
-        if (event.type !== 'INJECT') return {};
-        const inj =
-          typeof event.inject === 'string'
-            ? scenario.injects.find((i) => i.id === event.inject)
-            : event.inject;
+        // The parsed copy: a trainer's inject gets the schema's defaults (a map cue's "at", say).
+        const parsed = parseEvent(scenario, event);
+        if (!parsed.ok || parsed.event.type !== 'INJECT') return {};
+        const { inject } = parsed.event;
+        const inj = typeof inject === 'string' ? scenario.injects.find((i) => i.id === inject) : inject;
         return inj ? applyInject(c, context, inj) : {};
       }),
-      setDeadline: assign(({ event }) => (event.type === 'SET_DEADLINE' ? { deadline: event.at } : {})),
+      setDeadline: assign(({ event }) => {
+        assertEvent(event, 'SET_DEADLINE');
+        return { deadline: event.at };
+      }),
       pause: assign(({ context, event }) =>
         context.paused ? {} : { paused: true, pausedAt: event.type === 'PAUSE' ? (event.now ?? null) : null },
       ),
@@ -80,52 +58,56 @@ export function createGameMachine(scenario: Scenario) {
         pausedAt: null,
         deadline: resumedDeadline(context, event.type === 'RESUME' ? event.now : undefined),
       })),
-      setSeat: assign(({ context, event }) =>
-        event.type === 'SET_SEAT' && context.seats[event.actor]
-          ? { seats: { ...context.seats, [event.actor]: event.seat } }
-          : {},
-      ),
+      setSeat: assign(({ context, event }) => {
+        assertEvent(event, 'SET_SEAT');
+        return context.seats[event.actor] ? { seats: { ...context.seats, [event.actor]: event.seat } } : {};
+      }),
       sync: raise({ type: 'SYNC' }),
       propose: assign(({ context, event }) => {
-        if (event.type !== 'PROPOSE') return {};
+        assertEvent(event, 'PROPOSE');
         const st = openStep(c, context);
         propose(st, event.actor, event.clauses, event.via ?? null);
         return st.done();
       }),
       answer: assign(({ context, event }) => {
-        if (event.type !== 'ANSWER') return {};
+        assertEvent(event, 'ANSWER');
         const st = openStep(c, context);
         answer(st, event.actor, event.answers, event.changes);
         return st.done();
       }),
     },
     guards: {
+      // The boundary: an event of the wrong shape, with a number out of range or an id the scenario does not
+      // know is refused here, before any rule reads it (callers get the reason from parseEvent itself).
+      wellFormed: ({ event }) => parseEvent(scenario, event).ok,
       allIn: ({ context }) =>
         !context.paused && persons(context).every((a) => context.orders[a] !== undefined),
       ordersValid: ({ context, event }) =>
         event.type === 'ORDERS' &&
+        parseEvent(scenario, event).ok &&
         !context.paused &&
         context.seats[event.actor]?.by === 'person' &&
         context.orders[event.actor] === undefined &&
         checkOrders(c, context, event.actor, event.orders) === null,
       deadlinePassed: ({ context, event }) =>
         event.type === 'TICK' &&
+        parseEvent(scenario, event).ok &&
         !context.paused &&
         context.deadline !== null &&
         event.now >= context.deadline,
       proposalValid: ({ context, event }) =>
         event.type === 'PROPOSE' &&
+        parseEvent(scenario, event).ok &&
         !context.paused &&
         context.seats[event.actor]?.by === 'person' &&
         proposalError(c, context, event.actor, event.clauses, event.via ?? null) === null,
       answerValid: ({ context, event }) =>
         event.type === 'ANSWER' &&
+        parseEvent(scenario, event).ok &&
         !context.paused &&
         context.seats[event.actor]?.by === 'person' &&
         answerError(c, context, event.actor, event.version, event.answers, event.changes) === null,
-      injectKnown: ({ event }) =>
-        event.type === 'INJECT' &&
-        (typeof event.inject !== 'string' || scenario.injects.some((i) => i.id === event.inject)),
+      injectKnown: ({ event }) => event.type === 'INJECT' && parseEvent(scenario, event).ok,
       ended: ({ context }) => context.ending !== null,
       notPaused: ({ context }) => !context.paused,
     },
@@ -137,8 +119,8 @@ export function createGameMachine(scenario: Scenario) {
     states: {
       briefing: {
         on: {
-          BEGIN: { target: 'playing', actions: 'nextRound' },
-          SET_SEAT: { actions: 'setSeat' },
+          BEGIN: { guard: 'wellFormed', target: 'playing', actions: 'nextRound' },
+          SET_SEAT: { guard: 'wellFormed', actions: 'setSeat' },
         },
       },
       playing: {
@@ -149,8 +131,8 @@ export function createGameMachine(scenario: Scenario) {
             initial: 'orders',
             // The trainer may pause at any point of a round; a paused game takes no orders and does not move on.
             on: {
-              PAUSE: { actions: 'pause' },
-              RESUME: { actions: 'resume' },
+              PAUSE: { guard: 'wellFormed', actions: 'pause' },
+              RESUME: { guard: 'wellFormed', actions: 'resume' },
             },
             states: {
               orders: {
@@ -160,9 +142,9 @@ export function createGameMachine(scenario: Scenario) {
                   PROPOSE: { guard: 'proposalValid', actions: ['propose', 'sync'] },
                   ANSWER: { guard: 'answerValid', actions: ['answer', 'sync'] },
                   TICK: { guard: 'deadlinePassed', target: 'resolution' },
-                  SET_DEADLINE: { actions: 'setDeadline' },
+                  SET_DEADLINE: { guard: 'wellFormed', actions: 'setDeadline' },
                   INJECT: { guard: 'injectKnown', actions: ['inject', 'sync'] },
-                  SET_SEAT: { actions: 'setSeat' },
+                  SET_SEAT: { guard: 'wellFormed', actions: 'setSeat' },
                 },
               },
               resolution: { entry: 'resolve', always: 'reactions' },
@@ -171,9 +153,9 @@ export function createGameMachine(scenario: Scenario) {
                 entry: ['close', 'sync'],
                 always: { guard: 'ended', target: '#brink.ended' },
                 on: {
-                  NEXT: { guard: 'notPaused', target: 'orders', actions: 'nextRound' },
+                  NEXT: { guard: and(['wellFormed', 'notPaused']), target: 'orders', actions: 'nextRound' },
                   INJECT: { guard: 'injectKnown', actions: ['inject', 'sync'] },
-                  SET_SEAT: { actions: 'setSeat' },
+                  SET_SEAT: { guard: 'wellFormed', actions: 'setSeat' },
                 },
               },
             },

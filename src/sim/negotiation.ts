@@ -2,6 +2,7 @@
 // counter-proposals, signing, and the agreement that results. Every step is a cause.
 import { applySigned, clauseOf, defaultParams, termError, termText } from './clauses.ts';
 import type { Compiled } from './compile.ts';
+import type { Draft } from './events.ts';
 import type { Step } from './step.ts';
 import type {
   Agreement,
@@ -18,11 +19,8 @@ export const SIGN_TRUST = 10;
 /** Design choice: each party's credibility at the start (0–100). */
 export const START_CREDIBILITY = 50;
 
-/** What a party drafts: clauses and their parameters. */
-export interface Draft {
-  clause: string;
-  params: Record<string, ParamValue>;
-}
+/** What a party drafts: clauses and their parameters (its schema is with the events'). */
+export type { Draft };
 
 /** The negotiation before anything is proposed. */
 export function emptyNegotiation(c: Compiled): NegotiationState {

@@ -1,6 +1,6 @@
 // What an inject would do, before it is sent: the engine's own pure step on a copy of the state.
 import type { Compiled } from './compile.ts';
-import type { CustomInject } from './machine.ts';
+import type { CustomInject } from './events.ts';
 import { applyInject } from './round.ts';
 import type { Change, GameState, NewsItem } from './types.ts';
 

@@ -1,19 +1,11 @@
 // The engine's state: plain data only, so snapshots serialise and replay bit for bit.
 import type { MediationPhase } from '../scenario/schema.ts';
+import type { ClauseAnswer, Order, ParamValue, PolicyName, Seat } from './events.ts';
 import type { RngState } from './rng.ts';
 
-/** Who sits in a seat: a person, or a computer player with a policy. */
-export type PolicyName = 'hawk' | 'dove' | 'tit-for-tat';
-export interface Seat {
-  by: 'person' | 'computer';
-  policy: PolicyName;
-}
-
-/** One order: an action and, when the action takes one, a target id. */
-export interface Order {
-  action: string;
-  target?: string;
-}
+// Who sits in a seat, an order, a clause's parameter value and a party's answer travel in events too:
+// their types come from the events' schema (events.ts).
+export type { ClauseAnswer, Order, ParamValue, PolicyName, Seat };
 
 /** Why something happened: an action, reaction, inject, rule or the historical opening. */
 export interface Cause {
@@ -96,18 +88,12 @@ export interface CeasefireState {
   guaranteed: boolean;
 }
 
-/** A chosen parameter value: a round or number, a place id, or crossing ids. */
-export type ParamValue = number | string | string[];
-
 /** One clause of a text, with its parameters and who put it there (a party, or the relaying mediator). */
 export interface Term {
   clause: string;
   params: Record<string, ParamValue>;
   by: string;
 }
-
-/** A party's answer to one clause. */
-export type ClauseAnswer = 'accept' | 'reject' | 'change';
 
 /** One version of the negotiated text. Every version is kept. */
 export interface TextVersion {

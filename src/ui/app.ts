@@ -1,12 +1,13 @@
 // The interface's root: mounts the panel, routes each game snapshot to its screen, and keeps the
 // map, the autosave and the live region in step. Panels send events; nothing here edits game state.
 import type { Subscription } from 'xstate';
-import { reason } from '../errors.ts';
+import { reason, shown } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { compile } from '../sim/compile.ts';
+import type { GameEvent } from '../sim/events.ts';
 import { startGame } from '../sim/game.ts';
-import { createGameMachine, type GameEvent } from '../sim/machine.ts';
-import { restoreGame } from '../sim/save.ts';
+import { createGameMachine } from '../sim/machine.ts';
+import { restoreGame, scenarioHash } from '../sim/save.ts';
 import { humans, renderBriefing, renderPass, renderPrivateBrief } from './briefing.ts';
 import { announce, clear, el } from './dom.ts';
 import { renderDebrief, renderEnding } from './ending.ts';
@@ -14,7 +15,14 @@ import { newsOfRound } from './facts.ts';
 import { MapView, renderMapText, renderPlace } from './mapview.ts';
 import { renderOrders } from './orders.ts';
 import { renderResolution } from './report.ts';
-import { autosave, deleteSave, saveScenarioId, storedScenarioText, storeScenarioText } from './saves.ts';
+import {
+  autosave,
+  deleteSave,
+  type ScenarioKey,
+  saveScenarioKey,
+  storedScenarioText,
+  storeScenarioText,
+} from './saves.ts';
 import { bundledScenarios, type LoadedScenario, validateScenario } from './scenarios.ts';
 import { randomSeed, renderStart } from './start.ts';
 import type { App, Game, UiState, WhyView } from './types.ts';
@@ -67,15 +75,21 @@ export function mountApp(doc: Document): App {
       attach({ loaded, c: compile(loaded.scenario), actor }, app.ui.start);
     },
     resume(value) {
-      const id = saveScenarioId(value);
-      const loaded = id ? findScenario(id) : undefined;
-      // Check against the named scenario when we have it, else the current one (for a clear mismatch message).
-      const scenario = loaded?.scenario ?? app.game?.loaded.scenario ?? app.catalog.ok[0]?.scenario;
+      const key = saveScenarioKey(value);
+      const id = key?.scenarioId;
+      const loaded = key ? findScenario(key) : undefined;
+      // Check against the named scenario when we have it, else one of its id or the current one (for a
+      // clear mismatch message: another file of the same id and version, another scenario).
+      const scenario =
+        loaded?.scenario ??
+        (key ? findScenario({ ...key, scenarioHash: undefined })?.scenario : undefined) ??
+        app.game?.loaded.scenario ??
+        app.catalog.ok[0]?.scenario;
       if (!scenario) return 'No scenario is available to restore this save into.';
       const restored = restoreGame(value, scenario, createGameMachine(scenario));
       if (!restored.ok) return restored.message;
       if (!loaded)
-        return `The save belongs to scenario "${id}", which is not available here: open its file first.`;
+        return `The save belongs to scenario ${shown(id)}, which is not available here: open its file first.`;
       try {
         restored.actor.start();
       } catch (e) {
@@ -85,21 +99,33 @@ export function mountApp(doc: Document): App {
       return null;
     },
     async resumeSave(value) {
-      const id = saveScenarioId(value);
-      const text = id && !findScenario(id) ? storedScenarioText(id) : null;
-      if (id && text) {
-        const file = `${id}.json`;
+      const key = saveScenarioKey(value);
+      const text = key && !findScenario(key) ? storedScenarioText(key) : null;
+      if (key && text) {
+        const file = `${key.scenarioId}.json`;
         const v = await validateScenario(text, file);
-        if (v.ok) kept.set(id, { scenario: v.scenario, text, file, bundled: false });
+        if (v.ok)
+          kept.set(`${key.scenarioId}#${scenarioHash(v.scenario)}`, {
+            scenario: v.scenario,
+            text,
+            file,
+            bundled: false,
+          });
       }
       // Through `app`, so that wrappers of resume (session.ts) see it.
       return app.resume(value);
     },
     newGame() {
       const g = app.game;
-      if (g) deleteSave(g.loaded.scenario.meta.id);
+      if (g) deleteSave(g.loaded.scenario);
       detach();
       app.ui = freshUi({ ...app.ui.start, seed: randomSeed(), message: null });
+      render();
+    },
+    saveRefused: false,
+    storageRefused() {
+      if (app.saveRefused) return;
+      app.saveRefused = true;
       render();
     },
     setDisclaimer(text: string) {
@@ -113,14 +139,17 @@ export function mountApp(doc: Document): App {
     },
   };
 
-  /** A scenario at hand with this id: bundled, opened from a file, in play, or restored from its kept text. */
-  function findScenario(id: string): LoadedScenario | undefined {
-    const at = (x: LoadedScenario | null | undefined) => (x?.scenario.meta.id === id ? x : undefined);
+  /**
+   * A scenario at hand for this key: bundled, opened from a file, in play, or restored from its kept text.
+   * A key with a content hash takes only that very file, so a designer's file that reuses a bundled
+   * scenario's id and version resumes its own saves, not the bundled one's.
+   */
+  function findScenario(key: ScenarioKey): LoadedScenario | undefined {
+    const fits = (x: LoadedScenario | null | undefined) =>
+      x?.scenario.meta.id === key.scenarioId &&
+      (key.scenarioHash === undefined || scenarioHash(x.scenario) === key.scenarioHash);
     return (
-      app.catalog.ok.find((x) => x.scenario.meta.id === id) ??
-      at(app.ui.start.fromFile) ??
-      at(app.game?.loaded) ??
-      kept.get(id)
+      [...app.catalog.ok, app.ui.start.fromFile, app.game?.loaded, ...kept.values()].find(fits) ?? undefined
     );
   }
 
@@ -136,7 +165,7 @@ export function mountApp(doc: Document): App {
     app.game = game;
     app.ui = freshUi(start);
     const sc: Scenario = game.loaded.scenario;
-    if (!game.loaded.bundled) storeScenarioText(sc.meta.id, game.loaded.text);
+    if (!game.loaded.bundled) storeScenarioText(sc, game.loaded.text);
     map.reset();
     void map.show(sc);
     subscription = game.actor.subscribe({
@@ -150,7 +179,7 @@ export function mountApp(doc: Document): App {
     if (app.game !== game) return;
     const snap = game.actor.getSnapshot();
     app.ui.why = null; // a new state: any open explanation belonged to the previous one
-    if (!autosave(game.actor, game.loaded.scenario)) console.warn('autosave: storage unavailable');
+    app.saveRefused = !autosave(game.actor, game.loaded.scenario);
     map.update(game.c, snap.context);
     render();
   }

@@ -1,9 +1,12 @@
 // The classroom channel: the game window (host) broadcasts each new state; the console and the
 // presenter view listen, and the console sends commands back. BroadcastChannel reaches every
-// window of the same origin in the same browser profile, so both windows must run on one machine.
+// window of the same origin in the same browser profile, so both windows must run on one machine,
+// and every tab hears everything: what goes out is projected (projectFor), the trainer's view is sealed
+// and commands are signed once the trainer tools are locked (seal.ts), and whatever comes in is parsed.
+import * as z from 'zod';
 import type { Scenario } from '../scenario/schema.ts';
-import type { GameEvent } from '../sim/machine.ts';
 import type { GameState } from '../sim/types.ts';
+import { Proof, Sealed } from './seal.ts';
 
 /** The channel's name, shared by every Brink window of this origin. */
 export const CHANNEL_NAME = 'brink-classroom';
@@ -11,31 +14,51 @@ export const CHANNEL_NAME = 'brink-classroom';
 /** Where the game stands, in words the views can switch on. */
 export type Phase = 'briefing' | 'orders' | 'report' | 'ended';
 
-/** What the host broadcasts after every change. */
+/** What the host broadcasts after every change: the game as one viewer may see it. */
 export interface StateMessage {
   kind: 'state';
+  /** Public (the presenter's projection) or the trainer's. */
+  view: 'public' | 'trainer';
   scenario: Scenario;
   phase: Phase;
   state: GameState;
+  /** The roles that have given this round's orders: public, though the orders are not. */
+  submitted: string[];
   /** True when the host keeps a log, so "undo the last round" is possible. */
   canUndo: boolean;
+  /** What "undo the last round" would take back, in words, or null. */
+  undoes: string | null;
   /** A one-line outcome of the last command (e.g. why it was refused), or null. */
   notice: string | null;
 }
 
-/** A console's request: send a game event, or undo the last round. */
-export type Command = { type: 'send'; event: GameEvent } | { type: 'undo' };
+/** A console's request: send a game event (parsed by the host), or undo the last round. */
+export const Command = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('send'), event: z.unknown() }),
+  z.strictObject({ type: z.literal('undo') }),
+]);
+export type Command = z.infer<typeof Command>;
 
-/** Every message on the channel. */
+/** What the channel carries; everything a tab receives is parsed against this before it is read. */
+const Message = z.discriminatedUnion('kind', [
+  // A state's contents come from the host alone: the views check its shape, the host never reads one.
+  z.looseObject({ kind: z.literal('state'), view: z.enum(['public', 'trainer']) }),
+  z.strictObject({ kind: z.literal('sealed'), box: Sealed }),
+  z.strictObject({ kind: z.literal('hello') }),
+  z.strictObject({ kind: z.literal('command'), command: Command, proof: Proof.nullable() }),
+  z.strictObject({ kind: z.literal('closed') }),
+]);
 export type Message =
   | StateMessage
+  | { kind: 'sealed'; box: Sealed }
   | { kind: 'hello' }
-  | { kind: 'command'; command: Command }
+  | { kind: 'command'; command: Command; proof: Proof | null }
   | { kind: 'closed' };
 
 /** A typed wrapper over one BroadcastChannel; null when the browser has none. */
 export interface Channel {
   post(message: Message): void;
+  /** Hands on each well-formed message; anything else another tab posts is dropped. */
   onMessage(handler: (message: Message) => void): void;
   close(): void;
 }
@@ -49,7 +72,10 @@ export function openChannel(name = CHANNEL_NAME): Channel | null {
       bc.postMessage(message);
     },
     onMessage(handler) {
-      bc.addEventListener('message', (e: MessageEvent<Message>) => handler(e.data));
+      bc.addEventListener('message', (e: MessageEvent<unknown>) => {
+        const m = Message.safeParse(e.data);
+        if (m.success) handler(m.data as Message);
+      });
     },
     close() {
       bc.close();

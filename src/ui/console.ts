@@ -3,7 +3,7 @@
 // works inside the game window (single screen) and in a window of its own (over the channel).
 import type { Effect } from '../scenario/schema.ts';
 import { type Compiled, compile } from '../sim/compile.ts';
-import type { CustomInject } from '../sim/machine.ts';
+import type { CustomInject } from '../sim/events.ts';
 import { previewInject } from '../sim/preview.ts';
 import type { GameState, PolicyName, Seat } from '../sim/types.ts';
 import { describeChange, nameOf } from './causes.ts';
@@ -91,6 +91,8 @@ export function createConsole(send: (command: Command) => void, headingLevel: 2 
   clearDeadline.addEventListener('click', () => event({ type: 'SET_DEADLINE', at: null }));
   const undo = el('button', { type: 'button', class: 'fc-undo' }, 'Undo the last round');
   undo.addEventListener('click', () => send({ type: 'undo' }));
+  // What undo would take back, before it is pressed (seat changes included).
+  const undoes = el('p', { class: 'hint fc-undoes', 'data-testid': 'fc-undoes' });
 
   // Orders and seats.
   const ordersBody = el('tbody');
@@ -228,6 +230,7 @@ export function createConsole(send: (command: Command) => void, headingLevel: 2 
       extend,
       clearDeadline,
       undo,
+      undoes,
     ),
     ordersTable,
     el('fieldset', {}, el('legend', {}, 'Who plays each role'), seatsBox),
@@ -307,6 +310,7 @@ export function createConsole(send: (command: Command) => void, headingLevel: 2 
       for (const b of [pauseBtn, setDeadline, clearDeadline]) b.disabled = !inOrders;
       extend.disabled = !inOrders || s.deadline === null;
       undo.disabled = !message.canUndo || s.round < 1 || message.phase === 'briefing';
+      undoes.textContent = undo.disabled ? '' : (message.undoes ?? '');
       const injectable = inOrders || message.phase === 'report';
       for (const b of [sendBtn, customSend]) b.disabled = !injectable;
       ordersBody.replaceChildren(

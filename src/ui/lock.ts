@@ -1,6 +1,7 @@
 // The trainer's lock on the classroom tools: a passcode, kept only as a salted PBKDF2 hash in this
 // browser's storage, that hides the facilitator console and the log import from students at a shared
-// device. It keeps the curious out; it is no defence against someone who clears the site's storage,
+// device, and gives the key that signs and seals what the classroom channel carries for the trainer
+// (seal.ts). It keeps the curious out; it is no defence against someone who clears the site's storage,
 // which also removes the lock (and the game says so).
 import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -27,6 +28,11 @@ export interface TrainerLock {
   set(code: string): string | null;
   /** Whether `code` is the passcode. */
   matches(code: string): boolean;
+  /**
+   * The key that signs the console's commands and seals the trainer's view on the channel, derived from
+   * the passcode with another salt than the stored hash, so nothing in storage gives it; null for a wrong code.
+   */
+  channelKey(code: string): Uint8Array | null;
   /** Removes the passcode. */
   remove(): void;
 }
@@ -34,8 +40,8 @@ export interface TrainerLock {
 /** Storage as the lock uses it (localStorage, or a stand-in in tests). */
 export type LockStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-const hashOf = (code: string, salt: string) =>
-  bytesToHex(pbkdf2(sha256, code, salt, { c: ITERATIONS, dkLen: 32 }));
+const derive = (code: string, salt: string) => pbkdf2(sha256, code, salt, { c: ITERATIONS, dkLen: 32 });
+const hashOf = (code: string, salt: string) => bytesToHex(derive(code, salt));
 
 /** The lock kept in `storage`; with no storage (a private window, say), no passcode can be set. */
 export function trainerLock(storage: LockStorage | null): TrainerLock {
@@ -66,6 +72,12 @@ export function trainerLock(storage: LockStorage | null): TrainerLock {
     matches(code) {
       const stored = read();
       return stored !== null && hashOf(code, stored.salt) === stored.hash;
+    },
+    channelKey(code) {
+      const stored = read();
+      return stored && hashOf(code, stored.salt) === stored.hash
+        ? derive(code, `${stored.salt}:channel`)
+        : null;
     },
     remove() {
       storage?.removeItem(KEY);
@@ -128,6 +140,8 @@ export function lockControls(opts: {
   lock: TrainerLock;
   apply: (locked: boolean) => void;
   focusTools: () => void;
+  /** Told the channel key when the passcode is set or given, and null when it is removed. */
+  onKey?: (key: Uint8Array | null) => void;
 }): HTMLElement {
   const { lock } = opts;
   const area = el('div', { class: 'lock' });
@@ -143,7 +157,9 @@ export function lockControls(opts: {
           label: 'Trainer passcode',
           action: 'Unlock the trainer tools',
           submit: (code) => {
-            if (!lock.matches(code)) return 'That is not the passcode.';
+            const key = lock.channelKey(code);
+            if (!key) return 'That is not the passcode.';
+            opts.onKey?.(key);
             unlocked = true;
             show('tools');
             return null;
@@ -161,6 +177,7 @@ export function lockControls(opts: {
           }),
           button('Remove the passcode', () => {
             lock.remove();
+            opts.onKey?.(null);
             show('tools');
           }),
         ),
@@ -173,6 +190,7 @@ export function lockControls(opts: {
         submit: (code) => {
           const problem = lock.set(code);
           if (problem) return problem;
+          opts.onKey?.(lock.channelKey(code));
           unlocked = false;
           show('form');
           return null;

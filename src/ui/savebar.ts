@@ -27,13 +27,31 @@ export function importSaveControl(app: App): HTMLElement {
  */
 export function saveBar(app: App, download = true): HTMLElement {
   const game = app.game;
+  const exportSave = () => game && downloadSave(saveGame(game.actor, game.loaded.scenario));
+  // Nothing claims to save when the browser refuses: the player is told at once, with the way to keep the game.
+  const status = app.saveRefused
+    ? el(
+        'div',
+        { class: 'save-refused', role: 'alert' },
+        el(
+          'p',
+          {},
+          'This browser refused to save the game (its storage is full or turned off): export the game to keep it.',
+        ),
+        game && download
+          ? button('Export the game (.json)', exportSave, { class: 'primary export-refused' })
+          : el(
+              'p',
+              { class: 'hint' },
+              'The export is offered once this round’s orders are in, so no team sees another’s.',
+            ),
+      )
+    : el('p', { class: 'hint' }, 'The game saves itself in this browser after every move.');
   return el(
     'section',
     { class: 'savebar', 'aria-label': 'Saved games' },
-    el('p', { class: 'hint' }, 'The game saves itself in this browser after every move.'),
-    game &&
-      download &&
-      button('Download the save (.json)', () => downloadSave(saveGame(game.actor, game.loaded.scenario))),
+    status,
+    game && download && !app.saveRefused && button('Download the save (.json)', exportSave),
     importSaveControl(app),
   );
 }

@@ -1,35 +1,43 @@
-// The classroom host: wraps the game window's App so that every event sent is logged (seed, seats
-// and accepted events: the game log), broadcasts each new state to the console and presenter
-// windows, carries out their commands, drives the round deadline with TICK events, and offers the
-// classroom bar (console here or in its own window, presenter view, importing a game log, the trainer lock).
+// The classroom host: wraps the game window's App so that every event sent is parsed and logged (seed,
+// seats and accepted events: the game log), broadcasts each new state to the console and presenter
+// windows as each may see it (projectFor), carries out the commands the lock lets through, drives the
+// round deadline with TICK events, and offers the classroom bar (console here or in its own window,
+// presenter view, importing a game log, the trainer lock).
+import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { Actor, Subscription } from 'xstate';
-import { reason } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { compile } from '../sim/compile.ts';
+import { type GameEvent, parseEvent } from '../sim/events.ts';
 import {
-  checkLog,
+  describeUndo,
   type GameLog,
   newLog,
+  readLog,
   replayLog,
   sendLogged,
   stateDigest,
   undoLastRound,
 } from '../sim/log.ts';
-import type { GameEvent, GameMachine } from '../sim/machine.ts';
+import type { GameMachine } from '../sim/machine.ts';
+import { projectFor, scenarioFor, type Viewer } from '../sim/projection.ts';
 import { saveGame } from '../sim/save.ts';
 import { type Channel, type Command, openChannel, type Phase, type StateMessage } from './channel.ts';
 import { type ConsoleView, createConsole, pacingLine } from './console.ts';
 import { announce, button, el } from './dom.ts';
 import { localLock, lockControls } from './lock.ts';
+import { type Proof, seal, verify } from './seal.ts';
 import type { App } from './types.ts';
 
 const LOG_PREFIX = 'brink:log:';
+/** Where this tab keeps the channel key once given the passcode: sessionStorage, which no other tab reads. */
+const KEY_ITEM = 'brink:channel-key';
 
 /** What the debrief and the tests may ask of the classroom host. */
 export interface Session {
   /** The current game's log, or null when the game was resumed from a save without one. */
   log(): GameLog | null;
-  /** Sends an event to the game, logging it. */
-  send(event: GameEvent): void;
+  /** Parses an event and sends it to the game, logging it; a refused event leaves a notice saying why. */
+  send(event: unknown): void;
   /** Rewinds the game to the start of the last round's orders. */
   undo(): string | null;
   /** Replaces the game with the replay of a log file's contents; returns an error or null. */
@@ -51,11 +59,31 @@ function storage(): Storage | null {
   }
 }
 
-function storeLog(log: GameLog): void {
+/** Stores the log; false when the browser refused (undo and forks still work until the page is closed). */
+function storeLog(log: GameLog): boolean {
   try {
     storage()?.setItem(`${LOG_PREFIX}${log.scenarioId}`, JSON.stringify(log));
+    return true;
   } catch {
-    // Storage full or unavailable: undo and forks still work until the page is closed.
+    return false;
+  }
+}
+
+function sessionKey(): Uint8Array | null {
+  try {
+    const hex = window.sessionStorage.getItem(KEY_ITEM);
+    return hex && /^[0-9a-f]{64}$/.test(hex) ? hexToBytes(hex) : null;
+  } catch {
+    return null;
+  }
+}
+
+function keepSessionKey(key: Uint8Array | null): void {
+  try {
+    if (key) window.sessionStorage.setItem(KEY_ITEM, bytesToHex(key));
+    else window.sessionStorage.removeItem(KEY_ITEM);
+  } catch {
+    // No session storage: the key lasts as long as the page.
   }
 }
 
@@ -95,19 +123,31 @@ export function installSession(app: App, doc: Document): Session {
   let notice: string | null = null;
   let inline: ConsoleView | null = null;
   let queued = false;
+  const lock = localLock();
+  // The key given with the passcode in this tab; while it is held, commands must be signed with it
+  // even if another tab removes the stored lock.
+  let channelKey: Uint8Array | null = sessionKey();
+  const seenNonces = new Set<string>();
 
   const scenarioOf = (): Scenario | null => app.game?.loaded.scenario ?? null;
 
-  function message(): StateMessage | null {
+  /** The game as a viewer may see it (projectFor), with the trainer's extras for the trainer only. */
+  function message(viewer: Viewer): StateMessage | null {
     const g = app.game;
     if (!g) return null;
+    const sc = g.loaded.scenario;
+    const p = projectFor(sc, viewer, g.actor.getSnapshot().context);
+    const trainer = viewer === 'trainer';
     return {
       kind: 'state',
-      scenario: g.loaded.scenario,
+      view: trainer ? 'trainer' : 'public',
+      scenario: scenarioFor(sc, viewer),
       phase: phaseOf(g.actor),
-      state: g.actor.getSnapshot().context,
-      canUndo: log !== null,
-      notice,
+      state: p.state,
+      submitted: p.submitted,
+      canUndo: trainer && log !== null,
+      undoes: trainer ? undoPreview() : null,
+      notice: trainer ? notice : null,
     };
   }
 
@@ -117,12 +157,19 @@ export function installSession(app: App, doc: Document): Session {
     queued = true;
     queueMicrotask(() => {
       queued = false;
-      const m = message();
-      if (m) channel?.post(m);
-      else channel?.post({ kind: 'closed' });
-      inline?.update(m);
+      const open = message('presenter');
+      const trainer = message('trainer');
+      if (!open) channel?.post({ kind: 'closed' });
+      else {
+        channel?.post(open);
+        // The trainer's view goes out sealed once a passcode guards it, and not at all without its key.
+        if (trainer && channelKey)
+          channel?.post({ kind: 'sealed', box: seal(channelKey, JSON.stringify(trainer)) });
+        else if (trainer && !lock.isSet()) channel?.post(trainer);
+      }
+      inline?.update(trainer);
+      if (log && !storeLog(log)) app.storageRefused();
       refreshBar();
-      if (log) storeLog(log);
     });
   }
 
@@ -137,9 +184,16 @@ export function installSession(app: App, doc: Document): Session {
     changed();
   }
 
-  function send(event: GameEvent): void {
+  function send(raw: unknown): void {
     const g = app.game;
     if (!g) return;
+    const parsed = parseEvent(g.loaded.scenario, raw);
+    if (!parsed.ok) {
+      notice = `The game refused that event (${parsed.reason}).`;
+      changed();
+      return;
+    }
+    const event: GameEvent = parsed.event;
     const before = g.actor.getSnapshot();
     if (log) log = sendLogged(g.actor, log, event);
     else g.actor.send(event);
@@ -182,13 +236,14 @@ export function installSession(app: App, doc: Document): Session {
       else if (g) {
         // A reload: keep the stored log only if it replays into exactly the resumed state.
         const stored = storedLog(g.loaded.scenario.meta.id);
-        const sc = g.loaded.scenario;
         log = null;
-        if (stored && checkLog(stored, sc) === null) {
-          const replayed = replayLog(sc, stored as GameLog, g.actor.logic);
-          if (stateDigest(replayed.getSnapshot().context) === stateDigest(g.actor.getSnapshot().context))
-            log = stored as GameLog;
-          replayed.stop();
+        const replayed = stored ? readLog(stored, g.loaded.scenario, g.actor.logic) : null;
+        if (replayed?.ok) {
+          if (
+            stateDigest(replayed.actor.getSnapshot().context) === stateDigest(g.actor.getSnapshot().context)
+          )
+            log = replayed.log;
+          replayed.actor.stop();
         }
       }
     }
@@ -201,34 +256,61 @@ export function installSession(app: App, doc: Document): Session {
     watch();
   };
 
+  /** The log without the last round, and what that takes back; null when there is nothing to undo. */
+  function undoPlan(): { next: GameLog; words: string } | null {
+    const g = app.game;
+    if (!g || !log) return null;
+    const s = g.actor.getSnapshot().context;
+    if (s.round < 1) return null;
+    const next = undoLastRound(log, s.round, phaseOf(g.actor) !== 'orders');
+    const back = Math.max(1, phaseOf(g.actor) !== 'orders' ? s.round : s.round - 1);
+    return {
+      next,
+      words: describeUndo(compile(g.loaded.scenario), log.events.slice(next.events.length), back),
+    };
+  }
+
+  function undoPreview(): string | null {
+    return undoPlan()?.words ?? null;
+  }
+
   function undo(): string | null {
     const g = app.game;
     const sc = scenarioOf();
     if (!g || !sc || !log) return 'Undo needs the game log, which this game does not have.';
-    const s = g.actor.getSnapshot().context;
-    const phase = phaseOf(g.actor);
-    if (s.round < 1) return 'There is no round to undo yet.';
-    const next = undoLastRound(log, s.round, phase !== 'orders');
-    const problem = adopt(replayLog(sc, next, g.actor.logic), sc, next);
-    if (!problem)
-      announce(
-        `The last round was undone: back to the orders of round ${app.game?.actor.getSnapshot().context.round}.`,
-      );
-    return problem;
+    const plan = undoPlan();
+    if (!plan) return 'There is no round to undo yet.';
+    // The undo itself is logged: what it took out stays in the log, beside the events that replay.
+    const removed = log.events.slice(plan.next.events.length);
+    const undone = [...(log.undone ?? []), { round: g.actor.getSnapshot().context.round, events: removed }];
+    const recorded: GameLog = { ...plan.next, undone };
+    const problem = adopt(replayLog(sc, plan.next, g.actor.logic), sc, recorded);
+    if (problem) return problem;
+    announce(plan.words);
+    return plan.words;
   }
 
   function importLog(value: unknown): string | null {
     const id = (value as { scenarioId?: unknown } | null)?.scenarioId;
     const loaded = app.catalog.ok.find((x) => x.scenario.meta.id === id) ?? app.game?.loaded;
     if (!loaded) return 'No scenario is available for this log.';
-    const problem = checkLog(value, loaded.scenario);
-    if (problem) return problem;
-    const next = value as GameLog;
-    try {
-      return adopt(replayLog(loaded.scenario, next), loaded.scenario, next);
-    } catch (e) {
-      return `The log could not be replayed: ${reason(e)}`;
+    // Read, checked and replayed in full before anything is replaced: a bad log leaves the game as it was.
+    const r = readLog(value, loaded.scenario);
+    if (!r.ok) return r.message;
+    return adopt(r.actor, loaded.scenario, r.log);
+  }
+
+  /** Why a command from the channel is not the trainer's, or null when it is to be carried out. */
+  function refusal(command: Command, proof: Proof | null): string | null {
+    if (channelKey) {
+      if (!proof || seenNonces.has(proof.nonce) || !verify(channelKey, command, proof))
+        return 'A command without proof of the trainer’s passcode was refused.';
+      seenNonces.add(proof.nonce);
+      return null;
     }
+    return lock.isSet()
+      ? 'The trainer tools are locked: give the passcode once in the game window so that it takes a console’s commands.'
+      : null;
   }
 
   function run(command: Command): void {
@@ -240,7 +322,13 @@ export function installSession(app: App, doc: Document): Session {
 
   channel?.onMessage((m) => {
     if (m.kind === 'hello') changed();
-    else if (m.kind === 'command') run(m.command);
+    else if (m.kind === 'command') {
+      const refused = refusal(m.command, m.proof);
+      if (refused) {
+        notice = refused;
+        changed();
+      } else run(m.command);
+    }
   });
 
   // The deadline is data in the state; this clock only tells the game the time once it has passed.
@@ -268,7 +356,7 @@ export function installSession(app: App, doc: Document): Session {
       inline = createConsole(run, 2);
       consoleHost.append(inline.root);
     }
-    inline?.update(message());
+    inline?.update(message('trainer'));
     if (open) inline?.root.querySelector<HTMLElement>('.fc-heading')?.focus();
   });
   const openWindow = (view: string) => {
@@ -305,7 +393,12 @@ export function installSession(app: App, doc: Document): Session {
     logMessage,
   );
   const lockArea = lockControls({
-    lock: localLock(),
+    lock,
+    onKey: (key) => {
+      channelKey = key;
+      keepSessionKey(key);
+      changed();
+    },
     apply: (locked) => {
       consoleButtons.hidden = locked;
       logField.hidden = locked;

@@ -266,7 +266,7 @@ function resumeSection(app: App): HTMLElement {
         button(
           `Resume game: ${title}${round}`,
           async () => {
-            const problem = await app.resumeSave(readSave(s.scenarioId));
+            const problem = await app.resumeSave(readSave(s.key));
             if (problem) message.textContent = problem;
           },
           { class: 'primary', 'data-resume': s.scenarioId },

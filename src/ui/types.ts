@@ -2,7 +2,8 @@
 // intents a panel may ask for. Panels never edit game state; they ask the app to send events.
 import type { Actor, SnapshotFrom } from 'xstate';
 import type { Compiled } from '../sim/compile.ts';
-import type { GameEvent, GameMachine } from '../sim/machine.ts';
+import type { GameEvent } from '../sim/events.ts';
+import type { GameMachine } from '../sim/machine.ts';
 import type { PolicyName, Seat } from '../sim/types.ts';
 import type { CauseNode } from './causes.ts';
 import type { FormValues } from './memory.ts';
@@ -77,6 +78,10 @@ export interface App {
   resumeSave(value: unknown): Promise<string | null>;
   /** Leaves the game and shows the start screen. */
   newGame(): void;
+  /** True while this browser refuses to store the game (storage full or off): the save bar says so. */
+  saveRefused: boolean;
+  /** Tells the player at once that the browser refused to store the game, and offers the export. */
+  storageRefused(): void;
   /** Shows the disclaimer of a scenario in the footer. */
   setDisclaimer(text: string): void;
   /** Opens a "Why?" panel. */

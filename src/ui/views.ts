@@ -1,6 +1,8 @@
 // The console and presenter windows: each listens on the classroom channel for the game window's
 // states. Neither holds a game of its own; the console sends commands back, the presenter none.
+import { Scenario } from '../scenario/schema.ts';
 import { compile } from '../sim/compile.ts';
+import { ProjectedStateSchema } from '../sim/state-schema.ts';
 import { roundDate } from '../sim/text.ts';
 import type { NewsItem } from '../sim/types.ts';
 import { type Message, openChannel, type StateMessage } from './channel.ts';
@@ -10,9 +12,28 @@ import { claimsOf, verifiedOf } from './facts.ts';
 import { localLock, passcodeForm } from './lock.ts';
 import { MapView } from './mapview.ts';
 import { claimsLine } from './news.ts';
+import { open, prove } from './seal.ts';
 
-/** Hooks a view to the channel: greets the host, then hands each state (or null) to `update`. */
-function listen(doc: Document, update: (m: StateMessage | null) => void): ReturnType<typeof openChannel> {
+/**
+ * A state message as a view may trust it: its scenario and state parsed (any tab can post on the channel,
+ * and a forged state must not break the projector), or null.
+ */
+function checked(m: StateMessage): StateMessage | null {
+  const scenario = Scenario.safeParse(m.scenario);
+  const state = ProjectedStateSchema.safeParse(m.state);
+  return scenario.success && state.success ? { ...m, scenario: scenario.data, state: state.data } : null;
+}
+
+/**
+ * Hooks a view to the channel: greets the host, then hands each state of the view it reads (or null) to
+ * `update`. The console reads the trainer's view, sealed once the tools are locked; the presenter the public one.
+ */
+function listen(
+  doc: Document,
+  view: StateMessage['view'],
+  update: (m: StateMessage | null) => void,
+  key: Uint8Array | null = null,
+): ReturnType<typeof openChannel> {
   const channel = openChannel();
   if (!channel) {
     doc
@@ -21,8 +42,14 @@ function listen(doc: Document, update: (m: StateMessage | null) => void): Return
     return null;
   }
   channel.onMessage((m: Message) => {
-    if (m.kind === 'state') update(m);
-    else if (m.kind === 'closed') update(null);
+    let state: StateMessage | null = null;
+    if (m.kind === 'state' && m.view === view) state = m;
+    else if (m.kind === 'sealed' && key && view === 'trainer') {
+      const text = open(key, m.box);
+      state = text === null ? null : (JSON.parse(text) as StateMessage);
+    } else if (m.kind === 'closed') update(null);
+    const ok = state && checked(state);
+    if (ok) update(ok);
   });
   channel.post({ kind: 'hello' });
   return channel;
@@ -46,8 +73,9 @@ export function mountConsoleWindow(doc: Document): void {
     label: 'Trainer passcode',
     action: 'Open the console',
     submit: (code) => {
-      if (!lock.matches(code)) return 'That is not the passcode.';
-      openConsole(doc, panel);
+      const key = lock.channelKey(code);
+      if (!key) return 'That is not the passcode.';
+      openConsole(doc, panel, key);
       return null;
     },
   });
@@ -60,10 +88,13 @@ export function mountConsoleWindow(doc: Document): void {
   form.querySelector('input')?.focus();
 }
 
-/** The console itself, following the game window over the channel. */
-function openConsole(doc: Document, panel: HTMLElement): void {
+/** The console itself, following the game window over the channel; with the lock's key, its commands are signed. */
+function openConsole(doc: Document, panel: HTMLElement, key: Uint8Array | null = null): void {
   let channel: ReturnType<typeof openChannel> = null;
-  const view = createConsole((command) => channel?.post({ kind: 'command', command }), 2);
+  const view = createConsole(
+    (command) => channel?.post({ kind: 'command', command, proof: key ? prove(key, command) : null }),
+    2,
+  );
   clear(panel);
   panel.append(
     el(
@@ -74,7 +105,7 @@ function openConsole(doc: Document, panel: HTMLElement): void {
     view.root,
   );
   view.update(null);
-  channel = listen(doc, (m) => view.update(m));
+  channel = listen(doc, 'trainer', (m) => view.update(m), key);
   view.root.querySelector<HTMLElement>('.fc-heading')?.focus();
 }
 
@@ -153,5 +184,5 @@ export function mountPresenter(doc: Document): void {
   setInterval(() => {
     if (last?.phase === 'orders') pacing.textContent = pacingLine(last.state, Date.now());
   }, 1000);
-  listen(doc, update);
+  listen(doc, 'public', update);
 }

@@ -6,19 +6,9 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart } from './pages.ts';
+import { toFirstOrders } from './pages.ts';
 
 const browser = useChromium();
-
-/** Opens the game window of a context and starts a game with a seed; stops at round 1's orders. */
-async function startGame(context: BrowserContext, seed: string): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await openStart(context);
-  await page.getByLabel('Seed').fill(seed);
-  await page.locator('button:text-is("Start")').click();
-  await page.locator('button:text-is("Begin round 1")').click();
-  await page.waitForSelector('h2:has-text("Orders for")');
-  return { page, errors };
-}
 
 /** Picks the `pick`-th open action (military first) and submits the orders. */
 async function submitOrders(page: Page, pick = 0): Promise<void> {
@@ -40,7 +30,7 @@ async function openView(context: BrowserContext, view: string): Promise<{ page: 
 describe('facilitator console and presenter view', () => {
   it('keeps two windows in sync, refuses orders while paused, previews injects exactly, undoes a round', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const game = await startGame(context, '4242');
+    const game = await toFirstOrders(context, '4242');
     const con = await openView(context, 'console');
     const pres = await openView(context, 'presenter');
     const { page } = game;
@@ -124,8 +114,13 @@ describe('facilitator console and presenter view', () => {
       .poll(() => con.page.locator(`.fc-orders tr[data-role="${second}"] td`).textContent())
       .toMatch(/^Computer player \(hawk\)/);
 
-    // Undo the last round: back to round 1's orders, in every window.
+    // Undo the last round: back to round 1's orders, in every window. The console says first what it
+    // takes back, the seat changes included, and says it again once done.
+    const undoes =
+      /^Undo: back to the orders of round 1; it takes back .*handed to a person.*handed to the computer \(hawk\)/;
+    await expect.poll(() => con.page.locator('.fc-undoes').textContent()).toMatch(undoes);
     await con.page.locator('button.fc-undo').click();
+    await expect.poll(() => con.page.locator('.fc-notice').textContent()).toMatch(undoes);
     await expect.poll(() => status.textContent()).toMatch(/^Round 1 of \d+: orders being given/);
     await page.waitForSelector('h2:has-text("Orders for")');
     expect(await page.locator('h2').first().textContent()).toMatch(/round 1 of/);
@@ -141,7 +136,7 @@ describe('facilitator console and presenter view', () => {
 
   it('locks the trainer tools behind a passcode: students see no console or log import, even after a reload', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, errors } = await startGame(context, '4242');
+    const { page, errors } = await toFirstOrders(context, '4242');
     const consoleButton = page.locator('button.open-console');
     const logImport = page.getByLabel('Replay a game log (.json)');
     const presenter = page.locator('button:text-is("Open the presenter view")');
@@ -233,7 +228,7 @@ describe('debrief and after-action review', () => {
       viewport: { width: 1280, height: 900 },
       acceptDownloads: true,
     });
-    const { page, errors } = await startGame(context, '777');
+    const { page, errors } = await toFirstOrders(context, '777');
     await playToEnd(page);
     await page.locator('button:text-is("Debrief")').click();
     await page.waitForSelector('.full-debrief');

@@ -18,3 +18,16 @@ export const tabOf = (page: Page, id: string) => page.locator(`[role="tab"][data
 export async function openTab(page: Page, id: string): Promise<void> {
   await tabOf(page, id).click();
 }
+
+/** Starts the default scenario (its first role played by a person) with a seed, at round 1's orders. */
+export async function toFirstOrders(
+  context: BrowserContext,
+  seed: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await openStart(context);
+  await page.getByLabel('Seed').fill(seed);
+  await page.locator('button:text-is("Start")').click();
+  await page.locator('button:text-is("Begin round 1")').click();
+  await page.waitForSelector('h2:has-text("Orders for")');
+  return { page, errors };
+}

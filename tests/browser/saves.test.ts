@@ -17,6 +17,36 @@ async function playRoundOne(page: Page, seed: number): Promise<string[]> {
   return page.locator('.news .headline').allTextContents();
 }
 
+/**
+ * Opens the bundled scenario, changed by `edit`, from a file and plays its round 1; then, on a new visit
+ * (the file gone from the page, only its kept text and the autosave left), resumes it: the same news.
+ */
+async function playFileThenResume(edit: (scenario: { meta: Record<string, string> }) => void) {
+  const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(inject('baseUrl'));
+  await page.waitForSelector('h2:has-text("Start a game")');
+  const scenario = JSON.parse(readFileSync('scenarios/pakistan-afghanistan-2026.json', 'utf8'));
+  edit(scenario);
+  await page.getByLabel('Or open a scenario file (JSON)').setInputFiles({
+    name: 'scenario.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(scenario)),
+  });
+  await page.locator('.scenario-list label:has-text("From file")').waitFor();
+  const headlines = await playRoundOne(page, 7);
+  const disclaimer = await page.locator('#disclaimer').textContent();
+
+  await page.reload();
+  await page.waitForSelector('h2:has-text("Start a game")');
+  const resume = page.locator(`button[data-resume="${scenario.meta.id}"]`);
+  expect(await resume.count()).toBe(1);
+  await resume.click();
+  await page.waitForSelector('h2:has-text("Round 1")');
+  expect(await page.locator('.news .headline').allTextContents()).toEqual(headlines);
+  return { context, page, disclaimer };
+}
+
 describe('saved games', () => {
   it('exports, rejects bad files with a clear message, and imports', async () => {
     const context = await browser().newContext({
@@ -35,7 +65,9 @@ describe('saved games', () => {
     const path = await download.path();
     const save = JSON.parse(readFileSync(path, 'utf8'));
     expect(save.format).toBe('brink-save');
-    const stored = await page.evaluate((k) => localStorage.getItem(k), `brink:save:${save.scenarioId}`);
+    const key = `brink:save:${save.scenarioId}@${save.scenarioVersion}#${save.scenarioHash}`;
+    const stored = await page.evaluate((k) => localStorage.getItem(k), key);
+    expect(stored).not.toBeNull();
 
     const input = page.getByLabel('Open a saved game (.json)');
     const alert = page.locator('.savebar [role="alert"]');
@@ -51,7 +83,7 @@ describe('saved games', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(other)),
     });
-    await expect.poll(() => alert.textContent()).toMatch(/was made with version 0\.0\.0-old/);
+    await expect.poll(() => alert.textContent()).toMatch(/was made with version "0\.0\.0-old"/);
     const damaged = { ...save, snapshot: { status: 'active' } };
     await input.setInputFiles({
       name: 'dmg.json',
@@ -61,7 +93,7 @@ describe('saved games', () => {
     await expect.poll(() => alert.textContent()).toMatch(/damaged/);
     // Nothing was lost: same screen, same news, same autosave.
     expect(await page.locator('.news .headline').allTextContents()).toEqual(headlines);
-    expect(await page.evaluate((k) => localStorage.getItem(k), `brink:save:${save.scenarioId}`)).toBe(stored);
+    expect(await page.evaluate((k) => localStorage.getItem(k), key)).toBe(stored);
 
     // Play on, then open the downloaded save: back to round 1's report.
     await page.locator('button.next').click();
@@ -75,27 +107,20 @@ describe('saved games', () => {
   }, 120_000);
 
   it('resumes after a reload a game of a scenario opened from a file, validating its kept text again', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    await page.goto(inject('baseUrl'));
-    await page.waitForSelector('h2:has-text("Start a game")');
-    const scenario = JSON.parse(readFileSync('scenarios/pakistan-afghanistan-2026.json', 'utf8'));
-    scenario.meta.id = 'border-war-from-file';
-    await page.getByLabel('Or open a scenario file (JSON)').setInputFiles({
-      name: 'border-war.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(scenario)),
+    const { context, page } = await playFileThenResume((sc) => {
+      sc.meta.id = 'border-war-from-file';
     });
-    await page.locator('.scenario-list label:has-text("From file")').waitFor();
-    const headlines = await playRoundOne(page, 7);
-
-    // A new visit: the file is gone from the page, only its kept text and the autosave remain.
-    await page.reload();
-    await page.waitForSelector('h2:has-text("Start a game")');
-    await page.locator('button[data-resume="border-war-from-file"]').click();
-    await page.waitForSelector('h2:has-text("Round 1")');
-    expect(await page.locator('.news .headline').allTextContents()).toEqual(headlines);
     expect(await page.locator('.resume [role="alert"]').count()).toBe(0);
+    await context.close();
+  }, 120_000);
+
+  it('keeps a designer’s file that reuses a bundled scenario’s id and version apart from the bundled one', async () => {
+    const { context, page, disclaimer } = await playFileThenResume((sc) => {
+      sc.meta.disclaimer = `A designer’s copy. ${sc.meta.disclaimer}`;
+    });
+    // Resumed into the designer's file (validated again from its kept text), not the bundled one.
+    expect(disclaimer).toMatch(/^A designer’s copy/);
+    expect(await page.locator('#disclaimer').textContent()).toBe(disclaimer);
     await context.close();
   }, 120_000);
 });

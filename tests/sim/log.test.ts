@@ -6,7 +6,9 @@ import { decisionPoints } from '../../src/sim/decisions.ts';
 import { forkGame, sameUntil, stateAtRound } from '../../src/sim/forks.ts';
 import {
   checkLog,
+  describeUndo,
   type GameLog,
+  type LogEntry,
   logBeforeRound,
   newLog,
   replayLog,
@@ -81,7 +83,7 @@ describe('game log', () => {
     const { log } = playLogged();
     expect(checkLog([], sc)).toMatch(/not a Brink game log/);
     expect(checkLog({ ...log, scenarioId: 'other' }, sc)).toMatch(/belongs to scenario "other"/);
-    expect(checkLog({ ...log, events: [{ x: 1 }] }, sc)).toMatch(/event 1/);
+    expect(checkLog({ ...log, events: [{ x: 1 }] }, sc)).toMatch(/damaged: events\.0/);
   });
 
   it('undoes the last round back to the start of its orders', () => {
@@ -162,5 +164,22 @@ describe('series, decision points and CSV', () => {
     expect(lines[0]).toBe('round,cause,kind,actor,ref,name,target,outcome,subject,from,to,headline');
     expect(lines.length).toBeGreaterThan(s.causes.length);
     expect(csv).toContain('inject,,bajaur-bombing');
+  });
+});
+
+describe('describeUndo', () => {
+  it('names what an undo takes back, seat changes included', () => {
+    const entries = [
+      { round: 2, event: { type: 'SET_SEAT', actor: 'taliban', seat: { by: 'person', policy: 'hawk' } } },
+      { round: 2, event: { type: 'INJECT', inject: 'bajaur-bombing' } },
+      { round: 2, event: { type: 'ORDERS', actor: 'pakistan', orders: [] } },
+      { round: 2, event: { type: 'ORDERS', actor: 'taliban', orders: [] } },
+    ] satisfies LogEntry[];
+    const words = describeUndo(c, entries, 2);
+    expect(words).toMatch(/^Undo: back to the orders of round 2; it takes back /);
+    expect(words).toContain(`${c.actors.get('taliban')?.name} handed to a person`);
+    expect(words).toContain(`the orders of ${c.actors.get('pakistan')?.name}`);
+    expect(words).toContain(`the inject “${sc.injects.find((i) => i.id === 'bajaur-bombing')?.name}”`);
+    expect(describeUndo(c, [], 3)).toBe('Undo: back to the orders of round 3; nothing was sent since.');
   });
 });

@@ -32,7 +32,7 @@ describe('saving and restoring', () => {
     const other = { ...sc, meta: { ...sc.meta, id: 'other' } };
     expect(checkSave(save, other)).toMatch(/belongs to scenario "duel", not "other"/);
     const newer = { ...sc, meta: { ...sc.meta, version: '2.0.0' } };
-    expect(checkSave(save, newer)).toMatch(/version 1\.0\.0 of "duel"; this is version 2\.0\.0/);
+    expect(checkSave(save, newer)).toMatch(/version "1\.0\.0" of "duel"; this is version 2\.0\.0/);
   });
 
   it('refuses corrupt saves without throwing', () => {

@@ -16,7 +16,10 @@ describe('save files', () => {
     if (!r.ok) expect(r.message).toMatch(/not a Brink save: it is not valid JSON/);
   });
 
-  it('keeps one autosave per scenario', () => {
-    expect(saveKey('a')).not.toBe(saveKey('b'));
+  it('keeps one autosave per scenario file: id, version and content hash', () => {
+    const k = { scenarioId: 'a', scenarioVersion: '1.0.0', scenarioHash: '0badf00d' };
+    expect(saveKey(k)).not.toBe(saveKey({ ...k, scenarioId: 'b' }));
+    expect(saveKey(k)).not.toBe(saveKey({ ...k, scenarioVersion: '1.0.1' }));
+    expect(saveKey(k)).not.toBe(saveKey({ ...k, scenarioHash: '0badf00e' }));
   });
 });

@@ -1,0 +1,72 @@
+// What the classroom channel carries for the trainer alone, once the trainer tools are locked: commands
+// signed, and the trainer's view of the game sealed, with a key only a window given the passcode holds
+// (derived from it by the lock's PBKDF2, never stored where other tabs read). Every tab of the origin
+// hears the channel; without the key a tab can neither read the trainer's view nor forge a command.
+import { blake3 } from '@noble/hashes/blake3.js';
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, concatBytes, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
+import * as z from 'zod';
+
+/** A signature on a command: a fresh nonce and HMAC-SHA-256 over it and the command's JSON. */
+export const Proof = z.strictObject({
+  nonce: z.string().regex(/^[0-9a-f]{32}$/),
+  mac: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type Proof = z.infer<typeof Proof>;
+
+/** A sealed text: nonce, ciphertext and tag, as bytes (the channel clones them; hex would double the cost). */
+const Bytes = (length?: number) =>
+  z.custom<Uint8Array>(
+    (b) => b instanceof Uint8Array && (length === undefined || b.length === length),
+    `${length ?? 'some'} bytes`,
+  );
+export const Sealed = z.strictObject({ nonce: Bytes(16), data: Bytes(), tag: Bytes(32) });
+export type Sealed = z.infer<typeof Sealed>;
+
+// One key, two uses: each gets its own subkey so a signature can never pass for a seal's tag.
+const sub = (key: Uint8Array, use: string) => hmac(sha256, key, utf8ToBytes(use));
+
+/** Signs a command for the host. */
+export function prove(key: Uint8Array, command: unknown): Proof {
+  const nonce = bytesToHex(randomBytes(16));
+  return {
+    nonce,
+    mac: bytesToHex(hmac(sha256, sub(key, 'command'), utf8ToBytes(nonce + JSON.stringify(command)))),
+  };
+}
+
+/** Whether a proof signs this command with this key. */
+export function verify(key: Uint8Array, command: unknown, proof: Proof): boolean {
+  const want = hmac(sha256, sub(key, 'command'), utf8ToBytes(proof.nonce + JSON.stringify(command)));
+  return same(want, hexToBytes(proof.mac));
+}
+
+/** Seals a text: XOR with BLAKE3's keyed output stream for a fresh nonce, then HMAC-SHA-256 over both. */
+export function seal(key: Uint8Array, text: string): Sealed {
+  const nonce = randomBytes(16);
+  const plain = utf8ToBytes(text);
+  const data = xor(plain, blake3(nonce, { key: sub(key, 'stream'), dkLen: plain.length }));
+  return { nonce, data, tag: hmac(sha256, sub(key, 'tag'), concatBytes(nonce, data)) };
+}
+
+/** The text of a sealed box, or null when the key is not the one it was sealed with or it was altered. */
+export function open(key: Uint8Array, box: Sealed): string | null {
+  const { nonce, data } = box;
+  if (!same(hmac(sha256, sub(key, 'tag'), concatBytes(nonce, data)), box.tag)) return null;
+  return new TextDecoder().decode(xor(data, blake3(nonce, { key: sub(key, 'stream'), dkLen: data.length })));
+}
+
+function xor(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = (a[i] ?? 0) ^ (b[i] ?? 0);
+  return out;
+}
+
+/** Compares in time independent of where they differ. */
+function same(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d |= (a[i] ?? 0) ^ (b[i] ?? 0);
+  return d === 0;
+}
