@@ -19,12 +19,6 @@ export function renderEnding(app: App, game: Game): HTMLElement {
   return el(
     'div',
     { class: 'screen ending' },
-    el(
-      'section',
-      { class: 'last-round' },
-      el('h2', {}, `Round ${s.round}: what happened last`),
-      newsList(app, game, newsOfRound(s, s.round), false),
-    ),
     heading(2, `The end: ${title}`),
     el('p', {}, description),
     el('p', { class: 'hint' }, `The game ended in round ${end?.round ?? s.round}.`),

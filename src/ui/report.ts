@@ -141,8 +141,8 @@ export function situation(app: App, game: Game, why: boolean): HTMLElement {
   );
 }
 
-/** The resolution screen of the round just played. */
-export function renderResolution(app: App, game: Game): HTMLElement {
+/** The resolution screen of the round just played; after the last round, its button leads to the ending. */
+export function renderResolution(app: App, game: Game, last = false): HTMLElement {
   const s = game.actor.getSnapshot().context;
   const c = game.c;
   const items = newsOfRound(s, s.round);
@@ -171,7 +171,16 @@ export function renderResolution(app: App, game: Game): HTMLElement {
     // The explanation sits above the tabs, in view whichever tab asked for it.
     app.ui.why && renderWhy(app, app.ui.why),
     tabbed(app, `Round ${s.round}`, panes),
-    button('Next round', () => app.send({ type: 'NEXT' }), { class: 'primary next' }),
+    last
+      ? button(
+          'See the ending',
+          () => {
+            app.ui.endingShown = true;
+            app.render();
+          },
+          { class: 'primary next' },
+        )
+      : button('Next round', () => app.send({ type: 'NEXT' }), { class: 'primary next' }),
     saveBar(app),
   );
 }
