@@ -1,12 +1,11 @@
 // `npm run calibrate -- [FILE] [--games N] [--seed S] [--workers K] [--json]`
 // Runs the calibration experiments and prints each figure beside its published anchor and its band;
 // exits 1 when a figure leaves its band.
-import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { reason } from '../errors.ts';
 import { calibrate, type Figure } from '../sim/calibration.ts';
 import { readScenario } from './read-scenario.ts';
-import { simulate } from './simulate.ts';
+import { BATCH_OPTIONS, batchCounts, simulate } from './simulate.ts';
 
 const USAGE = 'usage: npm run calibrate -- [FILE] [--games N] [--seed S] [--workers K] [--json]';
 const DEFAULT_FILE = 'scenarios/pakistan-afghanistan-2026.json';
@@ -31,31 +30,19 @@ async function main(): Promise<number> {
   try {
     args = parseArgs({
       allowPositionals: true,
-      options: {
-        games: { type: 'string', default: '1000' },
-        seed: { type: 'string', default: '1' },
-        workers: { type: 'string', default: String(Math.max(1, cpus().length)) },
-        json: { type: 'boolean', default: false },
-      },
+      options: BATCH_OPTIONS,
     });
   } catch (e) {
     console.error(`${reason(e)}\n${USAGE}`);
     return 2;
   }
   const file = args.positionals[0] ?? DEFAULT_FILE;
-  const games = Number(args.values.games);
-  const seed = Number(args.values.seed);
-  const workers = Number(args.values.workers);
-  if (
-    !Number.isInteger(games) ||
-    games < 1 ||
-    !Number.isInteger(seed) ||
-    !Number.isInteger(workers) ||
-    workers < 1
-  ) {
+  const counts = batchCounts(args.values);
+  if (!counts) {
     console.error(USAGE);
     return 2;
   }
+  const { games, seed, workers } = counts;
   const loaded = readScenario(file);
   if (!loaded.ok) {
     console.error(loaded.message);

@@ -145,6 +145,31 @@ function contentLines(r: BatchReport): string[] {
   ];
 }
 
+/** The options every batch tool takes: how many games, the first seed, worker threads, JSON output. */
+export const BATCH_OPTIONS = {
+  games: { type: 'string', default: '1000' },
+  seed: { type: 'string', default: '1' },
+  workers: { type: 'string', default: String(Math.max(1, cpus().length)) },
+  json: { type: 'boolean', default: false },
+} as const;
+
+/** The `--games`, `--seed` and `--workers` options as whole numbers (games and workers at least 1), or null. */
+export function batchCounts(
+  v: Record<string, unknown>,
+): { games: number; seed: number; workers: number } | null {
+  const [games, seed, workers] = [v.games, v.seed, v.workers].map(Number);
+  if (games === undefined || seed === undefined || workers === undefined) return null;
+  if (
+    !Number.isInteger(games) ||
+    games < 1 ||
+    !Number.isInteger(seed) ||
+    !Number.isInteger(workers) ||
+    workers < 1
+  )
+    return null;
+  return { games, seed, workers };
+}
+
 const USAGE =
   'usage: npm run simulate -- FILE --games N --seed S [--policy hawk|dove|tit-for-tat|mix | --policy ROLE=POLICY[,ROLE=POLICY…]] [--no-mediation] [--workers K] [--json]';
 
@@ -154,12 +179,9 @@ async function main(): Promise<number> {
     args = parseArgs({
       allowPositionals: true,
       options: {
-        games: { type: 'string', default: '1000' },
-        seed: { type: 'string', default: '1' },
+        ...BATCH_OPTIONS,
         policy: { type: 'string', default: 'mix' },
         'no-mediation': { type: 'boolean', default: false },
-        workers: { type: 'string', default: String(Math.max(1, cpus().length)) },
-        json: { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -167,21 +189,13 @@ async function main(): Promise<number> {
     return 2;
   }
   const file = args.positionals[0];
-  const games = Number(args.values.games);
-  const seed = Number(args.values.seed);
-  const workers = Number(args.values.workers);
+  const counts = batchCounts(args.values);
   const policy = String(args.values.policy);
-  if (
-    !file ||
-    !Number.isInteger(games) ||
-    games < 1 ||
-    !Number.isInteger(seed) ||
-    !Number.isInteger(workers) ||
-    workers < 1
-  ) {
+  if (!file || !counts) {
     console.error(USAGE);
     return 2;
   }
+  const { games, seed, workers } = counts;
   const loaded = readScenario(file);
   if (!loaded.ok) {
     console.error(loaded.message);
