@@ -1,15 +1,14 @@
 // A worker thread of `npm run simulate`: plays its share of the games and reports progress.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../scenario/schema.ts';
-import { runGames } from '../sim/batch.ts';
-import type { PolicyName } from '../sim/types.ts';
+import { type PolicySpec, runGames } from '../sim/batch.ts';
 
 const { scenario, seed, from, to, policy } = workerData as {
   scenario: Scenario;
   seed: number;
   from: number;
   to: number;
-  policy: PolicyName | 'mix';
+  policy: PolicySpec;
 };
 let done = 0;
 const games = runGames(scenario, seed, from, to, policy, () => {

@@ -1,4 +1,4 @@
-// `npm run simulate -- FILE --games N --seed S [--policy hawk|dove|tit-for-tat|mix] [--workers K] [--json]`
+// `npm run simulate -- FILE --games N --seed S [--policy POLICY | --policy ROLE=POLICY,…] [--no-mediation] [--workers K] [--json]`
 // Plays N computer-only games across worker threads and prints what happened.
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -6,7 +6,8 @@ import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
 import { reason } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { type BatchReport, type GameSummary, POLICIES, summarise } from '../sim/batch.ts';
+import { type BatchReport, type GameSummary, POLICIES, type PolicySpec, summarise } from '../sim/batch.ts';
+import { agreed, median, withoutMediation } from '../sim/calibration.ts';
 import type { PolicyName } from '../sim/types.ts';
 import { readScenario } from './read-scenario.ts';
 
@@ -14,7 +15,7 @@ import { readScenario } from './read-scenario.ts';
 export interface SimulateOptions {
   games: number;
   seed: number;
-  policy: PolicyName | 'mix';
+  policy: PolicySpec;
   workers: number;
   progress?: (done: number) => void;
 }
@@ -77,6 +78,48 @@ export function formatReport(r: BatchReport, scenario: Scenario): string {
   return lines.join('\n');
 }
 
+/**
+ * Parses `--policy`: one policy for every seat, or `ROLE=POLICY,…` (unlisted roles draw as in `mix`).
+ * Returns the spec, or a message naming what is wrong.
+ */
+export function parsePolicy(text: string, scenario: Scenario): { spec: PolicySpec } | { error: string } {
+  const names: readonly string[] = [...POLICIES, 'mix'];
+  const known = (p: string) => names.includes(p);
+  if (!text.includes('='))
+    return known(text)
+      ? { spec: text as PolicyName | 'mix' }
+      : { error: `unknown policy "${text}": use ${names.join(', ')}` };
+  const roles = scenario.actors.filter((a) => a.playable).map((a) => a.id);
+  const spec: Record<string, PolicyName | 'mix'> = {};
+  for (const part of text.split(',')) {
+    const [role = '', policy = ''] = part.split('=').map((x) => x.trim());
+    if (!roles.includes(role))
+      return { error: `--policy ${part}: "${role}" is not a playable role (${roles.join(', ')})` };
+    if (!known(policy))
+      return { error: `--policy ${part}: unknown policy "${policy}": use ${names.join(', ')}` };
+    spec[role] = policy as PolicyName | 'mix';
+  }
+  return { spec };
+}
+
+/** The figures `--json` adds for scripts: each role's mean score, the median length, the share of games with an agreement. */
+export function headline(games: readonly GameSummary[]): {
+  medianRounds: number;
+  agreementRate: number;
+  scores: Record<string, number>;
+} {
+  const scores: Record<string, number> = {};
+  for (const g of games)
+    for (const [role, v] of Object.entries(g.scores)) scores[role] = (scores[role] ?? 0) + v;
+  for (const role of Object.keys(scores))
+    scores[role] = Math.round(((scores[role] ?? 0) / games.length) * 100) / 100;
+  return {
+    medianRounds: median(games.map((g) => g.rounds)),
+    agreementRate: games.length === 0 ? 0 : games.filter(agreed).length / games.length,
+    scores,
+  };
+}
+
 /** Design choice: an action taken in fewer than this share of the games it was open in is flagged as rare. */
 const RARE = 0.02;
 
@@ -102,17 +145,43 @@ function contentLines(r: BatchReport): string[] {
   ];
 }
 
+/** The options every batch tool takes: how many games, the first seed, worker threads, JSON output. */
+export const BATCH_OPTIONS = {
+  games: { type: 'string', default: '1000' },
+  seed: { type: 'string', default: '1' },
+  workers: { type: 'string', default: String(Math.max(1, cpus().length)) },
+  json: { type: 'boolean', default: false },
+} as const;
+
+/** The `--games`, `--seed` and `--workers` options as whole numbers (games and workers at least 1), or null. */
+export function batchCounts(
+  v: Record<string, unknown>,
+): { games: number; seed: number; workers: number } | null {
+  const [games, seed, workers] = [v.games, v.seed, v.workers].map(Number);
+  if (games === undefined || seed === undefined || workers === undefined) return null;
+  if (
+    !Number.isInteger(games) ||
+    games < 1 ||
+    !Number.isInteger(seed) ||
+    !Number.isInteger(workers) ||
+    workers < 1
+  )
+    return null;
+  return { games, seed, workers };
+}
+
+const USAGE =
+  'usage: npm run simulate -- FILE --games N --seed S [--policy hawk|dove|tit-for-tat|mix | --policy ROLE=POLICY[,ROLE=POLICY…]] [--no-mediation] [--workers K] [--json]';
+
 async function main(): Promise<number> {
   let args: ReturnType<typeof parseArgs>;
   try {
     args = parseArgs({
       allowPositionals: true,
       options: {
-        games: { type: 'string', default: '1000' },
-        seed: { type: 'string', default: '1' },
+        ...BATCH_OPTIONS,
         policy: { type: 'string', default: 'mix' },
-        workers: { type: 'string', default: String(Math.max(1, cpus().length)) },
-        json: { type: 'boolean', default: false },
+        'no-mediation': { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -120,52 +189,50 @@ async function main(): Promise<number> {
     return 2;
   }
   const file = args.positionals[0];
-  const games = Number(args.values.games);
-  const seed = Number(args.values.seed);
-  const workers = Number(args.values.workers);
+  const counts = batchCounts(args.values);
   const policy = String(args.values.policy);
-  if (
-    !file ||
-    !Number.isInteger(games) ||
-    games < 1 ||
-    !Number.isInteger(seed) ||
-    !Number.isInteger(workers) ||
-    workers < 1
-  ) {
-    console.error(
-      'usage: npm run simulate -- FILE --games N --seed S [--policy hawk|dove|tit-for-tat|mix] [--workers K] [--json]',
-    );
+  if (!file || !counts) {
+    console.error(USAGE);
     return 2;
   }
-  if (policy !== 'mix' && !POLICIES.includes(policy as PolicyName)) {
-    console.error(`unknown policy "${policy}": use ${[...POLICIES, 'mix'].join(', ')}`);
-    return 2;
-  }
+  const { games, seed, workers } = counts;
   const loaded = readScenario(file);
   if (!loaded.ok) {
     console.error(loaded.message);
     return 1;
   }
+  const parsed = parsePolicy(policy, loaded.scenario);
+  if ('error' in parsed) {
+    console.error(parsed.error);
+    return 2;
+  }
+  const spec = parsed.spec;
+  const scenario = args.values['no-mediation'] ? withoutMediation(loaded.scenario) : loaded.scenario;
   const bar =
     args.values.json || !process.stderr.isTTY
       ? null
       : new SingleBar({ stream: process.stderr, format: 'simulating [{bar}] {value}/{total} games' });
   bar?.start(games, 0);
   const started = performance.now();
-  const summaries = await simulate(loaded.scenario, {
+  const summaries = await simulate(scenario, {
     games,
     seed,
-    policy: policy as PolicyName | 'mix',
+    policy: spec,
     workers,
     progress: (n) => bar?.update(n),
   });
   bar?.stop();
-  const report = summarise(loaded.scenario, summaries);
+  const report = summarise(scenario, summaries);
   const seconds = (performance.now() - started) / 1000;
-  if (args.values.json) console.log(JSON.stringify({ ...report, seconds }, null, 2));
+  const head = headline(summaries);
+  if (args.values.json) console.log(JSON.stringify({ ...report, ...head, seconds }, null, 2));
   else
     console.log(
-      `${formatReport(report, loaded.scenario)}\n\n${games} games in ${seconds.toFixed(2)} s on ${workers} worker thread(s)`,
+      `${formatReport(report, scenario)}\nMedian length: ${head.medianRounds} rounds; agreement in ${(100 * head.agreementRate).toFixed(1)}% of games\nMean scores: ${Object.entries(
+        head.scores,
+      )
+        .map(([r, v]) => `${r} ${v}`)
+        .join(', ')}\n\n${games} games in ${seconds.toFixed(2)} s on ${workers} worker thread(s)`,
     );
   return 0;
 }

@@ -21,6 +21,11 @@ export const LocationKind = z
 
 // ---------- expressions ----------
 
+/** Hints an action gives the engine's rules (docs/engine-rules.md). */
+export const ActionTag = z
+  .enum(['strike', 'capital-threshold', 'ceasefire-violation', 'spoiler', 'internal'])
+  .describe('A hint for the engine’s rules.');
+
 /** Comparison operators of metric and round conditions. */
 export const CompareOp = z.enum(['<', '<=', '>', '>=', '==', '!=']).describe('Comparison operator.');
 
@@ -40,6 +45,8 @@ export type Condition =
   | { taken: { action: string; by?: string; withinRounds?: number } }
   | { targetKind: string }
   | { playedBy: { actor: string; is: 'person' | 'computer' } }
+  | { pressure: { by: string; withinRounds: number; atLeast: number } }
+  | { agreement: { rounds: number; via?: 'mediator' | 'direct' } }
   | { sustained: Condition; rounds: number }
   | { chance: number };
 
@@ -121,6 +128,43 @@ const ConditionUnion: z.ZodType<Condition> = z
           is: z.enum(['person', 'computer']).describe('Who plays the actor.'),
         })
         .describe('True when the actor is played by a person, or by the computer.'),
+    }),
+    z.strictObject({
+      pressure: z
+        .strictObject({
+          by: ref('an actor').describe('The actor applying the pressure.'),
+          withinRounds: z
+            .number()
+            .int()
+            .min(1)
+            .describe('Over the last N rounds, this round included; the historical opening never counts.'),
+          atLeast: z
+            .number()
+            .min(0)
+            .describe('The least summed hostile weight (−Goldstein) of its actions over those rounds.'),
+        })
+        .describe(
+          'True when the actor has pressed its opponent in recent rounds: its hostile actions, weighed on the Goldstein scale, add up to at least this much. Use it so that an ending about coercion needs coercion played in the game, not inherited from the opening.',
+        ),
+    }),
+    z.strictObject({
+      agreement: z
+        .strictObject({
+          rounds: z
+            .number()
+            .int()
+            .min(1)
+            .describe('For how many rounds, this one included, the signed text has been in force.'),
+          via: z
+            .enum(['mediator', 'direct'])
+            .optional()
+            .describe(
+              'Only a text reached through a mediator, or only one negotiated directly; either when omitted.',
+            ),
+        })
+        .describe(
+          'True when a text signed by both sides is in force and has been for this many rounds, with no breach of its ceasefire since it was signed.',
+        ),
     }),
     z.strictObject({
       sustained: Condition.describe('The condition that must have held.'),
@@ -503,10 +547,10 @@ const Action = z
       .describe('Metric changes paid whatever the outcome.'),
     outcomes: z.array(Outcome).min(1).describe('Possible results; their probabilities sum to 1.'),
     tags: z
-      .array(z.enum(['strike', 'capital-threshold', 'ceasefire-violation', 'spoiler']))
+      .array(ActionTag)
       .default([])
       .describe(
-        'Hints for rules: a strike; crossing a threshold when aimed at a capital; a breach of a ceasefire.',
+        'Hints for rules: a strike (a breach of any ceasefire); crossing a threshold when aimed at a capital; a breach of a ceasefire; aimed inside the actor’s own borders (internal: not an act against its opponent).',
       ),
   })
   .describe('Something a role can do.');
@@ -650,7 +694,7 @@ const Clause = z
           .default([])
           .describe('Actions that break the clause when a signatory takes them while it is in force.'),
         tags: z
-          .array(z.enum(['strike', 'capital-threshold', 'ceasefire-violation', 'spoiler']))
+          .array(ActionTag)
           .default([])
           .describe('Action tags that break it: any action with one of them breaks the clause.'),
         reactions: z
@@ -714,7 +758,7 @@ export const Dynamics = z
         'Chance per round of talks that an agreement is reached, before ripeness, leverage and trust.',
       ),
     ceasefireHazard: prob
-      .default(0.2)
+      .default(0.03)
       .describe('Chance per round that an unmonitored, unguaranteed ceasefire breaks.'),
     monitoringFactor: prob.default(0.5).describe('Hazard multiplier once monitoring is in place.'),
     guaranteeFactor: prob
@@ -737,6 +781,99 @@ export const Dynamics = z
       .default(0.3)
       .describe('Humanitarian need added each round, times the index of the current rung (0 at the bottom).'),
     tradePerClosedCrossing: z.number().default(10).describe('Trade lost each round per closed crossing.'),
+    rungsPerRound: z
+      .number()
+      .int()
+      .min(1)
+      .default(1)
+      .describe(
+        'The most rungs the ladder moves in one round, up or down (the historical opening excepted); no single action or threshold event moves it more than one.',
+      ),
+    hostilityPull: prob
+      .default(0.5)
+      .describe(
+        'Richardson’s spiral in the players’ choices: a computer player that would cooperate hits back instead with this chance times its hostility above the midpoint (hostility 100 → this chance, 50 or less → never).',
+      ),
+    hostilityGain: z
+      .number()
+      .min(0)
+      .default(0.5)
+      .describe(
+        'How much hostility speeds escalation: hostile weight adds escalation × (1 + this × (mean hostility − 50) / 50).',
+      ),
+    initialDoubt: prob
+      .default(0.6)
+      .describe(
+        'Fearon’s private information: how unsure each side starts of the other’s resolve and red lines (0 = knows them, 1 = blind).',
+      ),
+    signalReveal: prob
+      .default(0.1)
+      .describe(
+        'Share of the other side’s doubt removed by one costly signal (an action that costs the actor something: force, mobilisation, closing crossings).',
+      ),
+    mediatorReveal: prob
+      .default(0.35)
+      .describe(
+        'Share of both sides’ doubt a mediator removes in a round of talks or a relayed text, times (0.5 + its leverage).',
+      ),
+    doubtWeight: z
+      .number()
+      .min(0)
+      .default(5)
+      .describe(
+        'How much a side’s doubt about the other holds it back from a text: its disposition falls by this × doubt.',
+      ),
+    commitmentWeight: z
+      .number()
+      .min(0)
+      .default(2.25)
+      .describe(
+        'Fearon’s commitment problem: disposition lost on a text that no third party relays or guarantees, times (1.5 − the other side’s credibility / 100).',
+      ),
+    resolveWeight: z
+      .number()
+      .min(0)
+      .default(2)
+      .describe(
+        'Each side’s private resolve (drawn per game, 0 to 1, hidden from the other) lowers its disposition to settle by this × (resolve − 0.5).',
+      ),
+    monitoringRounds: z
+      .number()
+      .int()
+      .min(1)
+      .default(6)
+      .describe(
+        'Rounds monitoring lasts when an effect sets it up (a signed clause lasts its own duration); then it lapses.',
+      ),
+    guaranteeRounds: z
+      .number()
+      .int()
+      .min(1)
+      .default(8)
+      .describe('Rounds a third-party guarantee lasts once given; then it lapses.'),
+    deterrence: prob
+      .default(0.6)
+      .describe(
+        'The chance that a guarantee deters a computer player from a strike that would breach the ceasefire (monitoring alone: half of it).',
+      ),
+    ceasefireRestraint: prob
+      .default(0.8)
+      .describe(
+        'The chance that a computer player holds back from a strike that would breach a ceasefire, when the other side was not hostile in the last round.',
+      ),
+    misattribution: prob
+      .default(0.5)
+      .describe(
+        'The chance that a spoiler’s attack during a ceasefire is blamed on the side it is linked to, and counted as that side’s hostile act (the noise that breaks tit-for-tat).',
+      ),
+    spoilerWeight: z
+      .number()
+      .max(0)
+      .default(-9.5)
+      .describe('The Goldstein weight of a misattributed spoiler attack (CAMEO 196, violate ceasefire).'),
+    strikeCollapsesTalks: prob
+      .default(0.5)
+      .describe('The chance that a strike during talks makes them collapse.'),
   })
   .describe('Numbers for the engine’s rules; each has a default.');
 export type Dynamics = z.infer<typeof Dynamics>;

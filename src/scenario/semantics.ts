@@ -653,6 +653,7 @@ function checkCondition(c: Checker, cond: Condition, path: Path): void {
         });
     }
   } else if ('playedBy' in cond) c.actor(cond.playedBy.actor, [...path, 'playedBy', 'actor']);
+  else if ('pressure' in cond) c.actor(cond.pressure.by, [...path, 'pressure', 'by']);
   else if ('targetKind' in cond) {
     const kinds: readonly string[] = LocationKind.options;
     if (!kinds.includes(cond.targetKind))

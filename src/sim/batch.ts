@@ -1,8 +1,8 @@
 // Many computer-only games and their statistics: shared by `npm run simulate`, its workers and the bench.
 import type { Scenario } from '../scenario/schema.ts';
 import { compile } from './compile.ts';
-import { playAuto } from './game.ts';
-import { createGameMachine } from './machine.ts';
+import { endingFaults } from './endings.ts';
+import { playRounds } from './game.ts';
 import { openOptions } from './orders.ts';
 import { openRng, seedRng } from './rng.ts';
 import { startRound } from './round.ts';
@@ -10,11 +10,23 @@ import type { GameState, PolicyName, Seat } from './types.ts';
 
 export const POLICIES: readonly PolicyName[] = ['hawk', 'dove', 'tit-for-tat'];
 
+/** Who plays: one policy (or `mix`, drawn per seat and game) for every seat, or one per role (unlisted roles: `mix`). */
+export type PolicySpec = PolicyName | 'mix' | Readonly<Record<string, PolicyName | 'mix'>>;
+
+/** One ceasefire of a game: the round it began, the round it broke (null if it held to the end), and whether it was ever monitored or guaranteed. */
+export interface CeasefireSpell {
+  from: number;
+  to: number | null;
+  covered: boolean;
+}
+
 /** What one game leaves for the statistics. */
 export interface GameSummary {
   ending: string;
   rounds: number;
   peakRung: number;
+  /** The rung the game ended on. */
+  finalRung: number;
   offered: boolean;
   accepted: boolean;
   agreement: boolean;
@@ -33,19 +45,53 @@ export interface GameSummary {
   chosen: string[];
   /** Reactions that fired. */
   fired: string[];
+  /** The policy in each seat. */
+  policies: Record<string, PolicyName>;
+  /** Each role's score at the end. */
+  scores: Record<string, number>;
+  /** The game's ceasefires. */
+  ceasefires: CeasefireSpell[];
+  /** What the ending claims that the game's log contradicts (endings.ts): none in a sound game. */
+  faults: string[];
 }
 
-/** The seats of game `index`: every playable role a computer player, with `policy` or a policy drawn per seat. */
-export function seatsFor(scenario: Scenario, seed: number, policy: PolicyName | 'mix'): Record<string, Seat> {
+/** The seats of game `index`: every playable role a computer player, with its policy or one drawn per seat. */
+export function seatsFor(scenario: Scenario, seed: number, policy: PolicySpec): Record<string, Seat> {
+  // Any constant mixed into the seed would do: it keeps the seat draws apart from the game's own.
   const rng = openRng(seedRng(seed ^ 0x5eed));
   const seats: Record<string, Seat> = {};
   for (const a of scenario.actors.filter((x) => x.playable)) {
+    const p = typeof policy === 'string' ? policy : (policy[a.id] ?? 'mix');
     seats[a.id] = {
       by: 'computer',
-      policy: policy === 'mix' ? (POLICIES[rng.int(0, POLICIES.length - 1)] ?? 'hawk') : policy,
+      policy: p === 'mix' ? (POLICIES[rng.int(0, POLICIES.length - 1)] ?? 'hawk') : p,
     };
   }
   return seats;
+}
+
+/** The ceasefires of a game, from its log of changes. */
+export function ceasefireSpells(s: GameState): CeasefireSpell[] {
+  const out: CeasefireSpell[] = [];
+  let open: CeasefireSpell | null = null;
+  const cover = { 'ceasefire.monitored': false, 'ceasefire.guaranteed': false };
+  for (const ch of s.changes) {
+    if (ch.subject === 'ceasefire.monitored' || ch.subject === 'ceasefire.guaranteed') {
+      cover[ch.subject] = ch.to === true;
+      if (open && ch.to === true) open.covered = true;
+    } else if (ch.subject === 'ceasefire' && ch.to === 'holding') {
+      open = {
+        from: ch.round,
+        to: null,
+        covered: cover['ceasefire.monitored'] || cover['ceasefire.guaranteed'],
+      };
+      out.push(open);
+    } else if (ch.subject === 'ceasefire' && ch.to === 'broken' && open) {
+      open.to = ch.round;
+      open = null;
+    }
+  }
+  return out;
 }
 
 /** Plays games `from`..`to`−1 (game i uses seed `seed + i`) and summarises each. */
@@ -54,24 +100,19 @@ export function runGames(
   seed: number,
   from: number,
   to: number,
-  policy: PolicyName | 'mix',
+  policy: PolicySpec,
   onGame?: () => void,
 ): GameSummary[] {
-  const machine = createGameMachine(scenario);
   const c = compile(scenario);
   const out: GameSummary[] = [];
   for (let i = from; i < to; i++) {
     const s = seed + i;
     const available = new Set<string>();
-    const { state, events } = playAuto(
-      scenario,
-      { seed: s, seats: seatsFor(scenario, s, policy) },
-      machine,
-      (before) => {
-        const round = startRound(before);
-        for (const a of c.playable) for (const o of openOptions(c, round, a)) available.add(o.action.id);
-      },
-    );
+    const seats = seatsFor(scenario, s, policy);
+    const { state, events } = playRounds(c, { seed: s, seats }, (before) => {
+      const round = startRound(before);
+      for (const a of c.playable) for (const o of openOptions(c, round, a)) available.add(o.action.id);
+    });
     const rungs: string[] = [];
     for (const ch of state.changes)
       if (ch.subject === 'rung' && rungs.at(-1) !== ch.to) rungs.push(String(ch.to));
@@ -80,6 +121,7 @@ export function runGames(
       ending: state.ending?.id ?? 'none',
       rounds: state.round,
       peakRung: state.peakRung,
+      finalRung: state.rung,
       offered: state.milestones.offered >= 0,
       accepted: state.milestones.accepted >= 0 || state.milestones.talks >= 0,
       agreement,
@@ -95,6 +137,10 @@ export function runGames(
       available: [...available],
       chosen: distinct(state.causes, 'action'),
       fired: distinct(state.causes, 'reaction'),
+      policies: Object.fromEntries(Object.entries(seats).map(([id, x]) => [id, x.policy])),
+      scores: state.ending?.scores ?? {},
+      ceasefires: ceasefireSpells(state),
+      faults: endingFaults(c, state),
     });
     onGame?.();
   }
@@ -129,6 +175,9 @@ export interface BatchReport {
   };
 }
 
+/** Design choice: the report lists this many of the commonest paths. */
+const TOP_PATHS = 5;
+
 /** Aggregates game summaries. */
 export function summarise(scenario: Scenario, games: readonly GameSummary[]): BatchReport {
   const count = (xs: string[]) => {
@@ -139,7 +188,7 @@ export function summarise(scenario: Scenario, games: readonly GameSummary[]): Ba
   const n = games.length || 1;
   const paths = Object.entries(count(games.map((g) => g.path)))
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 5)
+    .slice(0, TOP_PATHS)
     .map(([path, k]) => ({ path, games: k }));
   return {
     games: games.length,

@@ -12,6 +12,9 @@ export function casualties(
   cause: number,
 ): { killed: number; claims: Record<string, number> } {
   const { s, c } = st;
+  // The historical opening has no true tolls: only the parties' own claims and confirmations, which
+  // the scenario gives as its metrics' starting values, and nothing of it is ever verified.
+  if (s.round === 0) return { killed: 0, claims: {} };
   const killed = st.rng.int(e.killed[0], Math.max(e.killed[0], e.killed[1]));
   const trueMetric = c.casualtiesTrue.get(e.side);
   if (trueMetric) st.addMetric(trueMetric, killed, cause);

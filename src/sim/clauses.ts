@@ -1,7 +1,7 @@
 // Clauses of a negotiated text: their parameters, their wording, when they are in force, and what a
 // signed clause does to the engine's rules (docs/engine-rules.md, "Negotiation").
 import type { Clause, ClauseParam } from '../scenario/schema.ts';
-import { ceasefireEffect, declareCeasefire } from './ceasefire.ts';
+import { cover, declareCeasefire } from './ceasefire.ts';
 import type { Compiled } from './compile.ts';
 import { applyEffects } from './effects.ts';
 import { accept, offer } from './mediation.ts';
@@ -113,13 +113,19 @@ export function termFrom(c: Compiled, t: Term, signed: number): number {
   return typeof v === 'number' ? Math.max(v, signed) : signed;
 }
 
+/** A term's duration in rounds, when it has one. */
+function termRounds(c: Compiled, t: Term): number | undefined {
+  const p = clauseOf(c, t.clause)?.params.find((x) => x.kind === 'rounds');
+  const d = p ? t.params[p.id] : undefined;
+  return typeof d === 'number' ? d : undefined;
+}
+
 /** Whether a term of an agreement applies in a round: from its start, and until its duration lapses. */
 export function termInForce(c: Compiled, t: Term, signed: number, round: number): boolean {
   const from = termFrom(c, t, signed);
   if (round < from) return false;
-  const p = clauseOf(c, t.clause)?.params.find((x) => x.kind === 'rounds');
-  const d = p ? t.params[p.id] : undefined;
-  return typeof d !== 'number' || round < from + d;
+  const d = termRounds(c, t);
+  return d === undefined || round < from + d;
 }
 
 /** The agreement in force, if any: the last one signed, unless it has collapsed. */
@@ -172,12 +178,13 @@ export function termCrossings(c: Compiled, t: Term): string[] | undefined {
  */
 function startTerm(st: Step, t: Term, guarantors: readonly string[], cause: number): void {
   const { c, s } = st;
+  const d = c.scenario.dynamics;
   const clause = clauseOf(c, t.clause);
   if (!clause) return;
   for (const m of clause.mechanics) {
     if (m === 'ceasefire') declareCeasefire(st, cause);
-    else if (m === 'monitoring') ceasefireEffect(st, 'monitor', cause);
-    else if (m === 'guarantee') ceasefireEffect(st, 'guarantee', cause);
+    else if (m === 'monitoring') cover(st, 'monitored', termRounds(c, t) ?? d.monitoringRounds, cause);
+    else if (m === 'guarantee') cover(st, 'guaranteed', termRounds(c, t) ?? d.guaranteeRounds, cause);
     else if (m === 'trade') {
       for (const x of idsOf(c, t, 'crossings')) {
         if (s.crossings[x] === false) {

@@ -5,6 +5,7 @@ import type { Action, Effect, Outcome, Reaction } from '../scenario/schema.ts';
 import { breakCeasefire } from './ceasefire.ts';
 import { agreementInForce, clauseOf, termCrossings, termInForce } from './clauses.ts';
 import type { Compiled } from './compile.ts';
+import { START_CREDIBILITY } from './negotiation.ts';
 import type { Step } from './step.ts';
 import type { Agreement, GameState, Violation } from './types.ts';
 
@@ -19,6 +20,8 @@ export const GUARANTOR_TRUST_LOSS = 5;
  * each earlier violation of the same agreement adds half as much again (trust erodes).
  */
 export const COLLAPSE_CHANCE = 0.3;
+/** Design choice: each earlier violation adds this share of COLLAPSE_CHANCE. */
+export const EROSION = 0.5;
 
 /** What a party did that may break a clause: an action it took (with the outcome drawn), or a reaction of its that fired. */
 export type Deed =
@@ -67,7 +70,7 @@ export function brokenClauses(c: Compiled, s: GameState, actor: string, deed: De
 
 /** The chance that a violation collapses this agreement. */
 export function collapseChance(a: Agreement): number {
-  return Math.min(1, COLLAPSE_CHANCE * (1 + 0.5 * a.violations.length));
+  return Math.min(1, COLLAPSE_CHANCE * (1 + EROSION * a.violations.length));
 }
 
 /** Checks a party's deed against the agreement in force and records every violation it makes. */
@@ -95,7 +98,7 @@ export function checkCompliance(st: Step, actor: string, deed: Deed, after: numb
     cause,
   }));
   st.record('violations', a.violations.length, a.violations.length + found.length, cause);
-  const cred = s.negotiation.credibility[actor] ?? 50;
+  const cred = s.negotiation.credibility[actor] ?? START_CREDIBILITY;
   const lower = Math.max(0, cred - CREDIBILITY_LOSS * found.length);
   st.record(`credibility:${actor}`, cred, lower, cause);
   const standing = c.standing.get(actor);

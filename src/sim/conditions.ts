@@ -125,6 +125,14 @@ function build(cond: Condition, c: Compiled): Test {
     // An actor no one can play has no seat: the computer runs it.
     return (v) => (v.s.seats[actor]?.by ?? 'computer') === is;
   }
+  if ('pressure' in cond) {
+    const { by, withinRounds, atLeast } = cond.pressure;
+    return ({ s }) => pressure(c, s, by, withinRounds) >= atLeast;
+  }
+  if ('agreement' in cond) {
+    const { rounds, via } = cond.agreement;
+    return ({ s }) => agreementRounds(s, via) >= rounds;
+  }
   if ('sustained' in cond) {
     const key = sustainedKey(cond.sustained);
     const rounds = cond.rounds;
@@ -132,6 +140,39 @@ function build(cond: Condition, c: Compiled): Test {
   }
   const chance = cond.chance;
   return (v) => (v.rng ? v.rng.next() < chance : true);
+}
+
+/**
+ * An actor's pressure over the last `within` rounds (this one included, the opening never): the summed
+ * hostile weight (−Goldstein) of its actions, those aimed inside its own borders (tag `internal`) apart.
+ */
+export function pressure(c: Compiled, s: GameState, by: string, within: number): number {
+  const since = Math.max(1, s.round - within + 1);
+  let sum = 0;
+  for (let i = s.taken.length - 1; i >= 0; i--) {
+    const t = s.taken[i];
+    if (!t || t.round < since) break;
+    if (t.actor === by && t.goldstein < 0 && !c.actions.get(t.action)?.tags.includes('internal'))
+      sum -= t.goldstein;
+  }
+  return sum;
+}
+
+/**
+ * For how many rounds, this one included, the agreement in force has been: 0 when none is, when it
+ * was reached the other way than `via`, or when a ceasefire broke since it was signed (read back
+ * through the log of changes to the signing).
+ */
+export function agreementRounds(s: GameState, via?: 'mediator' | 'direct'): number {
+  const a = s.negotiation.agreements.at(-1);
+  if (a?.status !== 'in-force') return 0;
+  if (via && (a.guarantors.length > 0 ? 'mediator' : 'direct') !== via) return 0;
+  for (let i = s.changes.length - 1; i >= 0; i--) {
+    const ch = s.changes[i];
+    if (!ch || (ch.subject === 'agreement' && ch.to === 'signed')) break;
+    if (ch.subject === 'ceasefire' && ch.to === 'broken') return 0;
+  }
+  return s.round - a.round + 1;
 }
 
 /** A short, readable account of why a condition does not hold (for "why is this unavailable?"). */
@@ -185,6 +226,16 @@ export function describe(cond: Condition, c: Compiled): string {
   }
   if ('targetKind' in cond) return `a strike on a ${cond.targetKind} this round`;
   if ('playedBy' in cond) return `${name(cond.playedBy.actor)} played by a ${cond.playedBy.is}`;
+  if ('pressure' in cond) {
+    const p = cond.pressure;
+    return `pressure by ${name(p.by)} of at least ${p.atLeast} over the last ${p.withinRounds} round(s)`;
+  }
+  if ('agreement' in cond) {
+    const a = cond.agreement;
+    const how =
+      a.via === 'mediator' ? ' reached through a mediator' : a.via === 'direct' ? ' negotiated directly' : '';
+    return `a signed agreement${how} in force for ${a.rounds} round(s)`;
+  }
   if ('sustained' in cond) return `${describe(cond.sustained, c)} for ${cond.rounds} rounds in a row`;
   return `luck (${Math.round(cond.chance * 100)}%)`;
 }

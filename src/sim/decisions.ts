@@ -31,7 +31,8 @@ export function changeWeight(c: Compiled, ch: Change): number {
 
 /**
  * Every choice of rounds ≥ 1 ranked by impact: its own changes, a share of the changes of each
- * reaction it preceded (split among the round's actions), and its Goldstein weight / 10.
+ * reaction it preceded (split among the round's actions), and its Goldstein weight / 10 (design choice;
+ * the debrief lists the first five, rounded to hundredths).
  */
 export function decisionPoints(c: Compiled, s: GameState, limit = 5): DecisionPoint[] {
   const byCause = new Map<number, Change[]>();

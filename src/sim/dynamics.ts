@@ -12,10 +12,25 @@ export function updateEscalation(st: Step, acts: readonly Taken[], cause: number
   const { s, c } = st;
   const d = c.scenario.dynamics;
   const id = c.escalation.id;
+  // Richardson's spiral: hostile acts escalate more between hostile sides (hostilityGain).
+  const spiral = Math.max(0, 1 + (d.hostilityGain * (meanHostility(st) - MIDPOINT)) / MIDPOINT);
   let e = s.metrics[id] ?? 0;
-  for (const a of acts) e += -a.goldstein * d.escalationPerWeight;
+  for (const a of acts) e += -a.goldstein * d.escalationPerWeight * (a.goldstein < 0 ? spiral : 1);
   e -= d.escalationDecay * (e - c.escalation.min);
   st.setMetric(id, e, cause);
+}
+
+/** Design choice: the midpoint of the hostility scale (0–100), where hostility neither speeds nor slows escalation. */
+export const MIDPOINT = 50;
+
+/** The sides' mean hostility (the midpoint when the scenario has no hostility metrics). */
+export function meanHostility(st: Pick<Step, 'c' | 's'>): number {
+  const { s, c } = st;
+  const hs = c.sides
+    .map((x) => c.hostility.get(x) ?? c.actors.get(x)?.hostility)
+    .filter((m) => m !== undefined);
+  if (hs.length === 0) return MIDPOINT;
+  return hs.reduce((a, m) => a + (s.metrics[m] ?? MIDPOINT), 0) / hs.length;
 }
 
 /**

@@ -15,11 +15,35 @@ export function settleRung(
   return r;
 }
 
-/** Moves the ladder to `rung` and keeps escalation inside the new rung's band, so thresholds do not undo the move. */
+/**
+ * The rungs the ladder may be on for the rest of this round: within `rungsPerRound` of where the round
+ * began (read from the log of changes), so the crisis has an arc; the historical opening is not bound.
+ */
+export function rungBounds(st: Pick<Step, 'c' | 's'>): [number, number] {
+  const { s, c } = st;
+  const top = c.scenario.ladder.length - 1;
+  if (s.round === 0) return [0, top];
+  let start = s.rung;
+  for (let i = s.changes.length - 1; i >= 0; i--) {
+    const ch = s.changes[i];
+    if (!ch || ch.round < s.round) break;
+    if (ch.subject === 'rung') start = c.rungIndex.get(String(ch.from)) ?? start;
+  }
+  const k = c.scenario.dynamics.rungsPerRound;
+  return [Math.max(0, start - k), Math.min(top, start + k)];
+}
+
+/**
+ * Moves the ladder towards `rung`, one rung at most after the opening (a threshold event crosses one
+ * threshold) and within the round's bounds, and keeps escalation inside the new rung's band, so thresholds do not undo the move.
+ */
 export function moveRung(st: Step, rung: number, cause: number): void {
   const { s, c } = st;
   const ladder = c.scenario.ladder;
-  const to = Math.max(0, Math.min(ladder.length - 1, rung));
+  const [lo, hi] = rungBounds(st);
+  // History (the opening) moves as reported: "open war" declared is open war.
+  const step = s.round === 0 ? rung : s.rung + Math.sign(rung - s.rung);
+  const to = Math.max(lo, Math.min(hi, step));
   if (to === s.rung) return;
   st.record('rung', ladder[s.rung]?.id ?? '', ladder[to]?.id ?? '', cause);
   s.rung = to;
@@ -28,7 +52,7 @@ export function moveRung(st: Step, rung: number, cause: number): void {
   const here = ladder[to];
   const above = ladder[to + 1];
   if (here && e < here.enterAt) st.setMetric(c.escalation.id, here.enterAt, cause);
-  else if (above && e >= above.enterAt) st.setMetric(c.escalation.id, above.enterAt - 1e-6, cause);
+  else if (above && e >= above.enterAt) st.setMetric(c.escalation.id, above.enterAt - 1e-6, cause); // math: just below
 }
 
 /** Applies a `rung` effect: one up, one down, or at least the named rung. */
@@ -45,7 +69,11 @@ export function rungEffect(st: Step, target: string, cause: number): void {
 /** The per-round ladder rule: settle on the rung the escalation metric calls for. */
 export function settleLadder(st: Step, cause: number): void {
   const { s, c } = st;
-  const next = settleRung(c.scenario.ladder, s.rung, s.metrics[c.escalation.id] ?? 0);
+  const [lo, hi] = rungBounds(st);
+  const next = Math.max(
+    lo,
+    Math.min(hi, settleRung(c.scenario.ladder, s.rung, s.metrics[c.escalation.id] ?? 0)),
+  );
   if (next === s.rung) return;
   st.record('rung', c.scenario.ladder[s.rung]?.id ?? '', c.scenario.ladder[next]?.id ?? '', cause);
   s.rung = next;

@@ -2,10 +2,21 @@
 import type { MediationPhase } from '../scenario/schema.ts';
 import { declareCeasefire } from './ceasefire.ts';
 import { isRipe } from './dynamics.ts';
+import { bridge } from './negotiation.ts';
 import type { Step } from './step.ts';
 
 /** Design choice: trust gained or lost by each mediator when its talks succeed or fail. */
-const TRUST_STEP = 10;
+export const TRUST_STEP = 10;
+/** Design choice: ripeness multiplies the chance of agreement by this (Zartman, ../shared/escalation-model.md). */
+export const RIPE_FACTOR = 2;
+/** Design choice: each mediator beyond the first adds this share to the chance (ICB: several help in the short run). */
+export const EXTRA_MEDIATOR = 0.25;
+/** Design choice: a round of talks never makes agreement certain. */
+export const MAX_AGREEMENT_CHANCE = 0.95;
+/** Design choice: the chance's leverage term is (LEVERAGE_BASE + mean leverage), so a mediator without leverage still counts. */
+export const LEVERAGE_BASE = 0.5;
+/** Design choice: trust scales the chance as trust / TRUST_PAR (a mediator trusted at 50 of 100 neither helps nor hurts). */
+export const TRUST_PAR = 50;
 
 function setPhase(st: Step, phase: MediationPhase, cause: number): void {
   const { s } = st;
@@ -66,26 +77,48 @@ export function agreementChance(st: Pick<Step, 'c' | 's'>): number {
   const { s, c } = st;
   const ms = s.mediation.mediators.map((id) => c.actors.get(id)?.mediator).filter((m) => m !== undefined);
   if (ms.length === 0) return 0;
-  const leverage = ms.reduce((a, m) => a + m.leverage, 0) / ms.length;
-  const trust = ms.reduce((a, m) => a + (s.metrics[m.trust] ?? 50), 0) / ms.length;
+  const trust = ms.reduce((a, m) => a + (s.metrics[m.trust] ?? TRUST_PAR), 0) / ms.length;
+  // Fearon: what the sides still cannot read about each other stands between them and a deal.
+  const doubt = c.sides.reduce((a, x) => a + (s.doubt[x] ?? 0), 0) / Math.max(1, c.sides.length);
   const p =
     c.scenario.dynamics.mediationBase *
-    (isRipe(st) ? 2 : 1) *
-    (0.5 + leverage) *
-    (trust / 50) *
-    (1 + 0.25 * (ms.length - 1));
-  return Math.min(0.95, Math.max(0, p));
+    (isRipe(st) ? RIPE_FACTOR : 1) *
+    (LEVERAGE_BASE + leverageOf(st)) *
+    (trust / TRUST_PAR) *
+    (1 + EXTRA_MEDIATOR * (ms.length - 1)) *
+    (1 - doubt);
+  return Math.min(MAX_AGREEMENT_CHANCE, Math.max(0, p));
 }
 
-/** One round of talks: agreement (and a ceasefire) with the chance above. */
+/** The mean leverage of the mediators at work (0 when none). */
+function leverageOf(st: Pick<Step, 'c' | 's'>): number {
+  const ms = st.s.mediation.mediators
+    .map((id) => st.c.actors.get(id)?.mediator)
+    .filter((m) => m !== undefined);
+  return ms.length === 0 ? 0 : ms.reduce((a, m) => a + m.leverage, 0) / ms.length;
+}
+
+/**
+ * Fearon: a mediator who hears both sides reveals to each what the other will and will not accept. Each
+ * side's doubt falls by `mediatorReveal` × (LEVERAGE_BASE + the mediator's leverage).
+ */
+export function reveal(st: Step, mediators: readonly string[]): void {
+  const { c, s } = st;
+  const ms = mediators.map((id) => c.actors.get(id)?.mediator).filter((m) => m !== undefined);
+  if (ms.length === 0) return;
+  const leverage = ms.reduce((a, m) => a + m.leverage, 0) / ms.length;
+  const keep = 1 - Math.min(1, c.scenario.dynamics.mediatorReveal * (LEVERAGE_BASE + leverage));
+  s.doubt = Object.fromEntries(c.sides.map((x) => [x, (s.doubt[x] ?? 0) * keep]));
+}
+
+/** One round of talks: the mediators reveal information, then agreement on a bridging text (and a ceasefire) with the chance above. */
 export function talksRound(st: Step, cause: number): void {
-  const { s, c } = st;
+  const { s } = st;
   if (s.mediation.phase !== 'talks') return;
+  reveal(st, s.mediation.mediators);
   if (st.rng.next() >= agreementChance(st)) return;
-  for (const m of s.mediation.mediators) {
-    const trust = c.actors.get(m)?.mediator?.trust;
-    if (trust) st.addMetric(trust, TRUST_STEP, cause);
-  }
+  // The mediators gain trust as the bridging text's guarantors, when it is signed.
   setPhase(st, 'agreement', cause);
   declareCeasefire(st, cause);
+  bridge(st, s.mediation.mediators, cause);
 }

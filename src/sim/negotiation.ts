@@ -3,6 +3,7 @@
 import { applySigned, clauseOf, defaultParams, termError, termText } from './clauses.ts';
 import type { Compiled } from './compile.ts';
 import type { Draft } from './events.ts';
+import { reveal } from './mediation.ts';
 import type { Step } from './step.ts';
 import type {
   Agreement,
@@ -119,6 +120,45 @@ function addVersion(
   return version;
 }
 
+/**
+ * Mediated talks succeed: the mediators sign both sides up to a bridging text, every clause a party may
+ * propose that both sides value at 0 or more (but none that only reopens talks), with each mediator's
+ * own first clause (a guarantee, aid). Fearon: the mediator proposes what each side would accept.
+ */
+export function bridge(st: Step, mediators: readonly string[], after: number): Agreement | undefined {
+  const { c, s } = st;
+  const lead = mediators[0];
+  if (!lead) return undefined;
+  const terms: Term[] = c.scenario.clauses
+    .filter(
+      (x) =>
+        x.from === 'party' &&
+        !x.mechanics.includes('talks') &&
+        c.sides.every((side) => (x.value[side] ?? 0) >= 0),
+    )
+    .map((x) => ({ clause: x.id, params: defaultParams(c, x, s.round), by: lead }));
+  for (const m of mediators) {
+    const own = mediatorClause(st, m, Number.NaN, terms);
+    if (own) terms.push(own);
+  }
+  const cause = st.cause({ kind: 'negotiation', ref: 'propose', actor: lead, after: [after] });
+  const all = Object.fromEntries(terms.map((t) => [t.clause, 'accept' as const]));
+  const v = addVersion(
+    st,
+    {
+      author: lead,
+      via: lead,
+      basedOn: currentVersion(s)?.n ?? null,
+      terms,
+      relayed: `${mediatorName(c, lead)} puts a bridging text to both sides at the talks.`,
+      answers: Object.fromEntries(c.sides.map((x) => [x, all])),
+      reasons: {},
+    },
+    cause,
+  );
+  return sign(st, v, cause);
+}
+
 /** A party proposes a text, directly or through a mediator who relays it (and may add a clause of its own). */
 export function propose(
   st: Step,
@@ -136,6 +176,7 @@ export function propose(
   if (via) {
     const own = mediatorClause(st, via, sameText, terms);
     if (own) terms = [...terms, own];
+    reveal(st, [via]);
     relayed = `${mediatorName(c, via)} relays the text from ${mediatorName(c, actor)} in its own words, as commitments of both sides${own ? `, and adds: ${termText(c, own, via)}` : ''}.`;
   }
   const answers: Record<string, Record<string, ClauseAnswer>> = {

@@ -5,7 +5,15 @@ import type { ClauseParam } from '../scenario/schema.ts';
 import { agreementInForce, clauseOf, defaultParams } from './clauses.ts';
 import type { Compiled } from './compile.ts';
 import { isRipe } from './dynamics.ts';
-import { answer, awaitingAnswer, currentVersion, type Draft, propose } from './negotiation.ts';
+import { TRUST_PAR } from './mediation.ts';
+import {
+  answer,
+  awaitingAnswer,
+  currentVersion,
+  type Draft,
+  propose,
+  START_CREDIBILITY,
+} from './negotiation.ts';
 import type { Step } from './step.ts';
 import type { ClauseAnswer, GameState, ParamValue, PolicyName, Term } from './types.ts';
 
@@ -15,6 +23,24 @@ export const COUNTER_MARGIN = 3;
 export const PROPOSE_CHANCE = 0.5;
 /** Design choice: the most clauses a computer party puts in one proposal. */
 export const MAX_CLAUSES = 4;
+
+/**
+ * Design choice: the disposition's weights. Ripeness (Zartman, ../shared/escalation-model.md), pain,
+ * the policy, tit-for-tat's memory of the last round; credibility and trust count (x − 50) / scale;
+ * the commitment term is commitmentWeight × (commitment − credibility / 100); resolve counts from its
+ * midpoint.
+ */
+export const W = {
+  ripe: 3,
+  hurting: 1.5,
+  dove: 2,
+  hawk: 3,
+  struck: 2,
+  cooperated: 1,
+  scale: 25,
+  commitment: 1.5,
+  resolve: 0.5,
+} as const;
 
 /** How disposed a party is to settle now, and the reasons, strongest first. */
 export function disposition(
@@ -26,25 +52,44 @@ export function disposition(
 ): { score: number; why: string[] } {
   const why: [number, string][] = [];
   // Zartman: a mutually hurting stalemate makes parties settle (../shared/escalation-model.md).
-  if (isRipe({ c, s })) why.push([3, 'both sides are hurting']);
+  if (isRipe({ c, s })) why.push([W.ripe, 'both sides are hurting']);
   const pain = c.pain.get(actor);
-  if (pain && (s.metrics[pain] ?? 0) >= c.scenario.dynamics.painThreshold) why.push([1.5, 'it is hurting']);
-  if (policy === 'dove') why.push([2, 'it wants a way down']);
-  if (policy === 'hawk') why.push([-3, 'it expects to win by force']);
+  if (pain && (s.metrics[pain] ?? 0) >= c.scenario.dynamics.painThreshold)
+    why.push([W.hurting, 'it is hurting']);
+  if (policy === 'dove') why.push([W.dove, 'it wants a way down']);
+  if (policy === 'hawk') why.push([-W.hawk, 'it expects to win by force']);
   const opponent = c.actors.get(actor)?.opponent;
   const last = opponent ? (s.goldstein[opponent]?.[s.round - 1] ?? 0) : 0;
-  if (policy === 'tit-for-tat' && last < 0) why.push([-2, 'the other side struck last round']);
-  if (policy === 'tit-for-tat' && last > 0) why.push([1, 'the other side cooperated last round']);
-  const cred = opponent ? (s.negotiation.credibility[opponent] ?? 50) : 50;
-  if (cred !== 50)
+  if (policy === 'tit-for-tat' && last < 0) why.push([-W.struck, 'the other side struck last round']);
+  if (policy === 'tit-for-tat' && last > 0) why.push([W.cooperated, 'the other side cooperated last round']);
+  const cred = opponent ? (s.negotiation.credibility[opponent] ?? START_CREDIBILITY) : START_CREDIBILITY;
+  if (cred !== START_CREDIBILITY)
     why.push([
-      (cred - 50) / 25,
-      cred < 50 ? 'the other side broke its word' : 'the other side kept its word',
+      (cred - START_CREDIBILITY) / W.scale,
+      cred < START_CREDIBILITY ? 'the other side broke its word' : 'the other side kept its word',
+    ]);
+  // Fearon: doubt about the other side's resolve and red lines, and a word nobody will hold it to.
+  const d = c.scenario.dynamics;
+  const doubt = s.doubt[actor] ?? 0;
+  if (doubt > 0) why.push([-d.doubtWeight * doubt, 'it cannot tell what the other side will really accept']);
+  if (via === null && d.commitmentWeight > 0)
+    why.push([
+      -d.commitmentWeight * (W.commitment - cred / 100), // math: credibility is out of 100
+      'no third party would hold the other side to its word',
+    ]);
+  const resolve = s.resolve[actor];
+  if (resolve !== undefined && d.resolveWeight > 0)
+    why.push([
+      -d.resolveWeight * (resolve - W.resolve),
+      resolve > W.resolve ? 'its resolve is high' : 'its resolve is wavering',
     ]);
   const trust = via ? c.actors.get(via)?.mediator?.trust : undefined;
   if (via && trust) {
-    const t = s.metrics[trust] ?? 50;
-    why.push([(t - 50) / 25, `${t >= 50 ? 'it trusts' : 'it distrusts'} ${c.actors.get(via)?.name ?? via}`]);
+    const t = s.metrics[trust] ?? TRUST_PAR;
+    why.push([
+      (t - TRUST_PAR) / W.scale,
+      `${t >= TRUST_PAR ? 'it trusts' : 'it distrusts'} ${c.actors.get(via)?.name ?? via}`,
+    ]);
   }
   why.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]));
   return { score: why.reduce((x, [w]) => x + w, 0), why: why.filter(([w]) => w !== 0).map(([, t]) => t) };
@@ -54,7 +99,7 @@ export function disposition(
 export function soften(p: ClauseParam, v: ParamValue | undefined, maxRound: number): ParamValue | null {
   if (p.kind === 'round' && typeof v === 'number' && v < Math.min(maxRound, p.max ?? maxRound)) return v + 1;
   if (p.kind === 'rounds' && typeof v === 'number' && v > Math.max(1, p.min ?? 1))
-    return Math.max(1, Math.floor(v / 2));
+    return Math.max(1, Math.floor(v / 2)); // design choice: half the duration
   if (p.kind === 'crossings' && Array.isArray(v) && v.length > 1) return v.slice(0, 1);
   return null;
 }
@@ -108,7 +153,7 @@ export function judge(
   return { answers, changes, reason: `${name} ${parts.join('; ')}${because}.` };
 }
 
-/** The proposal a willing computer party drafts: the clauses it wants, best first, via its most trusted mediator. */
+/** The proposal a willing computer party drafts: the clauses it wants, best first, via its most trusted mediator (directly when it trusts none at least at par). */
 export function draftFor(c: Compiled, s: GameState, actor: string): { drafts: Draft[]; via: string | null } {
   const wanted = c.scenario.clauses
     .filter((x) => x.from === 'party' && (x.value[actor] ?? 0) >= 0)
@@ -116,9 +161,10 @@ export function draftFor(c: Compiled, s: GameState, actor: string): { drafts: Dr
     .slice(0, MAX_CLAUSES);
   const mediators = c.scenario.actors.filter((a) => a.mediator);
   let via: string | null = null;
-  let best = -1;
+  // A mediator trusted below par is not used: the party then talks directly.
+  let best = TRUST_PAR - 1;
   for (const m of mediators) {
-    const t = s.metrics[m.mediator?.trust ?? ''] ?? 50;
+    const t = s.metrics[m.mediator?.trust ?? ''] ?? TRUST_PAR;
     if (t > best) {
       best = t;
       via = m.id;
@@ -144,9 +190,9 @@ export function negotiateRound(st: Step): void {
     }
     if (agreementInForce(s)) continue;
     if (awaitingAnswer(c, s) !== undefined) continue; // a text is waiting for the other side
-    const mood = disposition(c, s, actor, seat.policy, null);
-    if (mood.score <= 0 || st.rng.next() >= PROPOSE_CHANCE) continue;
     const { drafts, via } = draftFor(c, s, actor);
+    const mood = disposition(c, s, actor, seat.policy, via);
+    if (mood.score <= 0 || st.rng.next() >= PROPOSE_CHANCE) continue;
     if (drafts.length === 0) continue;
     const name = c.actors.get(actor)?.name ?? actor;
     propose(st, actor, drafts, via, `${name} proposes terms because ${mood.why.slice(0, 2).join(' and ')}.`);

@@ -1,5 +1,6 @@
 // Computer players. Each returns its orders with a one-line reason a player can read.
 import type { Compiled } from './compile.ts';
+import { MIDPOINT } from './dynamics.ts';
 import { type Option, openOptions } from './orders.ts';
 import { type Rng, weightedIndex } from './rng.ts';
 import type { GameState, Order, PolicyName } from './types.ts';
@@ -10,8 +11,9 @@ export interface Choice {
   reason: string;
 }
 
-/** Design choice: tit-for-tat forgives one hostile round in ten and errs one move in twenty (noise). */
+/** Design choice: tit-for-tat forgives one hostile round in ten. */
 export const GENEROSITY = 0.1;
+/** Design choice: tit-for-tat errs one move in twenty (noise). */
 export const NOISE = 0.05;
 /**
  * Design choice: a hawk draws among the hostile open actions (a dove among the cooperative ones) with a
@@ -86,17 +88,69 @@ function netWeight(s: GameState, actor: string | undefined, round: number): numb
   return actor ? (s.goldstein[actor]?.[round] ?? 0) : 0;
 }
 
+/**
+ * Whether a holding ceasefire keeps this player from a strike this round (any strike would be its first
+ * breach): `ceasefireRestraint` always, and a guarantee deters with chance `deterrence`, monitoring alone
+ * with half of it (Fortna, ../shared/escalation-model.md).
+ */
+function deterred(c: Compiled, s: GameState, rng: Rng): boolean {
+  const cf = s.ceasefire;
+  if (cf.status !== 'holding') return false;
+  const d = c.scenario.dynamics;
+  const deter = cf.guaranteed ? d.deterrence : cf.monitored ? d.deterrence / 2 : 0;
+  return rng.next() < 1 - (1 - deter) * (1 - d.ceasefireRestraint);
+}
+
+/** Richardson's spiral in a choice: the chance that a player's own hostility makes it hit back rather than cooperate. */
+export function hostilityPull(c: Compiled, s: GameState, actor: string): number {
+  const metric = c.hostility.get(actor) ?? c.actors.get(actor)?.hostility;
+  if (!metric) return 0;
+  const h = s.metrics[metric] ?? MIDPOINT;
+  return c.scenario.dynamics.hostilityPull * Math.max(0, (h - MIDPOINT) / MIDPOINT);
+}
+
 /** Chooses a computer player's orders for this round. */
 export function choose(c: Compiled, s: GameState, actor: string, policy: PolicyName, rng: Rng): Choice {
-  const open = openOptions(c, s, actor);
+  let open = openOptions(c, s, actor);
   if (open.length === 0) return { orders: [], reason: 'No action is open this round.' };
+  let held = '';
+  if (deterred(c, s, rng)) {
+    const kept = open.filter((o) => !o.action.tags.includes('strike'));
+    if (kept.length > 0 && kept.length < open.length) {
+      open = kept;
+      held = ' It holds back from a strike that would breach the ceasefire.';
+    }
+  }
   const n = c.scenario.meta.actionsPerRound;
   const take = (pool: Option[], hawkish: boolean) => pool.map((o) => order(c, o, rng, hawkish));
+  const choice = chooseAmong(c, s, actor, policy, rng, open, n, take);
+  return held ? { ...choice, reason: `${choice.reason}${held}` } : choice;
+}
+
+function chooseAmong(
+  c: Compiled,
+  s: GameState,
+  actor: string,
+  policy: PolicyName,
+  rng: Rng,
+  open: Option[],
+  n: number,
+  take: (pool: Option[], hawkish: boolean) => Order[],
+): Choice {
   if (policy === 'hawk') {
     const orders = take(lean(rng, open, true, n), true);
     return {
       orders,
       reason: `Hawk: answers pressure with force — ${orders.map((o) => label(c, o)).join(', ')}.`,
+    };
+  }
+  const pulled = rng.next() < hostilityPull(c, s, actor);
+  if (pulled) {
+    const orders = take(lean(rng, open, true, n), true);
+    const who = policy === 'dove' ? 'Dove' : 'Tit-for-tat';
+    return {
+      orders,
+      reason: `${who}: hostility at home pushes it to hit back — ${orders.map((o) => label(c, o)).join(', ')}.`,
     };
   }
   if (policy === 'dove') {
@@ -113,7 +167,8 @@ export function choose(c: Compiled, s: GameState, actor: string, policy: PolicyN
     };
   }
   const opponent = c.actors.get(actor)?.opponent;
-  const last = netWeight(s, opponent, s.round - 1);
+  // Tit-for-tat opens by cooperating: the historical opening is not a move of this game.
+  const last = s.round > 1 ? netWeight(s, opponent, s.round - 1) : 0;
   if (last < 0 && rng.next() >= GENEROSITY) {
     // Mirror the opponent: an open action whose weight is (nearly) the closest to what it did last round.
     const gap = (o: Option) => Math.abs(o.action.goldstein - last);

@@ -2,7 +2,7 @@
 // channel, the presenter, exports, later the room server's message to each client) goes through
 // projectFor, so one place says what is private: the random generator's state, the seed, the metrics
 // not marked public (with their changes and the true tolls behind the news), this round's orders of
-// every other seat, and every private brief.
+// every other seat, each side's resolve and doubt, and every private brief.
 import type { Scenario } from '../scenario/schema.ts';
 import { type Compiled, compile } from './compile.ts';
 import type { GameState } from './types.ts';
@@ -26,7 +26,8 @@ export function projectFor(scenario: Scenario, viewer: Viewer, state: GameState)
   const c = compile(scenario);
   const own = typeof viewer === 'object' ? viewer.seat : null;
   const hidden = hiddenMetrics(c);
-  const isHidden = (subject: string) => subject.startsWith('metric:') && hidden.has(subject.slice(7));
+  const isHidden = (subject: string) =>
+    subject.startsWith(METRIC) && hidden.has(subject.slice(METRIC.length));
   return {
     submitted,
     state: {
@@ -39,8 +40,19 @@ export function projectFor(scenario: Scenario, viewer: Viewer, state: GameState)
       news: state.news.map(({ killed: _, ...n }) => n),
       pending: [],
       orders: own !== null && state.orders[own] !== undefined ? { [own]: state.orders[own] } : {},
+      // A side's resolve and its doubt about the other's are its own private information (Fearon).
+      resolve: pick(state.resolve, own),
+      doubt: pick(state.doubt, own),
     },
   };
+}
+
+/** How a change's subject names a metric. */
+const METRIC = 'metric:';
+
+/** Only the viewer's own entry of a per-side record. */
+function pick(record: Record<string, number>, own: string | null): Record<string, number> {
+  return own !== null && record[own] !== undefined ? { [own]: record[own] } : {};
 }
 
 /** The scenario as a viewer may read it: without the private briefs and objectives of other seats. */

@@ -1,7 +1,7 @@
 // The round's phases as pure functions of the state: resolution, reactions, report.
 import type { Inject, Reaction } from '../scenario/schema.ts';
 import { verifyDue } from './casualties.ts';
-import { checkCeasefire } from './ceasefire.ts';
+import { breakCeasefire, checkCeasefire, lapseCover } from './ceasefire.ts';
 import { clausesRound, spoilerFactor } from './clauses.ts';
 import { CATEGORY_ORDER, type Compiled } from './compile.ts';
 import { checkCompliance } from './compliance.ts';
@@ -22,10 +22,11 @@ import { weightedIndex } from './rng.ts';
 import { openStep, type Step } from './step.ts';
 import type { GameState, Order, Taken } from './types.ts';
 
-/** Design choice: the chance that a strike during talks makes them collapse. */
-export const STRIKE_COLLAPSES_TALKS = 0.5;
-/** Design choice: a strike during a ceasefire is checked at three times the hazard. */
-export const STRIKE_HAZARD_MULTIPLIER = 3;
+/** Categories whose hostile actions cost the actor something, and so signal resolve (Fearon); the rest is cheap talk. */
+const COSTLY = new Set(['military', 'economic']);
+
+/** math: orders sort by category, then by the actor's place (a scenario has far fewer actors than this). */
+const RANK_STRIDE = 1000;
 
 const categoryRank = new Map<string, number>(CATEGORY_ORDER.map((c, i) => [c, i]));
 
@@ -55,14 +56,25 @@ function resolveOrder(
   for (const cost of action.cost) st.addMetric(cost.metric, cost.add, cause);
   applyEffects(st, outcome.effects, ctx);
   const strike = action.tags.includes('strike');
+  // An act aimed inside the actor's own borders is no act against its opponent: no weight in the dyad.
+  const weight = action.tags.includes('internal') ? 0 : action.goldstein;
   const target = o.target ? c.locations.get(o.target) : undefined;
   if (strike && target && !s.struckKinds.includes(target.kind)) s.struckKinds.push(target.kind);
   // Kahn: a strike on a capital is a threshold crossing (../shared/escalation-model.md).
   if (action.tags.includes('capital-threshold') && target?.kind === 'capital')
     moveRung(st, s.rung + 1, cause);
-  if (strike && s.mediation.phase === 'talks' && st.rng.next() < STRIKE_COLLAPSES_TALKS) collapse(st, cause);
-  if (strike || action.tags.includes('ceasefire-violation'))
-    checkCeasefire(st, STRIKE_HAZARD_MULTIPLIER, cause);
+  if (strike && s.mediation.phase === 'talks' && st.rng.next() < c.scenario.dynamics.strikeCollapsesTalks)
+    collapse(st, cause);
+  // A strike by a side is a breach: the ceasefire is over (Fortna's unit of account).
+  // A ceasefire binds from the round after it is declared: orders are simultaneous, so a strike in
+  // the same round was given before the other side could know.
+  if (
+    (strike || action.tags.includes('ceasefire-violation')) &&
+    c.sides.includes(actor) &&
+    s.ceasefire.since < s.round
+  )
+    breakCeasefire(st, cause);
+  if (weight < 0 && COSTLY.has(action.category)) signal(st, actor);
   report(st, outcome.news, ctx, s.round > 0);
   cue(st, outcome.map, ctx);
   checkCompliance(st, actor, { kind: 'action', action, outcome }, cause);
@@ -72,22 +84,40 @@ function resolveOrder(
     action: action.id,
     target: o.target,
     outcome: outcome.id,
-    goldstein: action.goldstein,
+    goldstein: weight,
     cause,
   };
   st.log('taken').push(taken);
-  const g = (s.goldstein[actor] ?? []).slice();
-  g[s.round] = (g[s.round] ?? 0) + action.goldstein;
-  s.goldstein[actor] = g;
+  addWeight(st, actor, weight);
   return taken;
+}
+
+/** Adds to an actor's summed Goldstein weight of this round (what tit-for-tat answers). */
+function addWeight(st: Step, actor: string, weight: number): void {
+  const g = (st.s.goldstein[actor] ?? []).slice();
+  g[st.s.round] = (g[st.s.round] ?? 0) + weight;
+  st.s.goldstein[actor] = g;
+}
+
+/** Fearon: a costly act shows the actor's resolve, so its opponent's doubt about it falls by `signalReveal`. */
+function signal(st: Step, actor: string): void {
+  const { c, s } = st;
+  const opponent = c.actors.get(actor)?.opponent;
+  if (!opponent || !(opponent in s.doubt)) return;
+  s.doubt = { ...s.doubt, [opponent]: (s.doubt[opponent] ?? 0) * (1 - c.scenario.dynamics.signalReveal) };
 }
 
 /** The per-round rules, after the orders: the dynamics, the ladder, talks, the ceasefire, verification. */
 function runRules(st: Step, acts: Taken[]): void {
   const { s } = st;
   const rule = st.cause({ kind: 'rule', ref: 'dynamics', after: acts.map((a) => a.cause) });
-  updateEscalation(st, acts, rule);
-  updateHostility(st, acts, rule);
+  lapseCover(st, st.cause({ kind: 'rule', ref: 'ceasefire-cover' }));
+  // The opening's days of history are one step here: the per-round rules would count them all at once,
+  // so the scenario's starting values and the scripted threshold events and outcomes stand for them.
+  if (s.round > 0) {
+    updateEscalation(st, acts, rule);
+    updateHostility(st, acts, rule);
+  }
   settleLadder(st, rule);
   updateRipeness(st);
   talksRound(st, st.cause({ kind: 'rule', ref: 'talks' }));
@@ -114,7 +144,7 @@ export function resolveRound(c: Compiled, prev: GameState): GameState {
     } else for (const o of s.orders[actor] ?? []) queue.push({ actor, order: o });
   }
   const rank = (q: (typeof queue)[number]) =>
-    (categoryRank.get(c.actions.get(q.order.action)?.category ?? '') ?? 9) * 1000 +
+    (categoryRank.get(c.actions.get(q.order.action)?.category ?? '') ?? CATEGORY_ORDER.length) * RANK_STRIDE +
     (c.actorOrder.get(q.actor) ?? 0);
   queue.sort((a, b) => rank(a) - rank(b));
   const acts: Taken[] = [];
@@ -136,8 +166,37 @@ function fire(st: Step, r: Reaction, simulated: boolean): void {
   report(st, r.news, ctx, simulated);
   cue(st, r.map, ctx);
   checkCompliance(st, r.actor, { kind: 'reaction', reaction: r }, cause);
+  if (simulated) misattribute(st, r, cause);
   const prev = s.reactions[r.id];
   s.reactions[r.id] = { fired: (prev?.fired ?? 0) + 1, last: s.round };
+}
+
+/**
+ * A spoiler's attack on a ceasefire (an armed group's reaction that strains it) is blamed, with chance
+ * `misattribution`, on the side the group is linked to: the side whose opponent the group also fights.
+ * The blamed side's round then counts the attack's weight, and the victim's hostility rises as if the
+ * side had struck (Richardson): noise that tit-for-tat answers in kind.
+ */
+function misattribute(st: Step, r: Reaction, cause: number): void {
+  const { c } = st;
+  const group = c.actors.get(r.actor);
+  if (group?.kind !== 'armed-group' || !group.opponent) return;
+  if (!r.effects.some((e) => 'ceasefire' in e && e.ceasefire === 'strain')) return;
+  const victim = group.opponent;
+  const blamed = c.sides.find((x) => x !== victim && c.actors.get(x)?.opponent === victim);
+  if (!blamed) return;
+  const d = c.scenario.dynamics;
+  if (st.rng.next() >= d.misattribution) return;
+  const blame = st.cause({
+    kind: 'rule',
+    ref: 'misattribution',
+    actor: blamed,
+    after: [cause],
+    reason: `${c.actors.get(victim)?.name ?? victim} blames ${c.actors.get(blamed)?.name ?? blamed} for an attack by ${group.name}.`,
+  });
+  addWeight(st, blamed, d.spoilerWeight);
+  const hostility = c.hostility.get(victim) ?? c.actors.get(victim)?.hostility;
+  if (hostility) st.addMetric(hostility, -d.spoilerWeight * d.fear, blame);
 }
 
 /** Reactions: each rule whose condition holds fires with its probability, in file order. */

@@ -71,6 +71,8 @@ export const GameStateSchema = z.strictObject({
     since: Round,
     monitored: z.boolean(),
     guaranteed: z.boolean(),
+    monitoredUntil: Round,
+    guaranteedUntil: Round,
   }),
   negotiation: z.strictObject({
     versions: list(
@@ -109,6 +111,8 @@ export const GameStateSchema = z.strictObject({
     z.strictObject({ due: Round, side: Id, attacker: Id.optional(), killed: z.number(), cause: Int }),
   ),
   hurtStreak: Int.min(0),
+  resolve: z.record(Id, z.number().min(0).max(1)),
+  doubt: z.record(Id, z.number().min(0).max(1)),
   reactions: z.record(Id, z.strictObject({ fired: Int.min(0), last: Round })),
   sustained: z.record(z.string().max(10_000), Int.min(0)),
   struckKinds: list(Id),

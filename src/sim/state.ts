@@ -1,7 +1,7 @@
 // The state a game starts from, before and after the historical opening.
 import type { Compiled } from './compile.ts';
 import { emptyNegotiation } from './negotiation.ts';
-import { seedRng } from './rng.ts';
+import { openRng, seedRng } from './rng.ts';
 import { playOpening } from './round.ts';
 import type { GameState, Seat } from './types.ts';
 
@@ -32,7 +32,10 @@ export function initialState(c: Compiled, input: GameInput): GameState {
     const given = input.seats?.[id];
     seats[id] = { by: given?.by ?? 'computer', policy: given?.policy ?? 'tit-for-tat' };
   }
-  return { ...opening, seed: input.seed, rng: seedRng(input.seed), seats };
+  // Each side's resolve is its own secret, drawn from the game's seed before anything else (Fearon).
+  const rng = openRng(seedRng(input.seed));
+  const resolve = Object.fromEntries(c.sides.map((x) => [x, rng.next()]));
+  return { ...opening, seed: input.seed, rng: rng.state(), seats, resolve };
 }
 
 function openingState(c: Compiled): GameState {
@@ -50,12 +53,21 @@ function openingState(c: Compiled): GameState {
     rung: 0,
     peakRung: 0,
     mediation: { phase: 'none', mediators: [], accepted: [] },
-    ceasefire: { status: 'none', since: -1, monitored: false, guaranteed: false },
+    ceasefire: {
+      status: 'none',
+      since: -1,
+      monitored: false,
+      guaranteed: false,
+      monitoredUntil: -1,
+      guaranteedUntil: -1,
+    },
     negotiation: emptyNegotiation(c),
     seats,
     orders: {},
     taken: [],
     pending: [],
+    resolve: {},
+    doubt: Object.fromEntries(c.sides.map((x) => [x, sc.dynamics.initialDoubt])),
     hurtStreak: 0,
     reactions: {},
     sustained: {},

@@ -86,6 +86,9 @@ export interface CeasefireState {
   since: number;
   monitored: boolean;
   guaranteed: boolean;
+  /** The round from which monitoring and the guarantee have lapsed (meaningful while they are on). */
+  monitoredUntil: number;
+  guaranteedUntil: number;
 }
 
 /** One clause of a text, with its parameters and who put it there (a party, or the relaying mediator). */
@@ -173,6 +176,10 @@ export interface GameState {
   orders: Record<string, Order[]>;
   taken: Taken[];
   pending: PendingVerification[];
+  /** Each side's private resolve, 0–1, drawn per game and never shown to the other (Fearon). */
+  resolve: Record<string, number>;
+  /** Each side's doubt about the other's resolve and red lines, 0–1: costly signals and mediators lower it (Fearon). */
+  doubt: Record<string, number>;
   /** Consecutive rounds in which both sides hurt (Zartman's ripeness). */
   hurtStreak: number;
   reactions: Record<string, { fired: number; last: number }>;

@@ -8,6 +8,7 @@ import type { GameEvent } from '../sim/events.ts';
 import { startGame } from '../sim/game.ts';
 import { createGameMachine } from '../sim/machine.ts';
 import { restoreGame, scenarioHash } from '../sim/save.ts';
+import type { GameState } from '../sim/types.ts';
 import { humans, renderBriefing, renderPass, renderPrivateBrief } from './briefing.ts';
 import { announce, clear, el } from './dom.ts';
 import { renderDebrief, renderEnding } from './ending.ts';
@@ -33,6 +34,7 @@ function freshUi(start?: UiState['start']): UiState {
     passedTo: null,
     why: null,
     debrief: false,
+    endingShown: false,
     selectedPlace: null,
     announcedRound: -1,
     tab: null,
@@ -190,6 +192,15 @@ export function mountApp(doc: Document): App {
     doc.getElementById('place-heading')?.focus();
   });
 
+  /** Announces a resolved round and its headlines, once. */
+  function announceRound(s: GameState): void {
+    const items = newsOfRound(s, s.round);
+    announceOnce(
+      s.round,
+      `Round ${s.round} resolved. ${items.length} news item(s). ${items.map((n) => n.headline).join('. ')}`,
+    );
+  }
+
   /** Which screen the state calls for: its key, and how to build it (once the per-screen state is settled). */
   function screen(): { key: string; build: () => HTMLElement } {
     const game = app.game;
@@ -199,6 +210,11 @@ export function mountApp(doc: Document): App {
     const s = snap.context;
     const people = humans(game);
     const hotSeat = people.length > 1;
+    if ((snap.status === 'done' || s.ending) && !app.ui.endingShown && s.round > 0) {
+      // The last round's news first; its button leads on to the ending.
+      announceRound(s);
+      return { key: `report-${s.round}-last`, build: () => renderResolution(app, game, true) };
+    }
     if (snap.status === 'done' || s.ending) {
       announceOnce(-2, `The game has ended after round ${s.round}.`);
       return app.ui.debrief
@@ -214,11 +230,7 @@ export function mountApp(doc: Document): App {
       return { key: `brief-${role}`, build: () => renderPrivateBrief(app, game, role, k === people.length) };
     }
     if (snap.matches({ playing: { round: 'report' } })) {
-      const items = newsOfRound(s, s.round);
-      announceOnce(
-        s.round,
-        `Round ${s.round} resolved. ${items.length} news item(s). ${items.map((n) => n.headline).join('. ')}`,
-      );
+      announceRound(s);
       return { key: `report-${s.round}`, build: () => renderResolution(app, game) };
     }
     const next = people.find((p) => s.orders[p] === undefined);

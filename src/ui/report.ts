@@ -1,5 +1,6 @@
 // The resolution of a round, in tabs: its news; the public meters (value and change), the escalation
 // ladder, mediation and the ceasefire; the negotiation; then "Next round".
+import { endingAhead } from '../sim/endings.ts';
 import { roundDate } from '../sim/text.ts';
 import { nameOf, whyChange } from './causes.ts';
 import { button, el, heading, num, signed } from './dom.ts';
@@ -24,6 +25,7 @@ const PHASES: Record<string, string> = {
 export function situation(app: App, game: Game, why: boolean): HTMLElement {
   const s = game.actor.getSnapshot().context;
   const c = game.c;
+  const ahead = endingAhead(c, s);
   const table = el(
     'table',
     { class: 'meters' },
@@ -106,6 +108,12 @@ export function situation(app: App, game: Game, why: boolean): HTMLElement {
       {},
       el('h3', {}, 'Escalation ladder'),
       el('p', {}, `Current rung: ${c.scenario.ladder[s.rung]?.name ?? s.rung} (highest rung first).`),
+      ahead &&
+        el(
+          'p',
+          { class: 'warning', role: 'status' },
+          `One more round like this ends the game: ${ahead.title}.`,
+        ),
       ladder,
       rungChanged &&
         button(
@@ -133,8 +141,8 @@ export function situation(app: App, game: Game, why: boolean): HTMLElement {
   );
 }
 
-/** The resolution screen of the round just played. */
-export function renderResolution(app: App, game: Game): HTMLElement {
+/** The resolution screen of the round just played; after the last round, its button leads to the ending. */
+export function renderResolution(app: App, game: Game, last = false): HTMLElement {
   const s = game.actor.getSnapshot().context;
   const c = game.c;
   const items = newsOfRound(s, s.round);
@@ -163,7 +171,16 @@ export function renderResolution(app: App, game: Game): HTMLElement {
     // The explanation sits above the tabs, in view whichever tab asked for it.
     app.ui.why && renderWhy(app, app.ui.why),
     tabbed(app, `Round ${s.round}`, panes),
-    button('Next round', () => app.send({ type: 'NEXT' }), { class: 'primary next' }),
+    last
+      ? button(
+          'See the ending',
+          () => {
+            app.ui.endingShown = true;
+            app.render();
+          },
+          { class: 'primary next' },
+        )
+      : button('Next round', () => app.send({ type: 'NEXT' }), { class: 'primary next' }),
     saveBar(app),
   );
 }

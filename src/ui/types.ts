@@ -44,6 +44,8 @@ export interface UiState {
   passedTo: string | null;
   why: WhyView | null;
   debrief: boolean;
+  /** Whether the last round's news has been read and the ending may show. */
+  endingShown: boolean;
   selectedPlace: string | null;
   announcedRound: number;
   start: StartState;

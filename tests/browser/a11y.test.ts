@@ -97,7 +97,10 @@ describe('accessibility', () => {
       } else {
         if (!sawResolution) {
           seen.resolution = await axeTabs(page, 'resolution');
-          await page.locator('button.why').first().click();
+          // A round whose actions made no news has its "Why?" buttons on the Situation tab only.
+          if ((await page.locator('button.why:visible').count()) === 0)
+            await page.getByRole('tab', { name: 'Situation' }).click();
+          await page.locator('button.why:visible').first().click();
           await page.waitForSelector('#why-heading');
           expect(await page.evaluate(() => document.activeElement?.id)).toBe('why-heading');
           seen.why = await axe(page, 'why');

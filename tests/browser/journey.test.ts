@@ -89,6 +89,7 @@ describe('a new player’s journey', () => {
     let strikesSeen = 0;
     let strikesDrawn = 0;
     let resumed = false;
+    let lastButton = '';
     for (let guard = 0; guard < 60; guard++) {
       await page.waitForSelector(
         'h2:has-text("Orders for"), h2:has-text("what happened"), h2:has-text("The end")',
@@ -145,10 +146,13 @@ describe('a new player’s journey', () => {
         expect(await page.locator('h2').first().textContent()).toBe(title);
         expect(await page.locator('.news .headline').allTextContents()).toEqual(headlines);
       }
+      lastButton = (await page.locator('button.next').textContent()) ?? '';
       await page.locator('button.next').focus();
       await page.keyboard.press('Enter');
     }
     expect(resumed).toBe(true);
+    // The last round's news came before the ending: its resolution screen led on to it.
+    expect(lastButton).toBe('See the ending');
     await page.waitForSelector('h2:has-text("The end")');
     expect(await page.locator('.score').count()).toBeGreaterThan(0);
     expect(await page.locator('.score li').count()).toBeGreaterThan(0);

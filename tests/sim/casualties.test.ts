@@ -5,6 +5,7 @@ import { duel, stepOn } from './helpers.ts';
 describe('contested casualty figures', () => {
   it('each claimant’s figure is the true toll times its factor; the true toll is kept apart', () => {
     const st = stepOn(duel());
+    st.s.round = 1;
     const before = { ...st.s.metrics };
     const r = casualties(
       st,
@@ -17,6 +18,16 @@ describe('contested casualty figures', () => {
     expect(st.s.metrics['dead-south']).toBe((before['dead-south'] ?? 0) + 10);
     expect(st.s.metrics['claim-north-south']).toBe((before['claim-north-south'] ?? 0) + 30);
     expect(st.s.metrics['claim-south-south']).toBe((before['claim-south-south'] ?? 0) + 5);
+  });
+
+  it('in the historical opening, draws no true toll and schedules no verification: only the claims the scenario starts with exist', () => {
+    const st = stepOn(duel());
+    expect(st.s.round).toBe(0);
+    const before = { ...st.s.metrics };
+    const r = casualties(st, { side: 'south', killed: [10, 10], claims: { north: [3, 3] } }, 'north', 0);
+    expect(r).toEqual({ killed: 0, claims: {} });
+    expect(st.s.metrics).toEqual(before);
+    expect(st.s.pending).toEqual([]);
   });
 
   it('is verified after the delay, near the truth, and only then costs the attacker standing', () => {

@@ -23,9 +23,28 @@ describe('escalation from Goldstein weights', () => {
   it('adds the negated weights of the round’s actions, then a share fades', () => {
     const st = stepOn(duel());
     st.s.metrics.escalation = 20;
+    // At the midpoint of hostility the spiral neither speeds nor slows escalation.
+    st.s.metrics['hostility-north'] = 50;
+    st.s.metrics['hostility-south'] = 50;
     updateEscalation(st, [act('north', -10), act('south', 4)], 0);
     // (20 + 10 − 4) × (1 − 0.08)
     expect(st.s.metrics.escalation).toBeCloseTo(26 * 0.92, 9);
+  });
+
+  it('hostile acts escalate more between hostile sides (Richardson’s spiral feeds the ladder)', () => {
+    const escalated = (hostility: number) => {
+      const st = stepOn(duel());
+      st.s.metrics.escalation = 20;
+      st.s.metrics['hostility-north'] = hostility;
+      st.s.metrics['hostility-south'] = hostility;
+      updateEscalation(st, [act('north', -10)], 0);
+      return st.s.metrics.escalation ?? 0;
+    };
+    const gain = duel().dynamics.hostilityGain;
+    // (20 + 10 × (1 + gain × (h − 50) / 50)) × 0.92
+    expect(escalated(100)).toBeCloseTo((20 + 10 * (1 + gain)) * 0.92, 9);
+    expect(escalated(0)).toBeCloseTo((20 + 10 * (1 - gain)) * 0.92, 9);
+    expect(escalated(100)).toBeGreaterThan(escalated(50));
   });
 
   it('cooperation alone lowers escalation, never below the metric’s minimum', () => {

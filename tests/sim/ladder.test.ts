@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/sim/compile.ts';
-import { rungEffect, settleRung } from '../../src/sim/ladder.ts';
+import { rungEffect, settleLadder, settleRung } from '../../src/sim/ladder.ts';
 import { resolveRound } from '../../src/sim/round.ts';
 import { initialState } from '../../src/sim/state.ts';
 import { duel, stepOn } from './helpers.ts';
@@ -46,11 +46,28 @@ describe('the escalation ladder', () => {
   });
 
   it('a rung effect keeps escalation inside the new rung’s band so thresholds do not undo it', () => {
-    const st = stepOn(duel(), { rung: 0, metrics: { ...stepOn(duel()).s.metrics, escalation: 5 } });
+    const st = stepOn(duel(), { round: 1, rung: 0, metrics: { ...stepOn(duel()).s.metrics, escalation: 5 } });
     const cause = st.cause({ kind: 'inject', ref: 'test' });
     rungEffect(st, 'strikes', cause);
+    // A threshold event crosses one threshold: towards "strikes", one rung.
+    expect(st.s.rung).toBe(1);
+    expect(st.s.metrics.escalation).toBeGreaterThanOrEqual(20);
+    expect(settleRung(ladder, st.s.rung, st.s.metrics.escalation ?? 0)).toBe(1);
+  });
+
+  it('moves at most one rung a round after the opening, whatever the actions and the escalation', () => {
+    const st = stepOn(duel(), { round: 3, rung: 1 });
+    const cause = st.cause({ kind: 'inject', ref: 'test' });
+    rungEffect(st, 'up', cause);
     expect(st.s.rung).toBe(2);
-    expect(st.s.metrics.escalation).toBeGreaterThanOrEqual(45);
-    expect(settleRung(ladder, st.s.rung, st.s.metrics.escalation ?? 0)).toBe(2);
+    rungEffect(st, 'up', cause);
+    expect(st.s.rung).toBe(2);
+    st.s.metrics.escalation = 99;
+    settleLadder(st, cause);
+    expect(st.s.rung).toBe(2);
+    // Next round the ladder may climb again.
+    st.s.round = 4;
+    settleLadder(st, cause);
+    expect(st.s.rung).toBe(3);
   });
 });

@@ -6,9 +6,10 @@ import { compile } from '../../src/sim/compile.ts';
 import { brokenClauses, checkCompliance, collapseChance, violationBy } from '../../src/sim/compliance.ts';
 import { createGameMachine } from '../../src/sim/machine.ts';
 import { answer, awaitingAnswer, currentVersion, propose } from '../../src/sim/negotiation.ts';
-import { judge } from '../../src/sim/negotiator.ts';
-import { runReactions } from '../../src/sim/round.ts';
+import { disposition, judge } from '../../src/sim/negotiator.ts';
+import { resolveRound, runReactions, startRound } from '../../src/sim/round.ts';
 import { restoreGame, saveGame } from '../../src/sim/save.ts';
+import { initialState } from '../../src/sim/state.ts';
 import type { Term } from '../../src/sim/types.ts';
 import { duel, stepOn } from './helpers.ts';
 
@@ -218,7 +219,14 @@ describe('compliance', () => {
 
 describe('computer negotiators', () => {
   it('judge by their interests and the moment, and say why', () => {
-    const st = stepOn(sc, { round: 1 });
+    // No doubt left about each other, middling resolve, no commitment problem: Fearon's terms out of
+    // the way (their own test follows).
+    const neutral = { ...sc, dynamics: { ...sc.dynamics, commitmentWeight: 0 } };
+    const st = stepOn(neutral, {
+      round: 1,
+      doubt: { north: 0, south: 0 },
+      resolve: { north: 0.5, south: 0.5 },
+    });
     const terms: Term[] = [
       { clause: 'open-gate', params: { crossings: ['gate'] }, by: 'south' },
       { clause: 'monitors', params: { duration: 4 }, by: 'south' },
@@ -240,6 +248,55 @@ describe('computer negotiators', () => {
     );
     expect(grudging.answers.monitors).toBe('change');
     expect(grudging.changes.monitors).toEqual({ duration: 2 });
+  });
+
+  it('Fearon: doubt about the other side and a word nobody guarantees hold a party back; a mediator’s relay lifts both', () => {
+    const st = stepOn(sc, {
+      round: 1,
+      doubt: { north: 0.8, south: 0.8 },
+      resolve: { north: 0.5, south: 0.5 },
+    });
+    const terms: Term[] = [{ clause: 'monitors', params: { duration: 4 }, by: 'south' }];
+    const blind = disposition(st.c, st.s, 'north', 'dove', null);
+    expect(blind.why).toContain('it cannot tell what the other side will really accept');
+    expect(blind.why).toContain('no third party would hold the other side to its word');
+    const seen = disposition(st.c, { ...st.s, doubt: { north: 0, south: 0 } }, 'north', 'dove', null);
+    expect(seen.score - blind.score).toBeCloseTo(sc.dynamics.doubtWeight * 0.8, 9);
+    const mediated = disposition(st.c, st.s, 'north', 'dove', 'broker');
+    expect(mediated.why).not.toContain('no third party would hold the other side to its word');
+    expect(mediated.score).toBeGreaterThan(blind.score);
+    // A mediator relaying a text reveals what each side will accept: both sides' doubt falls.
+    propose(st, 'south', terms, 'broker');
+    expect(st.s.doubt.north).toBeLessThan(0.8);
+    expect(st.s.doubt.south).toBeLessThan(0.8);
+    // A direct proposal reveals nothing.
+    const direct = stepOn(sc, { round: 1, doubt: { north: 0.8, south: 0.8 } });
+    propose(direct, 'south', terms, null);
+    expect(direct.s.doubt).toEqual({ north: 0.8, south: 0.8 });
+  });
+
+  it('Fearon: a costly signal (force) lowers the other side’s doubt; cheap talk does not', () => {
+    const c = compile(sc);
+    const cheap = sc.actions.find(
+      (a) => a.actors.includes('north') && a.goldstein < 0 && a.category === 'information',
+    );
+    const costly = sc.actions.find((a) => a.actors.includes('north') && a.tags.includes('strike'));
+    expect(costly).toBeDefined();
+    const doubtAfter = (action: string, target?: string) => {
+      const s0 = initialState(c, { seed: 2, seats: { north: { by: 'person' }, south: { by: 'person' } } });
+      const s1 = resolveRound(c, {
+        ...startRound(s0),
+        orders: { north: [target ? { action, target } : { action }] },
+      });
+      return { before: s0.doubt.south ?? 0, after: s1.doubt.south ?? 0 };
+    };
+    const target = c.targets.get(costly?.id ?? '')?.[0];
+    const hit = doubtAfter(costly?.id ?? '', target);
+    expect(hit.after).toBeCloseTo(hit.before * (1 - sc.dynamics.signalReveal), 9);
+    if (cheap) {
+      const talk = doubtAfter(cheap.id, c.targets.get(cheap.id)?.[0]);
+      expect(talk.after).toBe(talk.before);
+    }
   });
 
   it('computer-only games negotiate and sometimes sign, deterministically', () => {

@@ -9,11 +9,11 @@ import { duel } from './helpers.ts';
 const sc = duel();
 const hidden = sc.metrics.filter((m) => !m.public).map((m) => m.id);
 
-/** A hot-seat game in round 2, North's orders given, South's not yet. */
+/** A hot-seat game in round 2 after a strike in round 1, North's orders given, South's not yet. */
 function midRound() {
   const a = startGame(sc, { seed: 4, seats: { north: { by: 'person' }, south: { by: 'person' } } });
   a.send({ type: 'BEGIN' });
-  a.send({ type: 'ORDERS', actor: 'north', orders: [] });
+  a.send({ type: 'ORDERS', actor: 'north', orders: [{ action: 'north-strike', target: 's-cap' }] });
   a.send({ type: 'ORDERS', actor: 'south', orders: [] });
   a.send({ type: 'NEXT' });
   a.send({ type: 'ORDERS', actor: 'north', orders: [{ action: 'north-strike', target: 's-cap' }] });
@@ -52,6 +52,17 @@ describe('projectFor', () => {
     expect(projectFor(sc, { seat: 'north' }, s).state.orders).toEqual({ north: s.orders.north });
     expect(projectFor(sc, { seat: 'south' }, s).state.orders).toEqual({});
     expect(projectFor(sc, { seat: 'south' }, s).state.rng).toEqual([]);
+  });
+
+  it("shows a side its own resolve and doubt, never the other's, and the presenter neither", () => {
+    expect(Object.keys(s.resolve).sort()).toEqual(['north', 'south']);
+    expect(Object.keys(s.doubt).sort()).toEqual(['north', 'south']);
+    const north = projectFor(sc, { seat: 'north' }, s).state;
+    expect(north.resolve).toEqual({ north: s.resolve.north });
+    expect(north.doubt).toEqual({ north: s.doubt.north });
+    const presenter = projectFor(sc, 'presenter', s).state;
+    expect(presenter.resolve).toEqual({});
+    expect(presenter.doubt).toEqual({});
   });
 });
 
