@@ -308,9 +308,12 @@ describe('debrief and after-action review', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(logText),
     });
+    // The replayed game ends as a played one does: the last round's news, then the ending.
     await expect
       .poll(() => other.locator('h2').first().textContent(), { timeout: 30_000 })
-      .toMatch(/^The end/);
+      .toMatch(/what happened$/);
+    await other.locator('button:text-is("See the ending")').click();
+    await other.waitForSelector('h2:has-text("The end")');
     await other.locator('button:text-is("Debrief")').click();
     await other.waitForSelector('.full-debrief');
     expect(await other.locator('.digest').textContent()).toBe(digest);
