@@ -584,7 +584,9 @@ const Ending = z
   .strictObject({
     id: ref('this ending'),
     title: text('Its title.').max(120),
-    description: text('What happened, shown at the end.'),
+    description: text(
+      'What happened, shown at the end. Placeholders: {round}, {date}, {metric:ID} (a public metric’s final value, with its unit); a number with its noun: {metric:ID|point|points}.',
+    ),
     when: Condition.describe('The game ends here when this holds at the end of a round.'),
     priority: z.number().int().default(0).describe('When several endings hold, the highest priority wins.'),
     scores: z

@@ -437,6 +437,7 @@ function checkEndings(c: Checker): void {
   c.s.endings.forEach((e, i) => {
     checkCondition(c, e.when, ['endings', i, 'when']);
     for (const key of Object.keys(e.scores)) c.actor(key, ['endings', i, 'scores', key]);
+    checkTemplate(c, e.description, ['endings', i, 'description'], 'ending');
   });
   if (c.whole('endings') && !c.s.endings.some((e) => holdsAtTimeUp(e.when)))
     c.report(['endings'], 'no ending holds when time runs out', {
@@ -716,48 +717,85 @@ function checkMapCues(c: Checker, cues: readonly MapEffect[], path: Path): void 
 function checkNews(c: Checker, news: News, path: Path): void {
   for (const field of ['headline', 'body'] as const) {
     const text = news[field];
-    if (text !== undefined) checkTemplate(c, text, [...path, field]);
+    if (text !== undefined) checkTemplate(c, text, [...path, field], 'news');
   }
 }
 
 /** Placeholders that stand for a number, and so may carry plural forms: `{killed|person|people}`. */
 const COUNTED: readonly string[] = ['round', 'killed', 'verified'];
 
-function checkTemplate(c: Checker, text: string, path: Path): void {
+/** Placeholders an ending description may use, besides {metric:ID}: the game is over, so no actor or toll. */
+export const ENDING_PLACEHOLDERS: readonly string[] = ['round', 'date'];
+
+/** News templates take the event's placeholders and {claim:ACTOR}; ending descriptions the final {metric:ID}. */
+function checkTemplate(c: Checker, text: string, path: Path, where: 'news' | 'ending'): void {
+  const plain = where === 'news' ? PLACEHOLDERS : ENDING_PLACEHOLDERS;
+  const prefixed = where === 'news' ? 'claim' : 'metric';
+  const expected = `one of ${plain.map((p) => `{${p}}`).join(' ')} {${prefixed}:${where === 'news' ? 'ACTOR' : 'ID'}}`;
   for (const m of text.matchAll(/\{([^{}]*)\}/g)) {
     const [name = '', ...forms] = (m[1] ?? '').split('|');
+    const ref = /^(claim|metric):(.*)$/.exec(name);
     if (forms.length > 0) {
-      const counted = COUNTED.includes(name) || name.startsWith('claim:');
+      const counted = COUNTED.includes(name) || ref !== null;
       if (forms.length !== 2 || forms.some((f) => f.trim() === ''))
         c.report(path, `placeholder {${m[1]}} has plural forms written wrongly`, {
           expected: `{${name}|ONE|MANY}, e.g. {killed|person|people}: the noun for 1, then for any other number`,
           found: `{${m[1]}}`,
         });
-      else if (!counted && PLACEHOLDERS.includes(name))
+      else if (!counted && plain.includes(name))
         c.report(path, `placeholder {${name}} is not a number, so it takes no plural forms`, {
-          expected: `plural forms only on ${COUNTED.map((p) => `{${p}|…|…}`).join(' ')} {claim:ACTOR|…|…}`,
+          expected: `plural forms only on ${COUNTED.map((p) => `{${p}|…|…}`).join(' ')} {claim:ACTOR|…|…} {metric:ID|…|…}`,
           found: `{${m[1]}}`,
         });
     }
-    if (PLACEHOLDERS.includes(name)) continue;
-    const claim = /^claim:(.*)$/.exec(name);
-    if (claim) {
-      const who = claim[1] ?? '';
-      if (!c.actors.has(who)) {
-        const s = suggest(who, c.actors.keys());
-        c.report(path, `placeholder {${name}} names an unknown actor '${who}'`, {
-          expected: '{claim:ACTOR} with ACTOR an actor id',
-          found: `{${name}}`,
-          ...(s !== undefined ? { suggestion: `{claim:${s}}` } : {}),
-        });
-      }
+    if (plain.includes(name)) continue;
+    if (ref?.[1] === prefixed) {
+      if (prefixed === 'claim') checkClaimant(c, ref[2] ?? '', path);
+      else checkQuotedMetric(c, ref[2] ?? '', path);
       continue;
     }
-    const s = suggest(name, [...PLACEHOLDERS, 'claim']);
+    const elsewhere = where === 'news' ? 'an ending description' : 'a news template';
+    if (ref !== null || (where === 'ending' && PLACEHOLDERS.includes(name))) {
+      c.report(path, `placeholder {${name}} belongs in ${elsewhere}, not here`, {
+        expected,
+        found: `{${name}}`,
+      });
+      continue;
+    }
+    const s = suggest(name, [...plain, prefixed]);
+    const hint = s === prefixed ? `{${prefixed}:${where === 'news' ? 'ACTOR' : 'ID'}}` : `{${s}}`;
     c.report(path, `unknown placeholder {${name}}`, {
-      expected: `one of ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')} {claim:ACTOR}`,
+      expected,
       found: `{${name}}`,
-      ...(s !== undefined ? { suggestion: s === 'claim' ? '{claim:ACTOR}' : `{${s}}` } : {}),
+      ...(s !== undefined ? { suggestion: hint } : {}),
     });
   }
+}
+
+/** {claim:X}: X must be an actor. */
+function checkClaimant(c: Checker, who: string, path: Path): void {
+  if (c.actors.has(who)) return;
+  const s = suggest(who, c.actors.keys());
+  c.report(path, `placeholder {claim:${who}} names an unknown actor '${who}'`, {
+    expected: '{claim:ACTOR} with ACTOR an actor id',
+    found: `{claim:${who}}`,
+    ...(s !== undefined ? { suggestion: `{claim:${s}}` } : {}),
+  });
+}
+
+/** {metric:X}: X must be a public metric, since the ending shows to every player. */
+function checkQuotedMetric(c: Checker, id: string, path: Path): void {
+  const metric = c.metrics.get(id);
+  if (metric === undefined) {
+    const s = suggest(id, c.metrics.keys());
+    c.report(path, `placeholder {metric:${id}} names an unknown metric '${id}'`, {
+      expected: '{metric:ID} with ID a metric id',
+      found: `{metric:${id}}`,
+      ...(s !== undefined ? { suggestion: `{metric:${s}}` } : {}),
+    });
+  } else if (!metric.public)
+    c.report(path, `placeholder {metric:${id}} quotes a hidden metric, which players never see`, {
+      expected: '{metric:ID} with ID a metric whose "public" is true',
+      found: `{metric:${id}}`,
+    });
 }

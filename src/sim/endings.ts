@@ -2,6 +2,7 @@
 import type { Condition } from '../scenario/schema.ts';
 import type { Compiled } from './compile.ts';
 import { holds } from './conditions.ts';
+import { render } from './text.ts';
 import type { GameState } from './types.ts';
 
 /** The leaves of a condition that must all hold (those under `all`, and `sustained`'s own). */
@@ -118,4 +119,16 @@ export function endingAhead(c: Compiled, s: GameState): (typeof c.scenario.endin
     if ((!best || e.priority > best.priority) && !('timeUp' in e.when) && holds(e.when, { c, s: next }))
       best = e;
   return best;
+}
+
+/**
+ * The ending reached, as shown to the players: its title and its description with {metric:ID} filled from
+ * the final state, so the text quotes the game's own figures. Without an ending, time ran out unsettled.
+ */
+export function endingText(c: Compiled, s: GameState): { title: string; description: string } {
+  const ending = c.scenario.endings.find((e) => e.id === s.ending?.id);
+  if (ending === undefined)
+    return { title: 'Time ran out', description: 'The last round was played without a settled outcome.' };
+  const round = s.ending?.round ?? s.round;
+  return { title: ending.title, description: render(ending.description, c, { round, metrics: s.metrics }) };
 }

@@ -1,4 +1,5 @@
 // Renders news templates. Values are inserted as plain text; nothing here is ever HTML.
+import type { Metric } from '../scenario/schema.ts';
 import type { Compiled } from './compile.ts';
 
 /** Values a template may use. */
@@ -10,6 +11,18 @@ export interface TextVars {
   verified?: number;
   mediator?: string;
   claims?: Record<string, number>;
+  /** Metric values for {metric:ID}: the final state's, in ending descriptions. */
+  metrics?: Record<string, number>;
+}
+
+/** Rounds a metric value for display (one decimal at most). */
+export function num(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+/** A metric's value as the interface shows it: rounded, with the metric's unit. */
+export function metricValue(metric: Metric, value: number): string {
+  return `${num(value)}${metric.unit ? ` ${metric.unit}` : ''}`;
 }
 
 /**
@@ -17,12 +30,20 @@ export interface TextVars {
  * "12 people". The validator allows forms only on the placeholders that stand for a number.
  */
 const PLACEHOLDER =
-  /\{(actor|target|round|date|killed|verified|mediator|claim:([a-z][a-z0-9-]*))(?:\|([^{}|]*)\|([^{}|]*))?\}/g;
+  /\{(actor|target|round|date|killed|verified|mediator|(claim|metric):([a-z][a-z0-9-]*))(?:\|([^{}|]*)\|([^{}|]*))?\}/g;
 
 /** A figure with the noun that fits it: "1 soldier", "3 soldiers", or `none` when there is no figure. */
-function counted(n: number | undefined, none: string, one?: string, many?: string): string {
-  if (one === undefined || many === undefined) return n === undefined ? none : String(n);
-  return n === undefined ? `${none} of ${many}` : `${n} ${n === 1 ? one : many}`;
+function counted(
+  n: number | undefined,
+  none: string,
+  one?: string,
+  many?: string,
+  bare: (n: number) => string = String,
+): string {
+  if (one === undefined || many === undefined) return n === undefined ? none : bare(n);
+  if (n === undefined) return `${none} of ${many}`;
+  const shown = num(n);
+  return `${shown} ${shown === '1' ? one : many}`;
 }
 
 /** The in-game date and time of a round, in the scenario's own UTC offset. */
@@ -43,8 +64,13 @@ export function roundDate(c: Compiled, round: number): string {
 export function render(template: string, c: Compiled, v: TextVars): string {
   const name = (id: string | undefined) =>
     id === undefined ? '' : (c.actors.get(id)?.name ?? c.locations.get(id)?.name ?? id);
-  const fill = (_m: string, key: string, claimant?: string, one?: string, many?: string) => {
-    if (claimant !== undefined) return counted(v.claims?.[claimant], 'no figure', one, many);
+  const fill = (_m: string, key: string, kind?: string, ref?: string, one?: string, many?: string) => {
+    if (kind === 'claim' && ref !== undefined) return counted(v.claims?.[ref], 'no figure', one, many);
+    const metric = kind === 'metric' && ref !== undefined ? c.metrics.get(ref) : undefined;
+    if (kind === 'metric')
+      return counted(metric && (v.metrics?.[metric.id] ?? metric.start), 'no figure', one, many, (n) =>
+        metric ? metricValue(metric, n) : String(n),
+      );
     switch (key) {
       case 'actor':
         return name(v.actor);

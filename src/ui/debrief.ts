@@ -4,6 +4,7 @@
 import type { Compiled } from '../sim/compile.ts';
 import { eventsCsv } from '../sim/csv.ts';
 import { decisionPoints } from '../sim/decisions.ts';
+import { endingText } from '../sim/endings.ts';
 import { type Fork, forkGame, sameUntil, stateAtRound } from '../sim/forks.ts';
 import type { GameLog } from '../sim/log.ts';
 import { stateDigest } from '../sim/log.ts';
@@ -51,8 +52,7 @@ function consequences(c: Compiled, s: GameState, t: Taken): string[] {
 
 /** The outcome of a game in one line. */
 function endingLine(c: Compiled, s: GameState): string {
-  const e = c.scenario.endings.find((x) => x.id === s.ending?.id);
-  return `${e?.title ?? 'Time ran out'} (round ${s.ending?.round ?? s.round})`;
+  return `${endingText(c, s).title} (round ${s.ending?.round ?? s.round})`;
 }
 
 function summary(c: Compiled, s: GameState): HTMLElement {
@@ -62,6 +62,7 @@ function summary(c: Compiled, s: GameState): HTMLElement {
     { class: 'debrief-summary' },
     el('h3', {}, 'Summary'),
     el('p', {}, `Outcome: ${endingLine(c, s)}.`),
+    el('p', { class: 'ending-description' }, endingText(c, s).description),
     el('p', {}, `Highest rung reached: ${c.scenario.ladder[s.peakRung]?.name ?? s.peakRung}.`),
     el(
       'p',

@@ -78,7 +78,5 @@ export function signed(n: number): string {
   return '0';
 }
 
-/** Rounds a meter value for display (one decimal at most). */
-export function num(n: number): string {
-  return String(Math.round(n * 10) / 10);
-}
+// The figure formatting lives in src/sim/text.ts, so that ending texts quote metrics as the meters show them.
+export { num } from '../sim/text.ts';

@@ -1,5 +1,6 @@
 // The ending: outcome, each role's score against its objectives, the debrief timeline.
 import { holds } from '../sim/conditions.ts';
+import { endingText } from '../sim/endings.ts';
 import { roundDate } from '../sim/text.ts';
 import { button, el, heading, num } from './dom.ts';
 import { meters, newsOfRound } from './facts.ts';
@@ -13,8 +14,7 @@ export function renderEnding(app: App, game: Game): HTMLElement {
   const c = game.c;
   const end = s.ending;
   const ending = c.scenario.endings.find((e) => e.id === end?.id);
-  const title = ending?.title ?? 'Time ran out';
-  const description = ending?.description ?? 'The last round was played without a settled outcome.';
+  const { title, description } = endingText(c, s);
   const scored = c.scenario.actors.filter((a) => end && a.id in end.scores);
   return el(
     'div',

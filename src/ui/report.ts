@@ -1,9 +1,9 @@
 // The resolution of a round, in tabs: its news; the public meters (value and change), the escalation
 // ladder, mediation and the ceasefire; the negotiation; then "Next round".
 import { endingAhead } from '../sim/endings.ts';
-import { roundDate } from '../sim/text.ts';
+import { metricValue, roundDate } from '../sim/text.ts';
 import { nameOf, whyChange } from './causes.ts';
-import { button, el, heading, num, signed } from './dom.ts';
+import { button, el, heading, signed } from './dom.ts';
 import { meters, newsOfRound, roundSummary } from './facts.ts';
 import { renderNegotiation } from './negotiation.ts';
 import { newsList } from './news.ts';
@@ -47,7 +47,7 @@ export function situation(app: App, game: Game, why: boolean): HTMLElement {
       {},
       meters(c, s).map((m) => {
         const whyId = `why-metric-${m.metric.id}`;
-        const range = `${num(m.value)}${m.metric.unit ? ` ${m.metric.unit}` : ''} (${m.metric.min}–${m.metric.max})`;
+        const range = `${metricValue(m.metric, m.value)} (${m.metric.min}–${m.metric.max})`;
         return el(
           'tr',
           {},

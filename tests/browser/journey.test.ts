@@ -154,6 +154,10 @@ describe('a new player’s journey', () => {
     // The last round's news came before the ending: its resolution screen led on to it.
     expect(lastButton).toBe('See the ending');
     await page.waitForSelector('h2:has-text("The end")');
+    // The ending's text quotes the final figures, filled in: a number, no placeholder left.
+    const told = (await page.locator('.screen.ending > p').first().textContent()) ?? '';
+    expect(told).toMatch(/\d/);
+    expect(told).not.toContain('{');
     expect(await page.locator('.score').count()).toBeGreaterThan(0);
     expect(await page.locator('.score li').count()).toBeGreaterThan(0);
     // Military actions come first, so strikes happen; each one changes the map where it landed.
@@ -162,6 +166,9 @@ describe('a new player’s journey', () => {
     await page.locator('button:text-is("Debrief")').click();
     await page.waitForSelector('h2:has-text("Debrief")');
     expect(await page.locator('.debrief section h3').count()).toBeGreaterThan(2);
+    // The debrief's summary (and so the printed report) tells the same ending with the same figures.
+    await page.waitForSelector('.ending-description');
+    expect(await page.locator('.ending-description').textContent()).toBe(told);
     await page.locator('button:text-is("New game")').click();
     await page.waitForSelector('h2:has-text("Start a game")');
     expect(errors).toEqual([]);

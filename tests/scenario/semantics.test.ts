@@ -394,6 +394,57 @@ describe('numbers', () => {
   });
 });
 
+describe('ending descriptions', () => {
+  const ending0 = (s: Scenario) => s.endings[0] as Scenario['endings'][number];
+  const describe0 = (text: string) => (s: Scenario) => {
+    ending0(s).description = text;
+  };
+
+  it('may quote a public metric, with or without plural forms, and the round and date', () => {
+    expect(
+      problemsAfter(
+        describe0('In round {round} ({date}) escalation stood at {metric:escalation|point|points}.'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuse a hidden metric, which players never see', () => {
+    const hide = (s: Scenario) => {
+      const m = s.metrics.find((x) => x.id === 'pain-east');
+      if (m) m.public = false;
+      describe0('East hurts: {metric:pain-east}.')(s);
+    };
+    const p = expectOne(
+      hide,
+      'endings[0].description',
+      'placeholder {metric:pain-east} quotes a hidden metric, which players never see',
+    );
+    expect(p?.expected).toBe('{metric:ID} with ID a metric whose "public" is true');
+  });
+
+  it('refuse an unknown metric with the closest id as a suggestion', () => {
+    const p = expectOne(
+      describe0('{metric:escalaton}'),
+      'endings[0].description',
+      "placeholder {metric:escalaton} names an unknown metric 'escalaton'",
+    );
+    expect(p?.suggestion).toBe('{metric:escalation}');
+  });
+
+  it('refuse the news placeholders, and news templates refuse {metric:ID}', () => {
+    expectOne(
+      describe0('{actor} won'),
+      'endings[0].description',
+      'placeholder {actor} belongs in a news template',
+    );
+    expectOne(
+      (s) => (outcome0(s).news = { headline: '{metric:escalation}' }),
+      'actions[0].outcomes[0].news.headline',
+      'placeholder {metric:escalation} belongs in an ending description',
+    );
+  });
+});
+
 describe('news templates', () => {
   const headline = (text: string) => (s: Scenario) => {
     outcome0(s).news = { headline: text };

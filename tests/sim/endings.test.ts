@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { POLICIES, seatsFor } from '../../src/sim/batch.ts';
 import { compile } from '../../src/sim/compile.ts';
-import { endingAhead, endingFaults } from '../../src/sim/endings.ts';
+import { endingAhead, endingFaults, endingText } from '../../src/sim/endings.ts';
 import { playRounds } from '../../src/sim/game.ts';
 import { loadFile } from './helpers.ts';
 
@@ -79,5 +79,50 @@ describe('the seed scenario’s endings', () => {
       return;
     }
     throw new Error('no hawk game in 50 ended in all-out war');
+  });
+});
+
+describe('the seed scenario’s ending texts', () => {
+  /** The rendered text against its template: each {metric:ID} stands for a number, then a unit or noun. */
+  function quoted(template: string, text: string): { id: string; figure: number }[] {
+    const slot = /\{metric:([a-z][a-z0-9-]*)(?:\|[^{}|]*\|[^{}|]*)?\}/g;
+    const ids = [...template.matchAll(slot)].map((m) => m[1] ?? '');
+    const literal = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = template
+      .split(slot)
+      .filter((_, i) => i % 2 === 0)
+      .map(literal)
+      .join('(-?\\d+(?:\\.\\d)?)[^;,.()]*?');
+    const m = new RegExp(`^${pattern}$`).exec(text);
+    if (!m) throw new Error(`"${text}" does not follow its template "${template}"`);
+    return ids.map((id, i) => ({ id, figure: Number(m[i + 1]) }));
+  }
+
+  it('over 400 seeded computer games, every figure an ending quotes is the final state’s value', () => {
+    const wrong: string[] = [];
+    const seen = new Set<string>();
+    let figures = 0;
+    for (let seed = 0; seed < 400; seed++) {
+      const { state } = playRounds(c, { seed, seats: seatsFor(sc, seed, 'mix') });
+      const ending = sc.endings.find((e) => e.id === state.ending?.id);
+      if (!ending) continue;
+      seen.add(ending.id);
+      const { description } = endingText(c, state);
+      expect(description).not.toContain('{');
+      for (const { id, figure } of quoted(ending.description, description)) {
+        figures++;
+        const value = state.metrics[id] ?? c.metrics.get(id)?.start ?? Number.NaN;
+        // The meters round to one decimal, so a figure may differ from the value by half of that.
+        if (Math.abs(figure - value) > 0.05 + 1e-9)
+          wrong.push(`seed ${seed}, ${ending.id}: ${id} quoted ${figure}, is ${value}`);
+      }
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+    expect(figures).toBeGreaterThan(400);
+    expect(seen.size).toBeGreaterThanOrEqual(5);
+  }, 120_000);
+
+  it('every ending of the seed scenario quotes at least one figure', () => {
+    for (const e of sc.endings) expect(e.description, e.id).toMatch(/\{metric:[a-z]/);
   });
 });

@@ -31,4 +31,24 @@ describe('news templates', () => {
       '12 and 5 in round 4',
     );
   });
+
+  it('quote a metric as the meters show it: rounded, with its unit, or with the noun for the number', () => {
+    const withUnit = duel();
+    const metric = withUnit.metrics[0];
+    if (!metric) throw new Error('the duel has no metric');
+    metric.unit = 'points';
+    const cu = compile(withUnit);
+    const id = metric.id;
+    expect(render(`{metric:${id}}`, cu, { round: 3, metrics: { [id]: 41.26 } })).toBe('41.3 points');
+    expect(render(`{metric:${id}|point|points}`, cu, { round: 3, metrics: { [id]: 1 } })).toBe('1 point');
+    expect(render(`{metric:${id}|point|points}`, cu, { round: 3, metrics: { [id]: 7 } })).toBe('7 points');
+    // A metric the state does not hold yet is at its start value.
+    expect(render(`{metric:${id}}`, cu, { round: 1 })).toBe(`${metric.start} points`);
+  });
+
+  it('say "no figure" for an unknown metric instead of inventing one', () => {
+    expect(render('{metric:nothing}; {metric:nothing|point|points}', c, { round: 1 })).toBe(
+      'no figure; no figure of points',
+    );
+  });
 });
