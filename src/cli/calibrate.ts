@@ -1,11 +1,9 @@
 // `npm run calibrate -- [FILE] [--games N] [--seed S] [--workers K] [--json]`
 // Runs the calibration experiments and prints each figure beside its published anchor and its band;
 // exits 1 when a figure leaves its band.
-import { parseArgs } from 'node:util';
 import { reason } from '../errors.ts';
 import { calibrate, type Figure } from '../sim/calibration.ts';
-import { readScenario } from './read-scenario.ts';
-import { BATCH_OPTIONS, batchCounts, simulate } from './simulate.ts';
+import { readBatch, simulate } from './simulate.ts';
 
 const USAGE = 'usage: npm run calibrate -- [FILE] [--games N] [--seed S] [--workers K] [--json]';
 const DEFAULT_FILE = 'scenarios/pakistan-afghanistan-2026.json';
@@ -26,37 +24,18 @@ export function formatFigures(figures: readonly Figure[]): string {
 }
 
 async function main(): Promise<number> {
-  let args: ReturnType<typeof parseArgs>;
-  try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: BATCH_OPTIONS,
-    });
-  } catch (e) {
-    console.error(`${reason(e)}\n${USAGE}`);
-    return 2;
-  }
-  const file = args.positionals[0] ?? DEFAULT_FILE;
-  const counts = batchCounts(args.values);
-  if (!counts) {
-    console.error(USAGE);
-    return 2;
-  }
-  const { games, seed, workers } = counts;
-  const loaded = readScenario(file);
-  if (!loaded.ok) {
-    console.error(loaded.message);
-    return 1;
-  }
-  const figures = await calibrate(loaded.scenario, {
+  const read = readBatch(USAGE, {}, DEFAULT_FILE);
+  if (typeof read === 'number') return read;
+  const { games, seed, workers } = read.counts;
+  const figures = await calibrate(read.scenario, {
     games,
     seed,
     play: (sc, policy, n) => simulate(sc, { games: n, seed, policy, workers }),
   });
-  if (args.values.json) console.log(JSON.stringify({ figures }, null, 2));
+  if (read.values.json) console.log(JSON.stringify({ figures }, null, 2));
   else
     console.log(
-      `Calibration of "${loaded.scenario.meta.title}", ${games} games an experiment\n\n${formatFigures(figures)}`,
+      `Calibration of "${read.scenario.meta.title}", ${games} games an experiment\n\n${formatFigures(figures)}`,
     );
   return figures.every((f) => f.ok) ? 0 : 1;
 }

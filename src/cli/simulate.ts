@@ -1,7 +1,7 @@
 // `npm run simulate -- FILE --games N --seed S [--policy POLICY | --policy ROLE=POLICY,…] [--no-mediation] [--workers K] [--json]`
 // Plays N computer-only games across worker threads and prints what happened.
 import { cpus } from 'node:os';
-import { parseArgs } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
 import { reason } from '../errors.ts';
@@ -146,7 +146,7 @@ function contentLines(r: BatchReport): string[] {
 }
 
 /** The options every batch tool takes: how many games, the first seed, worker threads, JSON output. */
-export const BATCH_OPTIONS = {
+const BATCH_OPTIONS = {
   games: { type: 'string', default: '1000' },
   seed: { type: 'string', default: '1' },
   workers: { type: 'string', default: String(Math.max(1, cpus().length)) },
@@ -154,9 +154,7 @@ export const BATCH_OPTIONS = {
 } as const;
 
 /** The `--games`, `--seed` and `--workers` options as whole numbers (games and workers at least 1), or null. */
-export function batchCounts(
-  v: Record<string, unknown>,
-): { games: number; seed: number; workers: number } | null {
+function batchCounts(v: Record<string, unknown>): { games: number; seed: number; workers: number } | null {
   const [games, seed, workers] = [v.games, v.seed, v.workers].map(Number);
   if (games === undefined || seed === undefined || workers === undefined) return null;
   if (
@@ -170,46 +168,63 @@ export function batchCounts(
   return { games, seed, workers };
 }
 
-const USAGE =
-  'usage: npm run simulate -- FILE --games N --seed S [--policy hawk|dove|tit-for-tat|mix | --policy ROLE=POLICY[,ROLE=POLICY…]] [--no-mediation] [--workers K] [--json]';
-
-async function main(): Promise<number> {
+/** A batch tool's command line read: its options, counts and scenario, or the exit code after saying what is wrong. */
+export function readBatch<O extends ParseArgsConfig['options']>(
+  usage: string,
+  extra: O,
+  defaultFile?: string,
+):
+  | {
+      values: Record<string, string | boolean | undefined>;
+      counts: { games: number; seed: number; workers: number };
+      scenario: Scenario;
+    }
+  | number {
   let args: ReturnType<typeof parseArgs>;
   try {
-    args = parseArgs({
-      allowPositionals: true,
-      options: {
-        ...BATCH_OPTIONS,
-        policy: { type: 'string', default: 'mix' },
-        'no-mediation': { type: 'boolean', default: false },
-      },
-    });
+    args = parseArgs({ allowPositionals: true, options: { ...BATCH_OPTIONS, ...extra } });
   } catch (e) {
-    console.error(reason(e));
+    console.error(`${reason(e)}\n${usage}`);
     return 2;
   }
-  const file = args.positionals[0];
+  const file = args.positionals[0] ?? defaultFile;
   const counts = batchCounts(args.values);
-  const policy = String(args.values.policy);
   if (!file || !counts) {
-    console.error(USAGE);
+    console.error(usage);
     return 2;
   }
-  const { games, seed, workers } = counts;
   const loaded = readScenario(file);
   if (!loaded.ok) {
     console.error(loaded.message);
     return 1;
   }
-  const parsed = parsePolicy(policy, loaded.scenario);
+  return {
+    values: args.values as Record<string, string | boolean | undefined>,
+    counts,
+    scenario: loaded.scenario,
+  };
+}
+
+const USAGE =
+  'usage: npm run simulate -- FILE --games N --seed S [--policy hawk|dove|tit-for-tat|mix | --policy ROLE=POLICY[,ROLE=POLICY…]] [--no-mediation] [--workers K] [--json]';
+
+async function main(): Promise<number> {
+  const read = readBatch(USAGE, {
+    policy: { type: 'string', default: 'mix' },
+    'no-mediation': { type: 'boolean', default: false },
+  });
+  if (typeof read === 'number') return read;
+  const { values } = read;
+  const { games, seed, workers } = read.counts;
+  const parsed = parsePolicy(String(values.policy), read.scenario);
   if ('error' in parsed) {
     console.error(parsed.error);
     return 2;
   }
   const spec = parsed.spec;
-  const scenario = args.values['no-mediation'] ? withoutMediation(loaded.scenario) : loaded.scenario;
+  const scenario = values['no-mediation'] ? withoutMediation(read.scenario) : read.scenario;
   const bar =
-    args.values.json || !process.stderr.isTTY
+    values.json || !process.stderr.isTTY
       ? null
       : new SingleBar({ stream: process.stderr, format: 'simulating [{bar}] {value}/{total} games' });
   bar?.start(games, 0);
@@ -225,7 +240,7 @@ async function main(): Promise<number> {
   const report = summarise(scenario, summaries);
   const seconds = (performance.now() - started) / 1000;
   const head = headline(summaries);
-  if (args.values.json) console.log(JSON.stringify({ ...report, ...head, seconds }, null, 2));
+  if (values.json) console.log(JSON.stringify({ ...report, ...head, seconds }, null, 2));
   else
     console.log(
       `${formatReport(report, scenario)}\nMedian length: ${head.medianRounds} rounds; agreement in ${(100 * head.agreementRate).toFixed(1)}% of games\nMean scores: ${Object.entries(
