@@ -61,7 +61,7 @@ export function cutRegion(topology: Topology, spec: RegionSpec, options: CutOpti
 }
 
 /** The line strings of the border shared by two countries, clipped and rounded. */
-export function sharedBorder(
+function sharedBorder(
   topology: Topology,
   object: GeometryCollection,
   [a, b]: [string, string],

@@ -30,7 +30,7 @@ import {
 import schemaText from '../../scenarios/scenario.schema.json?raw';
 import { reason } from '../errors.ts';
 import { type Problem, pathToString } from '../scenario/problem.ts';
-import { button, clear, el } from '../ui/dom.ts';
+import { button, clear, download as downloadText, el } from '../ui/dom.ts';
 import './editor.css';
 import { sendToPlaytest } from './handoff.ts';
 import type { Balance, Reply, Request } from './protocol.ts';
@@ -60,7 +60,7 @@ const PREVIEW_AFTER_MS = 1200;
 const newWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 
 /** A problem as one message: what is wrong, what was expected and found, and a likely fix. */
-export function problemText(p: Problem): string {
+function problemText(p: Problem): string {
   return [
     p.message,
     p.expected !== undefined ? `expected: ${p.expected}` : '',
@@ -306,12 +306,7 @@ export function mountEditor(doc: Document): void {
   const download = () => {
     const text = view.state.doc.toString();
     const id = /"id"\s*:\s*"([a-z][a-z0-9-]*)"/.exec(text)?.[1] ?? 'scenario';
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-    const a = el('a', { href: url, download: `${id}.json` });
-    doc.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    downloadText(`${id}.json`, 'application/json', text);
   };
   const playtest = () => {
     const win = doc.defaultView;

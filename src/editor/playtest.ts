@@ -16,7 +16,7 @@ export interface StartScreenParts {
 }
 
 /** The file name the start screen shows for the edited text. */
-export const PLAYTEST_FILE = 'edited in the scenario editor';
+const PLAYTEST_FILE = 'edited in the scenario editor';
 
 /** Offers the edited text on the start screen, selected, or says why it cannot be. */
 export async function takePlaytest(app: App, win: Window, parts: StartScreenParts): Promise<void> {

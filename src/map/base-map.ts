@@ -6,6 +6,7 @@ import type * as Phaser from 'phaser';
 import { palette } from './colour.ts';
 import type { MapModel } from './model.ts';
 import { type CountryShape, dashes, type MapShapes } from './shapes.ts';
+import { unit } from './state.ts';
 
 /** How the base map's lines are drawn: widths (and the borders' dashes) in screen pixels, whatever the zoom. */
 const LINE_STYLE = {
@@ -59,7 +60,7 @@ export class BaseMap {
 
   /** Sets the humanitarian overlay: 0 hides it, 1 is the strongest. False when nothing changed. */
   setHalo(level: number): boolean {
-    const next = Number.isFinite(level) ? Math.max(0, Math.min(1, level)) : 0;
+    const next = unit(level);
     if (next === this.haloLevel) return false;
     this.haloLevel = next;
     this.drawHalo();

@@ -19,6 +19,9 @@ export interface MapController {
   destroy(): void;
 }
 
+/** Whether this page's WebGL is software, found once (softwareWebGL) at the first map. */
+let software: boolean | undefined;
+
 /** How long (ms) the element must keep a new size before the map is laid out again at it. */
 const RESIZE_SETTLE = 250;
 
@@ -38,6 +41,7 @@ export async function startMap(
   // A designer's copy that kept a bundled id but moved the bounds.
   if (cut && !region) console.warn(`map: bundled borders of "${scenario.meta.id}" do not fit its bounds`);
   const scene = new MapScene(scenario, region);
+  software ??= softwareWebGL();
   const game = new Phaser.Game({
     // WebGL where the browser has it, else the Canvas renderer.
     type: Phaser.AUTO,
@@ -53,7 +57,7 @@ export async function startMap(
     input: { keyboard: false, mouse: false, touch: false, gamepad: false, windowEvents: false },
     // Smooth edges on a GPU; none in software WebGL, which drew a fraction of the frames with
     // multisampling (docs/map-performance.md).
-    render: { antialiasGL: !softwareWebGL() },
+    render: { antialiasGL: !software },
   });
   await scene.ready;
   performance.mark('brink:map-ready');
@@ -96,7 +100,7 @@ export async function startMap(
  * True when the browser's WebGL draws on the CPU (SwiftShader, llvmpipe), as Chromium does on GPUs it
  * blocks and in headless runs.
  */
-export function softwareWebGL(): boolean {
+function softwareWebGL(): boolean {
   const gl = document.createElement('canvas').getContext('webgl');
   if (!gl) return false;
   const info = gl.getExtension('WEBGL_debug_renderer_info');

@@ -13,7 +13,7 @@ import { buildModel, type MapModel } from './model.ts';
 import { Depth, Overlay } from './overlay.ts';
 import type { Region } from './region.ts';
 import { mapShapes } from './shapes.ts';
-import { CALM_STATE, freshCues, type MapState } from './state.ts';
+import { CALM_STATE, freshCues, type MapState, unit } from './state.ts';
 
 /** Shown when a scenario's borders were not cut at build time. */
 export const NO_BORDERS_NOTICE =
@@ -140,10 +140,12 @@ export class MapScene extends Phaser.Scene {
     if (!this.model) return;
     let changed = this.applyCrossings(next.crossings, prev.crossings);
     if (this.base.setHalo(next.humanitarian)) changed = true;
-    if (changed) this.layout();
+    if (changed) {
+      this.layout();
+      this.wake();
+    }
     if (next.tone !== prev.tone) this.easeTone(next.tone);
     const fresh = freshCues(this.played, next.cues);
-    if (changed) this.wake();
     if (fresh.length > 0) this.play(fresh);
   }
 
@@ -217,7 +219,7 @@ export class MapScene extends Phaser.Scene {
 
   /** Tints the map from calm (0) to dark red (1). */
   private paintTone(level: number): void {
-    const k = Number.isFinite(level) ? Math.max(0, Math.min(1, level)) : 0;
+    const k = unit(level);
     this.toneDrawn = k;
     this.tone.setFillStyle(mix(CALM, GRAVE, k), 1).setAlpha(0.34 * k);
   }

@@ -25,10 +25,14 @@ export interface MapState {
 /** A map at rest: calm, no need shown, crossings as the scenario has them, nothing to animate. */
 export const CALM_STATE: MapState = { tone: 0, humanitarian: 0, crossings: {}, cues: [] };
 
+/** A level held to 0..1; anything not finite is 0. */
+export function unit(x: number): number {
+  return Number.isFinite(x) ? Math.max(0, Math.min(1, x)) : 0;
+}
+
 /** The tone of rung `rung` of a ladder of `rungs`: 0 for the first, 1 for the last. */
 export function toneLevel(rung: number, rungs: number): number {
-  const k = rungs > 1 ? rung / (rungs - 1) : 0;
-  return Number.isFinite(k) ? Math.max(0, Math.min(1, k)) : 0;
+  return unit(rungs > 1 ? rung / (rungs - 1) : 0);
 }
 
 /**

@@ -89,7 +89,11 @@ export function compile(scenario: Scenario): Compiled {
     metrics: new Map(scenario.metrics.map((m) => [m.id, m])),
     rungIndex: new Map(scenario.ladder.map((r, i) => [r.id, i])),
     escalation,
-    hostility: roleMap('hostility'),
+    // An actor's own hostility metric, unless a metric with the hostility role names it.
+    hostility: new Map([
+      ...scenario.actors.flatMap((a) => (a.hostility ? [[a.id, a.hostility] as const] : [])),
+      ...roleMap('hostility'),
+    ]),
     pain: roleMap('pain'),
     casualtiesTrue: roleMap('casualties-true'),
     casualtiesVerified: roleMap('casualties-verified'),

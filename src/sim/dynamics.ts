@@ -26,9 +26,7 @@ export const MIDPOINT = 50;
 /** The sides' mean hostility (the midpoint when the scenario has no hostility metrics). */
 export function meanHostility(st: Pick<Step, 'c' | 's'>): number {
   const { s, c } = st;
-  const hs = c.sides
-    .map((x) => c.hostility.get(x) ?? c.actors.get(x)?.hostility)
-    .filter((m) => m !== undefined);
+  const hs = c.sides.map((x) => c.hostility.get(x)).filter((m) => m !== undefined);
   if (hs.length === 0) return MIDPOINT;
   return hs.reduce((a, m) => a + (s.metrics[m] ?? MIDPOINT), 0) / hs.length;
 }
@@ -41,7 +39,7 @@ export function updateHostility(st: Step, acts: readonly Taken[], cause: number)
   const { s, c } = st;
   const d = c.scenario.dynamics;
   for (const side of c.sides) {
-    const metric = c.hostility.get(side) ?? c.actors.get(side)?.hostility;
+    const metric = c.hostility.get(side);
     const opponent = c.actors.get(side)?.opponent;
     if (!metric || !opponent) continue;
     let y = 0;

@@ -7,9 +7,9 @@ import { Effect, MapEffect, News, type Scenario } from '../scenario/schema.ts';
 import { type Compiled, compile } from './compile.ts';
 
 /** An id as an event carries it: short text; whether the scenario knows it is checked per scenario. */
-const Id = z.string().min(1).max(64);
+export const Id = z.string().min(1).max(64);
 /** A time in ms since the epoch: finite, within what a Date can hold. */
-const Time = z.number().min(0).max(8.64e15);
+export const Time = z.number().min(0).max(8.64e15);
 /** The most items any list or record in an event holds: far above any scenario's need. */
 const MAX_ITEMS = 50;
 

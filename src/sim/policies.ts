@@ -103,7 +103,7 @@ function deterred(c: Compiled, s: GameState, rng: Rng): boolean {
 
 /** Richardson's spiral in a choice: the chance that a player's own hostility makes it hit back rather than cooperate. */
 export function hostilityPull(c: Compiled, s: GameState, actor: string): number {
-  const metric = c.hostility.get(actor) ?? c.actors.get(actor)?.hostility;
+  const metric = c.hostility.get(actor);
   if (!metric) return 0;
   const h = s.metrics[metric] ?? MIDPOINT;
   return c.scenario.dynamics.hostilityPull * Math.max(0, (h - MIDPOINT) / MIDPOINT);

@@ -195,7 +195,7 @@ function misattribute(st: Step, r: Reaction, cause: number): void {
     reason: `${c.actors.get(victim)?.name ?? victim} blames ${c.actors.get(blamed)?.name ?? blamed} for an attack by ${group.name}.`,
   });
   addWeight(st, blamed, d.spoilerWeight);
-  const hostility = c.hostility.get(victim) ?? c.actors.get(victim)?.hostility;
+  const hostility = c.hostility.get(victim);
   if (hostility) st.addMetric(hostility, -d.spoilerWeight * d.fear, blame);
 }
 

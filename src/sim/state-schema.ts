@@ -6,18 +6,16 @@ import * as z from 'zod';
 import { shown } from '../errors.ts';
 import { MediationPhase, type Scenario } from '../scenario/schema.ts';
 import { type Compiled, compile } from './compile.ts';
-import { ClauseAnswer, issueText, Order, ParamValue, Seat } from './events.ts';
+import { ClauseAnswer, Id, issueText, Order, ParamValue, Seat, Time } from './events.ts';
 import type { GameState } from './types.ts';
 
 const Text = z.string().max(10_000);
-const Id = z.string().min(1).max(64);
 const Int = z.number().int();
 const Round = Int.min(-1).max(10_000);
 /** The longest list a state may hold: far beyond any game of 200 rounds. */
 const MAX_LIST = 200_000;
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LIST);
 const Value = z.union([z.number(), z.string().max(10_000), z.boolean()]);
-const Time = z.number().min(0).max(8.64e15);
 
 const Cause = z.strictObject({
   id: Int.min(0),

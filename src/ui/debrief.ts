@@ -14,7 +14,7 @@ import { roundDate } from '../sim/text.ts';
 import type { GameState, Order, Taken } from '../sim/types.ts';
 import { describeChange, nameOf } from './causes.ts';
 import { chartFigure } from './charts.ts';
-import { button, el, nextId, num } from './dom.ts';
+import { button, download, el, nextId, num } from './dom.ts';
 import { newsOfRound } from './facts.ts';
 import { newsList } from './news.ts';
 import { session } from './session.ts';
@@ -24,15 +24,6 @@ import type { App, Game } from './types.ts';
 const forksOf = new WeakMap<object, Fork[]>();
 
 /** Offers a text as a file download. */
-function download(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = el('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** A choice in words: "Pakistan: Air strikes → Kabul (hit)". */
 function choiceText(c: Compiled, t: Taken): string {
   const target = t.target ? ` → ${nameOf(c, t.target)}` : '';

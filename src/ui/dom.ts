@@ -71,6 +71,16 @@ export function announce(text: string): void {
 }
 
 /** Formats a signed change: "+3", "−2.5", "0". */
+/** Offers `text` to the user as a file named `name`. */
+export function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 export function signed(n: number): string {
   const r = Math.round(n * 10) / 10;
   if (r > 0) return `+${r}`;

@@ -56,6 +56,11 @@ export function trainerLock(storage: LockStorage | null): TrainerLock {
       return null;
     }
   };
+  /** The stored lock when `code` opens it, else null. */
+  const verified = (code: string): Stored | null => {
+    const stored = read();
+    return stored && hashOf(code, stored.salt) === stored.hash ? stored : null;
+  };
   return {
     isSet: () => read() !== null,
     set(code) {
@@ -70,14 +75,11 @@ export function trainerLock(storage: LockStorage | null): TrainerLock {
       return null;
     },
     matches(code) {
-      const stored = read();
-      return stored !== null && hashOf(code, stored.salt) === stored.hash;
+      return verified(code) !== null;
     },
     channelKey(code) {
-      const stored = read();
-      return stored && hashOf(code, stored.salt) === stored.hash
-        ? derive(code, `${stored.salt}:channel`)
-        : null;
+      const stored = verified(code);
+      return stored ? derive(code, `${stored.salt}:channel`) : null;
     },
     remove() {
       storage?.removeItem(KEY);

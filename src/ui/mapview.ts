@@ -99,7 +99,7 @@ export class MapView {
 }
 
 /** What the map shows of snapshot `s` of game number `game`: its tone, crossings, need, and this round's cues. */
-export function mapState(c: Compiled, s: GameState, game: number): MapState {
+function mapState(c: Compiled, s: GameState, game: number): MapState {
   return {
     tone: toneLevel(s.rung, c.scenario.ladder.length),
     humanitarian: humanitarianLevel(c, s),

@@ -5,6 +5,7 @@ import { reason } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { GameMachine } from '../sim/machine.ts';
 import { type SaveFile, saveGame, scenarioHash } from '../sim/save.ts';
+import { download } from './dom.ts';
 
 const SAVE_PREFIX = 'brink:save:';
 const SCENARIO_PREFIX = 'brink:scenario:';
@@ -145,15 +146,11 @@ export function saveScenarioKey(value: unknown): ScenarioKey | null {
 
 /** Offers a save as a .json download. */
 export function downloadSave(save: SaveFile): void {
-  const blob = new Blob([JSON.stringify(save, null, 2)], { type: 'application/json' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = `brink-${save.scenarioId}-round-${roundOf(save)}.json`;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  download(
+    `brink-${save.scenarioId}-round-${roundOf(save)}.json`,
+    'application/json',
+    JSON.stringify(save, null, 2),
+  );
 }
 
 function roundOf(save: SaveFile): string {

@@ -6,7 +6,6 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import type { Actor, Subscription } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
-import { compile } from '../sim/compile.ts';
 import { type GameEvent, parseEvent } from '../sim/events.ts';
 import {
   describeUndo,
@@ -262,12 +261,10 @@ export function installSession(app: App, doc: Document): Session {
     if (!g || !log) return null;
     const s = g.actor.getSnapshot().context;
     if (s.round < 1) return null;
-    const next = undoLastRound(log, s.round, phaseOf(g.actor) !== 'orders');
-    const back = Math.max(1, phaseOf(g.actor) !== 'orders' ? s.round : s.round - 1);
-    return {
-      next,
-      words: describeUndo(compile(g.loaded.scenario), log.events.slice(next.events.length), back),
-    };
+    const reported = phaseOf(g.actor) !== 'orders';
+    const next = undoLastRound(log, s.round, reported);
+    const back = Math.max(1, reported ? s.round : s.round - 1);
+    return { next, words: describeUndo(g.c, log.events.slice(next.events.length), back) };
   }
 
   function undoPreview(): string | null {
