@@ -70,6 +70,9 @@ describe('the scenario editor', () => {
     expect(await options.allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('meta')]),
     );
+    // CodeMirror takes Enter as a choice only once the list has been open for its interaction delay
+    // (75 ms by default); before that, Enter is a new line.
+    await page.waitForTimeout(200);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.cm-content').textContent()).toBe('{"meta": }');
     // In an empty object, the top-level sections are offered, required ones first.
