@@ -157,6 +157,43 @@ function onScreen(url: string, mark: string): Load {
   };
 }
 
+/**
+ * Milliseconds from opening the scenario file `file` on the start screen (once the default scenario's
+ * map is drawn) until the map of that scenario is on screen: from a mark set just before the file is
+ * given to the file input to the end of the first compositor swap after the new map's `brink:map-ready`.
+ */
+function fileOnScreen(url: string, file: string): Load {
+  return async (browser) => {
+    const page = await newPage(browser);
+    await page.goto(url);
+    await page.waitForSelector('#map[data-map-ready="true"]', { timeout: 60_000 });
+    const path = join(tmpdir(), `brink-file-on-screen-${process.pid}.json`);
+    await browser.startTracing(page, { path, categories: ['viz', 'blink.user_timing'] });
+    await page.evaluate(() => performance.mark('bench:chosen'));
+    await page.locator('#panel input[type="file"][accept*="json"]').first().setInputFiles(file);
+    const id = (JSON.parse(readFileSync(file, 'utf8')) as { meta: { id: string } }).meta.id;
+    await page.waitForFunction((x) => window.__brinkMap?.scenarioId === x, id, { timeout: 60_000 });
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    await page.waitForTimeout(1500);
+    await browser.stopTracing();
+    await page.close();
+    const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+    rmSync(path, { force: true });
+    const chosen = events.find((e) => e.name === 'bench:chosen');
+    const ready = events.find(
+      (e) => e.name === 'brink:map-ready' && e.ts > (chosen?.ts ?? Number.POSITIVE_INFINITY),
+    );
+    const swap = events
+      .filter((e) => e.name === SWAP && e.ph === 'X' && e.ts > (ready?.ts ?? Number.POSITIVE_INFINITY))
+      .sort((a, b) => a.ts - b.ts)[0];
+    if (!chosen || !ready || !swap)
+      throw new Error(`${file}: the trace lacks the choice, the map's mark or a swap after it`);
+    return (swap.ts + (swap.dur ?? 0) - chosen.ts) / 1000;
+  };
+}
+
 /** The fields of a Chromium trace event that `onScreen` reads (times in µs). */
 interface TraceEvent {
   name: string;
@@ -424,6 +461,11 @@ export default async function mapBench(): Promise<BenchRow[]> {
       onScreen(app.url, 'brink:map-ready'),
       onScreen(hello.url, 'hello:first-frame'),
     ])) as [number, number, number, number, number, number, number];
+    // A scenario opened from a file: one of another region, cut at load time, beside a bundled one.
+    const [fromFile, fromBundled] = (await medians(browser, [
+      fileOnScreen(appTest.url, 'tests/fixtures/map/dangrek-border.json'),
+      fileOnScreen(appTest.url, 'scenarios/tutorial.json'),
+    ])) as [number, number];
     const ids = await locationIds(browser, appTest.url);
     const frames = await frameTimes(browser, appTimed.url, ids);
     const blankFrame = await floorFrames(browser, blankTimed.url);
@@ -458,6 +500,15 @@ export default async function mapBench(): Promise<BenchRow[]> {
         baselineName: 'Phaser hello world, first frame on screen',
         goal: '≤ 1000 ms (the goal above, read as the map seen)',
         method: `${how}; a trace of each load (categories viz and blink.user_timing): from navigation to the end of the display compositor's first swap (${SWAP}, which in headless Chromium reads the frame back and so waits for the GPU) that starts after the mark of the row above; baseline the same after bench/phaser-hello's mark at its first frame's post-render; ${rounds}`,
+      },
+      {
+        name: 'Borders on screen, a scenario from a file (cut at load time)',
+        figure: fromFile,
+        baseline: fromBundled,
+        unit: 'ms',
+        baselineName: 'a bundled scenario (its build-time cut) opened from a file the same way',
+        goal: 'no goal set: the first cut of a page includes fetching the 1:10m atlas (1 MB gzip, here from 127.0.0.1)',
+        method: `${how} (test build); each on a fresh page once the default scenario's map is drawn: from a mark just before the file is given to the start screen's file input (read, validated, selected) to the end of the first compositor swap (${SWAP}) after the new map's brink:map-ready mark, in a trace; the figure opens tests/fixtures/map/dangrek-border.json (the Thailand–Cambodia border, in no bundle: the atlas is fetched and the region cut in the worker), the baseline scenarios/tutorial.json (a bundled scenario, whose build-time cut is fetched); median of ${RUNS} fresh pages each, taking turns`,
       },
       {
         name: 'p95 frame time, idle map',
