@@ -131,30 +131,44 @@ const SWAP = 'SkiaOutputSurfaceImplOnGpu::SwapBuffers';
 function onScreen(url: string, mark: string): Load {
   return async (browser) => {
     const page = await newPage(browser);
-    const path = join(tmpdir(), `brink-on-screen-${process.pid}.json`);
-    await browser.startTracing(page, { path, categories: ['viz', 'blink.user_timing'] });
-    await page.goto(url, { waitUntil: 'commit' });
-    const marked = await markTime(mark)(page);
-    // Two of the page's frames after the mark, the first frame after it has been shown; then long enough
-    // for the swap that shows it to end, even on a machine loaded by other work.
-    await page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
-    await page.waitForTimeout(1500);
-    await browser.stopTracing();
-    await page.close();
-    const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-    rmSync(path, { force: true });
+    let marked = 0;
+    const events = await traced(browser, page, async () => {
+      await page.goto(url, { waitUntil: 'commit' });
+      marked = await markTime(mark)(page);
+    });
     const at = events.find((e) => e.name === mark);
-    const swap = events
-      .filter((e) => e.name === SWAP && e.ph === 'X' && e.ts > (at?.ts ?? Number.POSITIVE_INFINITY))
-      .sort((a, b) => a.ts - b.ts)[0];
+    const swap = swapAfter(events, at);
     if (!at || !swap)
       throw new Error(
         `${url}: the trace lacks ${at ? `a ${SWAP} after the mark` : `the mark ${mark}`}: has Chromium renamed its trace events?`,
       );
     return marked + (swap.ts + (swap.dur ?? 0) - at.ts) / 1000;
   };
+}
+
+/**
+ * The trace events (categories viz and blink.user_timing) of `page` while `act` runs and until the frame
+ * it led to is shown: two of the page's frames after it, the first frame after it having been shown, then
+ * long enough for the swap that shows it to end, even on a machine loaded by other work. Closes the page.
+ */
+async function traced(browser: Browser, page: Page, act: () => Promise<void>): Promise<TraceEvent[]> {
+  const path = join(tmpdir(), `brink-on-screen-${process.pid}.json`);
+  await browser.startTracing(page, { path, categories: ['viz', 'blink.user_timing'] });
+  await act();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForTimeout(1500);
+  await browser.stopTracing();
+  await page.close();
+  const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  rmSync(path, { force: true });
+  return events;
+}
+
+/** The first display compositor swap that starts after event `at`. */
+function swapAfter(events: TraceEvent[], at: TraceEvent | undefined): TraceEvent | undefined {
+  return events
+    .filter((e) => e.name === SWAP && e.ph === 'X' && e.ts > (at?.ts ?? Number.POSITIVE_INFINITY))
+    .sort((a, b) => a.ts - b.ts)[0];
 }
 
 /**
@@ -167,29 +181,19 @@ function fileOnScreen(url: string, file: string): Load {
     const page = await newPage(browser);
     await page.goto(url);
     await page.waitForSelector('#map[data-map-ready="true"]', { timeout: 60_000 });
-    const path = join(tmpdir(), `brink-file-on-screen-${process.pid}.json`);
-    await browser.startTracing(page, { path, categories: ['viz', 'blink.user_timing'] });
-    await page.evaluate(() => performance.mark('bench:chosen'));
-    await page.locator('#panel input[type="file"][accept*="json"]').first().setInputFiles(file);
     const id = (JSON.parse(readFileSync(file, 'utf8')) as { meta: { id: string } }).meta.id;
-    await page.waitForFunction((x) => window.__brinkMap?.scenarioId === x, id, { timeout: 60_000 });
-    await page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
-    await page.waitForTimeout(1500);
-    await browser.stopTracing();
-    await page.close();
-    const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-    rmSync(path, { force: true });
+    const events = await traced(browser, page, async () => {
+      await page.evaluate(() => performance.mark('bench:chosen'));
+      await page.locator('#panel input[type="file"][accept*="json"]').first().setInputFiles(file);
+      await page.waitForFunction((x) => window.__brinkMap?.scenarioId === x, id, { timeout: 60_000 });
+    });
     const chosen = events.find((e) => e.name === 'bench:chosen');
     const ready = events.find(
       (e) => e.name === 'brink:map-ready' && e.ts > (chosen?.ts ?? Number.POSITIVE_INFINITY),
     );
-    const swap = events
-      .filter((e) => e.name === SWAP && e.ph === 'X' && e.ts > (ready?.ts ?? Number.POSITIVE_INFINITY))
-      .sort((a, b) => a.ts - b.ts)[0];
+    const swap = swapAfter(events, ready);
     if (!chosen || !ready || !swap)
-      throw new Error(`${file}: the trace lacks the choice, the map's mark or a swap after it`);
+      throw new Error(`${file}: the trace lacks the choice, the new map's mark or a swap after it`);
     return (swap.ts + (swap.dur ?? 0) - chosen.ts) / 1000;
   };
 }

@@ -47,6 +47,17 @@ export function borderNear(shot: Shot, p: { x: number; y: number }): boolean {
   return false;
 }
 
+/** Waits until the map has stopped drawing frames (its loop sleeps once nothing changes). */
+export async function settled(page: Page): Promise<void> {
+  let last = -1;
+  for (;;) {
+    const n = await page.evaluate(() => window.__brinkMap?.framesDrawn() ?? 0);
+    if (n === last) return;
+    last = n;
+    await page.waitForTimeout(400);
+  }
+}
+
 /** Screenshot of the map canvas. */
 export async function shoot(page: Page): Promise<Shot> {
   return decode(await page.locator('#map canvas').screenshot());

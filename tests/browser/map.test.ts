@@ -18,6 +18,7 @@ import {
   releaseFrames,
   type Shot,
   scenarioFile,
+  settled,
   shoot,
 } from './map-helpers.ts';
 import { pixelDifference, pixelStats } from './pixels.ts';
@@ -74,13 +75,7 @@ const near = (p: Pt, list: Pt[], r: number) => list.some((q) => Math.hypot(p.x -
 async function stillMap(timeout = 20_000): Promise<Buffer> {
   await page.mouse.move(0, 0);
   await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, { timeout });
-  let last = -1;
-  for (;;) {
-    const n = await page.evaluate(() => window.__brinkMap?.framesDrawn() ?? 0);
-    if (n === last) break;
-    last = n;
-    await page.waitForTimeout(400);
-  }
+  await settled(page);
   return page.locator('#map canvas').screenshot();
 }
 

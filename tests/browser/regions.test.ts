@@ -8,7 +8,7 @@ import { contrast, distinctFill, hex, palette } from '../../src/map/colour.ts';
 import type { Region } from '../../src/map/region.ts';
 import { cutRegion } from '../../src/map/region-cut.ts';
 import { launchChromium } from './chromium.ts';
-import { borderNear, builtRegion, inRing, type Shot, shoot } from './map-helpers.ts';
+import { borderNear, builtRegion, inRing, type Shot, settled, shoot } from './map-helpers.ts';
 
 const FIXTURE = 'tests/fixtures/map/dangrek-border.json';
 /** A scenario of another region (the Thailand–Cambodia border), in no bundle. */
@@ -55,13 +55,7 @@ async function mapOf(page: Page, id: string): Promise<Shot> {
   await page.waitForFunction((x) => window.__brinkMap?.scenarioId === x, id, { timeout: 60_000 });
   await page.evaluate(() => window.__brinkMap?.setTone(0, 2));
   await page.mouse.move(0, 0);
-  let last = -1;
-  for (;;) {
-    const n = await page.evaluate(() => window.__brinkMap?.framesDrawn() ?? 0);
-    if (n === last) break;
-    last = n;
-    await page.waitForTimeout(400);
-  }
+  await settled(page);
   return shoot(page);
 }
 
