@@ -131,29 +131,70 @@ const SWAP = 'SkiaOutputSurfaceImplOnGpu::SwapBuffers';
 function onScreen(url: string, mark: string): Load {
   return async (browser) => {
     const page = await newPage(browser);
-    const path = join(tmpdir(), `brink-on-screen-${process.pid}.json`);
-    await browser.startTracing(page, { path, categories: ['viz', 'blink.user_timing'] });
-    await page.goto(url, { waitUntil: 'commit' });
-    const marked = await markTime(mark)(page);
-    // Two of the page's frames after the mark, the first frame after it has been shown; then long enough
-    // for the swap that shows it to end, even on a machine loaded by other work.
-    await page.evaluate(
-      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
-    );
-    await page.waitForTimeout(1500);
-    await browser.stopTracing();
-    await page.close();
-    const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
-    rmSync(path, { force: true });
+    let marked = 0;
+    const events = await traced(browser, page, async () => {
+      await page.goto(url, { waitUntil: 'commit' });
+      marked = await markTime(mark)(page);
+    });
     const at = events.find((e) => e.name === mark);
-    const swap = events
-      .filter((e) => e.name === SWAP && e.ph === 'X' && e.ts > (at?.ts ?? Number.POSITIVE_INFINITY))
-      .sort((a, b) => a.ts - b.ts)[0];
+    const swap = swapAfter(events, at);
     if (!at || !swap)
       throw new Error(
         `${url}: the trace lacks ${at ? `a ${SWAP} after the mark` : `the mark ${mark}`}: has Chromium renamed its trace events?`,
       );
     return marked + (swap.ts + (swap.dur ?? 0) - at.ts) / 1000;
+  };
+}
+
+/**
+ * The trace events (categories viz and blink.user_timing) of `page` while `act` runs and until the frame
+ * it led to is shown: two of the page's frames after it, the first frame after it having been shown, then
+ * long enough for the swap that shows it to end, even on a machine loaded by other work. Closes the page.
+ */
+async function traced(browser: Browser, page: Page, act: () => Promise<void>): Promise<TraceEvent[]> {
+  const path = join(tmpdir(), `brink-on-screen-${process.pid}.json`);
+  await browser.startTracing(page, { path, categories: ['viz', 'blink.user_timing'] });
+  await act();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForTimeout(1500);
+  await browser.stopTracing();
+  await page.close();
+  const events = (JSON.parse(readFileSync(path, 'utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  rmSync(path, { force: true });
+  return events;
+}
+
+/** The first display compositor swap that starts after event `at`. */
+function swapAfter(events: TraceEvent[], at: TraceEvent | undefined): TraceEvent | undefined {
+  return events
+    .filter((e) => e.name === SWAP && e.ph === 'X' && e.ts > (at?.ts ?? Number.POSITIVE_INFINITY))
+    .sort((a, b) => a.ts - b.ts)[0];
+}
+
+/**
+ * Milliseconds from opening the scenario file `file` on the start screen (once the default scenario's
+ * map is drawn) until the map of that scenario is on screen: from a mark set just before the file is
+ * given to the file input to the end of the first compositor swap after the new map's `brink:map-ready`.
+ */
+function fileOnScreen(url: string, file: string): Load {
+  return async (browser) => {
+    const page = await newPage(browser);
+    await page.goto(url);
+    await page.waitForSelector('#map[data-map-ready="true"]', { timeout: 60_000 });
+    const id = (JSON.parse(readFileSync(file, 'utf8')) as { meta: { id: string } }).meta.id;
+    const events = await traced(browser, page, async () => {
+      await page.evaluate(() => performance.mark('bench:chosen'));
+      await page.locator('#panel input[type="file"][accept*="json"]').first().setInputFiles(file);
+      await page.waitForFunction((x) => window.__brinkMap?.scenarioId === x, id, { timeout: 60_000 });
+    });
+    const chosen = events.find((e) => e.name === 'bench:chosen');
+    const ready = events.find(
+      (e) => e.name === 'brink:map-ready' && e.ts > (chosen?.ts ?? Number.POSITIVE_INFINITY),
+    );
+    const swap = swapAfter(events, ready);
+    if (!chosen || !ready || !swap)
+      throw new Error(`${file}: the trace lacks the choice, the new map's mark or a swap after it`);
+    return (swap.ts + (swap.dur ?? 0) - chosen.ts) / 1000;
   };
 }
 
@@ -424,6 +465,11 @@ export default async function mapBench(): Promise<BenchRow[]> {
       onScreen(app.url, 'brink:map-ready'),
       onScreen(hello.url, 'hello:first-frame'),
     ])) as [number, number, number, number, number, number, number];
+    // A scenario opened from a file: one of another region, cut at load time, beside a bundled one.
+    const [fromFile, fromBundled] = (await medians(browser, [
+      fileOnScreen(appTest.url, 'tests/fixtures/map/dangrek-border.json'),
+      fileOnScreen(appTest.url, 'scenarios/tutorial.json'),
+    ])) as [number, number];
     const ids = await locationIds(browser, appTest.url);
     const frames = await frameTimes(browser, appTimed.url, ids);
     const blankFrame = await floorFrames(browser, blankTimed.url);
@@ -458,6 +504,15 @@ export default async function mapBench(): Promise<BenchRow[]> {
         baselineName: 'Phaser hello world, first frame on screen',
         goal: '≤ 1000 ms (the goal above, read as the map seen)',
         method: `${how}; a trace of each load (categories viz and blink.user_timing): from navigation to the end of the display compositor's first swap (${SWAP}, which in headless Chromium reads the frame back and so waits for the GPU) that starts after the mark of the row above; baseline the same after bench/phaser-hello's mark at its first frame's post-render; ${rounds}`,
+      },
+      {
+        name: 'Borders on screen, a scenario from a file (cut at load time)',
+        figure: fromFile,
+        baseline: fromBundled,
+        unit: 'ms',
+        baselineName: 'a bundled scenario (its build-time cut) opened from a file the same way',
+        goal: 'no goal set: the first cut of a page includes fetching the 1:10m atlas (1 MB gzip, here from 127.0.0.1)',
+        method: `${how} (test build); each on a fresh page once the default scenario's map is drawn: from a mark just before the file is given to the start screen's file input (read, validated, selected) to the end of the first compositor swap (${SWAP}) after the new map's brink:map-ready mark, in a trace; the figure opens tests/fixtures/map/dangrek-border.json (the Thailand–Cambodia border, in no bundle: the atlas is fetched and the region cut in the worker), the baseline scenarios/tutorial.json (a bundled scenario, whose build-time cut is fetched); median of ${RUNS} fresh pages each, taking turns`,
       },
       {
         name: 'p95 frame time, idle map',

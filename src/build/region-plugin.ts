@@ -6,9 +6,9 @@ import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import type { Topology } from 'topojson-specification';
 import type { Plugin } from 'vite';
+import { type CutOptions, cutRegion, type RegionSpec } from '../map/region-cut.ts';
 import { scenarioFiles } from '../scenario/bundled-plugin.ts';
 import { hashedAsset, type JsonAsset, jsonAssetsPlugin } from './json-assets.ts';
-import { type CutOptions, cutRegion, type RegionSpec } from './region-cut.ts';
 
 const ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 

@@ -1,5 +1,5 @@
 // `npm run simulate -- FILE --games N --seed S [--policy POLICY | --policy ROLE=POLICY,…] [--no-mediation] [--workers K] [--json]`
-// Plays N computer-only games across worker threads and prints what happened.
+// Plays N computer-only games across worker threads and prints what happened; `--policy` is `mix` by default.
 import { cpus } from 'node:os';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -10,6 +10,7 @@ import { type BatchReport, type GameSummary, POLICIES, type PolicySpec, summaris
 import { agreed, median, withoutMediation } from '../sim/calibration.ts';
 import type { PolicyName } from '../sim/types.ts';
 import { readScenario } from './read-scenario.ts';
+import { distributionLines, distributions } from './tuning.ts';
 
 /** Options of one simulation run. */
 export interface SimulateOptions {
@@ -100,6 +101,16 @@ export function parsePolicy(text: string, scenario: Scenario): { spec: PolicySpe
     spec[role] = policy as PolicyName | 'mix';
   }
   return { spec };
+}
+
+/** The policy of a run in words; `mix`, the default, says what it does. */
+function policyText(spec: PolicySpec): string {
+  if (spec === 'mix') return 'mix (the default: each seat of each game draws hawk, dove or tit-for-tat)';
+  if (typeof spec === 'string') return spec;
+  return Object.entries(spec)
+    .map(([role, p]) => `${role}=${p}`)
+    .join(', ')
+    .concat(' (other roles: mix)');
 }
 
 /** The figures `--json` adds for scripts: each role's mean score, the median length, the share of games with an agreement. */
@@ -206,7 +217,7 @@ export function readBatch<O extends ParseArgsConfig['options']>(
 }
 
 const USAGE =
-  'usage: npm run simulate -- FILE --games N --seed S [--policy hawk|dove|tit-for-tat|mix | --policy ROLE=POLICY[,ROLE=POLICY…]] [--no-mediation] [--workers K] [--json]';
+  'usage: npm run simulate -- FILE --games N --seed S [--policy hawk|dove|tit-for-tat|mix | --policy ROLE=POLICY[,ROLE=POLICY…]] [--no-mediation] [--workers K] [--json]\n--policy is mix by default: each seat of each game draws hawk, dove or tit-for-tat';
 
 async function main(): Promise<number> {
   const read = readBatch(USAGE, {
@@ -240,10 +251,13 @@ async function main(): Promise<number> {
   const report = summarise(scenario, summaries);
   const seconds = (performance.now() - started) / 1000;
   const head = headline(summaries);
-  if (values.json) console.log(JSON.stringify({ ...report, ...head, seconds }, null, 2));
+  if (values.json)
+    console.log(
+      JSON.stringify({ ...report, ...head, policy: spec, ...distributions(summaries), seconds }, null, 2),
+    );
   else
     console.log(
-      `${formatReport(report, scenario)}\nMedian length: ${head.medianRounds} rounds; agreement in ${(100 * head.agreementRate).toFixed(1)}% of games\nMean scores: ${Object.entries(
+      `${formatReport(report, scenario)}\n\n${distributionLines(summaries, scenario).join('\n')}\n\nPolicy: ${policyText(spec)}\nMedian length: ${head.medianRounds} rounds; agreement in ${(100 * head.agreementRate).toFixed(1)}% of games\nMean scores: ${Object.entries(
         head.scores,
       )
         .map(([r, v]) => `${r} ${v}`)

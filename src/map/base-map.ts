@@ -1,5 +1,5 @@
 // The base map in world pixels: the sea, countries, greyed neighbours, their outlines, the highlighted
-// borders and the humanitarian halo, or a plain graticule when no region was bundled. It lives in the
+// borders and the humanitarian halo, or a plain graticule when no region could be had. It lives in the
 // world layer, which the main camera pans and zooms; the lines are drawn again when the zoom changes,
 // since their widths are screen pixels.
 import type * as Phaser from 'phaser';

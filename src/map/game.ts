@@ -4,7 +4,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { css, palette } from './colour.ts';
 import { exposeMap } from './diagnostics.ts';
 import { MapScene } from './map-scene.ts';
-import type { Region, RegionBounds } from './region.ts';
+import type { Region } from './region.ts';
 import type { MapState } from './state.ts';
 
 /** What the rest of the game may ask of the map. */
@@ -26,20 +26,16 @@ let software: boolean | undefined;
 const RESIZE_SETTLE = 250;
 
 /**
- * Starts the Phaser map of `scenario` inside `parent`, at the element's size and following it, with the
- * borders cut at build time (none, or cut for other bounds: a graticule); resolves once its first frame is
- * drawn.
+ * Starts the Phaser map of `scenario` inside `parent`, at the element's size and following it, with its
+ * borders (regions.ts; none: a graticule); resolves once its first frame is drawn.
  */
 export async function startMap(
   parent: HTMLElement,
   scenario: Scenario,
-  cut: Region | undefined,
+  region: Region | undefined,
 ): Promise<MapController> {
   // Marks for the benchmark: how long Phaser takes from here to the first drawn frame.
   performance.mark('brink:map-start');
-  const region = cut && sameBounds(cut.bounds, scenario.map.bounds) ? cut : undefined;
-  // A designer's copy that kept a bundled id but moved the bounds.
-  if (cut && !region) console.warn(`map: bundled borders of "${scenario.meta.id}" do not fit its bounds`);
   const scene = new MapScene(scenario, region);
   software ??= softwareWebGL();
   const game = new Phaser.Game({
@@ -107,9 +103,4 @@ function softwareWebGL(): boolean {
   const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
   gl.getExtension('WEBGL_lose_context')?.loseContext();
   return /swiftshader|llvmpipe|softpipe|software/i.test(renderer);
-}
-
-/** True when a region was cut for these bounds. */
-function sameBounds(a: RegionBounds, b: RegionBounds): boolean {
-  return a.west === b.west && a.south === b.south && a.east === b.east && a.north === b.north;
 }

@@ -15,9 +15,9 @@ import type { Region } from './region.ts';
 import { mapShapes } from './shapes.ts';
 import { CALM_STATE, freshCues, type MapState, unit } from './state.ts';
 
-/** Shown when a scenario's borders were not cut at build time. */
+/** Shown when a scenario's borders could be neither loaded nor cut (the console says why). */
 export const NO_BORDERS_NOTICE =
-  'Borders are bundled only for built-in scenarios: places are shown on a plain latitude/longitude grid.';
+  'The borders could not be loaded: places are shown on a plain latitude/longitude grid.';
 
 const CALM = 0xf2c14e;
 const GRAVE = 0x5c0000;
@@ -59,7 +59,7 @@ export class MapScene extends Phaser.Scene {
 
   constructor(
     private readonly scenario: Scenario,
-    /** The borders cut at build time; none draws a graticule. */
+    /** The borders (regions.ts); none draws a graticule. */
     readonly region: Region | undefined,
   ) {
     super('map');

@@ -1,5 +1,5 @@
-// The borders cut at build time for one scenario (src/build/region-cut.ts), as the game receives them:
-// plain arrays of longitudes and latitudes, in a small JSON asset.
+// The borders cut for one scenario (region-cut.ts), as the game receives them: plain arrays of
+// longitudes and latitudes, in a small JSON asset (bundled scenarios) or from the region worker.
 
 /** A longitude/latitude rectangle, in degrees. */
 export interface RegionBounds {

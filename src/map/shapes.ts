@@ -1,7 +1,7 @@
 // The region's countries and borders in world pixels, and where each country's name goes: everything of
 // the base map that needs no Phaser, so that it can be tested in Node.
 import type { Point } from './camera.ts';
-import { mix, palette } from './colour.ts';
+import { distinctFill, palette } from './colour.ts';
 import { clipRing, ringArea, ringCentroid } from './geometry.ts';
 import type { MapModel } from './model.ts';
 import type { Region, RegionBounds } from './region.ts';
@@ -11,7 +11,7 @@ export interface CountryShape {
   iso: string;
   name: string;
   focus: boolean;
-  /** Its fill: its actor's colour, pale, or the neighbours' grey. */
+  /** Its fill: its actor's colour, pale yet apart from the neighbours (distinctFill), or the neighbours' grey. */
   fill: number;
   /** Outer rings in world pixels, flat. */
   rings: number[][];
@@ -51,12 +51,16 @@ export function mapShapes(model: MapModel, region: Region | undefined): MapShape
     const rings = c.polygons.flatMap((poly) => (poly[0] ? [poly[0]] : []));
     const world = rings.map(toWorld);
     const actorColour = model.countryColour.get(c.iso);
-    // Listed countries without an actor keep their scenario name but are drawn like neighbours.
+    // Listed countries without an actor keep their scenario name but are drawn like neighbours; governed
+    // ones in their actor's colour, as pale as keeps them apart from the neighbours' grey.
     return {
       iso: c.iso,
       name: c.name,
       focus: c.focus && actorColour !== undefined,
-      fill: actorColour !== undefined && c.focus ? mix(0xffffff, actorColour, 0.2) : palette.neighbour,
+      fill:
+        actorColour !== undefined && c.focus
+          ? distinctFill(actorColour, palette.neighbour)
+          : palette.neighbour,
       rings: world,
       // Each ring is projected once: its outline runs take their points from the projected ring.
       outline: rings.flatMap((r, k) => outlineRuns(r, region.clip, world[k])),

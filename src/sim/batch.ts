@@ -6,6 +6,8 @@ import { playRounds } from './game.ts';
 import { openOptions } from './orders.ts';
 import { openRng, seedRng } from './rng.ts';
 import { startRound } from './round.ts';
+import { gameSeed } from './seeds.ts';
+import { allMetricSeries } from './series.ts';
 import type { GameState, PolicyName, Seat } from './types.ts';
 
 export const POLICIES: readonly PolicyName[] = ['hawk', 'dove', 'tit-for-tat'];
@@ -22,6 +24,8 @@ export interface CeasefireSpell {
 
 /** What one game leaves for the statistics. */
 export interface GameSummary {
+  /** The game's seed (seeds.ts): the same seed and seats replay it. */
+  seed: number;
   ending: string;
   rounds: number;
   peakRung: number;
@@ -53,6 +57,8 @@ export interface GameSummary {
   ceasefires: CeasefireSpell[];
   /** What the ending claims that the game's log contradicts (endings.ts): none in a sound game. */
   faults: string[];
+  /** Each metric's value at the end of every round, 0 (the opening) to the last. */
+  metrics: Record<string, number[]>;
 }
 
 /** The seats of game `index`: every playable role a computer player, with its policy or one drawn per seat. */
@@ -94,7 +100,7 @@ export function ceasefireSpells(s: GameState): CeasefireSpell[] {
   return out;
 }
 
-/** Plays games `from`..`to`−1 (game i uses seed `seed + i`) and summarises each. */
+/** Plays games `from`..`to`−1 of the run with seed `seed` (game i's seed: gameSeed in seeds.ts) and summarises each. */
 export function runGames(
   scenario: Scenario,
   seed: number,
@@ -106,7 +112,7 @@ export function runGames(
   const c = compile(scenario);
   const out: GameSummary[] = [];
   for (let i = from; i < to; i++) {
-    const s = seed + i;
+    const s = gameSeed(seed, i);
     const available = new Set<string>();
     const seats = seatsFor(scenario, s, policy);
     const { state, events } = playRounds(c, { seed: s, seats }, (before) => {
@@ -118,6 +124,7 @@ export function runGames(
       if (ch.subject === 'rung' && rungs.at(-1) !== ch.to) rungs.push(String(ch.to));
     const agreement = state.milestones.agreement >= 0;
     out.push({
+      seed: s,
       ending: state.ending?.id ?? 'none',
       rounds: state.round,
       peakRung: state.peakRung,
@@ -141,6 +148,7 @@ export function runGames(
       scores: state.ending?.scores ?? {},
       ceasefires: ceasefireSpells(state),
       faults: endingFaults(c, state),
+      metrics: Object.fromEntries(allMetricSeries(c, state).map((m) => [m.id, m.values])),
     });
     onGame?.();
   }

@@ -134,6 +134,10 @@ export function mountApp(doc: Document): App {
       const p = doc.getElementById('disclaimer');
       if (p) p.textContent = text;
     },
+    showMap(loaded) {
+      // Phaser loads once the start screen is up and the page is idle, so the panel never waits for it.
+      whenIdle(() => !app.game && void map.show(loaded.scenario));
+    },
     showWhy(view: WhyView) {
       app.ui.why = view;
       render();
@@ -274,14 +278,11 @@ export function mountApp(doc: Document): App {
     }
   }
 
-  // The start screen draws at once; scenarios and then the map load behind it.
+  // The start screen draws at once; scenarios and then the map (of the scenario it selects) load behind it.
   panel.append(el('p', {}, 'Loading scenarios…'));
   void bundledScenarios().then((catalog) => {
     app.catalog = catalog;
     render();
-    const first = catalog.ok[0];
-    // Phaser loads once the start screen is up and the page is idle, so the panel never waits for it.
-    if (first) whenIdle(() => !app.game && void map.show(first.scenario));
   });
   return app;
 }

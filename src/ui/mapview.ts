@@ -16,7 +16,8 @@ import type { App, Game } from './types.ts';
 /** Keeps one map alive for the scenario on screen and feeds it the game. */
 export class MapView {
   private controller: MapController | null = null;
-  private scenarioId: string | null = null;
+  /** The scenario on screen (a file may share a bundled scenario's id but not its map). */
+  private scenario: Scenario | null = null;
   private starting: Promise<void> | null = null;
   private token = 0;
   /** Counts the games shown, so that a new or resumed game's cues have keys of their own. */
@@ -33,9 +34,9 @@ export class MapView {
 
   /** Shows a scenario's map (restarting it when another scenario is on screen). */
   show(scenario: Scenario): Promise<void> {
-    if (this.scenarioId === scenario.meta.id && this.starting) return this.starting;
+    if (this.scenario === scenario && this.starting) return this.starting;
     const token = ++this.token;
-    this.scenarioId = scenario.meta.id;
+    this.scenario = scenario;
     this.controller?.destroy();
     this.controller = null;
     this.say('Loading the map…');
@@ -46,7 +47,7 @@ export class MapView {
           performance.mark('brink:phaser-loaded');
           return m;
         }),
-        loadRegion(scenario.meta.id),
+        loadRegion(scenario),
       ]);
       if (token !== this.token) return;
       const controller = await startMap(this.host, scenario, region);

@@ -61,6 +61,7 @@ export function renderStart(app: App): HTMLElement {
     if (Object.keys(st.seats).sort().join() !== playable.slice().sort().join()) st.seats = defaultSeats(cur);
     rolesBox.replaceChildren(rolesFieldset(app, cur));
     app.setDisclaimer(cur.scenario.meta.disclaimer);
+    app.showMap(cur);
   };
 
   const drawScenarios = () => {

@@ -86,6 +86,8 @@ export interface App {
   storageRefused(): void;
   /** Shows the disclaimer of a scenario in the footer. */
   setDisclaimer(text: string): void;
+  /** Shows the map of the scenario chosen on the start screen, once the page is idle (none while a game runs). */
+  showMap(loaded: LoadedScenario): void;
   /** Opens a "Why?" panel. */
   showWhy(view: WhyView): void;
 }

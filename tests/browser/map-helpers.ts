@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { palette } from '../../src/map/colour.ts';
 import type { Region } from '../../src/map/region.ts';
 
 /** A decoded screenshot with pixel access. */
@@ -34,6 +35,27 @@ export function distance(rgb: [number, number, number], colour: number): number 
     Math.abs(rgb[1] - ((colour >> 8) & 0xff)),
     Math.abs(rgb[2] - (colour & 0xff)),
   );
+}
+
+/** True when a pixel of the highlighted border's dashes lies within 3 px of p. */
+export function borderNear(shot: Shot, p: { x: number; y: number }): boolean {
+  for (let dy = -3; dy <= 3; dy++)
+    for (let dx = -3; dx <= 3; dx++) {
+      const rgb = shot.rgb(p.x + dx, p.y + dy);
+      if (distance(rgb, palette.border) <= 50) return true;
+    }
+  return false;
+}
+
+/** Waits until the map has stopped drawing frames (its loop sleeps once nothing changes). */
+export async function settled(page: Page): Promise<void> {
+  let last = -1;
+  for (;;) {
+    const n = await page.evaluate(() => window.__brinkMap?.framesDrawn() ?? 0);
+    if (n === last) return;
+    last = n;
+    await page.waitForTimeout(400);
+  }
 }
 
 /** Screenshot of the map canvas. */

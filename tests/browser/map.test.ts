@@ -1,6 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -9,6 +8,7 @@ import type { MapCue } from '../../src/map/cues.ts';
 import type { Region } from '../../src/map/region.ts';
 import { launchChromium } from './chromium.ts';
 import {
+  borderNear,
   builtRegion,
   decode,
   distance,
@@ -18,6 +18,7 @@ import {
   releaseFrames,
   type Shot,
   scenarioFile,
+  settled,
   shoot,
 } from './map-helpers.ts';
 import { pixelDifference, pixelStats } from './pixels.ts';
@@ -31,11 +32,13 @@ let region: Region;
 let scenario: ReturnType<typeof scenarioFile>;
 const errors: string[] = [];
 const warnings: string[] = [];
+const requests: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {
     if (m.type() === 'warning') warnings.push(m.text());
   });
@@ -72,13 +75,7 @@ const near = (p: Pt, list: Pt[], r: number) => list.some((q) => Math.hypot(p.x -
 async function stillMap(timeout = 20_000): Promise<Buffer> {
   await page.mouse.move(0, 0);
   await page.waitForFunction(() => window.__brinkMap?.activeEffects() === 0, undefined, { timeout });
-  let last = -1;
-  for (;;) {
-    const n = await page.evaluate(() => window.__brinkMap?.framesDrawn() ?? 0);
-    if (n === last) break;
-    last = n;
-    await page.waitForTimeout(400);
-  }
+  await settled(page);
   return page.locator('#map canvas').screenshot();
 }
 
@@ -103,16 +100,6 @@ function expectNamed(labels: string[], places: { name: string; kind: string }[])
   expect(labels).toEqual(names.filter((n) => labels.includes(n)));
   expect(labels.length).toBeGreaterThanOrEqual(Math.ceil(names.length * 0.75));
   for (const l of places.filter((x) => x.kind === 'capital')) expect(labels).toContain(l.name);
-}
-
-/** True when a pixel of the highlighted border's dashes lies within 3 px of p. */
-function borderNear(shot: Shot, p: Pt): boolean {
-  for (let dy = -3; dy <= 3; dy++)
-    for (let dx = -3; dx <= 3; dx++) {
-      const rgb = shot.rgb(p.x + dx, p.y + dy);
-      if (distance(rgb, palette.border) <= 50) return true;
-    }
-  return false;
 }
 
 describe('the map of the default scenario', () => {
@@ -645,7 +632,7 @@ describe('the map of the default scenario', () => {
 });
 
 describe('the production build', () => {
-  it('ships the cut regions, never the Natural Earth atlas', () => {
+  it('ships the cut regions, and the Natural Earth atlas only as a file of its own that a bundled scenario never fetches', () => {
     const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).map((f) => join('dist', f));
     const atlas = readFileSync(
       createRequire(import.meta.url).resolve('world-atlas/countries-10m.json'),
@@ -654,62 +641,14 @@ describe('the production build', () => {
     // The start of the atlas's coordinate arcs: in any file that embedded the atlas.
     const at = atlas.lastIndexOf('"arcs":[[');
     const marker = atlas.slice(at + 7, at + 80);
-    for (const f of files.filter((x) => statSync(x).isFile())) {
-      const text = readFileSync(f, 'utf8');
-      expect(text.includes(marker), f).toBe(false);
-      expect(text.includes('countries-10m'), f).toBe(false);
-    }
+    // For a scenario from a file, cut at load time (regions.ts): fetched then, and embedded in no script.
+    const isAtlas = (f: string) => /countries-10m-[\w-]+\.json$/.test(f);
+    expect(files.filter(isAtlas).map((f) => readFileSync(f, 'utf8') === atlas)).toEqual([true]);
+    for (const f of files.filter((x) => statSync(x).isFile() && !isAtlas(x)))
+      expect(readFileSync(f, 'utf8').includes(marker), f).toBe(false);
+    expect(requests.filter((u) => u.includes('countries-10m'))).toEqual([]);
     const regions = files.filter((f) => f.includes(`${join('assets', 'regions')}/`));
     expect(regions.some((f) => f.includes(scenarioId))).toBe(true);
     for (const f of regions) expect(statSync(f).size).toBeLessThan(100_000);
-  });
-});
-
-describe('a scenario whose borders were not bundled', () => {
-  it('draws its places on a graticule and says why there are no borders', async () => {
-    const copy = structuredClone(scenario) as ReturnType<typeof scenarioFile> & {
-      meta: { id: string; title: string };
-    };
-    copy.meta.id = 'designer-copy';
-    copy.meta.title = 'A designer’s copy';
-    const file = join(mkdtempSync(join(tmpdir(), 'brink-map-')), 'designer-copy.json');
-    writeFileSync(file, JSON.stringify(copy));
-    await page.locator('#panel input[type="file"][accept*="json"]').first().setInputFiles(file);
-    // The file is read and validated in the background: start once the start screen offers it.
-    await page.locator('.scenario-list label:has-text("From file")').waitFor();
-    await page
-      .getByRole('button', { name: /^start/i })
-      .first()
-      .click();
-    await page.waitForFunction(() => window.__brinkMap?.scenarioId === 'designer-copy', undefined, {
-      timeout: 30_000,
-    });
-    expect(await page.locator('#map canvas').count()).toBe(1);
-    const state = await page.evaluate(() => ({
-      borders: window.__brinkMap?.hasBorders,
-      notice: window.__brinkMap?.notice,
-      labels: window.__brinkMap?.labels(),
-    }));
-    expect(state.borders).toBe(false);
-    expect(state.notice).toMatch(/only for built-in scenarios/);
-    expectNamed(state.labels ?? [], copy.locations);
-    // Untinted, whatever rung the game opened on.
-    await page.evaluate(() => window.__brinkMap?.setTone(0, 2));
-    await page.waitForTimeout(1500);
-    const shot = await shoot(page);
-    // The notice box, top centre, in its pale yellow; and no country fills: mostly sea colour.
-    let notice = 0;
-    for (let x = shot.width / 2 - 100; x < shot.width / 2 + 100; x++)
-      if (distance(shot.rgb(x, 14), 0xfff8e1) < 12) notice++;
-    expect(notice).toBeGreaterThan(50);
-    let sea = 0;
-    let total = 0;
-    for (let y = 60; y < shot.height; y += 7)
-      for (let x = 0; x < shot.width; x += 7) {
-        total++;
-        if (distance(shot.rgb(x, y), palette.sea) < 40) sea++;
-      }
-    expect(sea / total).toBeGreaterThan(0.6);
-    expect(errors).toEqual([]);
   });
 });

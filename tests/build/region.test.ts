@@ -2,10 +2,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Topology } from 'topojson-specification';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cutRegion } from '../../src/build/region-cut.ts';
 import { cutScenarioRegions, loadCountries10m, looksLikeMap } from '../../src/build/region-plugin.ts';
 import { clipLine, clipRing, ringArea, simplify } from '../../src/map/geometry.ts';
 import type { Region, RegionBounds } from '../../src/map/region.ts';
+import { cutRegion } from '../../src/map/region-cut.ts';
 
 const atlasPath = createRequire(import.meta.url).resolve('world-atlas/countries-10m.json');
 const AFPAK: RegionBounds = { west: 60, south: 27.5, east: 75.5, north: 38.5 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mix, palette } from '../../src/map/colour.ts';
+import { contrast, distinctFill, palette } from '../../src/map/colour.ts';
 import type { MapModel } from '../../src/map/model.ts';
 import type { Region } from '../../src/map/region.ts';
 import { mapShapes } from '../../src/map/shapes.ts';
@@ -49,13 +49,14 @@ describe('the base map shapes', () => {
     expect(borders).toEqual([[50, 50, 60, 40]]);
   });
 
-  it("fills a governed country with its actor's colour, paled, and every other country in the neighbours' grey", () => {
+  it("fills a governed country with its actor's colour, paled as far as keeps 1.5:1 against the neighbours' grey, and every other country in that grey", () => {
     const { countries } = mapShapes(model, region);
     expect(countries.map((c) => [c.focus, c.fill])).toEqual([
-      [true, mix(0xffffff, 0xcc0000, 0.2)],
+      [true, distinctFill(0xcc0000, palette.neighbour)],
       [false, palette.neighbour],
       [false, palette.neighbour],
     ]);
+    expect(contrast(countries[0]?.fill ?? 0, palette.neighbour)).toBeGreaterThanOrEqual(1.5);
   });
 
   it("leaves the clip rectangle's edges out of the outlines: they are no country's border", () => {

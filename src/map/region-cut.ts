@@ -1,11 +1,12 @@
-// The build-time cut of Natural Earth borders for one scenario. Pure: TopoJSON and a map section
-// in, a small plain-array region out (src/map/region.ts). Runs in Node only (the Vite plugin and
-// tests), so topojson-client never ships to the browser.
+// The cut of Natural Earth borders for one scenario. Pure: TopoJSON and a map section in, a small
+// plain-array region out (region.ts). The one cut of the game: the Vite plugin runs it at build time for
+// the bundled scenarios (src/build/region-plugin.ts), and a Web Worker at load time for any other file
+// (region-worker.ts), so topojson-client ships only in that worker's chunk.
 import type { Feature, GeoJsonProperties, Geometry, MultiLineString } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
-import { clipLine, clipRing, ringArea, simplify } from '../map/geometry.ts';
-import type { Region, RegionBounds, RegionCountry } from '../map/region.ts';
+import { clipLine, clipRing, ringArea, simplify } from './geometry.ts';
+import type { Region, RegionBounds, RegionCountry } from './region.ts';
 
 /** The part of a scenario's `map` section the cut needs (a parsed or a raw section both fit). */
 export interface RegionSpec {
