@@ -6,20 +6,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { preview } from 'vite';
 import { launchChromium } from '../tests/browser/chromium.ts';
-import { buildInto } from './bundle.ts';
+import { buildInto, close, median, serve } from './bundle.ts';
 import type { BenchRow } from './types.ts';
 
 /** The last commit with the hand-built panels. */
 const OLD = 'e76620f';
 const root = resolve(import.meta.dirname, '..');
 const oldDir = join(root, 'node_modules', '.cache', 'brink-bench-old');
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
-};
 
 export default async function panelsBench(): Promise<BenchRow[]> {
   rmSync(oldDir, { recursive: true, force: true });
@@ -33,22 +27,14 @@ export default async function panelsBench(): Promise<BenchRow[]> {
     join(page, 'index.html'),
     `<!doctype html><html><body><script type="module" src="${join(root, 'bench/panels/entry.ts')}"></script></body></html>`,
   );
-  await buildInto(join(tmp, 'dist'), {
+  const dist = await buildInto(join(tmp, 'dist'), {
     configFile: false,
     root: page,
     resolve: { alias: { 'brink-old-orders': join(oldDir, 'src/ui/orders.ts') } },
   });
-  const server = await preview({
-    configFile: false,
-    root: tmp,
-    build: { outDir: 'dist' },
-    preview: { port: 0, host: '127.0.0.1' },
-    logLevel: 'warn',
-  });
+  const { url, server } = await serve(dist);
   const browser = await launchChromium();
   try {
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('vite preview did not report a local URL');
     const tab = await browser.newPage();
     await tab.goto(url);
     const figures = (
@@ -68,7 +54,7 @@ export default async function panelsBench(): Promise<BenchRow[]> {
     ];
   } finally {
     await browser.close();
-    await new Promise<void>((done) => server.httpServer.close(() => done()));
+    await close(server);
     rmSync(tmp, { recursive: true, force: true });
     rmSync(oldDir, { recursive: true, force: true });
   }
