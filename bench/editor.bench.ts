@@ -3,10 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { preview } from 'vite';
 import { loadScenario } from '../src/scenario/load.ts';
 import { launchChromium } from '../tests/browser/chromium.ts';
-import { buildInto } from './bundle.ts';
+import { buildInto, serve, close as stop } from './bundle.ts';
 import type { BenchRow } from './types.ts';
 
 const SEED = 'pakistan-afghanistan-2026';
@@ -68,16 +67,8 @@ async function keystrokes(url: string): Promise<number[]> {
 export default async function editorBench(): Promise<BenchRow[]> {
   const tmp = mkdtempSync(join(tmpdir(), 'brink-bench-editor-'));
   const out = await buildInto(join(tmp, 'dist'));
-  const server = await preview({
-    configFile: false,
-    root: tmp,
-    build: { outDir: 'dist' },
-    preview: { port: 0, host: '127.0.0.1' },
-    logLevel: 'warn',
-  });
+  const { url, server } = await serve(out);
   try {
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error(`vite preview of ${out} did not report a local URL`);
     const typed = await keystrokes(url);
     const alone = validatorAlone(typed.length);
     const method = `${KEYSTROKES} keystrokes (a letter typed, then deleted) into the title of ${SEED}.json in ?view=editor of the production build, headless Chromium; each from the page's mark of the edit to its mark of that text's diagnostics applied (the check runs in a Web Worker). Baseline: loadScenario on the same text in Node, as many runs`;
@@ -102,7 +93,7 @@ export default async function editorBench(): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    await new Promise<void>((done) => server.httpServer.close(() => done()));
+    await stop(server);
     rmSync(tmp, { recursive: true, force: true });
   }
 }

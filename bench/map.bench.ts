@@ -2,45 +2,15 @@
 // how soon the start panel takes input, how soon the map is drawn, and frame times under load.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { type PreviewServer, preview } from 'vite';
+import type { PreviewServer } from 'vite';
 import { launchChromium } from '../tests/browser/chromium.ts';
-import { buildInto } from './bundle.ts';
+import { buildInto, close, median, serve } from './bundle.ts';
 import type { BenchRow } from './types.ts';
 
 const RUNS = 5;
 const VIEWPORT = { width: 1280, height: 800 };
-
-// Pages whose frames are timed are served cross-origin isolated, so that their clock ticks in 5 µs steps
-// rather than Chromium's jittered 100 µs: without it, frames paced exactly at 60 Hz read 16.6–16.8 ms
-// apart, and their p95 16.8 ms. Pages timed from navigation are not: the isolated page's own process
-// switch would add ~130 ms to each load.
-const ISOLATED = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
-
-/** Serves a built folder the way the game is served; `isolated` adds the headers for a fine clock. */
-async function serve(outDir: string, isolated = false): Promise<{ url: string; server: PreviewServer }> {
-  const server = await preview({
-    configFile: false,
-    root: dirname(outDir),
-    build: { outDir: basename(outDir) },
-    preview: { port: 0, host: '127.0.0.1', ...(isolated ? { headers: ISOLATED } : {}) },
-    logLevel: 'warn',
-  });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report a local URL');
-  return { url, server };
-}
-
-const close = (s: PreviewServer) => new Promise<void>((done) => s.httpServer.close(() => done()));
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? Number.NaN;
-};
 
 /**
  * A fresh page. tsx compiles with keepNames, so functions sent to the page call `__name`: define it.

@@ -27,10 +27,11 @@ import {
   keymap,
   lineNumbers,
 } from '@codemirror/view';
+import { html, render as paint, type TemplateResult } from 'lit-html';
 import schemaText from '../../scenarios/scenario.schema.json?raw';
 import { reason } from '../errors.ts';
 import { type Problem, pathToString } from '../scenario/problem.ts';
-import { button, clear, download as downloadText, el } from '../ui/dom.ts';
+import { download as downloadText } from '../ui/dom.ts';
 import './editor.css';
 import { sendToPlaytest } from './handoff.ts';
 import type { Balance, Reply, Request } from './protocol.ts';
@@ -110,14 +111,12 @@ const schemaHover = hoverTooltip((view, pos) => {
   if (!h) return null;
   return {
     pos,
-    create: () => ({
-      dom: el(
-        'div',
-        { class: 'editor-hover' },
-        el('code', {}, pathToString(h.path) || '(top level)'),
-        el('p', {}, h.description),
-      ),
-    }),
+    create: () => {
+      const dom = document.createElement('div');
+      dom.className = 'editor-hover';
+      paint(html`<code>${pathToString(h.path) || '(top level)'}</code><p>${h.description}</p>`, dom);
+      return { dom };
+    },
   };
 });
 
@@ -126,13 +125,22 @@ export function mountEditor(doc: Document): void {
   doc.body.classList.add('view-editor');
   doc.title = 'Brink — scenario editor';
   const main = doc.querySelector('main') ?? doc.body;
-  clear(main);
-
-  const status = el('p', { class: 'editor-status', role: 'status' }, 'Loading…');
-  const problemList = el('ol', { class: 'editor-problems', 'aria-label': 'Problems' });
-  const balanceBox = el('div', { class: 'editor-balance', 'aria-live': 'polite' });
-  const codeHost = el('div', { class: 'editor-code' });
-
+  main.replaceChildren();
+  // The editor's text lives in CodeMirror; around it, one lit template shows the status, the problems and
+  // the balance preview, drawn again whenever one of them changes.
+  let statusText = 'Loading…';
+  let problemItems: TemplateResult[] = [];
+  let balance: TemplateResult = html``;
+  const codeHost = doc.createElement('div');
+  codeHost.className = 'editor-code';
+  const say = (text: string) => {
+    statusText = text;
+    draw();
+  };
+  const showBalance = (t: TemplateResult) => {
+    balance = t;
+    draw();
+  };
   let seq = 0; // the latest edit
   let checking: number | null = null; // the edit the check worker is on
   let previewTimer: ReturnType<typeof setTimeout> | undefined;
@@ -193,7 +201,9 @@ export function mountEditor(doc: Document): void {
   // "Checking…" for an answer that will not come.
   checker.onerror = (e) => {
     checking = null;
-    status.textContent = `The validator could not run: ${e.message || 'its worker failed to load'}. Reload the page to try again.`;
+    say(
+      `The validator could not run: ${e.message || 'its worker failed to load'}. Reload the page to try again.`,
+    );
   };
 
   // Previews: a newer text ends the games of an older one.
@@ -203,21 +213,20 @@ export function mountEditor(doc: Document): void {
     const w = newWorker();
     previewer = w;
     const at = seq;
-    clear(balanceBox);
-    balanceBox.append(el('p', { class: 'hint' }, 'Playing computer games…'));
+    showBalance(html`<p class="hint">Playing computer games…</p>`);
     w.onmessage = (e: MessageEvent<Reply>) => {
       const r = e.data;
       if (r.kind !== 'preview' || r.seq !== at) return;
       w.terminate();
       if (previewer === w) previewer = null;
-      clear(balanceBox);
-      if ('invalid' in r)
-        balanceBox.append(el('p', { class: 'hint' }, 'The preview waits for a scenario without problems.'));
-      else balanceBox.append(...balanceView(r.balance));
+      showBalance(
+        'invalid' in r
+          ? html`<p class="hint">The preview waits for a scenario without problems.</p>`
+          : balanceView(r.balance),
+      );
     };
     w.onerror = (e) => {
-      clear(balanceBox);
-      balanceBox.append(el('p', { class: 'error' }, `The preview failed: ${e.message}`));
+      showBalance(html`<p class="error">The preview failed: ${e.message}</p>`);
     };
     w.postMessage({ kind: 'preview', seq: at, text: view.state.doc.toString() } satisfies Request);
   };
@@ -225,7 +234,7 @@ export function mountEditor(doc: Document): void {
   function edited(): void {
     seq++;
     performance.mark(`editor-edit-${seq}`);
-    status.textContent = 'Checking…';
+    say('Checking…');
     check();
     clearTimeout(previewTimer);
     previewTimer = setTimeout(preview, PREVIEW_AFTER_MS);
@@ -245,31 +254,17 @@ export function mountEditor(doc: Document): void {
         ? 'No problems: the validator accepts this scenario.'
         : `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
     // An older format is checked as upgraded: say so (the text stays as written until `validate --migrate`).
-    status.textContent = notice === undefined ? verdict : `${verdict} This file was ${notice}.`;
-    problemList.replaceChildren(
-      ...problems.map((p, i) =>
-        el(
-          'li',
-          {},
-          button(
-            [
-              el('span', { class: 'editor-where' }, p.line > 0 ? `${p.line}:${p.column}` : 'file'),
-              ' ',
-              el('code', {}, p.path || '(top level)'),
-              ' ',
-              p.message,
-              p.suggestion !== undefined ? ` (did you mean '${p.suggestion}'?)` : '',
-            ],
-            () => {
-              const d = diagnostics[i];
-              if (!d) return;
-              view.dispatch({ selection: { anchor: d.from }, scrollIntoView: true });
-              view.focus();
-            },
-          ),
-        ),
-      ),
+    const go = (i: number) => () => {
+      const d = diagnostics[i];
+      if (!d) return;
+      view.dispatch({ selection: { anchor: d.from }, scrollIntoView: true });
+      view.focus();
+    };
+    problemItems = problems.map(
+      (p, i) =>
+        html`<li><button type="button" @click=${go(i)}><span class="editor-where">${p.line > 0 ? `${p.line}:${p.column}` : 'file'}</span> <code>${p.path || '(top level)'}</code> ${p.message}${p.suggestion !== undefined ? ` (did you mean '${p.suggestion}'?)` : ''}</button></li>`,
     );
+    say(notice === undefined ? verdict : `${verdict} This file was ${notice}.`);
   }
 
   const load = (text: string) => {
@@ -279,30 +274,24 @@ export function mountEditor(doc: Document): void {
   // The bar: open a bundled scenario or a file, download, play-test.
   const params = new URLSearchParams(doc.defaultView?.location.search ?? '');
   const first = bundledIds.includes(params.get('open') ?? '') ? (params.get('open') as string) : FIRST;
-  const picker = el(
-    'select',
-    { id: 'editor-bundled' },
-    bundledIds.map((id) => el('option', { value: id, ...(id === first ? { selected: true } : {}) }, id)),
-  );
   const openBundled = async (id: string) => {
     try {
       const text = await bundledText(id);
       if (text === undefined) throw new Error(`no bundled scenario '${id}'`);
       load(text);
     } catch (e) {
-      status.textContent = `Could not open ${id}: ${reason(e)}`;
+      say(`Could not open ${id}: ${reason(e)}`);
     }
   };
-  const fileInput = el('input', { type: 'file', id: 'editor-file', accept: '.json,application/json' });
-  fileInput.addEventListener('change', async () => {
-    const file = fileInput.files?.[0];
+  const openFile = async (e: Event) => {
+    const file = (e.currentTarget as HTMLInputElement).files?.[0];
     if (!file) return;
     try {
       load(await file.text());
-    } catch (e) {
-      status.textContent = `Could not read ${file.name}: ${reason(e)}`;
+    } catch (err) {
+      say(`Could not read ${file.name}: ${reason(err)}`);
     }
-  });
+  };
   const download = () => {
     const text = view.state.doc.toString();
     const id = /"id"\s*:\s*"([a-z][a-z0-9-]*)"/.exec(text)?.[1] ?? 'scenario';
@@ -311,65 +300,56 @@ export function mountEditor(doc: Document): void {
   const playtest = () => {
     const win = doc.defaultView;
     if (!win || !sendToPlaytest(view.state.doc.toString(), win))
-      status.textContent =
-        'This browser refused to keep the text for the game (storage is off): download it and open the file there.';
+      say(
+        'This browser refused to keep the text for the game (storage is off): download it and open the file there.',
+      );
   };
 
-  main.append(
-    el(
-      'div',
-      { class: 'editor' },
-      el(
-        'div',
-        { class: 'editor-bar', role: 'toolbar', 'aria-label': 'Scenario' },
-        el('label', { for: 'editor-bundled' }, 'Bundled scenario '),
-        picker,
-        button('Open', () => void openBundled(picker.value)),
-        el('label', { for: 'editor-file' }, 'Open a file '),
-        fileInput,
-        button('Download', download),
-        button('Play-test this', playtest, { class: 'primary' }),
-      ),
-      status,
-      el(
-        'div',
-        { class: 'editor-main' },
-        codeHost,
-        el(
-          'aside',
-          { class: 'editor-side' },
-          el('h2', {}, 'Problems'),
-          problemList,
-          el('h2', {}, 'Balance preview'),
-          el(
-            'p',
-            { class: 'hint' },
-            'Computer games of the text as it stands (policies mixed per seat), replayed a moment after you stop typing.',
-          ),
-          balanceBox,
-        ),
-      ),
-    ),
-  );
+  const openPicked = () =>
+    void openBundled((doc.getElementById('editor-bundled') as HTMLSelectElement).value);
+  function draw(): void {
+    paint(
+      html`<div class="editor">
+        <div class="editor-bar" role="toolbar" aria-label="Scenario">
+          <label for="editor-bundled">Bundled scenario </label><select id="editor-bundled">${bundledIds.map(
+            (id) => html`<option value=${id} ?selected=${id === first}>${id}</option>`,
+          )}</select>
+          <button type="button" @click=${openPicked}>Open</button>
+          <label for="editor-file">Open a file </label><input type="file" id="editor-file" accept=".json,application/json" @change=${openFile}>
+          <button type="button" @click=${download}>Download</button>
+          <button type="button" class="primary" @click=${playtest}>Play-test this</button>
+        </div>
+        <p class="editor-status" role="status">${statusText}</p>
+        <div class="editor-main">
+          ${codeHost}
+          <aside class="editor-side">
+            <h2>Problems</h2>
+            <ol class="editor-problems" aria-label="Problems">${problemItems}</ol>
+            <h2>Balance preview</h2>
+            <p class="hint">Computer games of the text as it stands (policies mixed per seat), replayed a moment after you stop typing.</p>
+            <div class="editor-balance" aria-live="polite">${balance}</div>
+          </aside>
+        </div>
+      </div>`,
+      main,
+    );
+  }
+  draw();
   void openBundled(first);
 }
 
 /** The preview's figures: how the games ended, and what never came into play. */
-function balanceView(b: Balance): HTMLElement[] {
+function balanceView(b: Balance): TemplateResult {
   const pct = (n: number) => `${Math.round((100 * n) / Math.max(1, b.games))} %`;
   const list = (what: string, ids: string[]) =>
-    el('p', {}, el('strong', {}, `${what}: `), ids.length === 0 ? 'none' : ids.join(', '));
-  return [
-    el(
-      'table',
-      { class: 'editor-endings' },
-      el('caption', {}, `Endings of ${b.games} computer games`),
-      el('tr', {}, el('th', { scope: 'col' }, 'ending'), el('th', { scope: 'col' }, 'games')),
-      ...b.endings.map(([id, n]) => el('tr', {}, el('td', {}, id), el('td', {}, `${n} (${pct(n)})`))),
-    ),
-    el('h3', {}, 'Never in play'),
-    list('Actions never taken', b.never.actions),
-    list('Reactions that never fired', b.never.reactions),
-    list('Endings never reached', b.never.endings),
-  ];
+    html`<p><strong>${what}: </strong>${ids.length === 0 ? 'none' : ids.join(', ')}</p>`;
+  return html`<table class="editor-endings">
+      <caption>Endings of ${b.games} computer games</caption>
+      <tr><th scope="col">ending</th><th scope="col">games</th></tr>
+      ${b.endings.map(([id, n]) => html`<tr><td>${id}</td><td>${n} (${pct(n)})</td></tr>`)}
+    </table>
+    <h3>Never in play</h3>
+    ${list('Actions never taken', b.never.actions)}
+    ${list('Reactions that never fired', b.never.reactions)}
+    ${list('Endings never reached', b.never.endings)}`;
 }

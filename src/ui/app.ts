@@ -1,5 +1,6 @@
 // The interface's root: mounts the panel, routes each game snapshot to its screen, and keeps the
 // map, the autosave and the live region in step. Panels send events; nothing here edits game state.
+import { html, nothing, render as paint, type TemplateResult } from 'lit-html';
 import type { Subscription } from 'xstate';
 import { reason, shown } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -10,7 +11,7 @@ import { createGameMachine } from '../sim/machine.ts';
 import { restoreGame, scenarioHash } from '../sim/save.ts';
 import type { GameState } from '../sim/types.ts';
 import { humans, renderBriefing, renderPass, renderPrivateBrief } from './briefing.ts';
-import { announce, clear, el } from './dom.ts';
+import { announce, silence } from './dom.ts';
 import { renderDebrief, renderEnding } from './ending.ts';
 import { newsOfRound } from './facts.ts';
 import { MapView, renderMapText, renderPlace } from './mapview.ts';
@@ -37,9 +38,8 @@ function freshUi(start?: UiState['start']): UiState {
     endingShown: false,
     selectedPlace: null,
     announcedRound: -1,
-    tab: null,
-    forms: {},
-    mapTextOpen: false,
+    forks: [],
+    fork: null,
     start: start ?? {
       selected: null,
       fromFile: null,
@@ -47,6 +47,7 @@ function freshUi(start?: UiState['start']): UiState {
       seats: {},
       seed: randomSeed(),
       message: null,
+      checking: null,
     },
   };
 }
@@ -56,13 +57,17 @@ export function mountApp(doc: Document): App {
   const panel = doc.getElementById('panel');
   const mapHost = doc.getElementById('map');
   if (!panel || !mapHost) throw new Error('index.html is missing #panel or #map');
-  const footer = el('footer', { class: 'disclaimer' }, el('p', { id: 'disclaimer' }, ''));
+  const footer = doc.createElement('footer');
+  footer.className = 'disclaimer';
+  paint(html`<p id="disclaimer"></p>`, footer);
   doc.body.append(footer);
   const map = new MapView(mapHost);
   /** Scenarios opened from a file in an earlier visit, validated again from their kept text to resume a save. */
   const kept = new Map<string, LoadedScenario>();
   let subscription: Subscription | null = null;
   let lastScreen = '';
+  /** Until the bundled scenarios are read, the panel says it is loading them. */
+  let catalogLoaded = false;
 
   const app: App = {
     game: null,
@@ -122,6 +127,8 @@ export function mountApp(doc: Document): App {
       if (g) deleteSave(g.loaded.scenario);
       detach();
       app.ui = freshUi({ ...app.ui.start, seed: randomSeed(), message: null });
+      // Nothing of the last game may still be read out on the new game's screen.
+      silence();
       render();
     },
     saveRefused: false,
@@ -170,6 +177,7 @@ export function mountApp(doc: Document): App {
     detach();
     app.game = game;
     app.ui = freshUi(start);
+    silence();
     const sc: Scenario = game.loaded.scenario;
     if (!game.loaded.bundled) storeScenarioText(sc, game.loaded.text);
     map.reset();
@@ -206,7 +214,7 @@ export function mountApp(doc: Document): App {
   }
 
   /** Which screen the state calls for: its key, and how to build it (once the per-screen state is settled). */
-  function screen(): { key: string; build: () => HTMLElement } {
+  function screen(): { key: string; build: () => TemplateResult } {
     const game = app.game;
     if (!game) return { key: 'start', build: () => renderStart(app) };
     app.setDisclaimer(game.loaded.scenario.meta.disclaimer);
@@ -238,7 +246,7 @@ export function mountApp(doc: Document): App {
       return { key: `report-${s.round}`, build: () => renderResolution(app, game) };
     }
     const next = people.find((p) => s.orders[p] === undefined);
-    if (!next) return { key: 'waiting', build: () => el('p', {}, 'Waiting for the round to resolve…') };
+    if (!next) return { key: 'waiting', build: () => html`<p>Waiting for the round to resolve…</p>` };
     if (hotSeat && app.ui.passedTo !== next)
       return {
         key: `pass-${s.round}-${next}`,
@@ -254,24 +262,19 @@ export function mountApp(doc: Document): App {
   }
 
   function render(): void {
-    if (!panel) return;
+    if (!panel || !catalogLoaded) return;
     const { key, build } = screen();
     const changed = key !== lastScreen;
-    // A new screen starts on its first tab with empty forms (tabs.ts, memory.ts).
-    if (changed) {
-      app.ui.tab = null;
-      app.ui.forms = {};
-    }
-    const node = build();
-    clear(panel);
-    panel.append(node);
     const game = app.game;
     const inPlay = game && !key.startsWith('pass') && !key.startsWith('brief');
-    if (game && inPlay) {
-      const place = renderPlace(app, game);
-      if (place) panel.append(place);
-      panel.append(renderMapText(app, game));
-    }
+    // The same screen is patched in place (focus, forms, tabs and open details stay as they are). A new
+    // screen is built afresh, on its first tab with empty forms: the old one is cleared first, which also
+    // tells its directives (the debrief's charts) that they have left the page.
+    if (changed) paint(nothing, panel);
+    paint(
+      html`${build()}${inPlay ? html`${renderPlace(app, game)}${renderMapText(app, game)}` : nothing}`,
+      panel,
+    );
     if (changed) {
       lastScreen = key;
       panel.querySelector<HTMLElement>('.screen-heading')?.focus();
@@ -279,9 +282,10 @@ export function mountApp(doc: Document): App {
   }
 
   // The start screen draws at once; scenarios and then the map (of the scenario it selects) load behind it.
-  panel.append(el('p', {}, 'Loading scenarios…'));
+  paint(html`<p>Loading scenarios…</p>`, panel);
   void bundledScenarios().then((catalog) => {
     app.catalog = catalog;
+    catalogLoaded = true;
     render();
   });
   return app;

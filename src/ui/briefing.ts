@@ -1,7 +1,8 @@
 // The briefing: the shared situation (timeline, opening news, precedent), then each human role's
 // private brief and objectives. In hot-seat play each private brief sits behind a pass-the-device screen.
+import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Actor } from '../scenario/schema.ts';
-import { button, el, heading } from './dom.ts';
+import { heading } from './dom.ts';
 import { newsList } from './news.ts';
 import type { App, Game } from './types.ts';
 
@@ -12,126 +13,89 @@ export function humans(game: Game): string[] {
 }
 
 /** The shared briefing (step 0); with a single human role it includes that role's private brief. */
-export function renderBriefing(app: App, game: Game): HTMLElement {
+export function renderBriefing(app: App, game: Game): TemplateResult {
   const sc = game.loaded.scenario;
   const s = game.actor.getSnapshot().context;
   const people = humans(game);
-  const root = el('div', { class: 'screen briefing' }, heading(2, `Briefing: ${sc.meta.title}`));
-  root.append(el('p', {}, sc.meta.summary));
-  root.append(
-    el(
-      'section',
-      {},
-      el('h3', {}, 'How it began'),
-      el(
-        'ol',
-        { class: 'timeline' },
-        sc.opening.timeline.map((t) => el('li', {}, el('strong', {}, `${t.when}: `), t.text)),
-      ),
-    ),
-  );
   const opening = s.news.filter((n) => n.round === 0);
-  if (opening.length > 0)
-    root.append(
-      el('section', {}, el('h3', {}, 'The opening, as reported'), newsList(app, game, opening, false)),
-    );
-  if (sc.opening.precedent)
-    root.append(el('section', {}, el('h3', {}, 'The precedent'), el('p', {}, sc.opening.precedent)));
-  root.append(
-    el(
-      'section',
-      {},
-      el('h3', {}, 'Who plays'),
-      el(
-        'ul',
-        {},
-        game.c.playable.map((id) => {
-          const seat = s.seats[id];
-          const who = seat?.by === 'person' ? 'a person' : `the computer (${seat?.policy ?? 'tit-for-tat'})`;
-          return el('li', {}, `${game.c.actors.get(id)?.name ?? id}: ${who}`);
-        }),
-      ),
-    ),
-  );
   const single = people.length === 1 ? people[0] : undefined;
-  if (single) {
-    root.append(privateBrief(game.c.actors.get(single)));
-    root.append(button('Begin round 1', () => app.send({ type: 'BEGIN' }), { class: 'primary' }));
-  } else {
-    root.append(
-      el('p', {}, 'Each role now reads its private brief alone: pass the device to each team in turn.'),
-      button(
-        'Continue to the private briefs',
-        () => {
-          app.ui.briefingStep = 1;
-          app.render();
-        },
-        { class: 'primary' },
-      ),
-    );
-  }
-  return root;
+  const who = (id: string) => {
+    const seat = s.seats[id];
+    return seat?.by === 'person' ? 'a person' : `the computer (${seat?.policy ?? 'tit-for-tat'})`;
+  };
+  const next = () => {
+    app.ui.briefingStep = 1;
+    app.render();
+  };
+  return html`<div class="screen briefing">
+    ${heading(2, `Briefing: ${sc.meta.title}`)}
+    <p>${sc.meta.summary}</p>
+    <section>
+      <h3>How it began</h3>
+      <ol class="timeline">${sc.opening.timeline.map((t) => html`<li><strong>${t.when}: </strong>${t.text}</li>`)}</ol>
+    </section>
+    ${
+      opening.length > 0
+        ? html`<section><h3>The opening, as reported</h3>${newsList(app, game, opening, false)}</section>`
+        : nothing
+    }
+    ${sc.opening.precedent ? html`<section><h3>The precedent</h3><p>${sc.opening.precedent}</p></section>` : nothing}
+    <section>
+      <h3>Who plays</h3>
+      <ul>${game.c.playable.map((id) => html`<li>${game.c.actors.get(id)?.name ?? id}: ${who(id)}</li>`)}</ul>
+    </section>
+    ${
+      single
+        ? html`${privateBrief(game.c.actors.get(single))}
+            <button type="button" class="primary" @click=${() => app.send({ type: 'BEGIN' })}>Begin round 1</button>`
+        : html`<p>Each role now reads its private brief alone: pass the device to each team in turn.</p>
+            <button type="button" class="primary" @click=${next}>Continue to the private briefs</button>`
+    }
+  </div>`;
 }
 
 /** One role's private brief with its objectives. */
-function privateBrief(actor: Actor | undefined): HTMLElement {
-  if (!actor) return el('section', {});
-  return el(
-    'section',
-    { class: 'private' },
-    el('h3', {}, `Your role: ${actor.name}`),
-    el('p', {}, actor.briefing ?? 'No private brief is written for this role.'),
-    actor.objectives.length > 0 &&
-      el(
-        'div',
-        {},
-        el('h4', {}, 'Your objectives'),
-        el(
-          'ul',
-          {},
-          actor.objectives.map((o) => el('li', {}, `${o.description} (${o.points} points)`)),
-        ),
-      ),
-  );
+function privateBrief(actor: Actor | undefined): TemplateResult {
+  if (!actor) return html`<section></section>`;
+  return html`<section class="private">
+    <h3>Your role: ${actor.name}</h3>
+    <p>${actor.briefing ?? 'No private brief is written for this role.'}</p>
+    ${
+      actor.objectives.length > 0
+        ? html`<div><h4>Your objectives</h4>
+            <ul>${actor.objectives.map((o) => html`<li>${o.description} (${o.points} points)</li>`)}</ul></div>`
+        : nothing
+    }
+  </section>`;
 }
 
 /** A hot-seat private brief (step k ≥ 1); its button hides it and moves on (the last one begins the game). */
-export function renderPrivateBrief(app: App, game: Game, role: string, last: boolean): HTMLElement {
+export function renderPrivateBrief(app: App, game: Game, role: string, last: boolean): TemplateResult {
   const actor = game.c.actors.get(role);
-  return el(
-    'div',
-    { class: 'screen brief' },
-    heading(2, `Private brief: ${actor?.name ?? role}`),
-    privateBrief(actor),
-    button(
-      last ? 'Hide my brief and begin round 1' : 'Hide my brief',
-      () => {
-        if (last) app.send({ type: 'BEGIN' });
-        else {
-          app.ui.briefingStep += 1;
-          app.render();
-        }
-      },
-      { class: 'primary' },
-    ),
-  );
+  const done = () => {
+    if (last) app.send({ type: 'BEGIN' });
+    else {
+      app.ui.briefingStep += 1;
+      app.render();
+    }
+  };
+  return html`<div class="screen brief">
+    ${heading(2, `Private brief: ${actor?.name ?? role}`)}
+    ${privateBrief(actor)}
+    <button type="button" class="primary" @click=${done}>${last ? 'Hide my brief and begin round 1' : 'Hide my brief'}</button>
+  </div>`;
 }
 
 /** The pass-the-device screen: nothing of the next role's brief or orders shows until it is confirmed. */
-export function renderPass(app: App, game: Game, role: string, purpose: string): HTMLElement {
+export function renderPass(app: App, game: Game, role: string, purpose: string): TemplateResult {
   const name = game.c.actors.get(role)?.name ?? role;
-  return el(
-    'div',
-    { class: 'screen pass' },
-    heading(2, `Pass the device to ${name}`),
-    el('p', {}, `The next screen is for ${name} only: ${purpose}. Everyone else, please look away.`),
-    button(
-      `I am ${name}: continue`,
-      () => {
-        app.ui.passedTo = role;
-        app.render();
-      },
-      { class: 'primary' },
-    ),
-  );
+  const confirm = () => {
+    app.ui.passedTo = role;
+    app.render();
+  };
+  return html`<div class="screen pass">
+    ${heading(2, `Pass the device to ${name}`)}
+    <p>The next screen is for ${name} only: ${purpose}. Everyone else, please look away.</p>
+    <button type="button" class="primary" @click=${confirm}>I am ${name}: continue</button>
+  </div>`;
 }

@@ -1,14 +1,15 @@
 // The facilitator's console: pacing (pause, deadline), every role's orders as they arrive, seats,
 // injects with a preview, and undo. It only reads states and sends commands, so the same console
-// works inside the game window (single screen) and in a window of its own (over the channel).
+// works inside the game window (single screen) and in a window of its own (over the channel). It is one
+// lit template, patched in place on every state, so what the trainer is typing and where the keyboard is stay.
+import { html, nothing, render as paint, type TemplateResult } from 'lit-html';
 import type { Effect } from '../scenario/schema.ts';
 import { type Compiled, compile } from '../sim/compile.ts';
 import type { CustomInject } from '../sim/events.ts';
 import { previewInject } from '../sim/preview.ts';
-import type { GameState, PolicyName, Seat } from '../sim/types.ts';
+import type { Change, GameState, NewsItem, PolicyName, Seat } from '../sim/types.ts';
 import { describeChange, nameOf } from './causes.ts';
 import type { Command, StateMessage } from './channel.ts';
-import { el, nextId } from './dom.ts';
 
 const SEAT_CHOICES: { value: 'person' | PolicyName; label: string }[] = [
   { value: 'person', label: 'A person' },
@@ -48,147 +49,79 @@ export interface ConsoleView {
   update(message: StateMessage | null): void;
 }
 
+/** What an inject would do, shown before it is sent. */
+interface Preview {
+  round: number;
+  news: NewsItem[];
+  changes: Change[];
+}
+
+const PHASE_WORDS = {
+  briefing: 'briefing',
+  orders: 'orders being given',
+  report: 'round resolved',
+  ended: 'game over',
+} as const;
+
 /** Builds the console; every control sends a command through `send`. */
 export function createConsole(send: (command: Command) => void, headingLevel: 2 | 3 = 2): ConsoleView {
   let msg: StateMessage | null = null;
   let c: Compiled | null = null;
   let compiledFor = '';
+  let preview: Preview | null = null;
+  let customError = '';
+  let injectChosen = '';
+  const root = document.createElement('section');
+  root.className = 'facilitator';
+  root.setAttribute('aria-label', 'Facilitator console');
   const event = (e: Extract<Command, { type: 'send' }>['event']) => send({ type: 'send', event: e });
+  const field = <T extends HTMLElement>(selector: string) => root.querySelector(selector) as T;
+  const draw = () => paint(view(), root);
 
-  const status = el('p', { class: 'fc-status', 'data-testid': 'fc-status' }, 'Waiting for a game…');
-  const pacing = el('p', { class: 'fc-pacing' });
-  const notice = el('p', { class: 'fc-notice', role: 'status' });
-
-  // Pacing.
-  const pauseBtn = el('button', { type: 'button', class: 'fc-pause' }, 'Pause');
-  pauseBtn.addEventListener('click', () => {
+  const togglePause = () => {
     const s = msg?.state;
-    if (!s) return;
     // The engine gives the time spent paused back to the round's deadline.
-    event({ type: s.paused ? 'RESUME' : 'PAUSE', now: Date.now() });
-  });
-  const minutesId = nextId('fc-minutes');
-  const minutes = el('input', {
-    type: 'number',
-    id: minutesId,
-    min: 0.5,
-    step: 0.5,
-    value: 5,
-    class: 'fc-minutes',
-  });
-  const setDeadline = el('button', { type: 'button' }, 'Set the deadline');
-  setDeadline.addEventListener('click', () => {
-    const m = Number(minutes.value);
-    if (!(m > 0)) return;
-    event({ type: 'SET_DEADLINE', at: Date.now() + m * 60_000 });
-  });
-  const extend = el('button', { type: 'button', class: 'fc-extend' }, 'Extend by 1 minute');
-  extend.addEventListener('click', () => {
+    if (s) event({ type: s.paused ? 'RESUME' : 'PAUSE', now: Date.now() });
+  };
+  const setDeadline = () => {
+    const m = Number(field<HTMLInputElement>('.fc-minutes').value);
+    if (m > 0) event({ type: 'SET_DEADLINE', at: Date.now() + m * 60_000 });
+  };
+  const extend = () => {
     const d = msg?.state.deadline;
     if (d !== null && d !== undefined) event({ type: 'SET_DEADLINE', at: Math.max(d, Date.now()) + 60_000 });
-  });
-  const clearDeadline = el('button', { type: 'button' }, 'Remove the deadline');
-  clearDeadline.addEventListener('click', () => event({ type: 'SET_DEADLINE', at: null }));
-  const undo = el('button', { type: 'button', class: 'fc-undo' }, 'Undo the last round');
-  undo.addEventListener('click', () => send({ type: 'undo' }));
-  // What undo would take back, before it is pressed (seat changes included).
-  const undoes = el('p', { class: 'hint fc-undoes', 'data-testid': 'fc-undoes' });
-
-  // Orders and seats.
-  const ordersBody = el('tbody');
-  const ordersTable = el(
-    'table',
-    { class: 'fc-orders' },
-    el('caption', {}, 'Orders this round'),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Role'), el('th', { scope: 'col' }, 'Orders'))),
-    ordersBody,
-  );
-  const seatsBox = el('div', { class: 'fc-seats' });
-
-  // Injects from the scenario.
-  const injectId = nextId('fc-inject');
-  const injectSelect = el('select', { id: injectId, class: 'fc-inject-select' });
-  const injectDesc = el('p', { class: 'hint' });
-  injectSelect.addEventListener('change', () => {
-    injectDesc.textContent = c?.scenario.injects.find((i) => i.id === injectSelect.value)?.description ?? '';
-  });
-  const preview = el('div', { class: 'fc-preview', 'aria-live': 'polite' });
+  };
   const showPreview = (inject: string | CustomInject) => {
     const s = msg?.state;
     if (!c || !s) return;
     const p = previewInject(c, s, inject);
     if (!p) return;
-    const cc = c;
-    preview.replaceChildren(
-      el('h4', {}, `Preview (against round ${s.round} as it stands)`),
-      el('p', {}, p.news.length > 0 ? `News: “${p.news.map((n) => n.headline).join('”, “')}”` : 'No news.'),
-      p.changes.length > 0
-        ? el(
-            'ul',
-            { class: 'fc-preview-changes' },
-            p.changes.map((ch) => el('li', {}, describeChange(cc, ch))),
-          )
-        : el('p', {}, 'It would change no meter.'),
-      el(
-        'p',
-        { class: 'hint' },
-        'Random draws in an inject are the game’s next draws, so sending it now does exactly this.',
-      ),
-    );
+    preview = { round: s.round, news: p.news, changes: p.changes };
+    draw();
   };
-  const previewBtn = el('button', { type: 'button', class: 'fc-preview-inject' }, 'Preview');
-  previewBtn.addEventListener('click', () => showPreview(injectSelect.value));
-  const sendBtn = el('button', { type: 'button', class: 'fc-send-inject' }, 'Send the inject');
-  sendBtn.addEventListener('click', () => {
-    if (!injectSelect.value) return;
-    event({ type: 'INJECT', inject: injectSelect.value });
-    preview.replaceChildren();
-  });
+  const sendInject = (inject: string | CustomInject) => {
+    event({ type: 'INJECT', inject });
+    preview = null;
+    draw();
+  };
+  const chosenInject = () => field<HTMLSelectElement>('.fc-inject-select').value;
 
   // An inject written on the spot: a headline and up to three metric changes, and the ladder.
-  const headlineId = nextId('fc-headline');
-  const headline = el('input', { type: 'text', id: headlineId, maxlength: 200, class: 'fc-headline' });
-  const bodyId = nextId('fc-body');
-  const body = el('textarea', { id: bodyId, rows: 2, class: 'fc-body' });
-  const effectRows = [0, 1, 2].map((i) => {
-    const mid = nextId('fc-metric');
-    const aid = nextId('fc-add');
-    const metric = el('select', { id: mid, class: 'fc-effect-metric' });
-    const add = el('input', { type: 'number', id: aid, step: 1, value: 0, class: 'fc-effect-add' });
-    const row = el(
-      'div',
-      { class: 'fc-effect' },
-      el('label', { for: mid }, `Meter ${i + 1}`),
-      metric,
-      el('label', { for: aid }, `Change ${i + 1}`),
-      add,
-    );
-    return { metric, add, row };
-  });
-  const rungId = nextId('fc-rung');
-  const rung = el(
-    'select',
-    { id: rungId },
-    el('option', { value: '' }, 'No change'),
-    el('option', { value: 'up' }, 'One rung up'),
-    el('option', { value: 'down' }, 'One rung down'),
-  );
-  const customError = el('p', { class: 'error', role: 'alert' });
   const custom = (): CustomInject | null => {
     // Braces would read as template placeholders: the trainer's text is taken literally.
-    const h = headline.value.replace(/[{}]/g, '').trim();
-    if (!h) {
-      customError.textContent = 'Write a headline for the inject.';
-      return null;
-    }
-    customError.textContent = '';
+    const h = field<HTMLInputElement>('.fc-headline').value.replace(/[{}]/g, '').trim();
+    customError = h ? '' : 'Write a headline for the inject.';
+    draw();
+    if (!h) return null;
     const effects: Effect[] = [];
-    for (const r of effectRows) {
-      const add = Number(r.add.value);
-      if (r.metric.value && Number.isFinite(add) && add !== 0) effects.push({ metric: r.metric.value, add });
+    for (const row of root.querySelectorAll('.fc-effect')) {
+      const metric = (row.querySelector('.fc-effect-metric') as HTMLSelectElement).value;
+      const add = Number((row.querySelector('.fc-effect-add') as HTMLInputElement).value);
+      if (metric && Number.isFinite(add) && add !== 0) effects.push({ metric, add });
     }
-    if (rung.value === 'up' || rung.value === 'down') effects.push({ rung: rung.value });
-    const b = body.value.replace(/[{}]/g, '').trim();
+    const rung = field<HTMLSelectElement>('#fc-rung').value;
+    if (rung === 'up' || rung === 'down') effects.push({ rung });
+    const b = field<HTMLTextAreaElement>('.fc-body').value.replace(/[{}]/g, '').trim();
     const count = msg?.state.causes.filter((x) => x.kind === 'inject').length ?? 0;
     return {
       id: `trainer-${count + 1}`,
@@ -197,182 +130,148 @@ export function createConsole(send: (command: Command) => void, headingLevel: 2 
       map: [],
     };
   };
-  const customPreview = el('button', { type: 'button', class: 'fc-preview-custom' }, 'Preview');
-  customPreview.addEventListener('click', () => {
+  const withCustom = (then: (inject: CustomInject) => void) => () => {
     const inj = custom();
-    if (inj) showPreview(inj);
-  });
-  const customSend = el('button', { type: 'button', class: 'fc-send-custom' }, 'Send this inject');
-  customSend.addEventListener('click', () => {
-    const inj = custom();
-    if (!inj) return;
-    event({ type: 'INJECT', inject: inj });
-    preview.replaceChildren();
-  });
-  const delivered = el('div', { class: 'fc-delivered' });
+    if (inj) then(inj);
+  };
 
-  const h = headingLevel === 2 ? 'h2' : 'h3';
-  const sub = headingLevel === 2 ? 'h3' : 'h4';
-  const root = el(
-    'section',
-    { class: 'facilitator', 'aria-label': 'Facilitator console' },
-    el(h, { class: 'fc-heading', tabindex: -1 }, 'Facilitator console'),
-    status,
-    pacing,
-    notice,
-    el(
-      'fieldset',
-      { class: 'fc-pacing-controls' },
-      el('legend', {}, 'Pacing'),
-      pauseBtn,
-      el('div', { class: 'field' }, el('label', { for: minutesId }, 'Minutes for this round'), minutes),
-      setDeadline,
-      extend,
-      clearDeadline,
-      undo,
-      undoes,
-    ),
-    ordersTable,
-    el('fieldset', {}, el('legend', {}, 'Who plays each role'), seatsBox),
-    el(
-      'fieldset',
-      { class: 'fc-injects' },
-      el('legend', {}, 'Deliver an inject from the scenario'),
-      el('label', { for: injectId }, 'Inject'),
-      injectSelect,
-      injectDesc,
-      previewBtn,
-      sendBtn,
-    ),
-    el(
-      'fieldset',
-      { class: 'fc-custom' },
-      el('legend', {}, 'Write an inject'),
-      el('div', { class: 'field' }, el('label', { for: headlineId }, 'Headline'), headline),
-      el('div', { class: 'field' }, el('label', { for: bodyId }, 'Story (optional)'), body),
-      effectRows.map((r) => r.row),
-      el('div', { class: 'field' }, el('label', { for: rungId }, 'Escalation ladder'), rung),
-      customError,
-      customPreview,
-      customSend,
-    ),
-    preview,
-    el(sub, {}, 'Injects delivered'),
-    delivered,
-  );
-
-  function refreshLists(cc: Compiled): void {
-    injectSelect.replaceChildren(...cc.scenario.injects.map((i) => el('option', { value: i.id }, i.name)));
-    injectDesc.textContent = cc.scenario.injects[0]?.description ?? '';
-    for (const r of effectRows)
-      r.metric.replaceChildren(
-        el('option', { value: '' }, '(none)'),
-        ...cc.scenario.metrics.map((m) => el('option', { value: m.id }, m.name)),
-      );
+  function previewView(cc: Compiled): TemplateResult | typeof nothing {
+    if (!preview) return nothing;
+    return html`<h4>Preview (against round ${preview.round} as it stands)</h4>
+      <p>${preview.news.length > 0 ? `News: “${preview.news.map((n) => n.headline).join('”, “')}”` : 'No news.'}</p>
+      ${
+        preview.changes.length > 0
+          ? html`<ul class="fc-preview-changes">${preview.changes.map((ch) => html`<li>${describeChange(cc, ch)}</li>`)}</ul>`
+          : html`<p>It would change no meter.</p>`
+      }
+      <p class="hint">Random draws in an inject are the game’s next draws, so sending it now does exactly this.</p>`;
   }
 
-  function tick(): void {
-    if (msg) pacing.textContent = pacingLine(msg.state, Date.now());
+  function seatsView(cc: Compiled, m: StateMessage): TemplateResult[] {
+    return cc.playable.map((role) => {
+      const seat = m.state.seats[role];
+      const value = seat?.by === 'person' ? 'person' : (seat?.policy ?? 'tit-for-tat');
+      const change = (e: Event) => {
+        const v = (e.currentTarget as HTMLSelectElement).value as 'person' | PolicyName;
+        const next: Seat =
+          v === 'person'
+            ? { by: 'person', policy: seat?.policy ?? 'tit-for-tat' }
+            : { by: 'computer', policy: v };
+        event({ type: 'SET_SEAT', actor: role, seat: next });
+      };
+      return html`<div class="field"><label for=${`fc-seat-${role}`}>Who plays ${nameOf(cc, role)}</label><select id=${`fc-seat-${role}`}
+        data-seat=${role} ?disabled=${m.phase === 'ended'} @change=${change}>${SEAT_CHOICES.map(
+          (x) => html`<option value=${x.value} ?selected=${x.value === value}>${x.label}</option>`,
+        )}</select></div>`;
+    });
   }
-  setInterval(tick, 1000);
+
+  function deliveredView(cc: Compiled, s: GameState): TemplateResult {
+    const injects = s.causes.filter((x) => x.kind === 'inject');
+    if (injects.length === 0) return html`<p class="hint">None yet.</p>`;
+    return html`<ol>${injects.map(
+      (x) =>
+        html`<li data-inject-cause=${x.id}>Round ${x.round}: ${s.news.find((n) => n.cause === x.id)?.headline ?? x.ref}<ul class="fc-delivered-changes">${s.changes
+          .filter((ch) => ch.cause === x.id)
+          .map((ch) => html`<li>${describeChange(cc, ch)}</li>`)}</ul></li>`,
+    )}</ol>`;
+  }
+
+  function view(): TemplateResult {
+    const m = msg;
+    const cc = c;
+    const s = m?.state;
+    const inOrders = m?.phase === 'orders';
+    const undoOff = !m?.canUndo || (s?.round ?? 0) < 1 || m?.phase === 'briefing';
+    const injectable = inOrders || m?.phase === 'report';
+    const injects = cc?.scenario.injects ?? [];
+    const description = (injects.find((i) => i.id === injectChosen) ?? injects[0])?.description ?? '';
+    const metrics = cc?.scenario.metrics ?? [];
+    const title = 'Facilitator console';
+    return html`${headingLevel === 2 ? html`<h2 class="fc-heading" tabindex="-1">${title}</h2>` : html`<h3 class="fc-heading" tabindex="-1">${title}</h3>`}
+      <p class="fc-status" data-testid="fc-status">${
+        m && s && cc
+          ? `Round ${s.round} of ${cc.scenario.meta.maxRounds}: ${PHASE_WORDS[m.phase]}. Seed ${s.seed}.`
+          : 'Waiting for a game: start one in the game window.'
+      }</p>
+      <p class="fc-pacing">${s ? pacingLine(s, Date.now()) : ''}</p>
+      <p class="fc-notice" role="status">${m?.notice ?? ''}</p>
+      <fieldset class="fc-pacing-controls">
+        <legend>Pacing</legend>
+        <button type="button" class="fc-pause" aria-pressed=${String(!!s?.paused)} ?disabled=${!inOrders} @click=${togglePause}>${s?.paused ? 'Resume' : 'Pause'}</button>
+        <div class="field"><label for="fc-minutes">Minutes for this round</label><input type="number" id="fc-minutes" min="0.5" step="0.5" value="5" class="fc-minutes"></div>
+        <button type="button" ?disabled=${!inOrders} @click=${setDeadline}>Set the deadline</button>
+        <button type="button" class="fc-extend" ?disabled=${!inOrders || s?.deadline === null} @click=${extend}>Extend by 1 minute</button>
+        <button type="button" ?disabled=${!inOrders} @click=${() => event({ type: 'SET_DEADLINE', at: null })}>Remove the deadline</button>
+        <button type="button" class="fc-undo" ?disabled=${undoOff} @click=${() => send({ type: 'undo' })}>Undo the last round</button>
+        <p class="hint fc-undoes" data-testid="fc-undoes">${undoOff ? '' : (m?.undoes ?? '')}</p>
+      </fieldset>
+      <table class="fc-orders">
+        <caption>Orders this round</caption>
+        <thead><tr><th scope="col">Role</th><th scope="col">Orders</th></tr></thead>
+        <tbody>${
+          cc && s
+            ? cc.playable.map(
+                (role) =>
+                  html`<tr data-role=${role}><th scope="row">${nameOf(cc, role)}</th><td>${inOrders ? ordersText(cc, s, role) : '—'}</td></tr>`,
+              )
+            : nothing
+        }</tbody>
+      </table>
+      <fieldset><legend>Who plays each role</legend><div class="fc-seats">${cc && m ? seatsView(cc, m) : nothing}</div></fieldset>
+      <fieldset class="fc-injects">
+        <legend>Deliver an inject from the scenario</legend>
+        <label for="fc-inject">Inject</label><select id="fc-inject" class="fc-inject-select" @change=${() => {
+          injectChosen = chosenInject();
+          draw();
+        }}>${injects.map((i) => html`<option value=${i.id}>${i.name}</option>`)}</select>
+        <p class="hint">${description}</p>
+        <button type="button" class="fc-preview-inject" @click=${() => showPreview(chosenInject())}>Preview</button>
+        <button type="button" class="fc-send-inject" ?disabled=${!injectable} @click=${() => chosenInject() && sendInject(chosenInject())}>Send the inject</button>
+      </fieldset>
+      <fieldset class="fc-custom">
+        <legend>Write an inject</legend>
+        <div class="field"><label for="fc-headline">Headline</label><input type="text" id="fc-headline" maxlength="200" class="fc-headline"></div>
+        <div class="field"><label for="fc-body">Story (optional)</label><textarea id="fc-body" rows="2" class="fc-body"></textarea></div>
+        ${[1, 2, 3].map(
+          (i) =>
+            html`<div class="fc-effect"><label for=${`fc-metric-${i}`}>Meter ${i}</label><select id=${`fc-metric-${i}`} class="fc-effect-metric"><option value="">(none)</option>${metrics.map(
+              (x) => html`<option value=${x.id}>${x.name}</option>`,
+            )}</select><label for=${`fc-add-${i}`}>Change ${i}</label><input type="number" id=${`fc-add-${i}`} step="1" value="0" class="fc-effect-add"></div>`,
+        )}
+        <div class="field"><label for="fc-rung">Escalation ladder</label><select id="fc-rung">
+          <option value="">No change</option><option value="up">One rung up</option><option value="down">One rung down</option>
+        </select></div>
+        <p class="error" role="alert">${customError}</p>
+        <button type="button" class="fc-preview-custom" @click=${withCustom(showPreview)}>Preview</button>
+        <button type="button" class="fc-send-custom" ?disabled=${!injectable} @click=${withCustom(sendInject)}>Send this inject</button>
+      </fieldset>
+      <div class="fc-preview" aria-live="polite">${cc ? previewView(cc) : nothing}</div>
+      ${headingLevel === 2 ? html`<h3>Injects delivered</h3>` : html`<h4>Injects delivered</h4>`}
+      <div class="fc-delivered">${cc && s ? deliveredView(cc, s) : nothing}</div>`;
+  }
+
+  // The countdown moves every second, between states.
+  setInterval(() => {
+    if (msg) draw();
+  }, 1000);
+  draw();
 
   return {
     root,
     update(message) {
       msg = message;
-      if (!message) {
-        status.textContent = 'Waiting for a game: start one in the game window.';
-        return;
+      if (message) {
+        const key = `${message.scenario.meta.id}@${message.scenario.meta.version}`;
+        if (!c || compiledFor !== key) {
+          c = compile(message.scenario);
+          compiledFor = key;
+        }
+        root.dataset.phase = message.phase;
+        root.dataset.round = String(message.state.round);
+        root.dataset.paused = String(message.state.paused);
       }
-      const s = message.state;
-      const key = `${message.scenario.meta.id}@${message.scenario.meta.version}`;
-      if (!c || compiledFor !== key) {
-        c = compile(message.scenario);
-        compiledFor = key;
-        refreshLists(c);
-      }
-      const cc = c;
-      const phaseText = {
-        briefing: 'briefing',
-        orders: 'orders being given',
-        report: 'round resolved',
-        ended: 'game over',
-      }[message.phase];
-      status.textContent = `Round ${s.round} of ${cc.scenario.meta.maxRounds}: ${phaseText}. Seed ${s.seed}.`;
-      root.dataset.phase = message.phase;
-      root.dataset.round = String(s.round);
-      root.dataset.paused = String(s.paused);
-      notice.textContent = message.notice ?? '';
-      tick();
-      const inOrders = message.phase === 'orders';
-      pauseBtn.textContent = s.paused ? 'Resume' : 'Pause';
-      pauseBtn.setAttribute('aria-pressed', String(s.paused));
-      for (const b of [pauseBtn, setDeadline, clearDeadline]) b.disabled = !inOrders;
-      extend.disabled = !inOrders || s.deadline === null;
-      undo.disabled = !message.canUndo || s.round < 1 || message.phase === 'briefing';
-      undoes.textContent = undo.disabled ? '' : (message.undoes ?? '');
-      const injectable = inOrders || message.phase === 'report';
-      for (const b of [sendBtn, customSend]) b.disabled = !injectable;
-      ordersBody.replaceChildren(
-        ...cc.playable.map((role) =>
-          el(
-            'tr',
-            { 'data-role': role },
-            el('th', { scope: 'row' }, nameOf(cc, role)),
-            el('td', {}, message.phase === 'orders' ? ordersText(cc, s, role) : '—'),
-          ),
-        ),
-      );
-      seatsBox.replaceChildren(
-        ...cc.playable.map((role) => {
-          const id = nextId('fc-seat');
-          const seat = s.seats[role];
-          const select = el(
-            'select',
-            { id, 'data-seat': role },
-            SEAT_CHOICES.map((x) => el('option', { value: x.value }, x.label)),
-          );
-          select.value = seat?.by === 'person' ? 'person' : (seat?.policy ?? 'tit-for-tat');
-          select.disabled = message.phase === 'ended';
-          select.addEventListener('change', () => {
-            const v = select.value as 'person' | PolicyName;
-            const next: Seat =
-              v === 'person'
-                ? { by: 'person', policy: seat?.policy ?? 'tit-for-tat' }
-                : { by: 'computer', policy: v };
-            event({ type: 'SET_SEAT', actor: role, seat: next });
-          });
-          return el(
-            'div',
-            { class: 'field' },
-            el('label', { for: id }, `Who plays ${nameOf(cc, role)}`),
-            select,
-          );
-        }),
-      );
-      const injects = s.causes.filter((x) => x.kind === 'inject');
-      delivered.replaceChildren(
-        injects.length === 0
-          ? el('p', { class: 'hint' }, 'None yet.')
-          : el(
-              'ol',
-              {},
-              injects.map((x) =>
-                el(
-                  'li',
-                  { 'data-inject-cause': x.id },
-                  `Round ${x.round}: ${s.news.find((n) => n.cause === x.id)?.headline ?? x.ref}`,
-                  el(
-                    'ul',
-                    { class: 'fc-delivered-changes' },
-                    s.changes
-                      .filter((ch) => ch.cause === x.id)
-                      .map((ch) => el('li', {}, describeChange(cc, ch))),
-                  ),
-                ),
-              ),
-            ),
-      );
+      draw();
     },
   };
 }

@@ -1,91 +1,58 @@
-// Tiny DOM helpers. Text only ever goes in through textContent (text nodes): never as HTML.
-
-/** Attribute values: strings and numbers become attributes, `true` an empty one, functions `on*` listeners. */
-export type AttrValue = string | number | boolean | null | undefined | ((e: Event) => void);
-export type Attrs = Record<string, AttrValue>;
-export type Child = Node | string | number | null | undefined | false;
-
-/** Creates an element with attributes and children; strings become text nodes, never markup. */
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  attrs: Attrs = {},
-  ...children: (Child | Child[])[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (typeof value === 'function') {
-      if (!key.startsWith('on')) throw new Error(`only on* attributes may be functions (got "${key}")`);
-      node.addEventListener(key.slice(2), value);
-    } else if (value === true) node.setAttribute(key, '');
-    else if (value !== false && value !== null && value !== undefined) node.setAttribute(key, String(value));
-  }
-  append(node, ...children);
-  return node;
-}
-
-/** A button that runs `onClick`; type="button", so it never submits the form it sits in. */
-export function button(
-  label: Child | Child[],
-  onClick: (e: Event) => void,
-  attrs: Attrs = {},
-): HTMLButtonElement {
-  return el('button', { type: 'button', ...attrs, onclick: onClick }, label);
-}
-
-/** Appends children; strings and numbers become text nodes. */
-export function append(parent: Node, ...children: (Child | Child[])[]): void {
-  for (const c of children.flat()) {
-    if (c === null || c === undefined || c === false) continue;
-    parent.appendChild(
-      typeof c === 'string' || typeof c === 'number' ? document.createTextNode(String(c)) : c,
-    );
-  }
-}
-
-/** Removes every child of a node. */
-export function clear(node: Node): void {
-  while (node.firstChild) node.removeChild(node.firstChild);
-}
+// Small helpers shared by the panels. Panels are lit-html templates: text goes in as text, never as HTML.
+import { html, type TemplateResult } from 'lit-html';
 
 /** A screen heading that takes focus programmatically (tabindex=-1), so each new screen is announced. */
-export function heading(level: 2 | 3, text: string, id?: string): HTMLHeadingElement {
-  return el(level === 2 ? 'h2' : 'h3', { tabindex: -1, id, class: 'screen-heading' }, text);
+export function heading(level: 2 | 3, text: string): TemplateResult {
+  return level === 2
+    ? html`<h2 tabindex="-1" class="screen-heading">${text}</h2>`
+    : html`<h3 tabindex="-1" class="screen-heading">${text}</h3>`;
 }
 
-let uid = 0;
-/** A unique id for label/aria wiring. */
-export function nextId(prefix: string): string {
-  uid += 1;
-  return `${prefix}-${uid}`;
-}
+let pending: ReturnType<typeof setTimeout> | undefined;
 
 /** Puts a message in the page's ARIA live region; cleared first so a repeat is announced again. */
 export function announce(text: string): void {
   const live = document.getElementById('announcer');
   if (!live) return;
   live.textContent = '';
+  clearTimeout(pending);
   // A separate task lets screen readers see the change from empty to the message.
-  setTimeout(() => {
+  pending = setTimeout(() => {
     live.textContent = text;
   }, 50);
 }
 
-/** Formats a signed change: "+3", "−2.5", "0". */
+/** Empties the live region (a new game: nothing of the last one may still be read out). */
+export function silence(): void {
+  clearTimeout(pending);
+  const live = document.getElementById('announcer');
+  if (live) live.textContent = '';
+}
+
 /** Offers `text` to the user as a file named `name`. */
 export function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = el('a', { href: url, download: name });
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Formats a signed change: "+3", "−2.5", "0". */
 export function signed(n: number): string {
   const r = Math.round(n * 10) / 10;
   if (r > 0) return `+${r}`;
   if (r < 0) return `−${Math.abs(r)}`;
   return '0';
+}
+
+/** The form an event came from (a submit or change listener on a form or its controls). */
+export function formOf(e: Event): HTMLFormElement {
+  const t = e.currentTarget as HTMLElement;
+  return (t instanceof HTMLFormElement ? t : t.closest('form')) as HTMLFormElement;
 }
 
 // The figure formatting lives in src/sim/text.ts, so that ending texts quote metrics as the meters show them.

@@ -6,7 +6,7 @@
 import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
-import { button, clear, el, nextId } from './dom.ts';
+import { html, nothing, render as paint, type TemplateResult } from 'lit-html';
 
 const KEY = 'brink:trainer-lock';
 /** Enough that a stored hash is slow to guess from, little enough to check in a blink on a school laptop. */
@@ -98,40 +98,37 @@ export function localLock(): TrainerLock {
 
 /**
  * A one-field passcode form: a password input, a submit button and an alert line. `submit` returns the
- * error to show, or null; the field is emptied either way, so no passcode stays on screen.
+ * error to show, or null; the field is emptied either way, so no passcode stays on screen. `id` names the input.
  */
 export function passcodeForm(opts: {
+  id: string;
   label: string;
   action: string;
   hint?: string;
   submit: (code: string) => string | null;
-}): HTMLFormElement {
-  const id = nextId('passcode');
-  const input = el('input', {
-    type: 'password',
-    id,
-    autocomplete: 'off',
-    'aria-describedby': opts.hint ? `${id}-hint` : undefined,
-  });
-  const error = el('p', { class: 'error', role: 'alert' });
-  const form = el(
-    'form',
-    { class: 'passcode' },
-    el('label', { for: id }, opts.label),
-    input,
-    el('button', { type: 'submit' }, opts.action),
-    opts.hint && el('p', { class: 'hint', id: `${id}-hint` }, opts.hint),
-    error,
-  );
-  form.addEventListener('submit', (e) => {
+}): TemplateResult {
+  const { id } = opts;
+  const submit = (e: Event) => {
     e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const input = form.querySelector('input') as HTMLInputElement;
+    const error = form.querySelector('.error') as HTMLElement;
     const problem = opts.submit(input.value);
     input.value = '';
+    // The form may have left the page with a right passcode.
     error.textContent = problem ?? '';
     if (problem) input.focus();
-  });
-  return form;
+  };
+  return html`<form class="passcode" @submit=${submit}>
+    <label for=${id}>${opts.label}</label><input type="password" id=${id} autocomplete="off" aria-describedby=${opts.hint ? `${id}-hint` : nothing}>
+    <button type="submit">${opts.action}</button>
+    ${opts.hint ? html`<p class="hint" id=${`${id}-hint`}>${opts.hint}</p>` : nothing}
+    <p class="error" role="alert"></p>
+  </form>`;
 }
+
+const SETUP_HINT =
+  'Hides the facilitator console and the log import on this screen, and asks for the passcode in a console window, so students at this device see only their game. The presenter view stays open. Clearing this site’s data in the browser removes the lock.';
 
 /**
  * The lock's part of the classroom bar: a form to set a passcode; once set, a form to unlock; once
@@ -146,63 +143,62 @@ export function lockControls(opts: {
   onKey?: (key: Uint8Array | null) => void;
 }): HTMLElement {
   const { lock } = opts;
-  const area = el('div', { class: 'lock' });
+  const area = document.createElement('div');
+  area.className = 'lock';
   let unlocked = false;
-  const show = (focus?: 'form' | 'tools') => {
+  const unlock = (code: string) => {
+    const key = lock.channelKey(code);
+    if (!key) return 'That is not the passcode.';
+    opts.onKey?.(key);
+    unlocked = true;
+    show('tools');
+    return null;
+  };
+  const setCode = (code: string) => {
+    const problem = lock.set(code);
+    if (problem) return problem;
+    opts.onKey?.(lock.channelKey(code));
+    unlocked = false;
+    show('form');
+    return null;
+  };
+  const again = () => {
+    unlocked = false;
+    show('form');
+  };
+  const remove = () => {
+    lock.remove();
+    opts.onKey?.(null);
+    show('tools');
+  };
+  function view(locked: boolean): TemplateResult {
+    if (locked)
+      return html`<p class="hint">The trainer tools are locked.</p>${passcodeForm({
+        id: 'lock-unlock',
+        label: 'Trainer passcode',
+        action: 'Unlock the trainer tools',
+        submit: unlock,
+      })}`;
+    if (lock.isSet())
+      return html`<div class="buttons">
+        <button type="button" @click=${again}>Lock the trainer tools again</button>
+        <button type="button" @click=${remove}>Remove the passcode</button>
+      </div>`;
+    return html`<details class="lock-setup"><summary>Lock the trainer tools</summary>${passcodeForm({
+      id: 'lock-set',
+      label: 'Passcode to lock the trainer tools',
+      action: 'Lock',
+      hint: SETUP_HINT,
+      submit: setCode,
+    })}</details>`;
+  }
+  function show(focus?: 'form' | 'tools'): void {
     const locked = lock.isSet() && !unlocked;
     opts.apply(locked);
-    clear(area);
-    if (locked) {
-      area.append(
-        el('p', { class: 'hint' }, 'The trainer tools are locked.'),
-        passcodeForm({
-          label: 'Trainer passcode',
-          action: 'Unlock the trainer tools',
-          submit: (code) => {
-            const key = lock.channelKey(code);
-            if (!key) return 'That is not the passcode.';
-            opts.onKey?.(key);
-            unlocked = true;
-            show('tools');
-            return null;
-          },
-        }),
-      );
-    } else if (lock.isSet()) {
-      area.append(
-        el(
-          'div',
-          { class: 'buttons' },
-          button('Lock the trainer tools again', () => {
-            unlocked = false;
-            show('form');
-          }),
-          button('Remove the passcode', () => {
-            lock.remove();
-            opts.onKey?.(null);
-            show('tools');
-          }),
-        ),
-      );
-    } else {
-      const form = passcodeForm({
-        label: 'Passcode to lock the trainer tools',
-        action: 'Lock',
-        hint: 'Hides the facilitator console and the log import on this screen, and asks for the passcode in a console window, so students at this device see only their game. The presenter view stays open. Clearing this site’s data in the browser removes the lock.',
-        submit: (code) => {
-          const problem = lock.set(code);
-          if (problem) return problem;
-          opts.onKey?.(lock.channelKey(code));
-          unlocked = false;
-          show('form');
-          return null;
-        },
-      });
-      area.append(el('details', { class: 'lock-setup' }, el('summary', {}, 'Lock the trainer tools'), form));
-    }
+    paint(view(locked), area);
     if (focus === 'form') area.querySelector<HTMLElement>('input, button')?.focus();
     if (focus === 'tools') opts.focusTools();
-  };
+  }
   show();
   return area;
 }

@@ -1,6 +1,7 @@
 // Wires the map to the game: starts Phaser lazily for a scenario, and describes each snapshot to it
 // (tone, crossings, humanitarian level, this round's cues), and offers everything the map shows as text.
 
+import { html, nothing, type TemplateResult } from 'lit-html';
 import { reason } from '../errors.ts';
 import type { MapCue } from '../map/cues.ts';
 import type { MapController } from '../map/game.ts';
@@ -9,7 +10,6 @@ import { type MapState, toneLevel } from '../map/state.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Compiled } from '../sim/compile.ts';
 import type { GameState } from '../sim/types.ts';
-import { button, el } from './dom.ts';
 import { eventsAt, humanitarianLevel, mapFacts } from './facts.ts';
 import type { App, Game } from './types.ts';
 
@@ -28,7 +28,9 @@ export class MapView {
   private readonly status: HTMLElement;
 
   constructor(private readonly host: HTMLElement) {
-    this.status = el('p', { class: 'map-status', role: 'status' });
+    this.status = host.ownerDocument.createElement('p');
+    this.status.className = 'map-status';
+    this.status.setAttribute('role', 'status');
     host.append(this.status);
   }
 
@@ -113,83 +115,58 @@ function mapState(c: Compiled, s: GameState, game: number): MapState {
   };
 }
 
-/** What happened at the selected place, or null when none is selected. */
-export function renderPlace(app: App, game: Game): HTMLElement | null {
+/** What happened at the selected place, or nothing when none is selected. */
+export function renderPlace(app: App, game: Game): TemplateResult | typeof nothing {
   const id = app.ui.selectedPlace;
-  if (!id) return null;
+  if (!id) return nothing;
   const c = game.c;
   const s = game.actor.getSnapshot().context;
   const place = c.locations.get(id)?.name ?? c.scenario.map.badges.find((b) => b.id === id)?.name ?? id;
   const events = eventsAt(c, s, id);
-  return el(
-    'section',
-    { class: 'place', 'aria-labelledby': 'place-heading' },
-    el('h3', { id: 'place-heading', tabindex: -1 }, `What happened at ${place}`),
-    events.length === 0
-      ? el('p', {}, 'Nothing has happened here yet.')
-      : el(
-          'ul',
-          {},
-          events.map((e) => el('li', {}, e)),
-        ),
-    button('Close', () => {
-      app.ui.selectedPlace = null;
-      app.render();
-    }),
-  );
+  const close = () => {
+    app.ui.selectedPlace = null;
+    app.render();
+  };
+  return html`<section class="place" aria-labelledby="place-heading">
+    <h3 id="place-heading" tabindex="-1">What happened at ${place}</h3>
+    ${events.length === 0 ? html`<p>Nothing has happened here yet.</p>` : html`<ul>${events.map((e) => html`<li>${e}</li>`)}</ul>`}
+    <button type="button" @click=${close}>Close</button>
+  </section>`;
 }
 
-/** The text equivalent of the map: places and their recent events, crossings, strikes this round. */
-export function renderMapText(app: App, game: Game): HTMLElement {
+/**
+ * The text equivalent of the map: places and their recent events, crossings, strikes this round. Its
+ * `open` is the player's: the template never sets it, so a re-render leaves it as it was.
+ */
+export function renderMapText(app: App, game: Game): TemplateResult {
   const facts = mapFacts(game.c, game.actor.getSnapshot().context);
   const select = (id: string) => () => {
     app.ui.selectedPlace = id;
     app.render();
     document.getElementById('place-heading')?.focus();
   };
-  // Open or closed as the player left it: the panel is rebuilt with every change.
-  const details = el(
-    'details',
-    { class: 'map-text', open: app.ui.mapTextOpen },
-    el('summary', {}, 'What the map shows (as text)'),
-    el('h3', {}, 'Strikes this round'),
-    facts.strikes.length === 0
-      ? el('p', {}, 'No strikes this round.')
-      : el(
-          'ul',
-          {},
-          facts.strikes.map((x) => el('li', { 'data-strike-at': x.at }, x.text)),
-        ),
-    el('h3', {}, 'Crossings'),
-    facts.crossings.length === 0
-      ? el('p', {}, 'No border crossings on this map.')
-      : el(
-          'ul',
-          {},
-          facts.crossings.map((x) => el('li', {}, `${x.name}: ${x.open ? 'open' : 'closed'}`)),
-        ),
-    el('h3', {}, 'Places and recent events'),
-    el(
-      'ul',
-      {},
-      facts.places.map((p) =>
-        el(
-          'li',
-          {},
-          button(`${p.name} (${p.kind})`, select(p.id), { class: 'link', 'data-place': p.id }),
+  return html`<details class="map-text">
+    <summary>What the map shows (as text)</summary>
+    <h3>Strikes this round</h3>
+    ${
+      facts.strikes.length === 0
+        ? html`<p>No strikes this round.</p>`
+        : html`<ul>${facts.strikes.map((x) => html`<li data-strike-at=${x.at}>${x.text}</li>`)}</ul>`
+    }
+    <h3>Crossings</h3>
+    ${
+      facts.crossings.length === 0
+        ? html`<p>No border crossings on this map.</p>`
+        : html`<ul>${facts.crossings.map((x) => html`<li>${x.name}: ${x.open ? 'open' : 'closed'}</li>`)}</ul>`
+    }
+    <h3>Places and recent events</h3>
+    <ul>${facts.places.map(
+      (p) =>
+        html`<li><button type="button" class="link" data-place=${p.id} @click=${select(p.id)}>${p.name} (${p.kind})</button>${
           p.events.length === 0
             ? ': nothing recent.'
-            : el(
-                'ul',
-                {},
-                p.events.map((e) => el('li', {}, e)),
-              ),
-        ),
-      ),
-    ),
-  );
-  details.addEventListener('toggle', () => {
-    app.ui.mapTextOpen = details.open;
-  });
-  return details;
+            : html`<ul>${p.events.map((e) => html`<li>${e}</li>`)}</ul>`
+        }</li>`,
+    )}</ul>
+  </details>`;
 }

@@ -1,14 +1,15 @@
 // The resolution of a round, in tabs: its news; the public meters (value and change), the escalation
 // ladder, mediation and the ceasefire; the negotiation; then "Next round".
+import { html, nothing, type TemplateResult } from 'lit-html';
 import { endingAhead } from '../sim/endings.ts';
 import { metricValue, roundDate } from '../sim/text.ts';
 import { nameOf, whyChange } from './causes.ts';
-import { button, el, heading, signed } from './dom.ts';
+import { heading, signed } from './dom.ts';
 import { meters, newsOfRound, roundSummary } from './facts.ts';
 import { renderNegotiation } from './negotiation.ts';
 import { newsList } from './news.ts';
 import { saveBar } from './savebar.ts';
-import { tabbed } from './tabs.ts';
+import { type Pane, tabbed } from './tabs.ts';
 import type { App, Game } from './types.ts';
 import { renderWhy } from './why.ts';
 
@@ -22,74 +23,38 @@ const PHASES: Record<string, string> = {
 };
 
 /** The meters, the ladder, mediation and the ceasefire; `why` adds "Why?" buttons to changed meters. */
-export function situation(app: App, game: Game, why: boolean): HTMLElement {
+export function situation(app: App, game: Game, why: boolean): TemplateResult {
   const s = game.actor.getSnapshot().context;
   const c = game.c;
   const ahead = endingAhead(c, s);
-  const table = el(
-    'table',
-    { class: 'meters' },
-    el('caption', {}, 'Meters (public)'),
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        el('th', { scope: 'col' }, 'Meter'),
-        el('th', { scope: 'col' }, 'Value'),
-        el('th', { scope: 'col' }, 'Change this round'),
-        why && el('th', { scope: 'col' }, 'Why'),
-      ),
-    ),
-    el(
-      'tbody',
-      {},
-      meters(c, s).map((m) => {
-        const whyId = `why-metric-${m.metric.id}`;
-        const range = `${metricValue(m.metric, m.value)} (${m.metric.min}–${m.metric.max})`;
-        return el(
-          'tr',
-          {},
-          el('th', { scope: 'row' }, m.metric.name),
-          el('td', {}, range),
-          el('td', {}, signed(m.delta)),
-          why &&
-            el(
-              'td',
-              {},
-              m.delta !== 0 &&
-                button(
-                  ['Why?', el('span', { class: 'visually-hidden' }, ` (${m.metric.name})`)],
-                  () =>
-                    app.showWhy({
-                      title: `${m.metric.name} ${signed(m.delta)}`,
-                      nodes: whyChange(c, s, `metric:${m.metric.id}`, s.round),
-                      returnTo: whyId,
-                    }),
-                  { class: 'why', id: whyId },
-                ),
-            ),
-        );
-      }),
-    ),
-  );
-  const ladder = el(
-    'ol',
-    { class: 'ladder', reversed: true },
-    c.scenario.ladder
-      .map((r, i) =>
-        el(
-          'li',
-          { class: i === s.rung ? 'current' : undefined, 'aria-current': i === s.rung ? 'step' : undefined },
-          el('strong', {}, r.name),
-          i === s.rung ? ' — current rung: ' : ': ',
-          r.description,
-        ),
-      )
-      .reverse(),
-  );
+  const row = (m: ReturnType<typeof meters>[number]) => {
+    const whyId = `why-metric-${m.metric.id}`;
+    const ask = () =>
+      app.showWhy({
+        title: `${m.metric.name} ${signed(m.delta)}`,
+        nodes: whyChange(c, s, `metric:${m.metric.id}`, s.round),
+        returnTo: whyId,
+      });
+    return html`<tr>
+      <th scope="row">${m.metric.name}</th>
+      <td>${metricValue(m.metric, m.value)} (${m.metric.min}–${m.metric.max})</td>
+      <td>${signed(m.delta)}</td>
+      ${
+        why
+          ? html`<td>${
+              m.delta !== 0
+                ? html`<button type="button" class="why" id=${whyId} @click=${ask}>Why?<span class="visually-hidden"> (${m.metric.name})</span></button>`
+                : nothing
+            }</td>`
+          : nothing
+      }
+    </tr>`;
+  };
+  const rung = (r: { name: string; description: string }, i: number) =>
+    html`<li class=${i === s.rung ? 'current' : nothing} aria-current=${i === s.rung ? 'step' : nothing}><strong>${r.name}</strong>${i === s.rung ? ' — current rung: ' : ': '}${r.description}</li>`;
   const rungChanged = why && s.changes.some((x) => x.round === s.round && x.subject === 'rung');
+  const askRung = () =>
+    app.showWhy({ title: 'The ladder moved', nodes: whyChange(c, s, 'rung', s.round), returnTo: 'why-rung' });
   const m = s.mediation;
   const mediators = m.mediators.map((x) => nameOf(c, x)).join(', ');
   const cf = s.ceasefire;
@@ -99,88 +64,75 @@ export function situation(app: App, game: Game, why: boolean): HTMLElement {
       : cf.status === 'holding'
         ? `A ceasefire holds since round ${cf.since}${cf.monitored ? ', monitored' : ''}${cf.guaranteed ? ', guaranteed by a third party' : ''}.`
         : 'The ceasefire has broken down.';
-  return el(
-    'div',
-    { class: 'situation' },
-    el('section', {}, el('h3', {}, 'Meters'), table),
-    el(
-      'section',
-      {},
-      el('h3', {}, 'Escalation ladder'),
-      el('p', {}, `Current rung: ${c.scenario.ladder[s.rung]?.name ?? s.rung} (highest rung first).`),
-      ahead &&
-        el(
-          'p',
-          { class: 'warning', role: 'status' },
-          `One more round like this ends the game: ${ahead.title}.`,
-        ),
-      ladder,
-      rungChanged &&
-        button(
-          'Why did the ladder move?',
-          () =>
-            app.showWhy({
-              title: 'The ladder moved',
-              nodes: whyChange(c, s, 'rung', s.round),
-              returnTo: 'why-rung',
-            }),
-          { class: 'why', id: 'why-rung' },
-        ),
-    ),
-    el(
-      'section',
-      {},
-      el('h3', {}, 'Mediation and ceasefire'),
-      el(
-        'p',
-        {},
-        `Mediation: ${PHASES[m.phase] ?? m.phase}${mediators ? ` Mediators: ${mediators}.` : ''}${m.accepted.length ? ` Accepted by: ${m.accepted.map((x) => nameOf(c, x)).join(', ')}.` : ''}`,
-      ),
-      el('p', {}, `Ceasefire: ${ceasefire}`),
-    ),
-  );
+  return html`<div class="situation">
+    <section>
+      <h3>Meters</h3>
+      <table class="meters">
+        <caption>Meters (public)</caption>
+        <thead><tr>
+          <th scope="col">Meter</th><th scope="col">Value</th><th scope="col">Change this round</th>
+          ${why ? html`<th scope="col">Why</th>` : nothing}
+        </tr></thead>
+        <tbody>${meters(c, s).map(row)}</tbody>
+      </table>
+    </section>
+    <section>
+      <h3>Escalation ladder</h3>
+      <p>Current rung: ${c.scenario.ladder[s.rung]?.name ?? s.rung} (highest rung first).</p>
+      ${
+        ahead
+          ? html`<p class="warning" role="status">One more round like this ends the game: ${ahead.title}.</p>`
+          : nothing
+      }
+      <ol class="ladder" reversed>${c.scenario.ladder.map(rung).reverse()}</ol>
+      ${
+        rungChanged
+          ? html`<button type="button" class="why" id="why-rung" @click=${askRung}>Why did the ladder move?</button>`
+          : nothing
+      }
+    </section>
+    <section>
+      <h3>Mediation and ceasefire</h3>
+      <p>Mediation: ${PHASES[m.phase] ?? m.phase}${mediators ? ` Mediators: ${mediators}.` : ''}${m.accepted.length ? ` Accepted by: ${m.accepted.map((x) => nameOf(c, x)).join(', ')}.` : ''}</p>
+      <p>Ceasefire: ${ceasefire}</p>
+    </section>
+  </div>`;
 }
 
 /** The resolution screen of the round just played; after the last round, its button leads to the ending. */
-export function renderResolution(app: App, game: Game, last = false): HTMLElement {
+export function renderResolution(app: App, game: Game, last = false): TemplateResult {
   const s = game.actor.getSnapshot().context;
   const c = game.c;
   const items = newsOfRound(s, s.round);
   const moved = roundSummary(c, s);
-  const panes = [
+  const panes: Pane[] = [
     {
       id: 'news',
       label: `News (${items.length})`,
-      content: el(
-        'section',
-        {},
-        el('h3', {}, 'News this round'),
-        moved && el('p', { class: 'moved' }, moved, ' The Situation tab has every meter.'),
-        newsList(app, game, items, true),
-      ),
+      content: html`<section>
+        <h3>News this round</h3>
+        ${moved ? html`<p class="moved">${moved} The Situation tab has every meter.</p>` : nothing}
+        ${newsList(app, game, items, true)}
+      </section>`,
     },
     { id: 'situation', label: 'Situation', content: situation(app, game, true) },
   ];
   if (c.scenario.clauses.length > 0)
     panes.push({ id: 'negotiation', label: 'Negotiation', content: renderNegotiation(app, game, null) });
-  return el(
-    'div',
-    { class: 'screen resolution' },
-    heading(2, `Round ${s.round} of ${c.scenario.meta.maxRounds}: what happened`),
-    el('p', { class: 'hint' }, roundDate(c, s.round)),
-    // The explanation sits above the tabs, in view whichever tab asked for it.
-    app.ui.why && renderWhy(app, app.ui.why),
-    tabbed(app, `Round ${s.round}`, panes),
-    last
-      ? button(
-          'See the ending',
-          () => {
-            app.ui.endingShown = true;
-            app.render();
-          },
-          { class: 'primary next' },
-        )
-      : button('Next round', () => app.send({ type: 'NEXT' }), { class: 'primary next' }),
-    saveBar(app),
-  );
+  const end = () => {
+    app.ui.endingShown = true;
+    app.render();
+  };
+  return html`<div class="screen resolution">
+    ${heading(2, `Round ${s.round} of ${c.scenario.meta.maxRounds}: what happened`)}
+    <p class="hint">${roundDate(c, s.round)}</p>
+    ${app.ui.why ? renderWhy(app, app.ui.why) : nothing}
+    ${tabbed(`Round ${s.round}`, panes)}
+    ${
+      last
+        ? html`<button type="button" class="primary next" @click=${end}>See the ending</button>`
+        : html`<button type="button" class="primary next" @click=${() => app.send({ type: 'NEXT' })}>Next round</button>`
+    }
+    ${saveBar(app)}
+  </div>`;
 }

@@ -79,6 +79,8 @@ export interface SaveSummary {
   scenarioId: string;
   savedAt: string;
   round: number | null;
+  /** Whether the saved game has ended: nothing is left to resume. */
+  ended: boolean;
 }
 
 /** Every stored autosave, newest first. */
@@ -90,12 +92,16 @@ export function listSaves(): SaveSummary[] {
     const key = st.key(i);
     if (!key?.startsWith(SAVE_PREFIX)) continue;
     const v = readSave(key) as Partial<SaveFile> | null;
-    const round = (v?.snapshot as { context?: { round?: unknown } } | undefined)?.context?.round;
+    const snap = v?.snapshot as
+      | { status?: unknown; context?: { round?: unknown; ending?: unknown } }
+      | undefined;
+    const round = snap?.context?.round;
     out.push({
       key,
       scenarioId: typeof v?.scenarioId === 'string' ? v.scenarioId : key.slice(SAVE_PREFIX.length),
       savedAt: typeof v?.savedAt === 'string' ? v.savedAt : '',
       round: typeof round === 'number' ? round : null,
+      ended: snap?.status === 'done' || !!snap?.context?.ending,
     });
   }
   return out.sort((a, b) => b.savedAt.localeCompare(a.savedAt));

@@ -4,6 +4,7 @@
 // round deadline with TICK events, and offers the classroom bar (console here or in its own window,
 // presenter view, importing a game log, the trainer lock).
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
+import { html, nothing, render as paint } from 'lit-html';
 import type { Actor, Subscription } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
 import { type GameEvent, parseEvent } from '../sim/events.ts';
@@ -22,7 +23,7 @@ import { projectFor, scenarioFor, type Viewer } from '../sim/projection.ts';
 import { saveGame } from '../sim/save.ts';
 import { type Channel, type Command, openChannel, type Phase, type StateMessage } from './channel.ts';
 import { type ConsoleView, createConsole, pacingLine } from './console.ts';
-import { announce, button, el } from './dom.ts';
+import { announce } from './dom.ts';
 import { localLock, lockControls } from './lock.ts';
 import { type Proof, seal, verify } from './seal.ts';
 import type { App } from './types.ts';
@@ -338,57 +339,39 @@ export function installSession(app: App, doc: Document): Session {
   }, 500);
 
   // The classroom bar: above the layout, so the app's re-renders never touch it.
-  const pacing = el('p', { class: 'round-status', 'data-testid': 'round-status' });
-  const consoleHost = el('div', { class: 'inline-console', hidden: true });
-  const toggle = el(
-    'button',
-    { type: 'button', 'aria-expanded': 'false', class: 'open-console' },
-    'Facilitator console',
-  );
-  toggle.addEventListener('click', () => {
-    const open = consoleHost.hidden;
-    consoleHost.hidden = !open;
-    toggle.setAttribute('aria-expanded', String(open));
-    if (open && !inline) {
-      inline = createConsole(run, 2);
-      consoleHost.append(inline.root);
-    }
+  const bar = doc.createElement('aside');
+  bar.className = 'classroom-bar';
+  bar.setAttribute('aria-label', 'Classroom tools');
+  let consoleOpen = false;
+  let locked = false;
+  /** The bar draws once the lock's controls exist (they tell it at once whether the tools are locked). */
+  let ready = false;
+  let lastPaused = false;
+  let logMessage = '';
+  const toggleConsole = () => {
+    consoleOpen = !consoleOpen;
+    if (consoleOpen && !inline) inline = createConsole(run, 2);
     inline?.update(message('trainer'));
-    if (open) inline?.root.querySelector<HTMLElement>('.fc-heading')?.focus();
-  });
+    refreshBar();
+    if (consoleOpen) inline?.root.querySelector<HTMLElement>('.fc-heading')?.focus();
+  };
   const openWindow = (view: string) => {
     window.open(`${location.pathname}?view=${view}`, `brink-${view}`);
   };
-  const logFileId = 'import-log-file';
-  const logInput = el('input', { type: 'file', id: logFileId, accept: '.json,application/json' });
-  const logMessage = el('p', { class: 'error', role: 'alert' });
-  logInput.addEventListener('change', async () => {
-    const file = logInput.files?.[0];
+  const readLogFile = async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
     if (!file) return;
     let value: unknown;
     try {
       value = JSON.parse(await file.text()) as unknown;
+      logMessage = importLog(value) ?? '';
     } catch {
-      logMessage.textContent = 'The file is not JSON.';
-      return;
+      logMessage = 'The file is not JSON.';
     }
-    logMessage.textContent = importLog(value) ?? '';
-    logInput.value = '';
-  });
-  // What a locked bar hides: everything that shows orders or changes the game.
-  const consoleButtons = el(
-    'span',
-    { class: 'trainer-tools' },
-    toggle,
-    button('Open the console in a new window', () => openWindow('console')),
-  );
-  const logField = el(
-    'div',
-    { class: 'field trainer-tools-field' },
-    el('label', { for: logFileId }, 'Replay a game log (.json)'),
-    logInput,
-    logMessage,
-  );
+    input.value = '';
+    refreshBar();
+  };
   const lockArea = lockControls({
     lock,
     onKey: (key) => {
@@ -396,47 +379,49 @@ export function installSession(app: App, doc: Document): Session {
       keepSessionKey(key);
       changed();
     },
-    apply: (locked) => {
-      consoleButtons.hidden = locked;
-      logField.hidden = locked;
-      if (!locked) return;
-      consoleHost.hidden = true;
-      toggle.setAttribute('aria-expanded', 'false');
+    // What a locked bar hides: everything that shows orders or changes the game.
+    apply: (isLocked) => {
+      locked = isLocked;
+      if (locked) consoleOpen = false;
+      if (ready) refreshBar();
     },
-    focusTools: () => toggle.focus(),
+    focusTools: () => bar.querySelector<HTMLElement>('.open-console')?.focus(),
   });
-  const bar = el(
-    'aside',
-    { class: 'classroom-bar', 'aria-label': 'Classroom tools' },
-    pacing,
-    el(
-      'div',
-      { class: 'buttons' },
-      consoleButtons,
-      button('Open the presenter view', () => openWindow('presenter')),
-    ),
-    logField,
-    lockArea,
-    consoleHost,
-  );
   const header = doc.querySelector('.app-header');
   if (header) header.after(bar);
   else doc.body.prepend(bar);
+  ready = true;
 
-  let lastPaused = false;
   function refreshBar(): void {
+    if (!ready) return;
     const g = app.game;
     const s = g?.actor.getSnapshot().context;
     const playing = !!g && phaseOf(g.actor) === 'orders';
-    pacing.textContent = s && playing ? pacingLine(s, Date.now()) : '';
-    pacing.dataset.paused = String(!!s?.paused);
-    if (notice && playing) pacing.textContent += ` ${notice}`;
+    const pacing = s && playing ? `${pacingLine(s, Date.now())}${notice ? ` ${notice}` : ''}` : '';
     if (!!s?.paused !== lastPaused) {
       lastPaused = !!s?.paused;
       announce(lastPaused ? 'The trainer paused the game.' : 'The game resumed.');
     }
+    paint(
+      html`<p class="round-status" data-testid="round-status" data-paused=${String(!!s?.paused)}>${pacing}</p>
+        <div class="buttons">
+          <span class="trainer-tools" ?hidden=${locked}>
+            <button type="button" aria-expanded=${String(consoleOpen)} class="open-console" @click=${toggleConsole}>Facilitator console</button>
+            <button type="button" @click=${() => openWindow('console')}>Open the console in a new window</button>
+          </span>
+          <button type="button" @click=${() => openWindow('presenter')}>Open the presenter view</button>
+        </div>
+        <div class="field trainer-tools-field" ?hidden=${locked}>
+          <label for="import-log-file">Replay a game log (.json)</label><input type="file" id="import-log-file" accept=".json,application/json" @change=${readLogFile}>
+          <p class="error" role="alert">${logMessage}</p>
+        </div>
+        ${lockArea}
+        <div class="inline-console" ?hidden=${!consoleOpen}>${inline?.root ?? nothing}</div>`,
+      bar,
+    );
   }
 
+  refreshBar();
   current = { log: () => log, send, undo, importLog };
   watch();
   return current;

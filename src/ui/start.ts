@@ -1,6 +1,8 @@
 // The start screen: choose a scenario (bundled or from a file), who plays each role, the seed; or resume.
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { keyed } from 'lit-html/directives/keyed.js';
 import type { PolicyName, Seat } from '../sim/types.ts';
-import { button, el, heading, nextId } from './dom.ts';
+import { heading } from './dom.ts';
 import { importSaveControl } from './savebar.ts';
 import { listSaves, readSave } from './saves.ts';
 import { type LoadedScenario, readScenarioFile } from './scenarios.ts';
@@ -43,238 +45,142 @@ function defaultSeats(x: LoadedScenario): StartState['seats'] {
   return seats;
 }
 
-/** Renders the start screen. */
-export function renderStart(app: App): HTMLElement {
+/** Reads, checks and offers a scenario file; nothing of a bad file is loaded. */
+async function openFile(app: App, file: File): Promise<void> {
   const st = app.ui.start;
-  const root = el('div', { class: 'screen start' }, heading(2, 'Start a game'));
-  root.append(resumeSection(app));
+  // Until the file is read and checked, Start would start whatever was selected before it.
+  st.checking = { busy: true, text: `Checking ${file.name}…`, file: file.name };
+  app.render();
+  const { text, validation: v } = await readScenarioFile(file);
+  st.checking = { busy: false, text: v.ok && v.notice ? `${file.name}: ${v.notice}` : '', file: file.name };
+  if (!v.ok) st.fileProblems = v.problems;
+  else {
+    st.fileProblems = [];
+    st.fromFile = { scenario: v.scenario, text, file: file.name, bundled: false };
+    st.selected = keyOf(st.fromFile);
+  }
+  app.render();
+}
 
-  const errors = el('div', { id: 'start-errors' });
-  const rolesBox = el('div', { class: 'roles' });
-  const scenarioList = el('div', { class: 'scenario-list' });
-
-  const refresh = () => {
-    const cur = selected(app);
-    if (!cur) return;
+/** Renders the start screen. */
+export function renderStart(app: App): TemplateResult {
+  const st = app.ui.start;
+  const cur = selected(app);
+  if (cur) {
     st.selected = keyOf(cur);
     const playable = cur.scenario.actors.filter((a) => a.playable).map((a) => a.id);
     if (Object.keys(st.seats).sort().join() !== playable.slice().sort().join()) st.seats = defaultSeats(cur);
-    rolesBox.replaceChildren(rolesFieldset(app, cur));
     app.setDisclaimer(cur.scenario.meta.disclaimer);
     app.showMap(cur);
+  }
+  const pickScenario = (x: LoadedScenario) => () => {
+    st.selected = keyOf(x);
+    app.render();
   };
-
-  const drawScenarios = () => {
-    const group = nextId('scenario');
-    scenarioList.replaceChildren(
-      ...choices(app).map((x) => {
-        const id = nextId('scn');
-        const descId = `${id}-desc`;
-        const input = el('input', {
-          type: 'radio',
-          name: group,
-          id,
-          value: keyOf(x),
-          'aria-describedby': descId,
-          onchange: () => {
-            st.selected = keyOf(x);
-            refresh();
-          },
-        });
-        if (keyOf(x) === keyOf(selected(app) ?? x)) input.checked = true;
-        return el(
-          'div',
-          { class: 'choice' },
-          input,
-          el('label', { for: id }, x.bundled ? x.scenario.meta.title : `From file: ${x.scenario.meta.title}`),
-          el('p', { id: descId, class: 'hint' }, x.scenario.meta.summary),
-        );
-      }),
-    );
+  const fileChanged = (e: Event) => {
+    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    if (file) void openFile(app, file);
   };
-
-  const fileId = nextId('scenario-file');
-  const fileInput = el('input', { type: 'file', id: fileId, accept: '.json,application/json' });
-  const startButton = el('button', { type: 'submit', class: 'primary' }, 'Start');
-  const checking = el('p', { class: 'hint', role: 'status' });
-  fileInput.addEventListener('change', async () => {
-    const file = fileInput.files?.[0];
-    if (!file) return;
-    // Until the file is read and checked, Start would start whatever was selected before it.
-    startButton.disabled = true;
-    checking.textContent = `Checking ${file.name}…`;
-    const { text, validation: v } = await readScenarioFile(file);
-    startButton.disabled = false;
-    checking.textContent = v.ok && v.notice ? `${file.name}: ${v.notice}` : '';
-    if (!v.ok) {
-      // Nothing of a bad file is loaded: the selection and everything else stay as they were.
-      st.fileProblems = v.problems;
-    } else {
-      st.fileProblems = [];
-      st.fromFile = { scenario: v.scenario, text, file: file.name, bundled: false };
-      st.selected = keyOf(st.fromFile);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (st.checking?.busy || !cur) return;
+    const seed = Number((e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('#seed')?.value);
+    const seats: Record<string, Seat> = {};
+    for (const [id, v] of Object.entries(st.seats))
+      seats[id] = v === 'person' ? { by: 'person', policy: 'tit-for-tat' } : { by: 'computer', policy: v };
+    st.message =
+      !Number.isInteger(seed) || seed < 0
+        ? 'The seed must be a whole number, 0 or more.'
+        : !Object.values(seats).some((s) => s.by === 'person')
+          ? 'At least one role must be played by a person.'
+          : null;
+    if (st.message) app.render();
+    else app.start(cur, seats, seed);
+  };
+  const scenario = (x: LoadedScenario) => {
+    const id = `scn-${keyOf(x)}`;
+    return html`<div class="choice">
+      <input type="radio" name="scenario" id=${id} value=${keyOf(x)} aria-describedby=${`${id}-desc`}
+        ?checked=${cur !== undefined && keyOf(x) === keyOf(cur)} @change=${pickScenario(x)}><label for=${id}>${x.bundled ? x.scenario.meta.title : `From file: ${x.scenario.meta.title}`}</label>
+      <p id=${`${id}-desc`} class="hint">${x.scenario.meta.summary}</p>
+    </div>`;
+  };
+  const broken = app.catalog.broken;
+  return html`<div class="screen start">
+    ${heading(2, 'Start a game')}
+    ${resumeSection(app)}
+    <form class="start-form" @submit=${submit}>
+      <fieldset>
+        <legend>Scenario</legend>
+        <div class="scenario-list">${choices(app).map(scenario)}</div>
+        <div class="field"><label for="scenario-file">Or open a scenario file (JSON)</label><input type="file" id="scenario-file" accept=".json,application/json" @change=${fileChanged}></div>
+        <p class="hint" role="status">${st.checking?.text ?? ''}</p>
+        <div id="start-errors">${fileErrors(st.fileProblems, st.checking?.file ?? '')}</div>
+      </fieldset>
+      <div class="roles">${cur ? keyed(keyOf(cur), rolesFieldset(app, cur)) : nothing}</div>
+      <div class="field">
+        <label for="seed">Seed</label><input type="number" id="seed" min="0" step="1" value=${st.seed} inputmode="numeric"
+          aria-describedby="seed-hint" @input=${(e: Event) => {
+            st.seed = Number((e.currentTarget as HTMLInputElement).value);
+          }}>
+        <p id="seed-hint" class="hint">The same seed and the same choices replay the same game.</p>
+      </div>
+      <p class="error" role="alert">${st.message ?? ''}</p>
+      <button type="submit" class="primary" ?disabled=${!!st.checking?.busy}>Start</button>
+    </form>
+    ${
+      broken.length > 0
+        ? html`<details class="broken"><summary>${broken.length} bundled scenario file(s) could not be read</summary><ul>${broken.flatMap(
+            (b) => b.problems.slice(0, 5).map((p) => html`<li>${p}</li>`),
+          )}</ul></details>`
+        : nothing
     }
-    drawErrors(errors, st.fileProblems, file.name);
-    drawScenarios();
-    refresh();
-  });
-
-  const seedId = nextId('seed');
-  const seedInput = el('input', {
-    type: 'number',
-    id: seedId,
-    min: 0,
-    step: 1,
-    value: st.seed,
-    inputmode: 'numeric',
-    'aria-describedby': `${seedId}-hint`,
-    oninput: () => {
-      st.seed = Number(seedInput.value);
-    },
-  });
-
-  const message = el('p', { class: 'error', role: 'alert' }, st.message ?? '');
-  const form = el(
-    'form',
-    {
-      class: 'start-form',
-      onsubmit: (e) => {
-        e.preventDefault();
-        if (startButton.disabled) return;
-        const cur = selected(app);
-        if (!cur) return;
-        const seed = Number(seedInput.value);
-        if (!Number.isInteger(seed) || seed < 0) {
-          message.textContent = 'The seed must be a whole number, 0 or more.';
-          return;
-        }
-        const seats: Record<string, Seat> = {};
-        for (const [id, v] of Object.entries(st.seats))
-          seats[id] =
-            v === 'person' ? { by: 'person', policy: 'tit-for-tat' } : { by: 'computer', policy: v };
-        if (!Object.values(seats).some((s) => s.by === 'person')) {
-          message.textContent = 'At least one role must be played by a person.';
-          return;
-        }
-        app.start(cur, seats, seed);
-      },
-    },
-    el(
-      'fieldset',
-      {},
-      el('legend', {}, 'Scenario'),
-      scenarioList,
-      el(
-        'div',
-        { class: 'field' },
-        el('label', { for: fileId }, 'Or open a scenario file (JSON)'),
-        fileInput,
-      ),
-      checking,
-      errors,
-    ),
-    rolesBox,
-    el(
-      'div',
-      { class: 'field' },
-      el('label', { for: seedId }, 'Seed'),
-      seedInput,
-      el(
-        'p',
-        { id: `${seedId}-hint`, class: 'hint' },
-        'The same seed and the same choices replay the same game.',
-      ),
-    ),
-    message,
-    startButton,
-  );
-  root.append(form);
-  if (app.catalog.broken.length > 0)
-    root.append(
-      el(
-        'details',
-        { class: 'broken' },
-        el('summary', {}, `${app.catalog.broken.length} bundled scenario file(s) could not be read`),
-        el(
-          'ul',
-          {},
-          app.catalog.broken.flatMap((b) => b.problems.slice(0, 5).map((p) => el('li', {}, p))),
-        ),
-      ),
-    );
-  root.append(el('section', { class: 'import' }, el('h3', {}, 'Saved game file'), importSaveControl(app)));
-  drawScenarios();
-  drawErrors(errors, st.fileProblems, '');
-  refresh();
-  return root;
+    <section class="import"><h3>Saved game file</h3>${importSaveControl(app)}</section>
+  </div>`;
 }
 
-function drawErrors(box: HTMLElement, problems: string[], file: string): void {
-  box.replaceChildren();
-  if (problems.length === 0) return;
-  box.append(
-    el(
-      'div',
-      { role: 'alert', class: 'error-list' },
-      el('p', {}, `The file ${file} is not a valid scenario; nothing of it was loaded:`),
-      el(
-        'ul',
-        {},
-        problems.slice(0, 50).map((p) => el('li', {}, el('pre', { class: 'problem' }, p))),
-      ),
-      problems.length > 50 && el('p', {}, `… and ${problems.length - 50} more.`),
-    ),
-  );
+function fileErrors(problems: string[], file: string): TemplateResult | typeof nothing {
+  if (problems.length === 0) return nothing;
+  return html`<div role="alert" class="error-list">
+    <p>The file ${file} is not a valid scenario; nothing of it was loaded:</p>
+    <ul>${problems.slice(0, 50).map((p) => html`<li><pre class="problem">${p}</pre></li>`)}</ul>
+    ${problems.length > 50 ? html`<p>… and ${problems.length - 50} more.</p>` : nothing}
+  </div>`;
 }
 
-function rolesFieldset(app: App, cur: LoadedScenario): HTMLElement {
+function rolesFieldset(app: App, cur: LoadedScenario): TemplateResult {
   const st = app.ui.start;
-  const fs = el('fieldset', {}, el('legend', {}, 'Who plays each role'));
-  for (const actor of cur.scenario.actors.filter((a) => a.playable)) {
-    const id = nextId(`seat-${actor.id}`);
-    const select = el(
-      'select',
-      {
-        id,
-        'data-role': actor.id,
-        onchange: () => {
-          st.seats[actor.id] = select.value as 'person' | PolicyName;
-        },
-      },
-      POLICIES.map((p) => el('option', { value: p.value }, p.label)),
-    );
-    select.value = st.seats[actor.id] ?? 'tit-for-tat';
-    fs.append(el('div', { class: 'field' }, el('label', { for: id }, actor.name), select));
-  }
-  return fs;
+  const seat = (id: string) => (e: Event) => {
+    st.seats[id] = (e.currentTarget as HTMLSelectElement).value as 'person' | PolicyName;
+  };
+  return html`<fieldset><legend>Who plays each role</legend>${cur.scenario.actors
+    .filter((a) => a.playable)
+    .map(
+      (actor) =>
+        html`<div class="field"><label for=${`seat-${actor.id}`}>${actor.name}</label><select id=${`seat-${actor.id}`} data-role=${actor.id} @change=${seat(actor.id)}>${POLICIES.map(
+          (p) =>
+            html`<option value=${p.value} ?selected=${p.value === (st.seats[actor.id] ?? 'tit-for-tat')}>${p.label}</option>`,
+        )}</select></div>`,
+    )}</fieldset>`;
 }
 
-function resumeSection(app: App): HTMLElement {
-  const saves = listSaves();
-  const box = el('section', { class: 'resume' });
-  if (saves.length === 0) return box;
-  const message = el('p', { class: 'error', role: 'alert' });
-  box.append(el('h3', {}, 'Resume a saved game'));
-  const list = el('ul', { class: 'plain' });
-  for (const s of saves) {
-    const title =
-      app.catalog.ok.find((x) => x.scenario.meta.id === s.scenarioId)?.scenario.meta.title ?? s.scenarioId;
-    const round = s.round === null ? '' : s.round === 0 ? ' (briefing)' : ` (round ${s.round})`;
-    list.append(
-      el(
-        'li',
-        {},
-        button(
-          `Resume game: ${title}${round}`,
-          async () => {
-            const problem = await app.resumeSave(readSave(s.key));
-            if (problem) message.textContent = problem;
-          },
-          { class: 'primary', 'data-resume': s.scenarioId },
-        ),
-      ),
-    );
-  }
-  box.append(list, message);
-  return box;
+/** Saved games that can go on: a finished game is not offered. */
+function resumeSection(app: App): TemplateResult {
+  const saves = listSaves().filter((s) => !s.ended);
+  if (saves.length === 0) return html`<section class="resume"></section>`;
+  const resume = (key: string) => async (e: Event) => {
+    const message = (e.currentTarget as HTMLElement).closest('section')?.querySelector('.error');
+    const problem = await app.resumeSave(readSave(key));
+    if (problem && message) message.textContent = problem;
+  };
+  return html`<section class="resume">
+    <h3>Resume a saved game</h3>
+    <ul class="plain">${saves.map((s) => {
+      const title =
+        app.catalog.ok.find((x) => x.scenario.meta.id === s.scenarioId)?.scenario.meta.title ?? s.scenarioId;
+      const round = s.round === null ? '' : s.round === 0 ? ' (briefing)' : ` (round ${s.round})`;
+      return html`<li><button type="button" class="primary" data-resume=${s.scenarioId} @click=${resume(s.key)}>Resume game: ${title}${round}</button></li>`;
+    })}</ul>
+    <p class="error" role="alert"></p>
+  </section>`;
 }

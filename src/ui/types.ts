@@ -3,10 +3,10 @@
 import type { Actor, SnapshotFrom } from 'xstate';
 import type { Compiled } from '../sim/compile.ts';
 import type { GameEvent } from '../sim/events.ts';
+import type { Fork } from '../sim/forks.ts';
 import type { GameMachine } from '../sim/machine.ts';
 import type { PolicyName, Seat } from '../sim/types.ts';
 import type { CauseNode } from './causes.ts';
-import type { FormValues } from './memory.ts';
 import type { BrokenScenario, LoadedScenario } from './scenarios.ts';
 
 /** A game in progress: its scenario, the compiled lookups and the running actor. */
@@ -34,6 +34,8 @@ export interface StartState {
   seats: Record<string, 'person' | PolicyName>;
   seed: number;
   message: string | null;
+  /** A scenario file being read and checked (busy: Start waits), or what its check said. */
+  checking: { busy: boolean; text: string; file: string } | null;
 }
 
 /** The interface's own state (never game state). */
@@ -49,12 +51,10 @@ export interface UiState {
   selectedPlace: string | null;
   announcedRound: number;
   start: StartState;
-  /** Whether "What the map shows (as text)" is open. */
-  mapTextOpen: boolean;
-  /** The pane chosen on this screen's tabs, or null for the first (tabs.ts); reset with each new screen. */
-  tab: string | null;
-  /** What was entered in this screen's forms and not yet sent, by form name (memory.ts); reset with each new screen. */
-  forms: Record<string, FormValues>;
+  /** The debrief's forks played in this page, newest first. */
+  forks: Fork[];
+  /** What the debrief's fork form has chosen so far (null: its first round and role, holding). */
+  fork: { round: number; role: string; action: string } | null;
 }
 
 /** What panels may read and ask for. */
@@ -62,7 +62,7 @@ export interface App {
   game: Game | null;
   ui: UiState;
   catalog: { ok: LoadedScenario[]; broken: BrokenScenario[] };
-  /** Re-renders the panel (focus moves only when the screen changes). */
+  /** Re-renders the panel, patching it in place (focus moves only when the screen changes). */
   render(): void;
   /** Sends an event to the game actor. */
   send(event: GameEvent): void;

@@ -1,5 +1,6 @@
 // The console and presenter windows: each listens on the classroom channel for the game window's
 // states. Neither holds a game of its own; the console sends commands back, the presenter none.
+import { html, nothing, render as paint, type TemplateResult } from 'lit-html';
 import { Scenario } from '../scenario/schema.ts';
 import { compile } from '../sim/compile.ts';
 import { ProjectedStateSchema } from '../sim/state-schema.ts';
@@ -7,7 +8,6 @@ import { roundDate } from '../sim/text.ts';
 import type { NewsItem } from '../sim/types.ts';
 import { type Message, openChannel, type StateMessage } from './channel.ts';
 import { createConsole, pacingLine } from './console.ts';
-import { clear, el } from './dom.ts';
 import { claimsOf, verifiedOf } from './facts.ts';
 import { localLock, passcodeForm } from './lock.ts';
 import { MapView } from './mapview.ts';
@@ -36,9 +36,9 @@ function listen(
 ): ReturnType<typeof openChannel> {
   const channel = openChannel();
   if (!channel) {
-    doc
-      .getElementById('panel')
-      ?.append(el('p', { class: 'error' }, 'This browser cannot link windows (no BroadcastChannel).'));
+    const panel = doc.getElementById('panel');
+    if (panel)
+      paint(html`<p class="error">This browser cannot link windows (no BroadcastChannel).</p>`, panel);
     return null;
   }
   channel.onMessage((m: Message) => {
@@ -70,6 +70,7 @@ export function mountConsoleWindow(doc: Document): void {
     return;
   }
   const form = passcodeForm({
+    id: 'console-passcode',
     label: 'Trainer passcode',
     action: 'Open the console',
     submit: (code) => {
@@ -79,13 +80,11 @@ export function mountConsoleWindow(doc: Document): void {
       return null;
     },
   });
-  clear(panel);
-  panel.append(
-    el('h2', { class: 'screen-heading' }, 'Facilitator console'),
-    el('p', { class: 'hint' }, 'The trainer tools are locked in this browser.'),
-    form,
+  paint(
+    html`<h2 class="screen-heading">Facilitator console</h2><p class="hint">The trainer tools are locked in this browser.</p>${form}`,
+    panel,
   );
-  form.querySelector('input')?.focus();
+  panel.querySelector('input')?.focus();
 }
 
 /** The console itself, following the game window over the channel; with the lock's key, its commands are signed. */
@@ -95,14 +94,9 @@ function openConsole(doc: Document, panel: HTMLElement, key: Uint8Array | null =
     (command) => channel?.post({ kind: 'command', command, proof: key ? prove(key, command) : null }),
     2,
   );
-  clear(panel);
-  panel.append(
-    el(
-      'p',
-      { class: 'hint' },
-      'This console follows the Brink game open in another window of this browser. Keep that window open.',
-    ),
-    view.root,
+  paint(
+    html`<p class="hint">This console follows the Brink game open in another window of this browser. Keep that window open.</p>${view.root}`,
+    panel,
   );
   view.update(null);
   channel = listen(doc, 'trainer', (m) => view.update(m), key);
@@ -110,17 +104,37 @@ function openConsole(doc: Document, panel: HTMLElement, key: Uint8Array | null =
 }
 
 /** One public news item: headline, story, the Simulation tag, claims beside the verified figure. */
-function publicNews(m: StateMessage, item: NewsItem, c: ReturnType<typeof compile>): HTMLElement {
-  const claims = claimsOf(c, item);
-  const verified = verifiedOf(c, m.state, item);
-  return el(
-    'li',
-    { class: 'news-item' },
-    el('h4', { class: 'headline' }, item.headline),
-    el('p', { class: item.simulated ? 'tag sim' : 'tag hist' }, item.simulated ? 'Simulation' : 'Historical'),
-    item.body && el('p', {}, item.body),
-    claimsLine(claims, verified),
-  );
+function publicNews(m: StateMessage, item: NewsItem, c: ReturnType<typeof compile>): TemplateResult {
+  return html`<li class="news-item">
+    <h4 class="headline">${item.headline}</h4>
+    <p class=${item.simulated ? 'tag sim' : 'tag hist'}>${item.simulated ? 'Simulation' : 'Historical'}</p>
+    ${item.body ? html`<p>${item.body}</p>` : nothing}
+    ${claimsLine(claimsOf(c, item), verifiedOf(c, m.state, item))}
+  </li>`;
+}
+
+/** The presenter's panel for a state (or for none yet). */
+function presenterView(m: StateMessage | null, c: ReturnType<typeof compile> | null): TemplateResult {
+  if (!m || !c)
+    return html`<h2 class="pv-round" tabindex="-1">Waiting for the game…</h2><p class="pv-pacing" aria-live="off"></p><p class="pv-rung"></p><h3>Latest news</h3><div class="pv-news"></div>`;
+  const s = m.state;
+  const title =
+    m.phase === 'briefing'
+      ? `${m.scenario.meta.title}: briefing`
+      : m.phase === 'ended'
+        ? `The game has ended after round ${s.round}`
+        : `Round ${s.round} of ${m.scenario.meta.maxRounds}: ${roundDate(c, s.round)}`;
+  // The latest two rounds, newest first: what the room needs to see now.
+  const recent = s.news.filter((n) => n.round >= Math.max(0, s.round - 1)).reverse();
+  return html`<h2 class="pv-round" tabindex="-1">${title}</h2>
+    <p class="pv-pacing" aria-live="off">${m.phase === 'orders' ? pacingLine(s, Date.now()) : ''}</p>
+    <p class="pv-rung">Escalation ladder: ${c.scenario.ladder[s.rung]?.name ?? s.rung}</p>
+    <h3>Latest news</h3>
+    <div class="pv-news">${
+      recent.length === 0
+        ? html`<p class="hint">No news yet.</p>`
+        : html`<ul class="news">${recent.map((n) => publicNews(m, n, c))}</ul>`
+    }</div>`;
 }
 
 /**
@@ -136,53 +150,25 @@ export function mountPresenter(doc: Document): void {
   const map = new MapView(mapHost);
   let compiled: { key: string; c: ReturnType<typeof compile> } | null = null;
   let last: StateMessage | null = null;
-  const heading = el('h2', { class: 'pv-round', tabindex: -1 }, 'Waiting for the game…');
-  const pacing = el('p', { class: 'pv-pacing', 'aria-live': 'off' });
-  const rung = el('p', { class: 'pv-rung' });
-  const news = el('div', { class: 'pv-news' });
-  clear(panel);
-  panel.append(heading, pacing, rung, el('h3', {}, 'Latest news'), news);
-
+  const draw = () => paint(presenterView(last, compiled?.c ?? null), panel);
   const update = (m: StateMessage | null) => {
     last = m;
-    if (!m) {
-      heading.textContent = 'Waiting for the game…';
-      news.replaceChildren();
-      return;
+    if (m) {
+      const key = `${m.scenario.meta.id}@${m.scenario.meta.version}`;
+      if (compiled?.key !== key) {
+        compiled = { key, c: compile(m.scenario) };
+        map.reset();
+        void map.show(m.scenario);
+      }
+      map.update(compiled.c, m.state);
+      panel.dataset.round = String(m.state.round);
+      panel.dataset.phase = m.phase;
     }
-    const key = `${m.scenario.meta.id}@${m.scenario.meta.version}`;
-    if (compiled?.key !== key) {
-      compiled = { key, c: compile(m.scenario) };
-      map.reset();
-      void map.show(m.scenario);
-    }
-    const c = compiled.c;
-    const s = m.state;
-    map.update(c, s);
-    panel.dataset.round = String(s.round);
-    panel.dataset.phase = m.phase;
-    heading.textContent =
-      m.phase === 'briefing'
-        ? `${m.scenario.meta.title}: briefing`
-        : m.phase === 'ended'
-          ? `The game has ended after round ${s.round}`
-          : `Round ${s.round} of ${m.scenario.meta.maxRounds}: ${roundDate(c, s.round)}`;
-    rung.textContent = `Escalation ladder: ${c.scenario.ladder[s.rung]?.name ?? s.rung}`;
-    pacing.textContent = m.phase === 'orders' ? pacingLine(s, Date.now()) : '';
-    // The latest two rounds, newest first: what the room needs to see now.
-    const recent = s.news.filter((n) => n.round >= Math.max(0, s.round - 1)).reverse();
-    news.replaceChildren(
-      recent.length === 0
-        ? el('p', { class: 'hint' }, 'No news yet.')
-        : el(
-            'ul',
-            { class: 'news' },
-            recent.map((n) => publicNews(m, n, c)),
-          ),
-    );
+    draw();
   };
+  draw();
   setInterval(() => {
-    if (last?.phase === 'orders') pacing.textContent = pacingLine(last.state, Date.now());
+    if (last?.phase === 'orders') draw();
   }, 1000);
   listen(doc, 'public', update);
 }

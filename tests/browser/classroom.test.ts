@@ -2,22 +2,12 @@
 // BroadcastChannel (several pages of one browser context), pausing, injects with previews, undo;
 // then the debrief: timeline, charts, forks, the log export and import, and the printed report.
 import { readFileSync } from 'node:fs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { toFirstOrders } from './pages.ts';
+import { pdfText, playToEnd, submitOrders, toFirstOrders } from './pages.ts';
 
 const browser = useChromium();
-
-/** Picks the `pick`-th open action (military first) and submits the orders. */
-async function submitOrders(page: Page, pick = 0): Promise<void> {
-  const military = page.locator('fieldset:has(legend:text-is("Military")) input:not([disabled])');
-  const any = page.locator('form.orders input[data-action]:not([disabled])');
-  const pool = (await military.count()) > pick ? military : any;
-  if ((await pool.count()) > 0) await pool.nth(Math.min(pick, (await pool.count()) - 1)).check();
-  await page.locator('form.orders button[type="submit"]').click();
-}
 
 async function openView(context: BrowserContext, view: string): Promise<{ page: Page; errors: string[] }> {
   const page = await context.newPage();
@@ -47,7 +37,9 @@ describe('facilitator console and presenter view', () => {
     // Pause in the console: the game window says so and does not take orders.
     await con.page.locator('button.fc-pause').click();
     await expect.poll(() => page.locator('.round-status').textContent()).toMatch(/Paused by the trainer/);
-    await submitOrders(page);
+    // Submit is disabled while paused; a form sent all the same (as at the instant of the pause) is refused.
+    await expect.poll(() => page.locator('form.orders button[type="submit"]').isDisabled()).toBe(true);
+    await page.locator('form.orders').evaluate((f) => (f as HTMLFormElement).requestSubmit());
     await page.waitForTimeout(300);
     expect(await page.locator('h2').first().textContent()).toMatch(/^Orders for/);
     await expect.poll(() => page.locator('.round-status').textContent()).toMatch(/orders are not accepted/);
@@ -207,21 +199,6 @@ describe('facilitator console and presenter view', () => {
 });
 
 /** Plays a started game to its end, giving the `pick`-th military action each round. */
-async function playToEnd(page: Page): Promise<void> {
-  for (let guard = 0; guard < 60; guard++) {
-    await page.waitForSelector(
-      'h2:has-text("Orders for"), h2:has-text("what happened"), h2:has-text("The end")',
-    );
-    const title = (await page.locator('h2').first().textContent()) ?? '';
-    if (title.startsWith('The end')) return;
-    if (title.startsWith('Orders for')) {
-      await submitOrders(page);
-      await page.waitForSelector('h2:has-text("what happened"), h2:has-text("The end")');
-    } else await page.locator('button.next').click();
-  }
-  throw new Error('the game did not end');
-}
-
 describe('debrief and after-action review', () => {
   it('shows timeline and charts, forks from round 2, exports a log that replays, and prints', async () => {
     const context = await browser().newContext({
@@ -323,14 +300,3 @@ describe('debrief and after-action review', () => {
     await fresh.close();
   }, 300_000);
 });
-
-/** The text of every page of a PDF, read back with pdf.js. */
-async function pdfText(pdf: Buffer): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf) }).promise;
-  const pages: string[] = [];
-  for (let i = 1; i <= doc.numPages; i++) {
-    const content = await (await doc.getPage(i)).getTextContent();
-    pages.push(content.items.map((x) => ('str' in x ? x.str : '')).join(' '));
-  }
-  return pages.join('\n');
-}

@@ -1,3 +1,4 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -30,4 +31,45 @@ export async function toFirstOrders(
   await page.locator('button:text-is("Begin round 1")').click();
   await page.waitForSelector('h2:has-text("Orders for")');
   return { page, errors };
+}
+
+/** Picks the `pick`-th open action (military first) and submits the orders. */
+export async function submitOrders(page: Page, pick = 0): Promise<void> {
+  const military = page.locator('fieldset:has(legend:text-is("Military")) input:not([disabled])');
+  const any = page.locator('form.orders input[data-action]:not([disabled])');
+  const pool = (await military.count()) > pick ? military : any;
+  if ((await pool.count()) > 0) await pool.nth(Math.min(pick, (await pool.count()) - 1)).check();
+  await page.locator('form.orders button[type="submit"]').click();
+}
+
+/** Plays the game to its ending screen, giving the first open military action each round. */
+export async function playToEnd(page: Page): Promise<void> {
+  for (let guard = 0; guard < 60; guard++) {
+    await page.waitForSelector(
+      'h2:has-text("Orders for"), h2:has-text("what happened"), h2:has-text("The end")',
+    );
+    const title = (await page.locator('h2').first().textContent()) ?? '';
+    if (title.startsWith('The end')) return;
+    if (title.startsWith('Orders for')) {
+      await submitOrders(page);
+      await page.waitForSelector('h2:has-text("what happened"), h2:has-text("The end")');
+    } else await page.locator('button.next').click();
+  }
+  throw new Error('the game did not end');
+}
+
+/** The text of each page of a PDF, read back with pdf.js. */
+export async function pdfPages(pdf: Buffer): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(pdf) }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((x) => ('str' in x ? x.str : '')).join(' '));
+  }
+  return pages;
+}
+
+/** The text of every page of a PDF, page after page. */
+export async function pdfText(pdf: Buffer): Promise<string> {
+  return (await pdfPages(pdf)).join('\n');
 }
