@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, onTestFailed } from 'vitest';
 
 export interface ServerProcess {
   port: number;
@@ -127,6 +127,8 @@ export async function startServerProcess(o: ServerOptions): Promise<ServerProces
     },
   };
   started.push(s);
+  // A failed test shows what the server said.
+  onTestFailed(() => console.log(`server on port ${port} said:\n${lines.join('\n')}`));
   await waitFor(/^listening \d+/);
   return s;
 }
