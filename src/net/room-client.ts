@@ -50,6 +50,25 @@ export class RoomConnection {
     return new RoomConnection(await new Client(endpoint).reconnect(token));
   }
 
+  /**
+   * Back into a room after a drop: the reconnection token first (inside the window, the seat is held for
+   * it), else the participant's own key (after a server restart, the room reopened from its store).
+   */
+  static async resume(
+    endpoint: string,
+    code: string,
+    held: { token?: string; key?: string },
+  ): Promise<RoomConnection> {
+    if (held.token) {
+      try {
+        return await RoomConnection.reconnect(endpoint, held.token);
+      } catch {
+        // The window has passed or the server restarted: the key is next.
+      }
+    }
+    return RoomConnection.join(endpoint, code, held.key ? { key: held.key } : {});
+  }
+
   get code(): string {
     return this.room.roomId;
   }

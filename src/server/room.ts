@@ -269,6 +269,7 @@ export class GameRoom extends Room {
     if (p.kind === 'student' && (p.state === 'in' || p.state === 'pending')) {
       p.state = p.state === 'pending' ? 'removed' : 'gone';
       this.#save(p);
+      this.#logLine(`${p.name} gone: back only by name, with the trainer's approval`);
     }
     this.#broadcast();
   }

@@ -57,7 +57,8 @@ export async function startServerProcess(o: ServerOptions): Promise<ServerProces
   const port = o.port ?? (await freePort());
   const child = spawn(
     process.execPath,
-    ['node_modules/tsx/dist/cli.mjs', 'src/server/main.ts', '--no-static'],
+    // tsx as a loader in this very process (its CLI would be a parent that kill -9 leaves orphaned).
+    ['--import', 'tsx', 'src/server/main.ts', '--no-static'],
     {
       env: {
         ...process.env,
