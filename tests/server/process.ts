@@ -50,6 +50,8 @@ export interface ServerOptions {
   scenariosDir?: string;
   redisUrl?: string;
   reconnectSeconds?: number;
+  /** Serve the built game in dist/ (as `npm start` does) instead of the room server alone. */
+  serveDist?: boolean;
 }
 
 /** Starts `src/server/main.ts` (room server only) and waits until it listens. */
@@ -58,7 +60,7 @@ export async function startServerProcess(o: ServerOptions): Promise<ServerProces
   const child = spawn(
     process.execPath,
     // tsx as a loader in this very process (its CLI would be a parent that kill -9 leaves orphaned).
-    ['--import', 'tsx', 'src/server/main.ts', '--no-static'],
+    ['--import', 'tsx', 'src/server/main.ts', o.serveDist ? '--no-build' : '--no-static'],
     {
       env: {
         ...process.env,
