@@ -1,7 +1,8 @@
 // The room server: one HTTP server for the built game and Colyseus's matchmaking and WebSockets. Rooms
 // live in this process; with a Redis URL, presence and the room registry move to Redis, so that several
 // processes share the rooms and a client asking any of them is sent to the one holding its room.
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type Server as HttpServer, type ServerResponse } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { matchMaker, Server } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
@@ -29,6 +30,29 @@ export interface ServerSettings {
 
 /** WebSocket frames above this are cut by the transport; requests are capped far lower (protocol.ts). */
 const MAX_FRAME = 64 * 1024;
+
+/** With BRINK_STATS=1 (the bench), the process's event-loop delay and memory; GET with ?reset starts afresh. */
+const STATS_PATH = '/__brink/stats';
+
+function statsHandler(): (res: ServerResponse) => void {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  return (res) => {
+    // Under --expose-gc (the bench), memory is read after a collection, not with garbage in it.
+    (globalThis as { gc?: () => void }).gc?.();
+    const m = process.memoryUsage();
+    const body = {
+      eventLoopP99Ms: delay.percentile(99) / 1e6,
+      eventLoopMaxMs: delay.max / 1e6,
+      rss: m.rss,
+      heapUsed: m.heapUsed,
+      cpu: process.cpuUsage(),
+    };
+    delay.reset();
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(body));
+  };
+}
 
 /** Paths Colyseus answers; everything else is the game's files. */
 const ROOM_PATHS = /^\/(matchmake|__healthcheck)(\/|$|\?)/;
@@ -63,7 +87,9 @@ export async function startServer(
   const room = http.listeners('request') as ((...a: unknown[]) => void)[];
   http.removeAllListeners('request');
   const files = s.distDir ? staticFiles(s.distDir) : null;
+  const stats = process.env.BRINK_STATS === '1' ? statsHandler() : null;
   http.on('request', (req, res) => {
+    if (stats && req.url === STATS_PATH) return stats(res);
     if (files && !ROOM_PATHS.test(req.url ?? '/')) return files(req, res);
     for (const l of room) l(req, res);
   });
