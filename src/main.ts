@@ -2,6 +2,7 @@
 // so that the start screen takes input before the map is ready.
 // `?view=console` and `?view=presenter` (or #console, #presenter) open the classroom windows,
 // which follow a game window over the classroom channel; `?seed=N` presets the shared seed.
+// `?view=room` (or `?room=CODE`) opens the networked classroom, a client of the room server.
 // `?view=editor` opens the scenario editor (its own chunk, loaded only there); `?playtest` offers the
 // text the editor handed over on the start screen.
 import { mountApp } from './ui/app.ts';
@@ -15,6 +16,8 @@ const view = params.get('view') ?? location.hash.replace(/^#/, '');
 if (view === 'console') void import('./ui/views.ts').then((m) => m.mountConsoleWindow(document));
 else if (view === 'presenter') void import('./ui/views.ts').then((m) => m.mountPresenter(document));
 else if (view === 'editor') void import('./editor/editor.ts').then((m) => m.mountEditor(document));
+else if (view === 'room' || params.has('room'))
+  void import('./ui/room/room.ts').then((m) => m.mountRoom(document));
 else {
   const app = mountApp(document);
   installSession(app, document);

@@ -5,14 +5,14 @@
 // and commands are signed once the trainer tools are locked (seal.ts), and whatever comes in is parsed.
 import * as z from 'zod';
 import type { Scenario } from '../scenario/schema.ts';
+import type { Phase } from '../sim/phase.ts';
 import type { GameState } from '../sim/types.ts';
 import { Proof, Sealed } from './seal.ts';
 
 /** The channel's name, shared by every Brink window of this origin. */
 export const CHANNEL_NAME = 'brink-classroom';
 
-/** Where the game stands, in words the views can switch on. */
-export type Phase = 'briefing' | 'orders' | 'report' | 'ended';
+export type { Phase };
 
 /** What the host broadcasts after every change: the game as one viewer may see it. */
 export interface StateMessage {

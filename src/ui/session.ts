@@ -19,9 +19,10 @@ import {
   undoLastRound,
 } from '../sim/log.ts';
 import type { GameMachine } from '../sim/machine.ts';
+import { phaseOf } from '../sim/phase.ts';
 import { projectFor, scenarioFor, type Viewer } from '../sim/projection.ts';
 import { saveGame } from '../sim/save.ts';
-import { type Channel, type Command, openChannel, type Phase, type StateMessage } from './channel.ts';
+import { type Channel, type Command, openChannel, type StateMessage } from './channel.ts';
 import { type ConsoleView, createConsole, pacingLine } from './console.ts';
 import { announce } from './dom.ts';
 import { localLock, lockControls } from './lock.ts';
@@ -94,15 +95,6 @@ function storedLog(scenarioId: string): unknown {
   } catch {
     return null;
   }
-}
-
-/** Where a game stands, for the views. */
-export function phaseOf(actor: Actor<GameMachine>): Phase {
-  const snap = actor.getSnapshot();
-  if (snap.status === 'done' || snap.context.ending) return 'ended';
-  if (snap.matches('briefing')) return 'briefing';
-  if (snap.matches({ playing: { round: 'report' } })) return 'report';
-  return 'orders';
 }
 
 /** Installs the classroom host on a mounted app (the game window). */

@@ -1,0 +1,161 @@
+// What travels between a room server and its clients: the options a room is created and joined with,
+// every request a client may send (one Zod schema, parsed on the server before anything reads it), and
+// the view the server sends each client after every change. Shared by src/server and the browser.
+import * as z from 'zod';
+import { Id, Order, Seat } from '../sim/events.ts';
+import type { Phase } from '../sim/phase.ts';
+import type { Projection } from '../sim/projection.ts';
+
+/** The room type's name on the server. */
+export const ROOM_NAME = 'brink';
+
+/** The largest request, as JSON, a client may send: an inject with its news fits in far less. */
+export const MAX_REQUEST_BYTES = 16 * 1024;
+/** Requests per second a client may send before the server drops it (Colyseus's own cap). */
+export const MAX_REQUESTS_PER_SECOND = 20;
+/** The longest chat line or in-character message. */
+export const MAX_TEXT = 1000;
+
+/** A join code: six characters from an alphabet without look-alikes (no 0/O, 1/I/L). */
+export const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CODE_LENGTH = 6;
+export const JoinCode = z
+  .string()
+  .length(CODE_LENGTH)
+  .regex(new RegExp(`^[${CODE_ALPHABET}]+$`), 'not a join code');
+
+/** A secret handed to one client (trainer, presenter or participant): 128 random bits in hex. */
+export const Secret = z.string().regex(/^[0-9a-f]{32}$/, 'not a key');
+
+/** A display name: printable text, trimmed, 1 to 40 characters. */
+export const DisplayName = z
+  .string()
+  .trim()
+  .min(1, 'a name is needed')
+  .max(40, 'a name has at most 40 characters')
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it refuses
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'a name has no control characters');
+
+const Text = z.string().trim().min(1).max(MAX_TEXT);
+
+/** How a trainer sets a room up. */
+export const CreateOptions = z.strictObject({
+  /** The id of a bundled scenario. */
+  scenario: Id,
+  name: DisplayName,
+  /** Who sits in each playable seat; a seat not named is a person's. */
+  seats: z.record(Id, Seat).optional(),
+  /** Every join waits for the trainer's approval. */
+  approval: z.boolean().default(false),
+  /** A seat with nobody connected at a deadline is played by its computer player. */
+  autoplay: z.boolean().default(false),
+  /** Minutes each round's orders may take; none means the trainer moves the game on. */
+  roundMinutes: z.number().int().min(1).max(240).nullable().default(null),
+  /** Students pick their role (else the trainer assigns them). */
+  pick: z.boolean().default(true),
+});
+export type CreateOptions = z.input<typeof CreateOptions>;
+
+/** How anyone else comes in: with a name, or with a key the server handed out earlier. */
+export const JoinOptions = z.strictObject({
+  name: DisplayName.optional(),
+  /** The trainer's key, the presenter's key, or a participant's own key (back after a server restart). */
+  key: Secret.optional(),
+});
+export type JoinOptions = z.input<typeof JoinOptions>;
+
+/** Every request a client may send, as the one message type `REQUEST`. */
+export const REQUEST = 'do';
+export const Request = z.discriminatedUnion('type', [
+  /** A game event; the server checks it against the sender's seat, then parseEvent and the machine. */
+  z.strictObject({ type: z.literal('event'), event: z.unknown() }),
+  z.strictObject({ type: z.literal('undo') }),
+  z.strictObject({ type: z.literal('pick'), role: Id.nullable() }),
+  z.strictObject({ type: z.literal('assign'), participant: Id, role: Id.nullable() }),
+  z.strictObject({ type: z.literal('remove'), participant: Id }),
+  z.strictObject({ type: z.literal('approve'), participant: Id, accept: z.boolean() }),
+  z.strictObject({ type: z.literal('lock'), locked: z.boolean() }),
+  z.strictObject({ type: z.literal('autoplay'), on: z.boolean() }),
+  z.strictObject({ type: z.literal('deadline'), minutes: z.number().int().min(1).max(240).nullable() }),
+  /** The team's working draft of its orders, with a note: the rest of the team sees it change. */
+  z.strictObject({
+    type: z.literal('draft'),
+    orders: z.array(Order).max(50),
+    note: z.string().max(MAX_TEXT),
+  }),
+  /** A line in the team's private chat. */
+  z.strictObject({ type: z.literal('chat'), text: Text }),
+  /** An in-character message to one role (private) or to all (a public statement). */
+  z.strictObject({ type: z.literal('say'), to: z.union([Id, z.literal('*')]), text: Text }),
+  /** The trainer's transcript and game log. */
+  z.strictObject({ type: z.literal('export') }),
+]);
+export type Request = z.output<typeof Request>;
+
+export type Kind = 'trainer' | 'presenter' | 'student';
+
+/** A person in the room, as others see them. */
+export interface Person {
+  id: string;
+  name: string;
+  role: string | null;
+  connected: boolean;
+  /** Waiting for the trainer's approval (shown to the trainer only). */
+  pending: boolean;
+}
+
+/** A line of a team's chat, or an in-character message (`to`: a role, or '*' for everyone). */
+export interface Line {
+  at: number;
+  from: string;
+  /** The sender's role (in-character messages and team chat), or null. */
+  role: string | null;
+  to: string | null;
+  team: boolean;
+  text: string;
+}
+
+export interface Draft {
+  orders: Order[];
+  note: string;
+  by: string;
+}
+
+/** What the server sends one client after every change. */
+export interface View {
+  code: string;
+  you: { id: string; name: string; kind: Kind; role: string | null; pending: boolean };
+  phase: Phase;
+  /** The game as this client may see it (projectFor), or null while waiting for approval. */
+  projection: Projection | null;
+  people: Person[];
+  locked: boolean;
+  approval: boolean;
+  autoplay: boolean;
+  pick: boolean;
+  /** The drafts this client may see, by role. */
+  drafts: Record<string, Draft>;
+  lines: Line[];
+  /** Why this client's last request was refused, or null. */
+  notice: string | null;
+  /** What undo would take back (trainer only). */
+  undoes: string | null;
+}
+
+/** The first message to a client after joining (and after its role changes): its keys and the scenario it may read. */
+export interface Welcome {
+  /** This client's own key: back into the same place after a server restart. */
+  key: string;
+  /** The trainer also gets the presenter's key, for the projector's link. */
+  presenterKey?: string;
+  /** The scenario as this client may read it (scenarioFor). */
+  scenario: unknown;
+}
+
+/** The trainer's export. */
+export interface Export {
+  log: unknown;
+  lines: Line[];
+}
+
+export const MESSAGES = { view: 'view', welcome: 'welcome', export: 'export' } as const;

@@ -1,0 +1,135 @@
+// The room server's store on disk: Node's built-in SQLite (no native addon), in WAL mode. Every accepted
+// event is committed before the room tells anyone, so a server killed with kill -9 restarts with every
+// accepted order; each resolved round also stores the state. synchronous=NORMAL: in WAL mode a commit
+// survives the process being killed (the log is in the system's cache at once) and only a power cut may
+// lose the last ones, while FULL would wait for the disk at every order, on the rooms' one thread.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+/** A room as stored: its settings and its participants, with the log's events in order. */
+export interface StoredRoom {
+  code: string;
+  config: string;
+  events: { round: number; event: string }[];
+  participants: StoredParticipant[];
+  lines: string[];
+}
+
+export interface StoredParticipant {
+  id: string;
+  name: string;
+  kind: string;
+  role: string | null;
+  keyHash: string;
+  state: string;
+}
+
+export class Store {
+  readonly #db: DatabaseSync;
+
+  constructor(dir: string) {
+    mkdirSync(dir, { recursive: true });
+    this.#db = new DatabaseSync(join(dir, 'brink.sqlite'));
+    this.#db.exec(`
+      PRAGMA journal_mode = WAL;
+      PRAGMA synchronous = NORMAL;
+      CREATE TABLE IF NOT EXISTS rooms (code TEXT PRIMARY KEY, config TEXT NOT NULL, ended INTEGER NOT NULL DEFAULT 0);
+      CREATE TABLE IF NOT EXISTS events (code TEXT NOT NULL, seq INTEGER NOT NULL, round INTEGER NOT NULL,
+        event TEXT NOT NULL, PRIMARY KEY (code, seq));
+      CREATE TABLE IF NOT EXISTS snapshots (code TEXT NOT NULL, round INTEGER NOT NULL, seq INTEGER NOT NULL,
+        state TEXT NOT NULL, PRIMARY KEY (code, round));
+      CREATE TABLE IF NOT EXISTS participants (code TEXT NOT NULL, id TEXT NOT NULL, name TEXT NOT NULL,
+        kind TEXT NOT NULL, role TEXT, key_hash TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY (code, id));
+      CREATE TABLE IF NOT EXISTS lines (code TEXT NOT NULL, seq INTEGER NOT NULL, line TEXT NOT NULL,
+        PRIMARY KEY (code, seq));
+    `);
+  }
+
+  hasRoom(code: string): boolean {
+    return this.#db.prepare('SELECT 1 FROM rooms WHERE code = ?').get(code) !== undefined;
+  }
+
+  createRoom(code: string, config: unknown): void {
+    this.#db.prepare('INSERT INTO rooms (code, config) VALUES (?, ?)').run(code, JSON.stringify(config));
+  }
+
+  endRoom(code: string): void {
+    this.#db.prepare('UPDATE rooms SET ended = 1 WHERE code = ?').run(code);
+  }
+
+  /** The log's events from `seq` on are replaced by these (an undo removes, an accepted event adds). */
+  writeEvents(code: string, from: number, events: readonly { round: number; event: unknown }[]): void {
+    this.#tx(() => {
+      this.#db.prepare('DELETE FROM events WHERE code = ? AND seq >= ?').run(code, from);
+      const add = this.#db.prepare('INSERT INTO events (code, seq, round, event) VALUES (?, ?, ?, ?)');
+      for (const [i, e] of events.entries()) add.run(code, from + i, e.round, JSON.stringify(e.event));
+    });
+  }
+
+  /** The state after a resolved round, beside the number of events that led to it. */
+  snapshot(code: string, round: number, seq: number, state: unknown): void {
+    this.#db
+      .prepare('INSERT OR REPLACE INTO snapshots (code, round, seq, state) VALUES (?, ?, ?, ?)')
+      .run(code, round, seq, JSON.stringify(state));
+  }
+
+  saveParticipant(code: string, p: StoredParticipant): void {
+    this.#db
+      .prepare('INSERT OR REPLACE INTO participants VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(code, p.id, p.name, p.kind, p.role, p.keyHash, p.state);
+  }
+
+  addLine(code: string, seq: number, line: unknown): void {
+    this.#db
+      .prepare('INSERT INTO lines (code, seq, line) VALUES (?, ?, ?)')
+      .run(code, seq, JSON.stringify(line));
+  }
+
+  setConfig(code: string, config: unknown): void {
+    this.#db.prepare('UPDATE rooms SET config = ? WHERE code = ?').run(JSON.stringify(config), code);
+  }
+
+  /** Every room not yet ended, to be opened again after a restart. */
+  openRooms(): StoredRoom[] {
+    const rooms = this.#db.prepare('SELECT code, config FROM rooms WHERE ended = 0').all() as {
+      code: string;
+      config: string;
+    }[];
+    return rooms.map(({ code, config }) => ({
+      code,
+      config,
+      events: this.#db
+        .prepare('SELECT round, event FROM events WHERE code = ? ORDER BY seq')
+        .all(code) as StoredRoom['events'],
+      participants: (
+        this.#db.prepare('SELECT * FROM participants WHERE code = ?').all(code) as Record<string, string>[]
+      ).map((r) => ({
+        id: String(r.id),
+        name: String(r.name),
+        kind: String(r.kind),
+        role: r.role ?? null,
+        keyHash: String(r.key_hash),
+        state: String(r.state),
+      })),
+      lines: (
+        this.#db.prepare('SELECT line FROM lines WHERE code = ? ORDER BY seq').all(code) as { line: string }[]
+      ).map((r) => r.line),
+    }));
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+
+  #tx(body: () => void): void {
+    this.#db.exec('BEGIN');
+    try {
+      body();
+      this.#db.exec('COMMIT');
+    } catch (e) {
+      this.#db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,393 @@
+// The networked classroom's screens (`?view=room`): the trainer creates a room; students open its link
+// (`?room=CODE`) or type the code, give a name and take a role; the trainer's console and the presenter
+// (`?room=CODE&key=KEY`) are clients of the same room. Every screen is drawn from the room's last view
+// (what the server sent this client) with lit-html, which puts every text in as text; intents go back
+// as requests. The connection's token and key stay in this tab's sessionStorage, so a reload or a
+// dropped Wi-Fi comes back to the same seat.
+
+import bundledFiles from 'virtual:brink-scenarios';
+import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { reason } from '../../errors.ts';
+import type { Line, Request, View } from '../../net/protocol.ts';
+import { RoomConnection } from '../../net/room-client.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { download } from '../dom.ts';
+
+/** The room server: the page's own origin, or the dev server's neighbour (`npm run dev`). */
+const endpoint = (): string => import.meta.env.VITE_ROOM_SERVER ?? location.origin;
+
+interface Screen {
+  /** The code the page's link named, to fill the join form. */
+  code: string;
+  conn: RoomConnection | null;
+  scenario: Scenario | null;
+  error: string | null;
+  busy: boolean;
+}
+
+const held = (code: string) => `brink-room:${code}`;
+
+/** Mounts the room screens in the page's panel. */
+export function mountRoom(doc: Document): void {
+  const panel = doc.getElementById('panel') ?? doc.body;
+  doc.getElementById('map')?.setAttribute('hidden', '');
+  const params = new URLSearchParams(location.search);
+  const code = params.get('room')?.toUpperCase() ?? null;
+  const s: Screen = { code: code ?? '', conn: null, scenario: null, error: null, busy: false };
+  const draw = () => render(screen(s, act), panel);
+
+  const connected = (conn: RoomConnection) => {
+    s.conn = conn;
+    s.error = null;
+    s.busy = false;
+    conn.onWelcome((w) => {
+      s.scenario = (w.scenario as Scenario | null) ?? s.scenario;
+      keep(conn);
+      draw();
+    });
+    conn.onView(() => {
+      keep(conn);
+      draw();
+    });
+    conn.onExport((e) =>
+      download(`brink-room-${conn.code}.json`, 'application/json', JSON.stringify(e, null, 2)),
+    );
+    conn.room.onLeave((code, why) => {
+      s.error = `You left the room (${why || code}).`;
+      draw();
+    });
+    const url = new URL(location.href);
+    url.search = `?view=room&room=${conn.code}`;
+    history.replaceState(null, '', url);
+    draw();
+  };
+  const keep = (conn: RoomConnection) => {
+    try {
+      sessionStorage.setItem(
+        held(conn.code),
+        JSON.stringify({ token: conn.reconnectionToken, key: conn.welcome?.key ?? '' }),
+      );
+    } catch {
+      // Storage refused: the tab still works, only a reload loses the seat.
+    }
+  };
+  const attempt = async (go: () => Promise<RoomConnection>) => {
+    s.busy = true;
+    s.error = null;
+    draw();
+    try {
+      connected(await go());
+    } catch (e) {
+      s.busy = false;
+      s.error = reason(e);
+      draw();
+    }
+  };
+
+  const act: Actions = {
+    create: (form) =>
+      attempt(() =>
+        RoomConnection.create(endpoint(), {
+          scenario: form.scenario,
+          name: form.name,
+          approval: form.approval,
+          autoplay: form.autoplay,
+        }),
+      ),
+    join: (code, name) => attempt(() => RoomConnection.join(endpoint(), code.trim().toUpperCase(), { name })),
+    send: (r) => s.conn?.send(r),
+  };
+
+  const key = params.get('key');
+  let stored: { token?: string; key?: string } | null = null;
+  try {
+    stored = code ? (JSON.parse(sessionStorage.getItem(held(code)) ?? 'null') as typeof stored) : null;
+  } catch {
+    stored = null;
+  }
+  if (code && key) void attempt(() => RoomConnection.join(endpoint(), code, { key }));
+  else if (code && stored) void attempt(() => RoomConnection.resume(endpoint(), code, stored ?? {}));
+  else draw();
+}
+
+interface Actions {
+  create: (f: { scenario: string; name: string; approval: boolean; autoplay: boolean }) => void;
+  join: (code: string, name: string) => void;
+  send: (r: Request) => void;
+}
+
+function screen(s: Screen, act: Actions): TemplateResult {
+  const v = s.conn?.view ?? null;
+  const error = s.error ? html`<p class="error" role="alert">${s.error}</p>` : nothing;
+  if (!s.conn || !v) return html`${error}${s.busy ? html`<p>Connecting…</p>` : entry(s, act)}`;
+  const notice = v.notice ? html`<p class="error" role="alert">Refused: ${v.notice}</p>` : nothing;
+  if (v.you.pending)
+    return html`${error}<h2>Waiting for the trainer</h2><p>You asked to join room ${v.code} as ${v.you.name}.</p>`;
+  return html`${error}${notice}
+    <h2>Room ${v.code}</h2>
+    <p class="room-you">You: ${v.you.name} (${v.you.kind}${v.you.role ? `, ${roleName(s, v.you.role)}` : ''})</p>
+    ${game(s, v)}
+    ${v.you.kind === 'trainer' ? trainerConsole(s, v, act) : nothing}
+    ${v.you.kind === 'student' ? student(s, v, act) : nothing}
+    ${people(s, v)}
+    ${lines(s, v.lines)}`;
+}
+
+function entry(s: Screen, act: Actions): TemplateResult {
+  const ids = bundledFiles.map((f) => f.file.replace(/\.json$/, ''));
+  return html`
+    <h2>Join a room</h2>
+    <form
+      class="room-join"
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        const f = new FormData(e.target as HTMLFormElement);
+        act.join(String(f.get('code') ?? ''), String(f.get('name') ?? ''));
+      }}
+    >
+      <label>Join code <input name="code" required maxlength="6" autocomplete="off" .value=${s.code} /></label>
+      <label>Your name <input name="name" required maxlength="40" /></label>
+      <button type="submit">Join</button>
+    </form>
+    <h2>Create a room (trainer)</h2>
+    <form
+      class="room-create"
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        const f = new FormData(e.target as HTMLFormElement);
+        act.create({
+          scenario: String(f.get('scenario')),
+          name: String(f.get('name') ?? ''),
+          approval: f.get('approval') === 'on',
+          autoplay: f.get('autoplay') === 'on',
+        });
+      }}
+    >
+      <label
+        >Scenario
+        <select name="scenario">
+          ${ids.map((id) => html`<option value=${id}>${id}</option>`)}
+        </select></label
+      >
+      <label>Your name <input name="name" required maxlength="40" /></label>
+      <label><input type="checkbox" name="approval" /> Approve each join</label>
+      <label><input type="checkbox" name="autoplay" /> Computer plays an empty seat at a deadline</label>
+      <button type="submit">Create the room</button>
+    </form>`;
+}
+
+const roleName = (s: Screen, id: string) => s.scenario?.actors.find((a) => a.id === id)?.name ?? id;
+
+function game(s: Screen, v: View): TemplateResult {
+  const p = v.projection;
+  if (!p) return html``;
+  const st = p.state;
+  const metrics = s.scenario?.metrics.filter((m) => st.metrics[m.id] !== undefined) ?? [];
+  const brief = v.you.role ? s.scenario?.actors.find((a) => a.id === v.you.role)?.briefing : undefined;
+  return html`<section class="room-game" aria-label="The game">
+    <p class="room-phase" data-phase=${v.phase}>
+      ${
+        v.phase === 'briefing'
+          ? 'Briefing: the trainer begins the game.'
+          : v.phase === 'ended'
+            ? `The game has ended${st.ending ? `: ${s.scenario?.endings.find((e) => e.id === st.ending?.id)?.title ?? st.ending.id}` : ''}.`
+            : `Round ${st.round} — ${v.phase === 'orders' ? 'orders' : 'results'}${st.paused ? ' (paused)' : ''}`
+      }
+    </p>
+    ${v.phase === 'orders' ? html`<p>Orders given: ${p.submitted.map((r) => roleName(s, r)).join(', ') || 'none yet'}</p>` : nothing}
+    ${brief ? html`<details><summary>Your brief</summary><p>${brief}</p></details>` : nothing}
+    <ul class="room-metrics">
+      ${metrics.map((m) => html`<li>${m.name}: ${Math.round(st.metrics[m.id] ?? 0)}</li>`)}
+    </ul>
+    <ul class="room-news">
+      ${st.news.filter((n) => n.round === st.round).map((n) => html`<li>${n.headline}</li>`)}
+    </ul>
+  </section>`;
+}
+
+function student(s: Screen, v: View, act: Actions): TemplateResult {
+  const playable = s.scenario?.actors.filter((a) => a.playable) ?? [];
+  const role = v.you.role;
+  const picker =
+    v.pick && v.phase !== 'ended'
+      ? html`<label
+          >Your role
+          <select
+            class="room-role"
+            @change=${(e: Event) => {
+              const value = (e.target as HTMLSelectElement).value;
+              act.send({ type: 'pick', role: value === '' ? null : value });
+            }}
+          >
+            <option value="" ?selected=${role === null}>(none)</option>
+            ${playable.map((a) => html`<option value=${a.id} ?selected=${role === a.id}>${a.name}</option>`)}
+          </select></label
+        >`
+      : nothing;
+  if (!role) return html`${picker}`;
+  const actions = s.scenario?.actions.filter((a) => a.actors.includes(role)) ?? [];
+  const draft = v.drafts[role];
+  const given = v.projection?.submitted.includes(role) ?? false;
+  const orders =
+    v.phase === 'orders' && !given
+      ? html`<form
+          class="room-orders"
+          @submit=${(e: Event) => {
+            e.preventDefault();
+            const chosen = new FormData(e.target as HTMLFormElement).getAll('action').map(String);
+            act.send({
+              type: 'event',
+              event: { type: 'ORDERS', actor: role, orders: chosen.map((action) => ({ action })) },
+            });
+          }}
+          @change=${(e: Event) => {
+            const f = new FormData(e.currentTarget as HTMLFormElement);
+            act.send({
+              type: 'draft',
+              orders: f.getAll('action').map((a) => ({ action: String(a) })),
+              note: String(f.get('note') ?? ''),
+            });
+          }}
+        >
+          <fieldset>
+            <legend>Orders for ${roleName(s, role)}</legend>
+            ${actions.map(
+              (a) =>
+                html`<label
+                  ><input
+                    type="checkbox"
+                    name="action"
+                    value=${a.id}
+                    .checked=${draft?.orders.some((o) => o.action === a.id) ?? false}
+                  />
+                  ${a.name}</label
+                >`,
+            )}
+          </fieldset>
+          <label>Team note <input name="note" maxlength="1000" .value=${draft?.note ?? ''} /></label>
+          ${draft ? html`<p class="room-draft">Draft by ${draft.by}</p>` : nothing}
+          <button type="submit">Send the team's orders</button>
+        </form>`
+      : v.phase === 'orders'
+        ? html`<p>Your team's orders are in.</p>`
+        : nothing;
+  return html`${picker}${orders}${talk(s, v, act)}`;
+}
+
+function talk(s: Screen, v: View, act: Actions): TemplateResult {
+  const others = s.scenario?.actors.filter((a) => a.id !== v.you.role) ?? [];
+  return html`<form
+      class="room-chat"
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        const form = e.target as HTMLFormElement;
+        const text = String(new FormData(form).get('text') ?? '');
+        if (text.trim()) act.send({ type: 'chat', text });
+        form.reset();
+      }}
+    >
+      <label>Team chat <input name="text" maxlength="1000" /></label>
+      <button type="submit">Send to the team</button>
+    </form>
+    <form
+      class="room-say"
+      @submit=${(e: Event) => {
+        e.preventDefault();
+        const form = e.target as HTMLFormElement;
+        const f = new FormData(form);
+        const text = String(f.get('text') ?? '');
+        if (text.trim()) act.send({ type: 'say', to: String(f.get('to')), text });
+        form.reset();
+      }}
+    >
+      <label
+        >In character, to
+        <select name="to">
+          <option value="*">everyone (public statement)</option>
+          ${others.map((a) => html`<option value=${a.id}>${a.name}</option>`)}
+        </select></label
+      >
+      <label>Message <input name="text" maxlength="1000" /></label>
+      <button type="submit">Send</button>
+    </form>`;
+}
+
+function trainerConsole(s: Screen, v: View, act: Actions): TemplateResult {
+  const ev = (event: unknown) => () => act.send({ type: 'event', event });
+  const st = v.projection?.state;
+  const key = s.conn?.welcome?.presenterKey;
+  return html`<section class="room-console" aria-label="Trainer console">
+    <h3>Console</h3>
+    <p>Students join at <strong>${location.origin}/?view=room&room=${v.code}</strong> with the code <strong>${v.code}</strong>.</p>
+    ${key ? html`<p>Presenter: <code>${location.origin}/?view=room&room=${v.code}&key=${key}</code></p>` : nothing}
+    ${v.phase === 'briefing' ? html`<button @click=${ev({ type: 'BEGIN' })}>Begin the game</button>` : nothing}
+    ${v.phase === 'report' ? html`<button @click=${ev({ type: 'NEXT' })}>Next round</button>` : nothing}
+    ${
+      v.phase === 'orders' || v.phase === 'report'
+        ? st?.paused
+          ? html`<button @click=${ev({ type: 'RESUME' })}>Resume</button>`
+          : html`<button @click=${ev({ type: 'PAUSE' })}>Pause</button>`
+        : nothing
+    }
+    ${v.undoes ? html`<button title=${v.undoes} @click=${() => act.send({ type: 'undo' })}>Undo the last round</button>` : nothing}
+    <button @click=${() => act.send({ type: 'lock', locked: !v.locked })}>${v.locked ? 'Unlock the room' : 'Lock the room'}</button>
+    <button @click=${() => act.send({ type: 'export' })}>Export log and transcript</button>
+    <label
+      ><input type="checkbox" .checked=${v.autoplay} @change=${(e: Event) => act.send({ type: 'autoplay', on: (e.target as HTMLInputElement).checked })} />
+      Computer plays an empty seat at a deadline</label
+    >
+  </section>`;
+}
+
+function people(s: Screen, v: View): TemplateResult {
+  const trainer = v.you.kind === 'trainer';
+  const roles = s.scenario?.actors.filter((a) => a.playable) ?? [];
+  const send = (r: Request) => (s.conn ? s.conn.send(r) : undefined);
+  return html`<section class="room-people" aria-label="Who is here">
+    <h3>In the room</h3>
+    <ul>
+      ${v.people.map(
+        (p) => html`<li data-person=${p.name}>
+          ${p.name} — ${p.role ? roleName(s, p.role) : 'no role'} — ${p.pending ? 'waiting' : p.connected ? 'connected' : 'disconnected'}
+          ${
+            trainer && p.pending
+              ? html`<button @click=${() => send({ type: 'approve', participant: p.id, accept: true })}>Let ${p.name} in</button>
+                <button @click=${() => send({ type: 'approve', participant: p.id, accept: false })}>Refuse</button>`
+              : nothing
+          }
+          ${
+            trainer && !p.pending && p.id !== v.you.id
+              ? html`<select
+                  aria-label=${`Role of ${p.name}`}
+                  @change=${(e: Event) => {
+                    const value = (e.target as HTMLSelectElement).value;
+                    send({ type: 'assign', participant: p.id, role: value === '' ? null : value });
+                  }}
+                >
+                  <option value="" ?selected=${p.role === null}>(none)</option>
+                  ${roles.map((a) => html`<option value=${a.id} ?selected=${p.role === a.id}>${a.name}</option>`)}
+                </select>
+                <button @click=${() => send({ type: 'remove', participant: p.id })}>Remove</button>`
+              : nothing
+          }
+        </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
+function lines(s: Screen, ls: readonly Line[]): TemplateResult {
+  if (ls.length === 0) return html``;
+  return html`<section class="room-lines" aria-label="Messages">
+    <h3>Messages</h3>
+    <ul>
+      ${ls.map(
+        (l) =>
+          html`<li>
+            ${l.team ? `[team ${l.role ? roleName(s, l.role) : ''}]` : l.to === '*' ? '[public]' : `[to ${roleName(s, l.to ?? '')}]`}
+            ${l.from}${l.role && !l.team ? ` (${roleName(s, l.role)})` : ''}: ${l.text}
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}

@@ -1,0 +1,91 @@
+// The networked classroom in Chromium: five browser contexts (the trainer, two belligerents, a second member
+// of one side's team, the presenter), each its own device, play a game over the room server to its end.
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServerProcess, tempDir } from '../server/process.ts';
+import { useChromium } from './chromium.ts';
+
+const browser = useChromium();
+const contexts: BrowserContext[] = [];
+afterAll(async () => {
+  await Promise.all(contexts.map((c) => c.close()));
+});
+
+async function device(url: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser().newContext();
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  return { page, errors };
+}
+
+async function joinAs(base: string, code: string, name: string, role: string) {
+  const d = await device(`${base}/?room=${code}`);
+  await d.page.getByLabel('Your name').first().fill(name);
+  await d.page.locator('button:text-is("Join")').click();
+  await d.page.waitForSelector(`h2:has-text("Room ${code}")`);
+  await d.page.locator('select.room-role').selectOption(role);
+  await d.page.waitForSelector(`.room-you:has-text("${name} (student, ")`);
+  return d;
+}
+
+describe('a networked classroom in Chromium', () => {
+  it('five devices play a game to its ending, each seeing only its own', async () => {
+    // The room server serves the page the browser layer built (dist/), as npm start does.
+    const server = await startServerProcess({ dataDir: tempDir(), serveDist: true });
+    const base = server.endpoint;
+
+    const trainer = await device(`${base}/?view=room`);
+    await trainer.page.locator('select[name="scenario"]').selectOption('tutorial');
+    await trainer.page.locator('form.room-create input[name="name"]').fill('Ms Trainer');
+    await trainer.page.locator('button:text-is("Create the room")').click();
+    const heading = await trainer.page.waitForSelector('h2:has-text("Room ")');
+    const code = ((await heading.textContent()) ?? '').replace('Room ', '').trim();
+    expect(code).toMatch(/^[A-Z2-9]{6}$/);
+    const presenterUrl = (await trainer.page.locator('.room-console code').textContent()) ?? '';
+    expect(presenterUrl).toContain('&key=');
+
+    const north = await joinAs(base, code, 'Nia', 'north');
+    const south = await joinAs(base, code, 'Sam', 'south');
+    const teammate = await joinAs(base, code, 'Noor', 'north');
+    const presenter = await device(presenterUrl);
+    await presenter.page.waitForSelector(`h2:has-text("Room ${code}")`);
+    await trainer.page.waitForSelector('li[data-person="Noor"]:has-text("connected")');
+
+    // Team chat stays in the team; a public statement reaches the projector.
+    await north.page.getByLabel('Team chat').fill('north-team-secret');
+    await north.page.locator('button:text-is("Send to the team")').click();
+    await teammate.page.waitForSelector('text=north-team-secret');
+    await south.page.getByLabel('Message').fill('south-public-word');
+    await south.page.locator('button:text-is("Send")').click();
+    await presenter.page.waitForSelector('text=south-public-word');
+
+    await trainer.page.locator('button:text-is("Begin the game")').click();
+    for (let round = 1; round <= 20; round++) {
+      await north.page.waitForSelector(`.room-phase:has-text("Round ${round} — orders")`);
+      // A teammate's draft shows on the other member's screen before one of them sends.
+      if (round === 1) {
+        await north.page.locator('form.room-orders input[name="note"]').fill('draft-by-nia');
+        await north.page.locator('form.room-orders input[name="note"]').dispatchEvent('change');
+        await teammate.page.waitForSelector('.room-draft:has-text("Draft by Nia")');
+      }
+      await north.page.locator('button:text-is("Send the team\'s orders")').click();
+      await teammate.page.waitForSelector("text=Your team's orders are in.");
+      await south.page.locator('button:text-is("Send the team\'s orders")').click();
+      const next = trainer.page.locator('button:text-is("Next round")');
+      const ended = trainer.page.locator('.room-phase[data-phase="ended"]');
+      await next.or(ended).waitFor();
+      if (await ended.isVisible()) break;
+      await next.click();
+    }
+    for (const d of [north, south, teammate, presenter])
+      await d.page.waitForSelector('.room-phase[data-phase="ended"]');
+
+    expect(await presenter.page.locator('body').textContent()).not.toContain('north-team-secret');
+    expect(await south.page.locator('body').textContent()).not.toContain('north-team-secret');
+    expect(await presenter.page.locator('body').textContent()).not.toContain('draft-by-nia');
+    for (const d of [trainer, north, south, teammate, presenter]) expect(d.errors).toEqual([]);
+  }, 300_000);
+});

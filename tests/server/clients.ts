@@ -1,0 +1,43 @@
+// Clients for the server tests: connections whose every received WebSocket frame is kept as bytes.
+
+import type { CreateOptions, JoinOptions } from '../../src/net/protocol.ts';
+import { RoomConnection } from '../../src/net/room-client.ts';
+
+/** A connection with the raw frames it received (msgpack keeps strings as UTF-8, so text is searchable). */
+export interface Recorded {
+  conn: RoomConnection;
+  frames: Buffer[];
+}
+
+/** Keeps every frame the connection receives from now on (the join's own frames come after this runs). */
+export function record(conn: RoomConnection, frames: Buffer[] = []): Recorded {
+  const events = conn.room.connection.events as { onmessage?: (e: { data: unknown }) => void };
+  const original = events.onmessage;
+  events.onmessage = (e) => {
+    const d = e.data;
+    frames.push(Buffer.from(d instanceof ArrayBuffer ? new Uint8Array(d) : (d as Uint8Array)));
+    original?.(e);
+  };
+  return { conn, frames };
+}
+
+export async function create(endpoint: string, o: CreateOptions, frames?: Buffer[]): Promise<Recorded> {
+  return record(await RoomConnection.create(endpoint, o), frames);
+}
+
+export async function join(
+  endpoint: string,
+  code: string,
+  o: JoinOptions,
+  frames?: Buffer[],
+): Promise<Recorded> {
+  return record(await RoomConnection.join(endpoint, code, o), frames);
+}
+
+export async function reconnect(endpoint: string, token: string, frames?: Buffer[]): Promise<Recorded> {
+  return record(await RoomConnection.reconnect(endpoint, token), frames);
+}
+
+/** True when any frame holds the text. */
+export const holds = (frames: readonly Buffer[], text: string): boolean =>
+  frames.some((f) => f.includes(text));
