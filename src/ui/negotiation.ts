@@ -117,7 +117,7 @@ function currentText(game: Game, v: TextVersion): HTMLElement {
         'tr',
         {},
         el('th', { scope: 'col' }, 'Clause'),
-        c.sides.map((x) => el('th', { scope: 'col' }, nameOf(c, x))),
+        c.parties.map((x) => el('th', { scope: 'col' }, nameOf(c, x))),
       ),
     ),
     el(
@@ -128,7 +128,7 @@ function currentText(game: Game, v: TextVersion): HTMLElement {
           'tr',
           { 'data-clause': t.clause },
           el('th', { scope: 'row' }, termText(c, t, v.via)),
-          c.sides.map((x) => {
+          c.parties.map((x) => {
             const a = v.answers[x]?.[t.clause];
             return el('td', { 'data-answer': a ?? 'pending' }, a ? ANSWER_WORDS[a] : 'not yet answered');
           }),
@@ -378,6 +378,6 @@ export function renderNegotiation(app: App, game: Game, role: string | null): HT
       ),
     );
   if (role && cur && waiting === role) root.append(answerForm(app, game, s, role, cur));
-  if (role && !inForce && c.sides.includes(role)) root.append(draftForm(app, game, s, role));
+  if (role && !inForce && c.parties.includes(role)) root.append(draftForm(app, game, s, role));
   return root;
 }
