@@ -242,14 +242,14 @@ export function closeRound(c: Compiled, prev: GameState): GameState {
   return st.done();
 }
 
-/** Each actor's score: the objectives it met plus the ending's points. */
+/** Each actor's score: the objectives it met plus the ending's points; every role with a seat is scored. */
 function scores(st: Step, endingScores: Record<string, number>): Record<string, number> {
   const { c, s } = st;
   const out: Record<string, number> = {};
   for (const a of c.scenario.actors) {
     let total = endingScores[a.id] ?? 0;
     for (const o of a.objectives) if (holds(o.when, { c, s, rng: st.rng })) total += o.points;
-    if (a.objectives.length > 0 || a.id in endingScores) out[a.id] = total;
+    if (a.objectives.length > 0 || a.id in endingScores || c.seated.includes(a.id)) out[a.id] = total;
   }
   return out;
 }
