@@ -6,7 +6,7 @@
 import { reason } from '../errors.ts';
 import { codeFrame, formatProblems } from './format.ts';
 import { type JsonPath, type LineIndex, locate, parseJson } from './json.ts';
-import { MIGRATIONS, type Migration, migrate, migratedNotice } from './migrations.ts';
+import { MIGRATIONS, type Migration, migrate, migratedNotice, placedBack } from './migrations.ts';
 import { type Pass, type Problem, pathToString, type RawProblem } from './problem.ts';
 import { restorePath, setAside } from './salvage.ts';
 import type { Scenario } from './schema.ts';
@@ -49,9 +49,11 @@ export function loadScenario(
     }
     const json = parseJson(text);
     const lines = json.lines;
+    let steps: readonly Migration[] = [];
     const place = (p: RawProblem, at: Pass, tree?: Parameters<typeof locate>[0]): Problem => {
-      const pos = tree ? locate(tree, lines, p.path, p.atKey === true) : { line: 1, column: 1 };
-      return toProblem(file, lines, at, p, pos);
+      const path = placedBack(steps, p.path);
+      const pos = tree ? locate(tree, lines, path, p.atKey === true) : { line: 1, column: 1 };
+      return toProblem(file, lines, at, { ...p, path }, pos);
     };
     if (!json.ok) {
       return fail(
@@ -68,6 +70,7 @@ export function loadScenario(
       problems.push(place({ path: ['formatVersion'], message, expected }, 'structure', json.tree));
       return fail(problems);
     }
+    steps = migrated.steps;
     const upgrade: Upgrade | undefined =
       migrated.from === undefined
         ? undefined

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 
 /** The format version this build reads. Bump on any breaking change to the format. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 const id = z
   .string()
@@ -35,6 +35,9 @@ export type Condition =
   | { any: Condition[] }
   | { not: Condition }
   | { metric: string; op: z.infer<typeof CompareOp>; value: number }
+  | { compare: { metric: string; op: z.infer<typeof CompareOp>; than: string } }
+  | { engaged: string }
+  | { text: { status: TextStatus; by?: string } }
   | { rung: { atLeast?: string; atMost?: string; is?: string } }
   | { mediation: MediationPhase }
   | { ceasefire: 'none' | 'holding' | 'broken' }
@@ -56,6 +59,14 @@ export const MediationPhase = z
   .describe('A phase of the mediation track.');
 export type MediationPhase = z.infer<typeof MediationPhase>;
 
+/** Where a negotiated text stands: on the table (proposed, not yet signed), signed (ever), or signed and in force. */
+export const TextStatus = z
+  .enum(['proposed', 'signed', 'in-force'])
+  .describe(
+    'proposed: a text is on the table, unsigned; signed: a text has been signed (even if it later collapsed); in-force: a signed text is in force.',
+  );
+export type TextStatus = z.infer<typeof TextStatus>;
+
 // The union is built once: a lazy getter that built a new tree per call would never end.
 export const Condition: z.ZodType<Condition> = z.lazy(() => ConditionUnion);
 const ConditionUnion: z.ZodType<Condition> = z
@@ -69,6 +80,34 @@ const ConditionUnion: z.ZodType<Condition> = z
       metric: ref('a metric').describe('The metric to compare.'),
       op: CompareOp,
       value: z.number().describe('The number the metric is compared with.'),
+    }),
+    z.strictObject({
+      compare: z
+        .strictObject({
+          metric: ref('a metric').describe('The metric on the left.'),
+          op: CompareOp,
+          than: ref('a metric').describe('The metric on the right.'),
+        })
+        .describe(
+          'True when one metric compares so with another (e.g. one party’s trust in a mediator above the other’s).',
+        ),
+    }),
+    z.strictObject({
+      engaged: ref('a mediator actor').describe(
+        'True when this mediator is engaged: its offer or talks are under way, it carries the text on the table, or it guarantees or monitors a text in force.',
+      ),
+    }),
+    z.strictObject({
+      text: z
+        .strictObject({
+          status: TextStatus,
+          by: ref('an actor')
+            .optional()
+            .describe(
+              'Only a text this actor is a party to (proposed), or signed (as a party, guarantor or monitor).',
+            ),
+        })
+        .describe('A test of the negotiated text.'),
     }),
     z.strictObject({
       rung: z
@@ -144,7 +183,7 @@ const ConditionUnion: z.ZodType<Condition> = z
             .describe('The least summed hostile weight (−Goldstein) of its actions over those rounds.'),
         })
         .describe(
-          'True when the actor has pressed its opponent in recent rounds: its hostile actions, weighed on the Goldstein scale, add up to at least this much. Use it so that an ending about coercion needs coercion played in the game, not inherited from the opening.',
+          'True when the actor has pressed those it is against in recent rounds: its hostile actions, weighed on the Goldstein scale, add up to at least this much. Use it so that an ending about coercion needs coercion played in the game, not inherited from the opening.',
         ),
     }),
     z.strictObject({
@@ -163,7 +202,7 @@ const ConditionUnion: z.ZodType<Condition> = z
             ),
         })
         .describe(
-          'True when a text signed by both sides is in force and has been for this many rounds, with no breach of its ceasefire since it was signed.',
+          'True when a text signed by all its parties is in force and has been for this many rounds, with no breach of its ceasefire since it was signed.',
         ),
     }),
     z.strictObject({
@@ -228,7 +267,7 @@ export const Effect = z
       mediation: z
         .enum(['offer', 'accept', 'reject', 'collapse'])
         .describe(
-          'offer: a mediator offers its good offices; accept/reject: the acting side answers; collapse: talks end.',
+          'offer: a mediator offers its good offices; accept/reject: the acting party answers; collapse: talks end.',
         ),
       mediator: ref('a mediator actor')
         .optional()
@@ -411,6 +450,12 @@ const Location = z
       .regex(/^\d{3}$/)
       .describe('ISO 3166-1 numeric code of the country it lies in.'),
     open: z.boolean().optional().describe('For a crossing: whether it is open at the start (default true).'),
+    claimedBy: z
+      .array(z.string().regex(/^\d{3}$/))
+      .optional()
+      .describe(
+        'For a disputed place: the other countries (ISO numeric) that claim it; an action aimed at a claimant’s places may aim at it too.',
+      ),
   })
   .describe('A place on the map.');
 
@@ -423,28 +468,43 @@ const Objective = z
   })
   .describe('An objective scored at the end of the game.');
 
+/** What part an actor plays: the parties are the belligerents; the others act on them (docs/engine-rules.md). */
+export const ActorRole = z
+  .enum(['belligerent', 'mediator', 'great-power', 'organisation', 'spoiler'])
+  .describe(
+    'Its part in the crisis: a belligerent is a party to the conflict (it negotiates and signs texts); a mediator drafts and carries texts; a great power and an organisation press, aid and speak; a spoiler fights outside any text. Computer players play each kind in its own way.',
+  );
+export type ActorRole = z.infer<typeof ActorRole>;
+
 const Actor = z
   .strictObject({
     id: ref('this actor'),
     name: text('Its name. Officials are referred to by their office.').max(80),
     kind: z.enum(['state', 'armed-group', 'mediator', 'organisation']).describe('What kind of actor it is.'),
-    playable: z.boolean().describe('Whether a person can play it.'),
+    role: ActorRole,
+    playable: z.boolean().describe('Whether a person can play it (a computer player takes it otherwise).'),
     colour: z
       .string()
       .regex(/^#[0-9a-fA-F]{6}$/)
       .describe('Its colour on the map and in charts (#rrggbb).'),
     home: ref('a location or badge').describe('Where its envoys and strikes start from.'),
-    opponent: ref('an actor')
+    against: z
+      .array(id)
+      .default([])
+      .describe(
+        'The actors it is in conflict with: their hostile acts feed its hostility, and it answers them (computer players).',
+      ),
+    hostility: ref('a metric')
       .optional()
-      .describe('The actor it is in conflict with (for hostility and policies).'),
-    hostility: ref('a metric').optional().describe('The metric holding its hostility towards its opponent.'),
+      .describe('The metric holding its hostility towards those it is against.'),
     mediator: z
       .strictObject({
         leverage: prob.describe('How directive it can be (0 purely facilitative, 1 strong leverage).'),
-        trust: ref('a metric').describe('The metric holding the parties’ trust in it (0–100).'),
       })
       .optional()
-      .describe('Set when the actor can mediate.'),
+      .describe(
+        'Set when the actor can mediate: it may draft texts, carry them between the parties, and guarantee or monitor them. Each party’s trust in it is a metric of role "trust" (actor: the mediator, about: the party).',
+      ),
     objectives: z.array(Objective).default([]).describe('Objectives scored at the end.'),
     briefing: text('The private briefing for whoever plays it.').optional(),
   })
@@ -475,9 +535,13 @@ const Metric = z
     actor: ref('an actor')
       .optional()
       .describe(
-        'Whose metric it is: the hostile side, the claimant, the side that bears losses or the trusted mediator.',
+        'Whose metric it is: the hostile actor, the claimant, the actor that bears losses or the trusted mediator.',
       ),
-    about: ref('an actor').optional().describe('For claims: whose losses are claimed.'),
+    about: ref('an actor')
+      .optional()
+      .describe(
+        'For claims: whose losses are claimed. For trust: the party whose trust in the mediator it holds (every party’s, when omitted).',
+      ),
     min: z.number().describe('The lowest value.'),
     max: z.number().describe('The highest value.'),
     start: z.number().describe('The value before the opening.'),
@@ -550,7 +614,7 @@ const Action = z
       .array(ActionTag)
       .default([])
       .describe(
-        'Hints for rules: a strike (a breach of any ceasefire); crossing a threshold when aimed at a capital; a breach of a ceasefire; aimed inside the actor’s own borders (internal: not an act against its opponent).',
+        'Hints for rules: a strike (a breach of any ceasefire); crossing a threshold when aimed at a capital; a breach of a ceasefire; aimed inside the actor’s own borders (internal: not an act against anyone).',
       ),
   })
   .describe('Something a role can do.');
@@ -566,6 +630,12 @@ const Reaction = z
     effects: z.array(Effect).default([]).describe('Effects applied when it fires.'),
     news: News.optional(),
     map: z.array(MapEffect).default([]).describe('What the map draws.'),
+    bindsPeople: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Whether it fires also while a person plays its actor; by default a person’s seat takes the place of the actor’s scripted reactions.',
+      ),
   })
   .describe('A rule by which an actor not played by a person responds.');
 
@@ -747,13 +817,13 @@ export const Dynamics = z
       .default(0.15)
       .describe('Richardson m, n: share of hostility that fades each round.'),
     grievance: z.number().default(1).describe('Richardson r, s: hostility added each round regardless.'),
-    painThreshold: z.number().default(50).describe('A side hurts when its pain metric is at or above this.'),
+    painThreshold: z.number().default(50).describe('A party hurts when its pain metric is at or above this.'),
     ripeRounds: z
       .number()
       .int()
       .min(1)
       .default(2)
-      .describe('Rounds both sides must hurt for the conflict to be ripe.'),
+      .describe('Rounds every party must hurt for the conflict to be ripe.'),
     mediationBase: prob
       .default(0.25)
       .describe(
@@ -777,7 +847,7 @@ export const Dynamics = z
       .number()
       .min(0)
       .default(0.05)
-      .describe('Standing lost by a side per verified death it caused.'),
+      .describe('Standing lost by an actor per verified death it caused.'),
     humanitarianPerRound: z
       .number()
       .default(0.3)
@@ -806,38 +876,38 @@ export const Dynamics = z
     initialDoubt: prob
       .default(0.6)
       .describe(
-        'Fearon’s private information: how unsure each side starts of the other’s resolve and red lines (0 = knows them, 1 = blind).',
+        'Fearon’s private information: how unsure each party starts of the others’ resolve and red lines (0 = knows them, 1 = blind).',
       ),
     signalReveal: prob
       .default(0.1)
       .describe(
-        'Share of the other side’s doubt removed by one costly signal (an action that costs the actor something: force, mobilisation, closing crossings).',
+        'Share of the doubt of those it is against removed by one costly signal (an action that costs the actor something: force, mobilisation, closing crossings).',
       ),
     mediatorReveal: prob
       .default(0.35)
       .describe(
-        'Share of both sides’ doubt a mediator removes in a round of talks or a relayed text, times (0.5 + its leverage).',
+        'Share of every party’s doubt a mediator removes in a round of talks or a relayed text, times (0.5 + its leverage).',
       ),
     doubtWeight: z
       .number()
       .min(0)
       .default(5)
       .describe(
-        'How much a side’s doubt about the other holds it back from a text: its disposition falls by this × doubt.',
+        'How much a party’s doubt about the others holds it back from a text: its disposition falls by this × doubt.',
       ),
     commitmentWeight: z
       .number()
       .min(0)
       .default(2.25)
       .describe(
-        'Fearon’s commitment problem: disposition lost on a text that no third party relays or guarantees, times (1.5 − the other side’s credibility / 100).',
+        'Fearon’s commitment problem: disposition lost on a text that no third party relays or guarantees, times (1.5 − the least credibility among the other parties / 100).',
       ),
     resolveWeight: z
       .number()
       .min(0)
       .default(2)
       .describe(
-        'Each side’s private resolve (drawn per game, 0 to 1, hidden from the other) lowers its disposition to settle by this × (resolve − 0.5).',
+        'Each party’s private resolve (drawn per game, 0 to 1, hidden from the others) lowers its disposition to settle by this × (resolve − 0.5).',
       ),
     monitoringRounds: z
       .number()
@@ -861,12 +931,12 @@ export const Dynamics = z
     ceasefireRestraint: prob
       .default(0.8)
       .describe(
-        'The chance that a computer player holds back from a strike that would breach a ceasefire, when the other side was not hostile in the last round.',
+        'The chance that a computer player holds back from a strike that would breach a ceasefire, when no one it is against was hostile in the last round.',
       ),
     misattribution: prob
       .default(0.5)
       .describe(
-        'The chance that a spoiler’s attack during a ceasefire is blamed on the side it is linked to, and counted as that side’s hostile act (the noise that breaks tit-for-tat).',
+        'The chance that a spoiler’s attack during a ceasefire is blamed on the party it is linked to, and counted as that party’s hostile act (the noise that breaks tit-for-tat).',
       ),
     spoilerWeight: z
       .number()

@@ -44,15 +44,17 @@ interface Ranked {
 
 function rank(scenario: Scenario, a: Actor): Ranked {
   const name = (id: string) => scenario.actors.find((x) => x.id === id)?.name ?? id;
-  if (a.opponent)
+  if (a.role === 'belligerent')
     return {
       actor: a,
       tier: 0,
       weight: [],
-      why: `a party to the conflict (against ${name(a.opponent)}): the game turns on its orders and signature`,
+      why: `a party to the conflict (against ${a.against.map(name).join(' and ')}): the game turns on its orders and signature`,
     };
   if (a.mediator) {
-    const trust = scenario.metrics.find((m) => m.id === a.mediator?.trust)?.start ?? 0;
+    // Each party holds its own trust in a mediator: the parties' mean at the start.
+    const held = scenario.metrics.filter((m) => m.role === 'trust' && m.actor === a.id).map((m) => m.start);
+    const trust = held.length > 0 ? Math.round(held.reduce((x, y) => x + y, 0) / held.length) : 0;
     return {
       actor: a,
       tier: 1,

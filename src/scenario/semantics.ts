@@ -164,8 +164,8 @@ class Checker {
   }
 }
 
-/** A party to the conflict: a playable actor with an opponent (the engine's sides). */
-const isParty = (a: { playable?: boolean; opponent?: string } | undefined) => !!a?.playable && !!a.opponent;
+/** A party to the conflict: an actor whose role is belligerent (the engine's parties). */
+const isParty = (a: { role?: string } | undefined) => a?.role === 'belligerent';
 
 const article = (what: string) => (/^[aeiou]/.test(what) ? 'an' : 'a');
 
@@ -262,6 +262,9 @@ function checkMap(c: Checker): void {
     });
   c.s.locations.forEach((l, i) => {
     c.country(l.country, ['locations', i, 'country']);
+    l.claimedBy?.forEach((iso, j) => {
+      c.country(iso, ['locations', i, 'claimedBy', j]);
+    });
     if (l.open !== undefined && l.kind !== 'crossing')
       c.report(['locations', i, 'open'], `'open' applies only to crossings, and '${l.id}' is a ${l.kind}`);
   });
@@ -271,15 +274,14 @@ function checkActors(c: Checker): void {
   c.s.actors.forEach((a, i) => {
     const at: Path = ['actors', i];
     c.place(a.home, [...at, 'home']);
-    if (a.opponent !== undefined) {
-      if (a.opponent === a.id)
-        c.report([...at, 'opponent'], `actor '${a.id}' cannot be its own opponent`, {
+    a.against.forEach((x, j) => {
+      if (x === a.id)
+        c.report([...at, 'against', j], `actor '${a.id}' cannot be against itself`, {
           expected: 'another actor',
         });
-      else c.actor(a.opponent, [...at, 'opponent']);
-    }
+      else c.actor(x, [...at, 'against', j]);
+    });
     if (a.hostility !== undefined) c.metricOfRole(a.hostility, 'hostility', [...at, 'hostility']);
-    if (a.mediator) c.metricOfRole(a.mediator.trust, 'trust', [...at, 'mediator', 'trust']);
     a.objectives.forEach((o, j) => {
       checkCondition(c, o.when, [...at, 'objectives', j, 'when']);
     });
@@ -291,7 +293,26 @@ function checkMetrics(c: Checker): void {
   s.metrics.forEach((m, i) => {
     const at: Path = ['metrics', i];
     if (m.actor !== undefined) c.actor(m.actor, [...at, 'actor']);
-    if (m.about !== undefined) c.actor(m.about, [...at, 'about']);
+    if (m.about !== undefined && c.actor(m.about, [...at, 'about']) && m.role === 'trust')
+      if (!isParty(c.actors.get(m.about)))
+        c.report(
+          [...at, 'about'],
+          `actor '${m.about}' is not a party to the conflict, so it holds no trust in a mediator`,
+          {
+            expected: 'an actor whose role is "belligerent"',
+            found: `'${m.about}'`,
+          },
+        );
+    if (
+      m.role === 'trust' &&
+      m.actor !== undefined &&
+      c.actors.has(m.actor) &&
+      !c.actors.get(m.actor)?.mediator
+    )
+      c.report([...at, 'actor'], `actor '${m.actor}' is not a mediator`, {
+        expected: 'an actor with a "mediator" section',
+        found: `'${m.actor}'`,
+      });
     if (!(m.min < m.max))
       c.report([...at, 'max'], `metric '${m.id}': max must be greater than min`, {
         expected: `a number greater than ${m.min}`,
@@ -558,7 +579,7 @@ function checkClauses(c: Checker): void {
           path,
           `reaction '${r}' is by '${by}', not a party to the conflict, so it can never break the clause`,
           {
-            expected: 'a reaction whose actor is a playable actor with an opponent',
+            expected: 'a reaction whose actor is a party (role "belligerent")',
             found: `'${r}' (by '${by}')`,
           },
         );
@@ -567,7 +588,7 @@ function checkClauses(c: Checker): void {
       if (!c.actor(who, [...at, 'value', who])) continue;
       if (!isParty(c.actors.get(who)))
         c.report([...at, 'value', who], `actor '${who}' is not a party to the conflict`, {
-          expected: 'a playable actor with an opponent',
+          expected: 'an actor whose role is "belligerent"',
           found: `'${who}'`,
         });
     }
@@ -653,6 +674,17 @@ function checkCondition(c: Checker, cond: Condition, path: Path): void {
           found: `'${t.by}'`,
         });
     }
+  } else if ('compare' in cond) {
+    c.metric(cond.compare.metric, [...path, 'compare', 'metric']);
+    c.metric(cond.compare.than, [...path, 'compare', 'than']);
+  } else if ('engaged' in cond) {
+    if (c.actor(cond.engaged, [...path, 'engaged']) && !c.actors.get(cond.engaged)?.mediator)
+      c.report([...path, 'engaged'], `actor '${cond.engaged}' is not a mediator`, {
+        expected: 'an actor with a "mediator" section',
+        found: `'${cond.engaged}'`,
+      });
+  } else if ('text' in cond) {
+    if (cond.text.by !== undefined) c.actor(cond.text.by, [...path, 'text', 'by']);
   } else if ('playedBy' in cond) c.actor(cond.playedBy.actor, [...path, 'playedBy', 'actor']);
   else if ('pressure' in cond) c.actor(cond.pressure.by, [...path, 'pressure', 'by']);
   else if ('targetKind' in cond) {

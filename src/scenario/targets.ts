@@ -11,7 +11,7 @@ export function validTargets(a: Action, s: Scenario): string[] {
     .filter(
       (l) =>
         (!t.kinds || t.kinds.includes(l.kind)) &&
-        (!t.countries || t.countries.includes(l.country)) &&
+        (!t.countries || [l.country, ...(l.claimedBy ?? [])].some((x) => t.countries?.includes(x))) &&
         (!t.ids || t.ids.includes(l.id)),
     )
     .map((l) => l.id);

@@ -117,7 +117,7 @@ export function runGames(
     const seats = seatsFor(scenario, s, policy);
     const { state, events } = playRounds(c, { seed: s, seats }, (before) => {
       const round = startRound(before);
-      for (const a of c.playable) for (const o of openOptions(c, round, a)) available.add(o.action.id);
+      for (const a of c.seated) for (const o of openOptions(c, round, a)) available.add(o.action.id);
     });
     const rungs: string[] = [];
     for (const ch of state.changes)
@@ -226,7 +226,7 @@ export function summarise(scenario: Scenario, games: readonly GameSummary[]): Ba
 
 /** Per action and reaction, the number of games in which it came into play; and the endings never reached. */
 function contentIn(scenario: Scenario, games: readonly GameSummary[]): BatchReport['content'] {
-  const playable = new Set(compile(scenario).playable);
+  const playable = new Set(compile(scenario).seated);
   const actions: BatchReport['content']['actions'] = {};
   for (const a of scenario.actions)
     if (a.actors.some((x) => playable.has(x))) actions[a.id] = { open: 0, taken: 0 };

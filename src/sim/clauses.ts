@@ -198,7 +198,7 @@ function startTerm(st: Step, t: Term, guarantors: readonly string[], cause: numb
         c.scenario.actors.find((a) => a.mediator && a.home === venue)?.id ?? guarantors[0] ?? undefined;
       if (mediator && s.mediation.phase !== 'talks' && s.mediation.phase !== 'agreement') {
         offer(st, mediator, cause);
-        for (const side of c.sides) accept(st, side, cause);
+        for (const party of c.parties) accept(st, party, cause);
       }
     }
   }

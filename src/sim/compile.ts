@@ -30,9 +30,16 @@ export interface Compiled {
   standing: Map<string, string>;
   humanitarian: string[];
   trade: string[];
-  /** The two sides of the conflict: playable actors with an opponent. */
-  sides: string[];
+  /** The parties to the conflict: the actors whose role is belligerent, in file order. */
+  parties: string[];
+  /** Actors a person may play. */
   playable: string[];
+  /** Actors with a seat: every playable actor, and every other actor with actions (a computer player takes it). */
+  seated: string[];
+  /** Whom each actor is in conflict with: its own `against` list and every actor that lists it. */
+  against: Map<string, string[]>;
+  /** Each mediator's trust metrics: one per party that holds it (`about`), or one shared (no `about`). */
+  trust: Map<string, { metric: string; about?: string }[]>;
   /** Valid targets of each action ([] for actions without targets). */
   targets: Map<string, string[]>;
   /** Actions each actor may take, in file order. */
@@ -105,8 +112,25 @@ export function compile(scenario: Scenario): Compiled {
     standing: roleMap('standing'),
     humanitarian: byRole('humanitarian').map((m) => m.id),
     trade: byRole('trade').map((m) => m.id),
-    sides: scenario.actors.filter((a) => a.playable && a.opponent).map((a) => a.id),
+    parties: scenario.actors.filter((a) => a.role === 'belligerent').map((a) => a.id),
     playable: scenario.actors.filter((a) => a.playable).map((a) => a.id),
+    seated: scenario.actors.filter((a) => a.playable || actionsOf.has(a.id)).map((a) => a.id),
+    against: new Map(
+      scenario.actors.map((a) => [
+        a.id,
+        scenario.actors
+          .filter((b) => b.id !== a.id && (a.against.includes(b.id) || b.against.includes(a.id)))
+          .map((b) => b.id),
+      ]),
+    ),
+    trust: new Map(
+      scenario.actors.map((a) => [
+        a.id,
+        byRole('trust')
+          .filter((m) => m.actor === a.id)
+          .map((m) => (m.about ? { metric: m.id, about: m.about } : { metric: m.id })),
+      ]),
+    ),
     targets,
     actionsOf,
     sustained,

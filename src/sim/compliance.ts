@@ -5,7 +5,8 @@ import type { Action, Effect, Outcome, Reaction } from '../scenario/schema.ts';
 import { breakCeasefire } from './ceasefire.ts';
 import { agreementInForce, clauseOf, termCrossings, termInForce } from './clauses.ts';
 import type { Compiled } from './compile.ts';
-import { START_CREDIBILITY } from './negotiation.ts';
+import { addTrust } from './mediation.ts';
+import { agreementParties, START_CREDIBILITY } from './negotiation.ts';
 import type { Step } from './step.ts';
 import type { Agreement, GameState, Violation } from './types.ts';
 
@@ -47,7 +48,7 @@ export function violationBy(c: Compiled, v: Violation): string {
 /** The clauses of the agreement in force that this party's deed breaks. */
 export function brokenClauses(c: Compiled, s: GameState, actor: string, deed: Deed): string[] {
   const a = agreementInForce(s);
-  if (!a || !c.sides.includes(actor)) return [];
+  if (!a || !agreementParties(c, a).includes(actor)) return [];
   const closes = deedEffects(deed).flatMap((e) =>
     'crossing' in e && e.status === 'closed' ? [e.crossing] : [],
   );
@@ -103,10 +104,7 @@ export function checkCompliance(st: Step, actor: string, deed: Deed, after: numb
   st.record(`credibility:${actor}`, cred, lower, cause);
   const standing = c.standing.get(actor);
   if (standing) st.addMetric(standing, -STANDING_LOSS * found.length, cause);
-  for (const g of a.guarantors) {
-    const trust = c.actors.get(g)?.mediator?.trust;
-    if (trust) st.addMetric(trust, -GUARANTOR_TRUST_LOSS, cause);
-  }
+  for (const g of a.guarantors) addTrust(st, g, -GUARANTOR_TRUST_LOSS, cause);
   st.log('news').push({
     round: s.round,
     cause,

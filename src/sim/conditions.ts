@@ -1,6 +1,8 @@
 // Evaluates the scenario's condition language against the state.
-import type { Condition } from '../scenario/schema.ts';
+import type { Condition, TextStatus } from '../scenario/schema.ts';
+import { agreementInForce } from './clauses.ts';
 import { type Compiled, sustainedKey } from './compile.ts';
+import { agreementParties, currentVersion, isSigned, textParties } from './negotiation.ts';
 import type { Rng } from './rng.ts';
 import type { GameState } from './types.ts';
 
@@ -67,6 +69,18 @@ function build(cond: Condition, c: Compiled): Test {
   if ('metric' in cond) {
     const { metric, op, value } = cond;
     return (v) => compare(v.s.metrics[metric] ?? 0, op, value);
+  }
+  if ('compare' in cond) {
+    const { metric, op, than } = cond.compare;
+    return ({ s }) => compare(s.metrics[metric] ?? 0, op, s.metrics[than] ?? 0);
+  }
+  if ('engaged' in cond) {
+    const m = cond.engaged;
+    return ({ s }) => engaged(s, m);
+  }
+  if ('text' in cond) {
+    const { status, by } = cond.text;
+    return ({ s }) => textIs(c, s, status, by);
   }
   if ('rung' in cond) {
     const idx = (id: string | undefined) => (id === undefined ? undefined : c.rungIndex.get(id));
@@ -158,6 +172,35 @@ export function pressure(c: Compiled, s: GameState, by: string, within: number):
   return sum;
 }
 
+/** Phases in which a mediator's offer or talks are under way (or have reached agreement). */
+const ENGAGED_PHASES: readonly string[] = ['offered', 'accepted', 'talks', 'agreement'];
+
+/** Whether a mediator is engaged: its offer or talks, the text it carries, or a text in force it guarantees or monitors. */
+export function engaged(s: GameState, mediator: string): boolean {
+  if (s.mediation.mediators.includes(mediator) && ENGAGED_PHASES.includes(s.mediation.phase)) return true;
+  const v = currentVersion(s);
+  if (v?.via === mediator && !isSigned(s, v.n)) return true;
+  const a = agreementInForce(s);
+  return !!a && (a.guarantors.includes(mediator) || (a.monitors ?? []).includes(mediator));
+}
+
+/** Whether a text is on the table, signed or in force, optionally one this actor is party to or signed. */
+export function textIs(c: Compiled, s: GameState, status: TextStatus, by?: string): boolean {
+  if (status === 'proposed') {
+    const v = currentVersion(s);
+    return !!v && !isSigned(s, v.n) && (by === undefined || textParties(c, v).includes(by));
+  }
+  const pool = status === 'in-force' ? [agreementInForce(s)] : s.negotiation.agreements;
+  return pool.some(
+    (a) =>
+      a !== undefined &&
+      (by === undefined ||
+        agreementParties(c, a).includes(by) ||
+        a.guarantors.includes(by) ||
+        (a.monitors ?? []).includes(by)),
+  );
+}
+
 /**
  * For how many rounds, this one included, the agreement in force has been: 0 when none is, when it
  * was reached the other way than `via`, or when a ceasefire broke since it was signed (read back
@@ -225,6 +268,15 @@ export function describe(cond: Condition, c: Compiled): string {
     return `"${a}"${by}${when}`;
   }
   if ('targetKind' in cond) return `a strike on a ${cond.targetKind} this round`;
+  if ('compare' in cond) {
+    const m = (id: string) => c.metrics.get(id)?.name ?? id;
+    return `${m(cond.compare.metric)} ${cond.compare.op} ${m(cond.compare.than)}`;
+  }
+  if ('engaged' in cond) return `${name(cond.engaged)} engaged as mediator`;
+  if ('text' in cond) {
+    const what = { proposed: 'a text on the table', signed: 'a signed text', 'in-force': 'a text in force' };
+    return `${what[cond.text.status]}${cond.text.by ? ` with ${name(cond.text.by)}` : ''}`;
+  }
   if ('playedBy' in cond) return `${name(cond.playedBy.actor)} played by a ${cond.playedBy.is}`;
   if ('pressure' in cond) {
     const p = cond.pressure;

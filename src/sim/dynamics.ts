@@ -12,7 +12,7 @@ export function updateEscalation(st: Step, acts: readonly Taken[], cause: number
   const { s, c } = st;
   const d = c.scenario.dynamics;
   const id = c.escalation.id;
-  // Richardson's spiral: hostile acts escalate more between hostile sides (hostilityGain).
+  // Richardson's spiral: hostile acts escalate more between hostile parties (hostilityGain).
   const spiral = Math.max(0, 1 + (d.hostilityGain * (meanHostility(st) - MIDPOINT)) / MIDPOINT);
   let e = s.metrics[id] ?? 0;
   for (const a of acts) e += -a.goldstein * d.escalationPerWeight * (a.goldstein < 0 ? spiral : 1);
@@ -23,43 +23,43 @@ export function updateEscalation(st: Step, acts: readonly Taken[], cause: number
 /** Design choice: the midpoint of the hostility scale (0–100), where hostility neither speeds nor slows escalation. */
 export const MIDPOINT = 50;
 
-/** The sides' mean hostility (the midpoint when the scenario has no hostility metrics). */
+/** The parties' mean hostility (the midpoint when the scenario has no hostility metrics). */
 export function meanHostility(st: Pick<Step, 'c' | 's'>): number {
   const { s, c } = st;
-  const hs = c.sides.map((x) => c.hostility.get(x)).filter((m) => m !== undefined);
+  const hs = c.parties.map((x) => c.hostility.get(x)).filter((m) => m !== undefined);
   if (hs.length === 0) return MIDPOINT;
   return hs.reduce((a, m) => a + (s.metrics[m] ?? MIDPOINT), 0) / hs.length;
 }
 
 /**
  * Richardson's action–reaction (../shared/escalation-model.md): dx = a·y − m·x + r, where y is the
- * opponent's hostile weight this round (its summed −goldstein), a = fear, m = restraint, r = grievance.
+ * hostile weight this round of those it is against (their summed −goldstein), a = fear, m = restraint,
+ * r = grievance. Any number of actors: each with a hostility metric answers its own adversaries.
  */
 export function updateHostility(st: Step, acts: readonly Taken[], cause: number): void {
   const { s, c } = st;
   const d = c.scenario.dynamics;
-  for (const side of c.sides) {
-    const metric = c.hostility.get(side);
-    const opponent = c.actors.get(side)?.opponent;
-    if (!metric || !opponent) continue;
+  for (const [actor, metric] of c.hostility) {
+    const against = c.against.get(actor) ?? [];
+    if (against.length === 0) continue;
     let y = 0;
-    for (const a of acts) if (a.actor === opponent) y += -a.goldstein;
+    for (const a of acts) if (against.includes(a.actor)) y += -a.goldstein;
     const x = s.metrics[metric] ?? 0;
     st.setMetric(metric, x + d.fear * y - d.restraint * x + d.grievance, cause);
   }
 }
 
-/** Whether the conflict is ripe: both sides have hurt for `ripeRounds` rounds in a row (Zartman). */
+/** Whether the conflict is ripe: every party has hurt for `ripeRounds` rounds in a row (Zartman). */
 export function isRipe(st: Pick<Step, 'c' | 's'>): boolean {
   return st.s.hurtStreak >= st.c.scenario.dynamics.ripeRounds;
 }
 
-/** Counts the rounds in which every side's pain is at or above the threshold. */
+/** Counts the rounds in which every party's pain is at or above the threshold. */
 export function updateRipeness(st: Step): void {
   const { s, c } = st;
   const t = c.scenario.dynamics.painThreshold;
-  const sides = c.sides.filter((x) => c.pain.has(x));
-  const hurting = sides.length > 0 && sides.every((x) => (s.metrics[c.pain.get(x) ?? ''] ?? 0) >= t);
+  const parties = c.parties.filter((x) => c.pain.has(x));
+  const hurting = parties.length > 0 && parties.every((x) => (s.metrics[c.pain.get(x) ?? ''] ?? 0) >= t);
   s.hurtStreak = hurting ? s.hurtStreak + 1 : 0;
 }
 

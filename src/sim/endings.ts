@@ -42,11 +42,11 @@ export function endingFaults(c: Compiled, s: GameState): string[] {
   const out: string[] = [];
   if (e.round <= 1) out.push(`"${e.id}" came in round ${e.round}, from the opening alone`);
   if (!holds(ending.when, { c, s })) out.push(`"${e.id}": its condition does not hold at the end`);
-  const strikesBySides = (from: number) =>
+  const strikesByParties = (from: number) =>
     s.taken.filter(
       (t) =>
         t.round >= from &&
-        c.sides.includes(t.actor) &&
+        c.parties.includes(t.actor) &&
         c.actions.get(t.action)?.tags.some((x) => x === 'strike' || x === 'ceasefire-violation'),
     );
   const brokeSince = (from: number) =>
@@ -59,7 +59,7 @@ export function endingFaults(c: Compiled, s: GameState): string[] {
       if (!declared || declared.round > from)
         out.push(`"${e.id}": no ceasefire held for ${leaf.rounds} rounds`);
       const binding = Math.max(from, (declared?.round ?? from) + 1);
-      if (strikesBySides(binding).length > 0)
+      if (strikesByParties(binding).length > 0)
         out.push(`"${e.id}": a side struck during the ceasefire's window`);
       if (brokeSince(from)) out.push(`"${e.id}": the ceasefire broke in its window`);
     } else if ('sustained' in leaf && 'rung' in leaf.sustained && leaf.sustained.rung.atLeast) {
@@ -96,7 +96,7 @@ export function endingFaults(c: Compiled, s: GameState): string[] {
     } else if ('ceasefire' in leaf && leaf.ceasefire === 'holding') {
       const declared = s.changes.filter((ch) => ch.subject === 'ceasefire' && ch.to === 'holding').at(-1);
       if (!declared) out.push(`"${e.id}": no ceasefire was ever declared`);
-      else if (strikesBySides(declared.round + 1).length > 0 || brokeSince(declared.round + 1))
+      else if (strikesByParties(declared.round + 1).length > 0 || brokeSince(declared.round + 1))
         out.push(`"${e.id}": the ceasefire was breached after it was declared`);
     }
   }

@@ -45,12 +45,29 @@ export const GameEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('INJECT'), inject: z.union([Id, CustomInject]) }),
   z.strictObject({ type: z.literal('SET_SEAT'), actor: Id, seat: Seat }),
   z.strictObject({ type: z.literal('SYNC') }),
-  /** A party drafts a text (a new version), sent directly or through a mediator (`via`). */
+  /**
+   * A party drafts a text (a new version), sent directly or through a mediator (`via`); or a mediator drafts
+   * one (`via` itself). `parties` are its signatories, every party to the conflict when omitted.
+   */
   z.strictObject({
     type: z.literal('PROPOSE'),
     actor: Id,
     clauses: z.array(Draft).max(MAX_ITEMS),
     via: Id.nullable().optional(),
+    parties: z.array(Id).max(MAX_ITEMS).optional(),
+  }),
+  /** Shuttle diplomacy: the mediator carrying the current version passes it on to these parties. */
+  z.strictObject({
+    type: z.literal('PASS'),
+    actor: Id,
+    version: z.number().int().min(1).max(1_000_000),
+    to: z.array(Id).min(1).max(MAX_ITEMS),
+  }),
+  /** A third party signs the agreement in force as its guarantor or a monitor. */
+  z.strictObject({
+    type: z.literal('SIGN'),
+    actor: Id,
+    as: z.enum(['guarantor', 'monitor']),
   }),
   /** A party answers the current version clause by clause; `changes` holds the new parameters of changed clauses. */
   z.strictObject({
@@ -154,8 +171,13 @@ function unknownId(c: Compiled, e: GameEvent): string | null {
       return (
         actor(e.actor) ??
         (e.via == null ? null : actor(e.via)) ??
+        first(e.parties ?? [], actor) ??
         first(e.clauses, (d) => clauseParams(c, d.clause, d.params))
       );
+    case 'PASS':
+      return actor(e.actor) ?? first(e.to, actor);
+    case 'SIGN':
+      return actor(e.actor);
     case 'ANSWER':
       return (
         actor(e.actor) ??

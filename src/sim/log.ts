@@ -143,8 +143,8 @@ export function readLog(
   if (header) return { ok: false, message: header };
   const body = LogBody.safeParse(value);
   if (!body.success) return fail(issueText(body.error.issues[0]));
-  const playable = compile(scenario).playable;
-  const seat = Object.keys(body.data.seats).find((k) => !playable.includes(k));
+  const seated = compile(scenario).seated;
+  const seat = Object.keys(body.data.seats).find((k) => !seated.includes(k));
   if (seat !== undefined) return fail(`seats: ${shown(seat, 24)} is not a playable role of this scenario`);
   const events: LogEntry[] = [];
   for (const [i, e] of body.data.events.entries()) {
@@ -212,6 +212,8 @@ export function describeUndo(c: Compiled, removed: readonly LogEntry[], backTo: 
       );
     } else if (e.type === 'PROPOSE') words.push(`a proposal by ${name(e.actor)}`);
     else if (e.type === 'ANSWER') words.push(`an answer by ${name(e.actor)}`);
+    else if (e.type === 'PASS') words.push(`a text passed on by ${name(e.actor)}`);
+    else if (e.type === 'SIGN') words.push(`${name(e.actor)} signing as ${e.as}`);
     else if (e.type === 'SET_DEADLINE') words.push(e.at === null ? 'a deadline removed' : 'a deadline set');
     else if (e.type === 'PAUSE') words.push('a pause');
     else if (e.type === 'TICK') words.push('the deadline passing');

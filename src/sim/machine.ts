@@ -4,7 +4,16 @@ import { and, assertEvent, assign, raise, setup } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
 import { compile } from './compile.ts';
 import { type GameEvent, parseEvent } from './events.ts';
-import { answer, answerError, proposalError, propose } from './negotiation.ts';
+import {
+  answer,
+  answerError,
+  pass,
+  passError,
+  proposalError,
+  propose,
+  signAs,
+  signError,
+} from './negotiation.ts';
 import { checkOrders } from './orders.ts';
 import { applyInject, closeRound, resolveRound, runReactions, startRound } from './round.ts';
 import { type GameInput, initialState } from './state.ts';
@@ -66,7 +75,19 @@ export function createGameMachine(scenario: Scenario) {
       propose: assign(({ context, event }) => {
         assertEvent(event, 'PROPOSE');
         const st = openStep(c, context);
-        propose(st, event.actor, event.clauses, event.via ?? null);
+        propose(st, event.actor, event.clauses, event.via ?? null, undefined, event.parties);
+        return st.done();
+      }),
+      pass: assign(({ context, event }) => {
+        assertEvent(event, 'PASS');
+        const st = openStep(c, context);
+        pass(st, event.actor, event.to);
+        return st.done();
+      }),
+      sign: assign(({ context, event }) => {
+        assertEvent(event, 'SIGN');
+        const st = openStep(c, context);
+        signAs(st, event.actor, event.as);
         return st.done();
       }),
       answer: assign(({ context, event }) => {
@@ -100,7 +121,19 @@ export function createGameMachine(scenario: Scenario) {
         parseEvent(scenario, event).ok &&
         !context.paused &&
         context.seats[event.actor]?.by === 'person' &&
-        proposalError(c, context, event.actor, event.clauses, event.via ?? null) === null,
+        proposalError(c, context, event.actor, event.clauses, event.via ?? null, event.parties) === null,
+      passValid: ({ context, event }) =>
+        event.type === 'PASS' &&
+        parseEvent(scenario, event).ok &&
+        !context.paused &&
+        context.seats[event.actor]?.by === 'person' &&
+        passError(c, context, event.actor, event.version, event.to) === null,
+      signValid: ({ context, event }) =>
+        event.type === 'SIGN' &&
+        parseEvent(scenario, event).ok &&
+        !context.paused &&
+        context.seats[event.actor]?.by === 'person' &&
+        signError(c, context, event.actor, event.as) === null,
       answerValid: ({ context, event }) =>
         event.type === 'ANSWER' &&
         parseEvent(scenario, event).ok &&
@@ -141,6 +174,8 @@ export function createGameMachine(scenario: Scenario) {
                   ORDERS: { guard: 'ordersValid', actions: 'storeOrders' },
                   PROPOSE: { guard: 'proposalValid', actions: ['propose', 'sync'] },
                   ANSWER: { guard: 'answerValid', actions: ['answer', 'sync'] },
+                  PASS: { guard: 'passValid', actions: ['pass', 'sync'] },
+                  SIGN: { guard: 'signValid', actions: ['sign', 'sync'] },
                   TICK: { guard: 'deadlinePassed', target: 'resolution' },
                   SET_DEADLINE: { guard: 'wellFormed', actions: 'setDeadline' },
                   INJECT: { guard: 'injectKnown', actions: ['inject', 'sync'] },

@@ -5,15 +5,23 @@ import type { ClauseParam } from '../scenario/schema.ts';
 import { agreementInForce, clauseOf, defaultParams } from './clauses.ts';
 import type { Compiled } from './compile.ts';
 import { isRipe } from './dynamics.ts';
-import { TRUST_PAR } from './mediation.ts';
+import { TRUST_PAR, trustIn } from './mediation.ts';
 import {
   answer,
-  awaitingAnswer,
+  awaitingAnswers,
+  bridgingDrafts,
   currentVersion,
   type Draft,
+  isSigned,
+  pass,
+  proposalError,
   propose,
   START_CREDIBILITY,
+  signAs,
+  signError,
+  textParties,
 } from './negotiation.ts';
+import { netWeight } from './policies.ts';
 import type { Step } from './step.ts';
 import type { ClauseAnswer, GameState, ParamValue, PolicyName, Term } from './types.ts';
 
@@ -52,17 +60,20 @@ export function disposition(
 ): { score: number; why: string[] } {
   const why: [number, string][] = [];
   // Zartman: a mutually hurting stalemate makes parties settle (../shared/escalation-model.md).
-  if (isRipe({ c, s })) why.push([W.ripe, 'both sides are hurting']);
+  if (isRipe({ c, s })) why.push([W.ripe, 'every party is hurting']);
   const pain = c.pain.get(actor);
   if (pain && (s.metrics[pain] ?? 0) >= c.scenario.dynamics.painThreshold)
     why.push([W.hurting, 'it is hurting']);
   if (policy === 'dove') why.push([W.dove, 'it wants a way down']);
   if (policy === 'hawk') why.push([-W.hawk, 'it expects to win by force']);
-  const opponent = c.actors.get(actor)?.opponent;
-  const last = opponent ? (s.goldstein[opponent]?.[s.round - 1] ?? 0) : 0;
+  const adversaries = (c.against.get(actor) ?? []).filter((x) => c.parties.includes(x));
+  const last = netWeight(s, adversaries, s.round - 1);
   if (policy === 'tit-for-tat' && last < 0) why.push([-W.struck, 'the other side struck last round']);
   if (policy === 'tit-for-tat' && last > 0) why.push([W.cooperated, 'the other side cooperated last round']);
-  const cred = opponent ? (s.negotiation.credibility[opponent] ?? START_CREDIBILITY) : START_CREDIBILITY;
+  // The least credible party it faces is the one whose word counts.
+  const cred = adversaries.length
+    ? Math.min(...adversaries.map((x) => s.negotiation.credibility[x] ?? START_CREDIBILITY))
+    : START_CREDIBILITY;
   if (cred !== START_CREDIBILITY)
     why.push([
       (cred - START_CREDIBILITY) / W.scale,
@@ -83,9 +94,8 @@ export function disposition(
       -d.resolveWeight * (resolve - W.resolve),
       resolve > W.resolve ? 'its resolve is high' : 'its resolve is wavering',
     ]);
-  const trust = via ? c.actors.get(via)?.mediator?.trust : undefined;
-  if (via && trust) {
-    const t = s.metrics[trust] ?? TRUST_PAR;
+  if (via && (c.trust.get(via) ?? []).length > 0) {
+    const t = trustIn(c, s, via, actor);
     why.push([
       (t - TRUST_PAR) / W.scale,
       `${t >= TRUST_PAR ? 'it trusts' : 'it distrusts'} ${c.actors.get(via)?.name ?? via}`,
@@ -159,12 +169,12 @@ export function draftFor(c: Compiled, s: GameState, actor: string): { drafts: Dr
     .filter((x) => x.from === 'party' && (x.value[actor] ?? 0) >= 0)
     .sort((a, b) => (b.value[actor] ?? 0) - (a.value[actor] ?? 0))
     .slice(0, MAX_CLAUSES);
-  const mediators = c.scenario.actors.filter((a) => a.mediator);
+  const mediators = c.scenario.actors.filter((a) => a.mediator && !c.parties.includes(a.id));
   let via: string | null = null;
   // A mediator trusted below par is not used: the party then talks directly.
   let best = TRUST_PAR - 1;
   for (const m of mediators) {
-    const t = s.metrics[m.mediator?.trust ?? ''] ?? TRUST_PAR;
+    const t = trustIn(c, s, m.id, actor);
     if (t > best) {
       best = t;
       via = m.id;
@@ -173,15 +183,16 @@ export function draftFor(c: Compiled, s: GameState, actor: string): { drafts: Dr
   return { drafts: wanted.map((x) => ({ clause: x.id, params: defaultParams(c, x, s.round) })), via };
 }
 
-/** Each computer party's negotiating move this round: answer the text put to it, or perhaps propose one. */
+/** Each computer player's negotiating move this round: parties answer or propose; third parties carry, draft and sign on. */
 export function negotiateRound(st: Step): void {
   const { c } = st;
   if (c.scenario.clauses.length === 0) return;
-  for (const actor of c.sides) {
+  for (const actor of c.parties) {
     const seat = st.s.seats[actor];
     if (seat?.by !== 'computer') continue;
     const s = st.s;
-    if (awaitingAnswer(c, s) === actor) {
+    const waiting = awaitingAnswers(c, s);
+    if (waiting.includes(actor)) {
       const v = currentVersion(s);
       if (!v) continue;
       const j = judge(c, s, actor, seat.policy, v.terms, v.via);
@@ -189,7 +200,7 @@ export function negotiateRound(st: Step): void {
       continue;
     }
     if (agreementInForce(s)) continue;
-    if (awaitingAnswer(c, s) !== undefined) continue; // a text is waiting for the other side
+    if (waiting.length > 0 || carrying(st) !== undefined) continue; // a text is waiting for others
     const { drafts, via } = draftFor(c, s, actor);
     const mood = disposition(c, s, actor, seat.policy, via);
     if (mood.score <= 0 || st.rng.next() >= PROPOSE_CHANCE) continue;
@@ -197,4 +208,53 @@ export function negotiateRound(st: Step): void {
     const name = c.actors.get(actor)?.name ?? actor;
     propose(st, actor, drafts, via, `${name} proposes terms because ${mood.why.slice(0, 2).join(' and ')}.`);
   }
+  for (const actor of c.seated) {
+    if (c.parties.includes(actor) || st.s.seats[actor]?.by !== 'computer') continue;
+    thirdPartyMove(st, actor);
+  }
+}
+
+/** The mediator carrying the current text when it has not yet reached every party, if any. */
+function carrying(st: Step): string | undefined {
+  const v = currentVersion(st.s);
+  if (!v?.via || !v.shown || isSigned(st.s, v.n)) return undefined;
+  const left = textParties(st.c, v).filter((x) => x !== v.author && !v.shown?.includes(x));
+  return left.length > 0 ? v.via : undefined;
+}
+
+/**
+ * A computer third party's negotiating move (design choices): a mediator passes on a text it carries,
+ * and, while its good offices are engaged and no text is on the table, may draft a bridging text of the
+ * clauses every party values at 0 or more; once a text is in force a great power signs on as guarantor,
+ * an organisation as monitor, a mediator as guarantor.
+ */
+function thirdPartyMove(st: Step, actor: string): void {
+  const { c, s } = st;
+  const me = c.actors.get(actor);
+  if (!me) return;
+  const name = me.name;
+  if (carrying(st) === actor) {
+    const v = currentVersion(s);
+    if (v)
+      pass(
+        st,
+        actor,
+        textParties(c, v).filter((x) => x !== v.author),
+      );
+    return;
+  }
+  const inForce = agreementInForce(s);
+  if (inForce) {
+    const as = me.role === 'organisation' ? 'monitor' : me.role === 'spoiler' ? null : 'guarantor';
+    if (as && signError(c, s, actor, as) === null)
+      signAs(st, actor, as, `${name} signs on as ${as} to hold the parties to their word.`);
+    return;
+  }
+  const engaged =
+    s.mediation.mediators.includes(actor) && ['offered', 'accepted', 'talks'].includes(s.mediation.phase);
+  if (!me.mediator || !engaged || awaitingAnswers(c, s).length > 0) return;
+  if (st.rng.next() >= PROPOSE_CHANCE) return;
+  const drafts = bridgingDrafts(c, s);
+  if (drafts.length === 0 || proposalError(c, s, actor, drafts, actor) !== null) return;
+  propose(st, actor, drafts, actor, `${name} drafts a bridging text of the clauses every party can accept.`);
 }

@@ -1,4 +1,8 @@
-// Computer players. Each returns its orders with a one-line reason a player can read.
+// Computer players, one for every kind of role: a belligerent plays its seat's policy (hawk, dove,
+// generous tit-for-tat); a spoiler fights; a mediator, a great power and an organisation act on the
+// parties through their own levers. Each returns its orders with a one-line reason a player can read.
+
+import type { ActorRole } from '../scenario/schema.ts';
 import type { Compiled } from './compile.ts';
 import { MIDPOINT } from './dynamics.ts';
 import { type Option, openOptions } from './orders.ts';
@@ -22,7 +26,7 @@ export const NOISE = 0.05;
  * actions were never or almost never taken in 1,000 games: `npm run simulate`, "Content in play").
  */
 export const LEAN = 2;
-/** Design choice: tit-for-tat answers in kind with any open action this close to the opponent's weight. */
+/** Design choice: tit-for-tat answers in kind with any open action this close to its adversaries' weight. */
 export const MIRROR_TOLERANCE = 1;
 
 /** Target preference of a hawk: the most valuable kind first (design choice). */
@@ -83,9 +87,9 @@ const label = (c: Compiled, o: Order) => {
   return t ? `${a} (${t})` : a;
 };
 
-/** The summed Goldstein weight of an actor's actions in a round. */
-function netWeight(s: GameState, actor: string | undefined, round: number): number {
-  return actor ? (s.goldstein[actor]?.[round] ?? 0) : 0;
+/** The summed Goldstein weight of some actors' actions in a round. */
+export function netWeight(s: GameState, actors: readonly string[], round: number): number {
+  return actors.reduce((sum, a) => sum + (s.goldstein[a]?.[round] ?? 0), 0);
 }
 
 /**
@@ -123,7 +127,11 @@ export function choose(c: Compiled, s: GameState, actor: string, policy: PolicyN
   }
   const n = c.scenario.meta.actionsPerRound;
   const take = (pool: Option[], hawkish: boolean) => pool.map((o) => order(c, o, rng, hawkish));
-  const choice = chooseAmong(c, s, actor, policy, rng, open, n, take);
+  const role = c.actors.get(actor)?.role ?? 'belligerent';
+  const choice =
+    role === 'belligerent'
+      ? chooseAmong(c, s, actor, policy, rng, open, n, take)
+      : chooseForRole(c, s, actor, role, rng, open, n);
   return held ? { ...choice, reason: `${choice.reason}${held}` } : choice;
 }
 
@@ -166,11 +174,11 @@ function chooseAmong(
       reason: `Tit-for-tat: a misjudged move — ${orders.map((o) => label(c, o)).join(', ')}.`,
     };
   }
-  const opponent = c.actors.get(actor)?.opponent;
+  const adversaries = c.against.get(actor) ?? [];
   // Tit-for-tat opens by cooperating: the historical opening is not a move of this game.
-  const last = s.round > 1 ? netWeight(s, opponent, s.round - 1) : 0;
+  const last = s.round > 1 ? netWeight(s, adversaries, s.round - 1) : 0;
   if (last < 0 && rng.next() >= GENEROSITY) {
-    // Mirror the opponent: an open action whose weight is (nearly) the closest to what it did last round.
+    // Mirror its adversaries: an open action whose weight is (nearly) the closest to what it did last round.
     const gap = (o: Option) => Math.abs(o.action.goldstein - last);
     const closest = Math.min(...open.map(gap));
     const orders = take(
@@ -190,4 +198,103 @@ function chooseAmong(
   const orders = take(lean(rng, open, false, n), false);
   const why = last < 0 ? 'forgives last round’s hostility' : 'returns cooperation';
   return { orders, reason: `Tit-for-tat: ${why} — ${orders.map((o) => label(c, o)).join(', ')}.` };
+}
+
+/** Design choice: the share of the ladder (by rung index) from which a third party treats the crisis as acute. */
+export const ACUTE_RUNG = 0.5;
+/** Design choice: the chance a third party reaches past its usual levers to any open action, so each gets used. */
+export const WIDEN = 0.15;
+
+/** The party whose actions weighed most hostile last round, and that weight (0 when none was hostile). */
+function worstOffender(c: Compiled, s: GameState): { party?: string; weight: number } {
+  let worst: { party?: string; weight: number } = { weight: 0 };
+  if (s.round <= 1) return worst;
+  for (const p of c.parties) {
+    const w = netWeight(s, [p], s.round - 1);
+    if (w < worst.weight) worst = { party: p, weight: w };
+  }
+  return worst;
+}
+
+/** The open actions of these categories, or none. */
+const inCategories = (open: readonly Option[], cats: readonly string[]) =>
+  open.filter((o) => cats.includes(o.action.category));
+
+/** An order aimed at `at` when the action may target it, otherwise at a target of the usual choice. */
+function aimed(c: Compiled, o: Option, rng: Rng, at: string | undefined, hawkish: boolean): Order {
+  return at !== undefined && o.targets.includes(at)
+    ? { action: o.action.id, target: at }
+    : order(c, o, rng, hawkish);
+}
+
+/**
+ * A third party's or a spoiler's orders (design choices, after the roles in ../shared/escalation-model.md):
+ * - a spoiler fights: the most hostile of its open actions, all the more while a ceasefire or a text stands;
+ * - a mediator keeps the parties talking: its cooperative diplomatic actions first;
+ * - an organisation answers need: humanitarian actions while the crisis is acute, diplomacy otherwise
+ *   (a Security Council meeting, statements);
+ * - a great power presses the party that struck last round (its hostile economic and diplomatic levers,
+ *   aimed at that party when they can be), and otherwise aids and speaks.
+ */
+function chooseForRole(
+  c: Compiled,
+  s: GameState,
+  actor: string,
+  role: Exclude<ActorRole, 'belligerent'>,
+  rng: Rng,
+  open: Option[],
+  n: number,
+): Choice {
+  const names = (orders: Order[]) => orders.map((o) => label(c, o)).join(', ');
+  const acute = s.rung >= Math.ceil((c.scenario.ladder.length - 1) * ACUTE_RUNG);
+  const partyName = (id: string | undefined) => (id ? (c.actors.get(id)?.name ?? id) : 'a party');
+  if (role === 'spoiler') {
+    const orders = lean(rng, open, true, n).map((o) => order(c, o, rng, true));
+    const why =
+      s.ceasefire.status === 'holding' ? 'a ceasefire it wants broken' : 'no deal that leaves it out';
+    return { orders, reason: `Spoiler: fights on against ${why} — ${names(orders)}.` };
+  }
+  if (rng.next() < WIDEN) {
+    const orders = draw(rng, open, () => 1, n).map((o) => order(c, o, rng, false));
+    return {
+      orders,
+      reason: `${c.actors.get(actor)?.name ?? actor} tries another lever — ${names(orders)}.`,
+    };
+  }
+  const offender = worstOffender(c, s);
+  if (role === 'great-power' && offender.party !== undefined) {
+    const levers = inCategories(open, ['economic', 'diplomatic']).filter((o) => o.action.goldstein < 0);
+    const pool = levers.length > 0 ? levers : side(open, true);
+    const orders = draw(rng, pool, () => 1, n).map((o) => aimed(c, o, rng, offender.party, true));
+    return {
+      orders,
+      reason: `Great power: presses ${partyName(offender.party)}, which struck last round — ${names(orders)}.`,
+    };
+  }
+  const prefer =
+    role === 'organisation'
+      ? acute
+        ? ['humanitarian', 'diplomatic']
+        : ['diplomatic', 'humanitarian']
+      : role === 'mediator'
+        ? ['diplomatic']
+        : ['humanitarian', 'economic', 'diplomatic'];
+  let pool: Option[] = [];
+  for (const cat of prefer) {
+    pool = inCategories(open, [cat]).filter((o) => o.action.goldstein >= 0);
+    if (pool.length > 0) break;
+  }
+  const orders = (pool.length > 0 ? draw(rng, pool, () => 1, n) : lean(rng, open, false, n)).map((o) =>
+    order(c, o, rng, false),
+  );
+  const why =
+    role === 'mediator'
+      ? 'keeps the parties talking'
+      : role === 'organisation'
+        ? acute
+          ? 'answers the need the fighting leaves'
+          : 'speaks for the international community'
+        : 'no party struck last round, so it aids and speaks';
+  const who = role === 'mediator' ? 'Mediator' : role === 'organisation' ? 'Organisation' : 'Great power';
+  return { orders, reason: `${who}: ${why} — ${names(orders)}.` };
 }

@@ -56,7 +56,7 @@ function resolveOrder(
   for (const cost of action.cost) st.addMetric(cost.metric, cost.add, cause);
   applyEffects(st, outcome.effects, ctx);
   const strike = action.tags.includes('strike');
-  // An act aimed inside the actor's own borders is no act against its opponent: no weight in the dyad.
+  // An act aimed inside the actor's own borders is no act against anyone: no weight between the parties.
   const weight = action.tags.includes('internal') ? 0 : action.goldstein;
   const target = o.target ? c.locations.get(o.target) : undefined;
   if (strike && target && !s.struckKinds.includes(target.kind)) s.struckKinds.push(target.kind);
@@ -65,12 +65,12 @@ function resolveOrder(
     moveRung(st, s.rung + 1, cause);
   if (strike && s.mediation.phase === 'talks' && st.rng.next() < c.scenario.dynamics.strikeCollapsesTalks)
     collapse(st, cause);
-  // A strike by a side is a breach: the ceasefire is over (Fortna's unit of account).
+  // A strike by a party is a breach: the ceasefire is over (Fortna's unit of account).
   // A ceasefire binds from the round after it is declared: orders are simultaneous, so a strike in
   // the same round was given before the other side could know.
   if (
     (strike || action.tags.includes('ceasefire-violation')) &&
-    c.sides.includes(actor) &&
+    c.parties.includes(actor) &&
     s.ceasefire.since < s.round
   )
     breakCeasefire(st, cause);
@@ -99,12 +99,12 @@ function addWeight(st: Step, actor: string, weight: number): void {
   st.s.goldstein[actor] = g;
 }
 
-/** Fearon: a costly act shows the actor's resolve, so its opponent's doubt about it falls by `signalReveal`. */
+/** Fearon: a costly act shows the actor's resolve, so the doubt of each party it is against falls by `signalReveal`. */
 function signal(st: Step, actor: string): void {
   const { c, s } = st;
-  const opponent = c.actors.get(actor)?.opponent;
-  if (!opponent || !(opponent in s.doubt)) return;
-  s.doubt = { ...s.doubt, [opponent]: (s.doubt[opponent] ?? 0) * (1 - c.scenario.dynamics.signalReveal) };
+  const keep = 1 - c.scenario.dynamics.signalReveal;
+  for (const x of c.against.get(actor) ?? [])
+    if (x in s.doubt) s.doubt = { ...s.doubt, [x]: (s.doubt[x] ?? 0) * keep };
 }
 
 /** The per-round rules, after the orders: the dynamics, the ladder, talks, the ceasefire, verification. */
@@ -136,7 +136,7 @@ export function resolveRound(c: Compiled, prev: GameState): GameState {
   s.struckKinds = [];
   negotiateRound(st);
   const queue: { actor: string; order: Order; reason?: string }[] = [];
-  for (const actor of c.playable) {
+  for (const actor of c.seated) {
     const seat = s.seats[actor];
     if (seat?.by === 'computer') {
       const choice = choose(c, s, actor, seat.policy, st.rng);
@@ -173,17 +173,17 @@ function fire(st: Step, r: Reaction, simulated: boolean): void {
 
 /**
  * A spoiler's attack on a ceasefire (an armed group's reaction that strains it) is blamed, with chance
- * `misattribution`, on the side the group is linked to: the side whose opponent the group also fights.
- * The blamed side's round then counts the attack's weight, and the victim's hostility rises as if the
- * side had struck (Richardson): noise that tit-for-tat answers in kind.
+ * `misattribution`, on the party the group is linked to: a party at war with the group's own victim.
+ * The blamed party's round then counts the attack's weight, and the victim's hostility rises as if the
+ * party had struck (Richardson): noise that tit-for-tat answers in kind.
  */
 function misattribute(st: Step, r: Reaction, cause: number): void {
   const { c } = st;
   const group = c.actors.get(r.actor);
-  if (group?.kind !== 'armed-group' || !group.opponent) return;
+  const victim = group?.against[0];
+  if (group?.kind !== 'armed-group' || victim === undefined) return;
   if (!r.effects.some((e) => 'ceasefire' in e && e.ceasefire === 'strain')) return;
-  const victim = group.opponent;
-  const blamed = c.sides.find((x) => x !== victim && c.actors.get(x)?.opponent === victim);
+  const blamed = c.parties.find((x) => x !== victim && c.against.get(x)?.includes(victim));
   if (!blamed) return;
   const d = c.scenario.dynamics;
   if (st.rng.next() >= d.misattribution) return;
@@ -199,6 +199,14 @@ function misattribute(st: Step, r: Reaction, cause: number): void {
   if (hostility) st.addMetric(hostility, -d.spoilerWeight * d.fear, blame);
 }
 
+/**
+ * Whether a reaction may fire with its actor's seat as it is: a person playing the actor takes the place of
+ * its scripted reactions, unless the designer wrote the rule to bind people too (`bindsPeople`).
+ */
+export function bindsSeat(s: GameState, r: Reaction): boolean {
+  return r.bindsPeople || s.seats[r.actor]?.by !== 'person';
+}
+
 /** Reactions: each rule whose condition holds fires with its probability, in file order. */
 export function runReactions(c: Compiled, prev: GameState): GameState {
   const st = openStep(c, prev);
@@ -206,6 +214,7 @@ export function runReactions(c: Compiled, prev: GameState): GameState {
   for (const r of c.scenario.reactions) {
     const seen = s.reactions[r.id];
     if (seen && (r.once || s.round - seen.last <= r.cooldown)) continue;
+    if (!bindsSeat(s, r)) continue;
     if (!holds(r.when, { c, s, rng: st.rng })) continue;
     // A signed `spoilers` clause makes armed groups' reactions rarer (clauses.ts).
     const p =
@@ -233,14 +242,14 @@ export function closeRound(c: Compiled, prev: GameState): GameState {
   return st.done();
 }
 
-/** Each actor's score: the objectives it met plus the ending's points. */
+/** Each actor's score: the objectives it met plus the ending's points; every role with a seat is scored. */
 function scores(st: Step, endingScores: Record<string, number>): Record<string, number> {
   const { c, s } = st;
   const out: Record<string, number> = {};
   for (const a of c.scenario.actors) {
     let total = endingScores[a.id] ?? 0;
     for (const o of a.objectives) if (holds(o.when, { c, s, rng: st.rng })) total += o.points;
-    if (a.objectives.length > 0 || a.id in endingScores) out[a.id] = total;
+    if (a.objectives.length > 0 || a.id in endingScores || c.seated.includes(a.id)) out[a.id] = total;
   }
   return out;
 }

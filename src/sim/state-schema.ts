@@ -27,6 +27,7 @@ const Cause = z.strictObject({
   outcome: Text.optional(),
   after: z.array(Int).max(MAX_LIST).optional(),
   reason: Text.optional(),
+  to: list(Id).optional(),
 });
 
 const Term = z.strictObject({ clause: Id, params: z.record(Id, ParamValue), by: Id });
@@ -36,7 +37,9 @@ const Agreement = z.strictObject({
   round: Round,
   terms: list(Term),
   status: z.enum(['in-force', 'collapsed']),
+  parties: list(Id).optional(),
   guarantors: list(Id),
+  monitors: list(Id).optional(),
   violations: list(
     z.strictObject({
       round: Round,
@@ -85,6 +88,8 @@ export const GameStateSchema = z.strictObject({
         relayed: Text.optional(),
         answers: z.record(Id, z.record(Id, ClauseAnswer)),
         reasons: z.record(Id, Text),
+        parties: list(Id).optional(),
+        shown: list(Id).optional(),
         cause: Int,
       }),
     ),
@@ -183,7 +188,7 @@ function scenarioMismatch(c: Compiled, s: GameState): string | null {
       sc.flags.map((f) => f.id),
     ) ??
     sameKeys('crossings', s.crossings, c.crossings) ??
-    sameKeys('seats', s.seats, c.playable);
+    sameKeys('seats', s.seats, c.seated);
   if (keys) return keys;
   for (const m of sc.metrics) {
     const v = s.metrics[m.id] ?? m.start;

@@ -28,13 +28,15 @@ export function initialState(c: Compiled, input: GameInput): GameState {
     openings.set(c, opening);
   }
   const seats: Record<string, Seat> = {};
-  for (const id of c.playable) {
+  for (const id of c.seated) {
     const given = input.seats?.[id];
-    seats[id] = { by: given?.by ?? 'computer', policy: given?.policy ?? 'tit-for-tat' };
+    // Only a playable actor can be given to a person; the others are always computer players.
+    const by = c.playable.includes(id) ? (given?.by ?? 'computer') : 'computer';
+    seats[id] = { by, policy: given?.policy ?? 'tit-for-tat' };
   }
-  // Each side's resolve is its own secret, drawn from the game's seed before anything else (Fearon).
+  // Each party's resolve is its own secret, drawn from the game's seed before anything else (Fearon).
   const rng = openRng(seedRng(input.seed));
-  const resolve = Object.fromEntries(c.sides.map((x) => [x, rng.next()]));
+  const resolve = Object.fromEntries(c.parties.map((x) => [x, rng.next()]));
   return { ...opening, seed: input.seed, rng: rng.state(), seats, resolve };
 }
 
@@ -67,7 +69,7 @@ function openingState(c: Compiled): GameState {
     taken: [],
     pending: [],
     resolve: {},
-    doubt: Object.fromEntries(c.sides.map((x) => [x, sc.dynamics.initialDoubt])),
+    doubt: Object.fromEntries(c.parties.map((x) => [x, sc.dynamics.initialDoubt])),
     hurtStreak: 0,
     reactions: {},
     sustained: {},

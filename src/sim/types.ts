@@ -21,6 +21,8 @@ export interface Cause {
   after?: number[];
   /** A computer player's one-line reason, or a rule's explanation. */
   reason?: string;
+  /** Who may see it (a shuttle step: the mediator and the parties it concerns); everyone when absent. */
+  to?: string[];
 }
 
 /** A recorded change of a metric, the rung, mediation, the ceasefire, a crossing or a flag. */
@@ -118,6 +120,10 @@ export interface TextVersion {
   answers: Record<string, Record<string, ClauseAnswer>>;
   /** Each answering party's one-line reason (computer negotiators always give one). */
   reasons: Record<string, string>;
+  /** The parties whose acceptance signs it: two or more (absent in older saves: every party). */
+  parties?: string[];
+  /** Shuttle: the parties the mediator has passed it on to (absent: a text everyone sees). */
+  shown?: string[];
   cause: number;
 }
 
@@ -132,14 +138,18 @@ export interface Violation {
   cause: number;
 }
 
-/** A signed agreement: the version both parties accepted, and what became of it. */
+/** A signed agreement: the version every party accepted, and what became of it. */
 export interface Agreement {
   version: number;
   round: number;
   terms: Term[];
   status: 'in-force' | 'collapsed';
+  /** The parties that signed it (absent in older saves: every party). */
+  parties?: string[];
   /** Mediators who relayed or guaranteed it: they lose trust when it is violated. */
   guarantors: string[];
+  /** Third parties who signed on as monitors. */
+  monitors?: string[];
   violations: Violation[];
   collapsedRound: number;
   cause: number;
@@ -176,11 +186,11 @@ export interface GameState {
   orders: Record<string, Order[]>;
   taken: Taken[];
   pending: PendingVerification[];
-  /** Each side's private resolve, 0–1, drawn per game and never shown to the other (Fearon). */
+  /** Each party's private resolve, 0–1, drawn per game and never shown to the others (Fearon). */
   resolve: Record<string, number>;
-  /** Each side's doubt about the other's resolve and red lines, 0–1: costly signals and mediators lower it (Fearon). */
+  /** Each party's doubt about the others' resolve and red lines, 0–1: costly signals and mediators lower it (Fearon). */
   doubt: Record<string, number>;
-  /** Consecutive rounds in which both sides hurt (Zartman's ripeness). */
+  /** Consecutive rounds in which every party hurt (Zartman's ripeness). */
   hurtStreak: number;
   reactions: Record<string, { fired: number; last: number }>;
   /** Consecutive-round counters of the scenario's `sustained` conditions, by key. */

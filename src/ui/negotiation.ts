@@ -100,10 +100,10 @@ function currentText(game: Game, v: TextVersion): TemplateResult {
   const c = game.c;
   return html`<table class="negotiation-text">
     <caption>Version ${v.n}, by ${nameOf(c, v.author)}${v.via ? `, through ${nameOf(c, v.via)}` : ', sent directly'}</caption>
-    <thead><tr><th scope="col">Clause</th>${c.sides.map((x) => html`<th scope="col">${nameOf(c, x)}</th>`)}</tr></thead>
+    <thead><tr><th scope="col">Clause</th>${c.parties.map((x) => html`<th scope="col">${nameOf(c, x)}</th>`)}</tr></thead>
     <tbody>${v.terms.map(
       (t) =>
-        html`<tr data-clause=${t.clause}><th scope="row">${termText(c, t, v.via)}</th>${c.sides.map((x) => {
+        html`<tr data-clause=${t.clause}><th scope="row">${termText(c, t, v.via)}</th>${c.parties.map((x) => {
           const a = v.answers[x]?.[t.clause];
           return html`<td data-answer=${a ?? 'pending'}>${a ? ANSWER_WORDS[a] : 'not yet answered'}</td>`;
         })}</tr>`,
@@ -257,6 +257,6 @@ export function renderNegotiation(app: App, game: Game, role: string | null): Te
         : nothing
     }
     ${role && cur && waiting === role ? keyed(cur.n, answerForm(app, game, s, role, cur)) : nothing}
-    ${role && !agreementInForce(s) && c.sides.includes(role) ? draftForm(app, game, s, role) : nothing}
+    ${role && !agreementInForce(s) && c.parties.includes(role) ? draftForm(app, game, s, role) : nothing}
   </section>`;
 }

@@ -2,11 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pathToString } from '../../src/scenario/problem.ts';
-import { Scenario } from '../../src/scenario/schema.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { checkSemantics } from '../../src/scenario/semantics.ts';
+import { loadFile, parseScenario } from '../sim/helpers.ts';
 
 const duelText = readFileSync('tests/fixtures/sim/duel.json', 'utf8');
-const base = (): Scenario => Scenario.parse(JSON.parse(duelText));
+const base = (): Scenario => parseScenario(duelText);
 type Clause = Scenario['clauses'][number];
 const clause = (s: Scenario, id: string) => s.clauses.find((k) => k.id === id) as Clause;
 
@@ -20,7 +21,7 @@ function problemsAfter(change: (s: Scenario) => void): string[] {
 describe('clause validation', () => {
   it('accepts the fixture and both bundled scenarios, which offer enough clauses', () => {
     expect(problemsAfter(() => {})).toEqual([]);
-    const seed = Scenario.parse(JSON.parse(readFileSync('scenarios/pakistan-afghanistan-2026.json', 'utf8')));
+    const seed = loadFile('scenarios/pakistan-afghanistan-2026.json');
     expect(checkSemantics(seed)).toEqual([]);
     expect(seed.clauses.length).toBeGreaterThanOrEqual(8);
   });

@@ -141,7 +141,7 @@ describe('loadScenario', () => {
       [
         'endings[0].when.any[1]',
         'not a valid condition: it matches none of the allowed shapes',
-        expect.stringContaining('{metric, op, value} {rung} {mediation}'),
+        expect.stringContaining('{metric, op, value} {compare} {engaged} {text} {rung} {mediation}'),
         undefined,
       ],
     ]);

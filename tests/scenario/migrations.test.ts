@@ -1,6 +1,6 @@
 // The migration framework, tried on a test-only format 0 (tests/fixtures/format-0.json: the minimal
-// scenario with `meta.name` where format 1 has `meta.title`). Format 1 is the first real one, so the
-// format's own list is empty; issue 23 brings the first real step.
+// scenario with `meta.name` where format 1 has `meta.title`), chained with the format's own steps
+// (format 1 to 2, issue 23: tests/scenario/format-2.test.ts tries that step on its own).
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,6 +22,9 @@ const renameTitle: Migration = {
   },
 };
 
+/** The test-only step chained with the format's own. */
+const withFormat0 = [renameTitle, ...MIGRATIONS];
+
 let dir: string | undefined;
 afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
@@ -29,18 +32,20 @@ afterEach(() => {
 });
 
 describe('format migrations', () => {
-  it('the format has no migration yet: format 1 is the first', () => {
-    expect(MIGRATIONS).toEqual([]);
+  it('the format has one real step so far: format 1 to 2', () => {
+    expect(MIGRATIONS.map((m) => m.from)).toEqual([1]);
   });
 
   it('upgrades an older file on load, with a notice naming what changed', () => {
-    const r = loadScenario(format0, 'format-0.json', [renameTitle]);
+    const r = loadScenario(format0, 'format-0.json', withFormat0);
     expect(r.ok ? '' : r.problems.map((p) => p.message)).toBe('');
     if (!r.ok) return;
     expect(r.scenario.meta.title).toBe('Minimal: Two Valleys');
     expect(r.upgrade).toMatchObject({
       from: 0,
-      notice: 'migrated from format 0 to 1 (format 0 to 1: meta.name is now meta.title)',
+      notice: expect.stringMatching(
+        /^migrated from format 0 to 2 \(format 0 to 1: meta\.name is now meta\.title; format 1 to 2: N parties/,
+      ),
     });
   });
 
@@ -64,7 +69,7 @@ describe('format migrations', () => {
       [
         'formatVersion',
         'format 0 is too old to be upgraded: no migration from format 0 to 1',
-        '"formatVersion": 1',
+        '"formatVersion" from 1 to 2',
       ],
     ]);
   });
@@ -72,7 +77,7 @@ describe('format migrations', () => {
   it('places the problems of an upgraded file in the file as written', () => {
     const text = format0.replace('"actors": ["west", "east"]', '"actors": ["wset", "east"]');
     expect(text).not.toBe(format0);
-    const r = loadScenario(text, 'format-0.json', [renameTitle]);
+    const r = loadScenario(text, 'format-0.json', withFormat0);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const line = text.split('\n').findIndex((l) => l.includes('"wset"')) + 1;
@@ -85,9 +90,9 @@ describe('format migrations', () => {
   });
 
   it('leaves current and newer files alone (a newer one is refused by the structure pass)', () => {
-    const current = readFileSync('tests/fixtures/minimal.json', 'utf8');
-    expect(loadScenario(current, 'm.json', [renameTitle])).not.toHaveProperty('upgrade');
-    const newer = loadScenario(current.replace('"formatVersion": 1', '"formatVersion": 2'), 'm.json');
+    const current = readFileSync('scenarios/tutorial.json', 'utf8');
+    expect(loadScenario(current, 'm.json', withFormat0)).not.toHaveProperty('upgrade');
+    const newer = loadScenario(current.replace('"formatVersion": 2', '"formatVersion": 3'), 'm.json');
     expect(newer.ok ? [] : newer.problems.map((p) => p.path)).toEqual(['formatVersion']);
   });
 });
@@ -97,21 +102,22 @@ describe('npm run validate and --migrate', () => {
     dir = mkdtempSync(join(tmpdir(), 'brink-migrate-'));
     const file = join(dir, 'old.json');
     copyFileSync(FIXTURE, file);
-    const checked = validateFiles([file], false, { migrations: [renameTitle] });
-    expect(checked.output).toContain(`${file}: migrated from format 0 to 1`);
+    const checked = validateFiles([file], false, { migrations: withFormat0 });
+    expect(checked.output).toContain(`${file}: migrated from format 0 to 2`);
     expect(checked.output).toContain(`${file}: OK`);
     expect(readFileSync(file, 'utf8')).toBe(format0); // checking alone writes nothing
 
-    const run = validateFiles([file], false, { write: true, migrations: [renameTitle] });
+    const run = validateFiles([file], false, { write: true, migrations: withFormat0 });
     expect(run.exitCode).toBe(0);
-    expect(run.output).toContain('meta.name is now meta.title); written');
+    expect(run.output).toContain('meta.name is now meta.title; format 1 to 2: N parties');
+    expect(run.output).toContain('); written');
     const upgraded = JSON.parse(readFileSync(file, 'utf8')) as JsonObject;
-    expect(upgraded.formatVersion).toBe(1);
+    expect(upgraded.formatVersion).toBe(2);
     expect((upgraded.meta as JsonObject).title).toBe('Minimal: Two Valleys');
     expect(upgraded.meta).not.toHaveProperty('name');
-    // The written file is format 1 as it stands: the format's own list (none) takes it as it is.
+    // The written file is format 2 as it stands: the format's own list takes it as it is.
     expect(validateFiles([file]).output).toBe(`${file}: OK\nno problems in 1 file`);
     const again = validateFiles([file], false, { write: true });
-    expect(again.output).toContain('not upgraded (format 1 is current); nothing written');
+    expect(again.output).toContain('not upgraded (format 2 is current); nothing written');
   });
 });

@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pathToString } from '../../src/scenario/problem.ts';
-import { type Condition, Scenario } from '../../src/scenario/schema.ts';
+import type { Condition, Scenario } from '../../src/scenario/schema.ts';
 import { checkSemantics } from '../../src/scenario/semantics.ts';
+import { loadFile, parseScenario } from '../sim/helpers.ts';
 
 const minimalText = readFileSync('tests/fixtures/minimal.json', 'utf8');
 
 /** A fresh copy of the minimal scenario, defaults filled in, for one test to change. */
-const base = (): Scenario => Scenario.parse(JSON.parse(minimalText));
+const base = (): Scenario => parseScenario(minimalText);
 
 /** The problems of a changed copy of the minimal scenario, as "path: message". */
 function problemsAfter(change: (s: Scenario) => void) {
@@ -34,8 +35,7 @@ describe('clean scenarios', () => {
 
   for (const file of ['scenarios/tutorial.json', 'scenarios/pakistan-afghanistan-2026.json']) {
     it.runIf(existsSync(file))(`${file} has no problem`, () => {
-      const parsed = Scenario.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      if (parsed.success) expect(checkSemantics(parsed.data)).toEqual([]);
+      expect(checkSemantics(loadFile(file))).toEqual([]);
     });
   }
 });
@@ -103,9 +103,9 @@ describe('dangling references', () => {
       'location or badge',
     ],
     [
-      'actor opponent',
-      (s) => (s.actors[0] = { ...(s.actors[0] as Scenario['actors'][number]), opponent: 'eats' }),
-      'actors[0].opponent',
+      'actor against',
+      (s) => (s.actors[0] = { ...(s.actors[0] as Scenario['actors'][number]), against: ['eats'] }),
+      'actors[0].against[0]',
       'actor',
     ],
     [
@@ -285,9 +285,15 @@ describe('dangling references', () => {
       'needs a metric of role "hostility"',
     );
     expectOne(
-      (s) => ((s.actors[1] as Scenario['actors'][number]).mediator = { leverage: 0.5, trust: 'escalation' }),
-      'actors[1].mediator.trust',
-      'needs a metric of role "trust"',
+      (s) =>
+        s.metrics.push({
+          ...(s.metrics[0] as Scenario['metrics'][number]),
+          id: 'trust-x',
+          role: 'trust',
+          actor: 'east',
+        }),
+      'metrics[3].actor',
+      'not a mediator',
     );
   });
 

@@ -48,7 +48,7 @@ describe('calibration of the seed scenario', () => {
     expect(off.opening.reactions.every((id) => off.reactions.some((r) => r.id === id))).toBe(true);
     // The rest of the scenario is unchanged, and the engine takes it.
     expect(off.ladder).toEqual(sc.ladder);
-    expect(compile(off).sides).toEqual(compile(sc).sides);
+    expect(compile(off).parties).toEqual(compile(sc).parties);
   });
 
   it('measures as documented: Kaplan–Meier median life with censoring, median, the policies’ share', () => {

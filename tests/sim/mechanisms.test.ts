@@ -66,10 +66,10 @@ describe('mechanisms', () => {
 
   it('a spoiler’s attack during a ceasefire is sometimes blamed on the side it is linked to: noise for tit-for-tat', () => {
     const base = duel();
-    // The cell fights north; south is the side whose opponent it also fights.
+    // The cell fights north; south is the party also against north.
     const linked: Scenario = {
       ...withDynamics({ misattribution: 1, ceasefireHazard: 0 }, base),
-      actors: base.actors.map((a) => (a.id === 'cell' ? { ...a, opponent: 'north' } : a)),
+      actors: base.actors.map((a) => (a.id === 'cell' ? { ...a, against: ['north'] } : a)),
       reactions: base.reactions.map((r) => (r.id === 'cell-attack' ? { ...r, probability: 1 } : r)),
     };
     const run = (sc: Scenario) => {

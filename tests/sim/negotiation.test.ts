@@ -149,6 +149,7 @@ describe('compliance', () => {
       effects: [{ metric: 'hostility-north', add: 5 }],
       news: { headline: 'North shells the gate' },
       map: [],
+      bindsPeople: false,
     };
     const withReaction = {
       ...sc,
@@ -237,7 +238,7 @@ describe('computer negotiators', () => {
     st.s.hurtStreak = 5;
     const dove = judge(st.c, st.s, 'north', 'dove', terms, null);
     expect(dove.answers).toEqual({ 'open-gate': 'accept', monitors: 'accept' });
-    expect(dove.reason).toMatch(/both sides are hurting/);
+    expect(dove.reason).toMatch(/every party is hurting/);
     const grudging = judge(
       st.c,
       { ...st.s, hurtStreak: 0 },
