@@ -25,6 +25,7 @@ import {
   storeScenarioText,
 } from './saves.ts';
 import { bundledScenarios, type LoadedScenario, validateScenario } from './scenarios.ts';
+import { renderScreen } from './screen.ts';
 import { randomSeed, renderStart } from './start.ts';
 import type { App, Game, UiState, WhyView } from './types.ts';
 
@@ -268,6 +269,7 @@ export function mountApp(doc: Document): App {
       if (place) panel.append(place);
       panel.append(renderMapText(app, game));
     }
+    renderScreen(app, doc);
     if (changed) {
       lastScreen = key;
       panel.querySelector<HTMLElement>('.screen-heading')?.focus();

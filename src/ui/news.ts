@@ -4,6 +4,7 @@ import type { NewsItem } from '../sim/types.ts';
 import { causeChain } from './causes.ts';
 import { button, el } from './dom.ts';
 import { claimsOf, verifiedOf } from './facts.ts';
+import { newsTag, verificationLine, withoutCounts } from './news-groups.ts';
 import type { App, Game } from './types.ts';
 
 /** Renders news items as a list; `why` adds a "Why?" button, `debrief` adds the true toll. */
@@ -16,10 +17,11 @@ export function newsList(
 ): HTMLElement {
   const s = game.actor.getSnapshot().context;
   if (items.length === 0) return el('p', { class: 'hint' }, 'No news.');
+  const counts = verificationLine(game.c, s, items);
   return el(
     'ul',
     { class: 'news' },
-    items.map((item, i) => {
+    withoutCounts(s, items).map((item, i) => {
       const hid = `news-${item.round}-${i}-${item.cause}`;
       const claims = claimsOf(game.c, item);
       const verified = verifiedOf(game.c, s, item);
@@ -31,11 +33,7 @@ export function newsList(
           'article',
           { 'aria-labelledby': hid, class: 'news-item' },
           el('h4', { id: hid, class: 'headline' }, item.headline),
-          el(
-            'p',
-            { class: item.simulated ? 'tag sim' : 'tag hist' },
-            item.simulated ? 'Simulation' : 'Historical',
-          ),
+          el('p', { class: newsTag(s, item).cls }, newsTag(s, item).text),
           item.body && el('p', {}, item.body),
           claimsLine(claims, verified),
           debrief &&
@@ -53,6 +51,7 @@ export function newsList(
         ),
       );
     }),
+    counts && el('li', { class: 'news-counts' }, el('p', {}, counts)),
   );
 }
 

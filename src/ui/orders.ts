@@ -7,13 +7,15 @@ import { awaitingAnswer } from '../sim/negotiation.ts';
 import { checkOrders, type Option, options } from '../sim/orders.ts';
 import { roundDate } from '../sim/text.ts';
 import type { Order } from '../sim/types.ts';
+import { actionEffects } from './action-text.ts';
 import { humans } from './briefing.ts';
 import { nameOf } from './causes.ts';
-import { el, heading, nextId, signed } from './dom.ts';
+import { el, heading, nextId } from './dom.ts';
 import { keepForm } from './memory.ts';
 import { renderNegotiation } from './negotiation.ts';
 import { situation } from './report.ts';
 import { saveBar } from './savebar.ts';
+import { litNode } from './screen.ts';
 import { tabbed } from './tabs.ts';
 import type { App, Game } from './types.ts';
 
@@ -24,14 +26,6 @@ const CATEGORY_NAMES: Record<string, string> = {
   information: 'Information',
   military: 'Military',
 };
-
-/** The cost and weight of an action, in words. */
-export function costLine(game: Game, o: Option): string {
-  const cost = o.action.cost.map((x) => `${nameOf(game.c, x.metric)} ${signed(x.add)}`).join(', ');
-  const g = o.action.goldstein;
-  const tone = g < 0 ? 'conflict' : g > 0 ? 'cooperation' : 'neutral';
-  return `${cost ? `Cost: ${cost}. ` : 'No cost. '}Goldstein weight ${signed(g)} (${tone}).`;
-}
 
 /** The actions not open this round, each with its category and why, folded away under a count. */
 function closedActions(closed: Option[]): HTMLElement | null {
@@ -137,7 +131,7 @@ export function renderOrders(app: App, game: Game, role: string): HTMLElement {
             'div',
             { id: descId, class: 'hint' },
             el('p', {}, o.action.description),
-            el('p', {}, costLine(game, o)),
+            litNode(actionEffects(c, o.action), 'action-effects'),
           ),
           ...parts,
         ),

@@ -3,8 +3,9 @@
 import { endingAhead } from '../sim/endings.ts';
 import { metricValue, roundDate } from '../sim/text.ts';
 import { nameOf, whyChange } from './causes.ts';
+import { biggestChanges } from './changes.ts';
 import { button, el, heading, signed } from './dom.ts';
-import { meters, newsOfRound, roundSummary } from './facts.ts';
+import { meters, newsOfRound } from './facts.ts';
 import { renderNegotiation } from './negotiation.ts';
 import { newsList } from './news.ts';
 import { saveBar } from './savebar.ts';
@@ -146,7 +147,7 @@ export function renderResolution(app: App, game: Game, last = false): HTMLElemen
   const s = game.actor.getSnapshot().context;
   const c = game.c;
   const items = newsOfRound(s, s.round);
-  const moved = roundSummary(c, s);
+  const moved = biggestChanges(c, s, s.round);
   const panes = [
     {
       id: 'news',

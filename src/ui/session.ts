@@ -405,10 +405,11 @@ export function installSession(app: App, doc: Document): Session {
     },
     focusTools: () => toggle.focus(),
   });
-  const bar = el(
-    'aside',
-    { class: 'classroom-bar', 'aria-label': 'Classroom tools' },
-    pacing,
+  // Folded away, so that a student's screen opens on the game, not on the trainer's tools.
+  const tools = el(
+    'details',
+    { class: 'trainer-menu' },
+    el('summary', {}, 'Trainer tools'),
     el(
       'div',
       { class: 'buttons' },
@@ -417,6 +418,12 @@ export function installSession(app: App, doc: Document): Session {
     ),
     logField,
     lockArea,
+  );
+  const bar = el(
+    'aside',
+    { class: 'classroom-bar', 'aria-label': 'Classroom tools' },
+    pacing,
+    tools,
     consoleHost,
   );
   const header = doc.querySelector('.app-header');

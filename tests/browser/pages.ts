@@ -31,3 +31,9 @@ export async function toFirstOrders(
   await page.waitForSelector('h2:has-text("Orders for")');
   return { page, errors };
 }
+
+/** Unfolds the classroom bar's "Trainer tools" (folded on every new page), if it is not open yet. */
+export async function openTrainerTools(page: Page): Promise<void> {
+  const menu = page.locator('details.trainer-menu');
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('> summary').click();
+}

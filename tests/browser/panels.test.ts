@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart, openTab, tabOf } from './pages.ts';
+import { openStart, openTab, openTrainerTools, tabOf } from './pages.ts';
 
 const browser = useChromium();
 
@@ -129,6 +129,7 @@ describe('what a player has entered and not yet sent', () => {
     await kept();
 
     // The trainer sends an inject from the console while Pakistan is choosing: a new snapshot.
+    await openTrainerTools(page);
     await page.locator('button:text-is("Facilitator console")').click();
     const injects = page.getByLabel('Inject', { exact: true });
     const first = await injects

@@ -1,0 +1,67 @@
+// The student's screen around the panel: the gauges above it and the legend over the map, rendered
+// with lit-html into hosts of their own (index.html's #hud and #legend), so that the panel's rebuilds
+// never touch them. The app calls renderScreen once per render.
+import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { humans } from './briefing.ts';
+import { gaugeData, gaugesView } from './gauges.ts';
+import { legendEntries, legendView } from './legend.ts';
+import { trainerNews, trainerNewsView } from './news-groups.ts';
+import type { App } from './types.ts';
+
+/** Wide enough that the legend opens by default beside the map (the phone layout folds it). */
+const WIDE = '(min-width: 901px)';
+
+const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** The people at this screen: the one whose orders or brief it is, else every person (shared screens). */
+function rolesOnScreen(app: App): string[] {
+  const game = app.game;
+  if (!game) return [];
+  const people = humans(game);
+  const s = game.actor.getSnapshot().context;
+  const at = app.ui.passedTo;
+  return at && people.includes(at) && s.orders[at] === undefined ? [at] : people;
+}
+
+/** The round whose changes the gauges show: the last resolved one while orders are given, else this one. */
+function changeRound(app: App): number {
+  const snap = app.game?.actor.getSnapshot();
+  if (!snap) return 0;
+  const resolved =
+    snap.matches({ playing: { round: 'report' } }) || snap.status === 'done' || !!snap.context.ending;
+  return resolved || snap.matches('briefing') ? snap.context.round : Math.max(0, snap.context.round - 1);
+}
+
+/** Renders the gauges and the legend for the game on screen, or nothing without one (or in the debrief). */
+export function renderScreen(app: App, doc: Document): void {
+  const hud = doc.getElementById('hud');
+  const legend = doc.getElementById('legend');
+  const game = app.game;
+  if (hud) {
+    const snap = game?.actor.getSnapshot();
+    const s = snap?.context;
+    render(
+      game && s && !app.ui.debrief
+        ? html`${gaugesView(gaugeData(game.c, s, rolesOnScreen(app), changeRound(app), clock))}
+          ${snap.matches({ playing: { round: 'orders' } }) ? trainerNewsView(trainerNews(s, s.round)) : nothing}`
+        : nothing,
+      hud,
+    );
+  }
+  if (legend) {
+    const sc = game?.loaded.scenario ?? app.catalog.ok[0]?.scenario;
+    // Opened once by width; afterwards the reader's own choice stays (lit-html leaves `open` as set).
+    const open =
+      legend.dataset.opened === undefined ? matchMedia(WIDE).matches : legend.dataset.opened === 'true';
+    legend.dataset.opened = String(open);
+    render(sc ? legendView(legendEntries(sc), open) : nothing, legend);
+  }
+}
+
+/** A template rendered into a new element, for the panels still built with el() (dom.ts). */
+export function litNode(template: TemplateResult, className: string): HTMLElement {
+  const host = document.createElement('div');
+  host.className = className;
+  render(template, host);
+  return host;
+}
