@@ -15,6 +15,8 @@ export default defineConfig({
     // largest chunk after Phaser, and a classroom without a network plays, it does not author.
     VitePWA({
       injectRegister: 'script-defer',
+      // The same minified worker whatever NODE_ENV says (Vitest sets "test", which would ship Workbox's debug build).
+      mode: 'production',
       registerType: 'prompt',
       manifest: false,
       workbox: {

@@ -1,8 +1,10 @@
 // The briefing: the shared situation (timeline, opening news, precedent), then each human role's
 // private brief and objectives. In hot-seat play each private brief sits behind a pass-the-device screen.
 import type { Actor } from '../scenario/schema.ts';
+import { briefSummary, briefSummaryView } from './brief-summary.ts';
 import { button, el, heading } from './dom.ts';
 import { newsList } from './news.ts';
+import { litNode } from './screen.ts';
 import type { App, Game } from './types.ts';
 
 /** The human roles of a game, in the scenario's order. */
@@ -16,13 +18,15 @@ export function renderBriefing(app: App, game: Game): HTMLElement {
   const sc = game.loaded.scenario;
   const s = game.actor.getSnapshot().context;
   const people = humans(game);
+  const single = people.length === 1 ? people[0] : undefined;
   const root = el('div', { class: 'screen briefing' }, heading(2, `Briefing: ${sc.meta.title}`));
-  root.append(el('p', {}, sc.meta.summary));
+  // One screen to read first; the rest unfolds on demand.
+  root.append(litNode(briefSummaryView(briefSummary(game.c, s, single ?? null)), 'brief-first'));
+  const more = (title: string, ...content: (HTMLElement | false)[]) =>
+    el('details', { class: 'brief-more' }, el('summary', {}, title), ...content);
   root.append(
-    el(
-      'section',
-      {},
-      el('h3', {}, 'How it began'),
+    more(
+      'How it began',
       el(
         'ol',
         { class: 'timeline' },
@@ -31,17 +35,11 @@ export function renderBriefing(app: App, game: Game): HTMLElement {
     ),
   );
   const opening = s.news.filter((n) => n.round === 0);
-  if (opening.length > 0)
-    root.append(
-      el('section', {}, el('h3', {}, 'The opening, as reported'), newsList(app, game, opening, false)),
-    );
-  if (sc.opening.precedent)
-    root.append(el('section', {}, el('h3', {}, 'The precedent'), el('p', {}, sc.opening.precedent)));
+  if (opening.length > 0) root.append(more('The opening, as reported', newsList(app, game, opening, false)));
+  if (sc.opening.precedent) root.append(more('The precedent', el('p', {}, sc.opening.precedent)));
   root.append(
-    el(
-      'section',
-      {},
-      el('h3', {}, 'Who plays'),
+    more(
+      'Who plays',
       el(
         'ul',
         {},
@@ -53,9 +51,14 @@ export function renderBriefing(app: App, game: Game): HTMLElement {
       ),
     ),
   );
-  const single = people.length === 1 ? people[0] : undefined;
   if (single) {
-    root.append(privateBrief(game.c.actors.get(single)));
+    const actor = game.c.actors.get(single);
+    root.append(
+      more(
+        'Your private brief',
+        el('p', {}, actor?.briefing ?? 'No private brief is written for this role.'),
+      ),
+    );
     root.append(button('Begin round 1', () => app.send({ type: 'BEGIN' }), { class: 'primary' }));
   } else {
     root.append(

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart, openTab, openTrainerTools } from './pages.ts';
+import { openStart, openTab, openTrainerTools, startHotSeat } from './pages.ts';
 
 const browser = useChromium();
 
@@ -69,12 +69,7 @@ describe('accessibility', () => {
       seen.start = await axe(page, 'start');
 
       // Two roles played by people: hot-seat, with pass-the-device screens.
-      const seats = page.locator('select[data-role]');
-      await seats.nth(0).selectOption('person');
-      await seats.nth(1).selectOption('person');
-      await page.getByLabel('Seed').fill('7');
-      await page.locator('button:text-is("Start")').click();
-      await page.waitForSelector('h2:has-text("Briefing")');
+      await startHotSeat(page, '7');
       seen.briefing = await axe(page, 'briefing');
       await page.locator('button:text-is("Continue to the private briefs")').click();
       await page.waitForSelector('h2:has-text("Pass the device")');

@@ -37,3 +37,13 @@ export async function openTrainerTools(page: Page): Promise<void> {
   const menu = page.locator('details.trainer-menu');
   if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('> summary').click();
 }
+
+/** Starts the default scenario with its first two roles played by people (hot-seat), at the briefing. */
+export async function startHotSeat(page: Page, seed: string): Promise<void> {
+  const seats = page.locator('select[data-role]');
+  await seats.nth(0).selectOption('person');
+  await seats.nth(1).selectOption('person');
+  await page.getByLabel('Seed').fill(seed);
+  await page.locator('button:text-is("Start")').click();
+  await page.waitForSelector('h2:has-text("Briefing")');
+}

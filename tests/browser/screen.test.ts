@@ -104,6 +104,26 @@ describe('the student’s screen', () => {
   }, 120_000);
 });
 
+describe('the briefing', () => {
+  it('starts with one screen of summary and the role’s goals, the details folded', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, errors } = await openStart(context);
+    await page.locator('button:text-is("Start")').click();
+    await page.waitForSelector('h2:has-text("Briefing")');
+    expect(await page.locator('.brief-summary .goals li').count()).toBeGreaterThan(1);
+    const folded = page.locator('.briefing details.brief-more');
+    expect(await folded.count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('.briefing details.brief-more[open]').count()).toBe(0);
+    // What shows before anything is unfolded: a screen's reading, not the 1,221 words of old.
+    const words = (await page.locator('.screen.briefing').innerText()).split(/\s+/).filter(Boolean).length;
+    expect(words).toBeLessThan(300);
+    await folded.first().locator('summary').click();
+    expect(await page.locator('.briefing .timeline li').first().isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
 describe('on a phone (390×844)', () => {
   it('shows the gauges and the map without horizontal scrolling, touch targets of 44 px, no overlapping labels', async () => {
     const context = await browser().newContext({

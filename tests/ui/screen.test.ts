@@ -8,6 +8,7 @@ import { compile } from '../../src/sim/compile.ts';
 import { startGame } from '../../src/sim/game.ts';
 import type { GameState } from '../../src/sim/types.ts';
 import { describeAction, targetPhrase, weightText } from '../../src/ui/action-text.ts';
+import { briefSummary } from '../../src/ui/brief-summary.ts';
 import { biggestChanges, placesStruck, rankedChanges } from '../../src/ui/changes.ts';
 import {
   deadlineText,
@@ -287,5 +288,20 @@ describe('news as students read it', () => {
     const opening = s.news.find((n) => n.round === 0);
     if (opening) expect(newsTag(s, opening).text).toBe('Historical');
     expect(trainerNews(s, s.round - 1)).toEqual([]);
+  });
+});
+
+describe('the briefing’s first screen', () => {
+  it('gives the summary, where the opening left the ladder, the role’s goals with points, and how a round goes', () => {
+    const s = opening(pak);
+    const b = briefSummary(c, s, 'taliban');
+    expect(b.summary).toBe(pak.meta.summary);
+    expect(b.standing).toContain(pak.ladder[s.rung]?.name);
+    expect(b.role).toBe(c.actors.get('taliban')?.name);
+    const objectives = c.actors.get('taliban')?.objectives ?? [];
+    expect(b.goals).toEqual(objectives.map((o) => `${o.description} (${o.points} points)`));
+    expect(b.rules).toContain(`at most ${pak.meta.maxRounds} rounds`);
+    // A shared screen names no role's goals: in hot-seat play they are private.
+    expect(briefSummary(c, s, null)).toMatchObject({ role: null, goals: [] });
   });
 });
