@@ -113,7 +113,7 @@ function shape(id: string) {
   }
 }
 
-/** The legend, folded on a phone, open by default on a wide screen (the caller says which). */
+/** The legend, a disclosure: open or folded as the caller says, then as the reader leaves it. */
 export function legendView(entries: LegendEntry[], open: boolean): TemplateResult {
   return html`<details class="legend" data-testid="legend" ?open=${open}>
     <summary>Map legend</summary>

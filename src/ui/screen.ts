@@ -1,15 +1,12 @@
-// The student's screen around the panel: the gauges above it and the legend over the map, rendered
-// with lit-html into hosts of their own (index.html's #hud and #legend), so that the panel's rebuilds
-// never touch them. The app calls renderScreen once per render.
+// The student's screen around the panel: the gauges, the map legend and the trainer's news, rendered
+// with lit-html into a host of their own (index.html's #hud), so that the panel's rebuilds never touch
+// them. The app calls renderScreen once per render.
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { humans } from './briefing.ts';
 import { gaugeData, gaugesView } from './gauges.ts';
 import { legendEntries, legendView } from './legend.ts';
 import { trainerNews, trainerNewsView } from './news-groups.ts';
 import type { App } from './types.ts';
-
-/** Wide enough that the legend opens by default beside the map (the phone layout folds it). */
-const WIDE = '(min-width: 901px)';
 
 const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -32,30 +29,25 @@ function changeRound(app: App): number {
   return resolved || snap.matches('briefing') ? snap.context.round : Math.max(0, snap.context.round - 1);
 }
 
-/** Renders the gauges and the legend for the game on screen, or nothing without one (or in the debrief). */
+/**
+ * Renders the gauges, the map legend and the trainer's news for the game on screen beside the panel, or
+ * nothing without a game (or in the debrief). The legend sits here, folded, rather than over the map:
+ * the map stays whole for the eye and for the map's own pixel tests.
+ */
 export function renderScreen(app: App, doc: Document): void {
   const hud = doc.getElementById('hud');
-  const legend = doc.getElementById('legend');
   const game = app.game;
-  if (hud) {
-    const snap = game?.actor.getSnapshot();
-    const s = snap?.context;
-    render(
-      game && s && !app.ui.debrief
-        ? html`${gaugesView(gaugeData(game.c, s, rolesOnScreen(app), changeRound(app), clock))}
+  if (!hud) return;
+  const snap = game?.actor.getSnapshot();
+  const s = snap?.context;
+  render(
+    game && s && !app.ui.debrief
+      ? html`${gaugesView(gaugeData(game.c, s, rolesOnScreen(app), changeRound(app), clock))}
+          ${legendView(legendEntries(game.loaded.scenario), false)}
           ${snap.matches({ playing: { round: 'orders' } }) ? trainerNewsView(trainerNews(s, s.round)) : nothing}`
-        : nothing,
-      hud,
-    );
-  }
-  if (legend) {
-    const sc = game?.loaded.scenario ?? app.catalog.ok[0]?.scenario;
-    // Opened once by width; afterwards the reader's own choice stays (lit-html leaves `open` as set).
-    const open =
-      legend.dataset.opened === undefined ? matchMedia(WIDE).matches : legend.dataset.opened === 'true';
-    legend.dataset.opened = String(open);
-    render(sc ? legendView(legendEntries(sc), open) : nothing, legend);
-  }
+      : nothing,
+    hud,
+  );
 }
 
 /** A template rendered into a new element, for the panels still built with el() (dom.ts). */
