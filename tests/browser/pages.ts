@@ -47,3 +47,15 @@ export async function startHotSeat(page: Page, seed: string): Promise<void> {
   await page.locator('button:text-is("Start")').click();
   await page.waitForSelector('h2:has-text("Briefing")');
 }
+
+/** The trainer sends the scenario's first inject from the console inside the game window. */
+export async function sendFirstInject(page: Page): Promise<void> {
+  await openTrainerTools(page);
+  await page.locator('button:text-is("Facilitator console")').click();
+  const injects = page.getByLabel('Inject', { exact: true });
+  const first = await injects
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== ''));
+  await injects.selectOption(first ?? '');
+  await page.locator('button.fc-send-inject').click();
+}

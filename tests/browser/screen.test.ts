@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart, openTab, openTrainerTools, toFirstOrders } from './pages.ts';
+import { openStart, openTab, sendFirstInject, toFirstOrders } from './pages.ts';
 
 const browser = useChromium();
 
@@ -85,14 +85,7 @@ describe('the student’s screen', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const { page, errors } = await toFirstOrders(context, '8');
     expect(await page.getByTestId('trainer-news').count()).toBe(0);
-    await openTrainerTools(page);
-    await page.locator('button:text-is("Facilitator console")').click();
-    const injects = page.getByLabel('Inject', { exact: true });
-    const first = await injects
-      .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== ''));
-    await injects.selectOption(first ?? '');
-    await page.locator('button.fc-send-inject').click();
+    await sendFirstInject(page);
     const box = page.getByTestId('trainer-news');
     await box.waitFor();
     expect(await box.locator('.tag').textContent()).toBe('From the trainer');
@@ -115,6 +108,7 @@ describe('the briefing', () => {
     expect(await folded.count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('.briefing details.brief-more[open]').count()).toBe(0);
     // What shows before anything is unfolded: a screen's reading, not the 1,221 words of old.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, which leaves out folded <details>
     const words = (await page.locator('.screen.briefing').innerText()).split(/\s+/).filter(Boolean).length;
     expect(words).toBeLessThan(300);
     await folded.first().locator('summary').click();
