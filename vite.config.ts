@@ -1,10 +1,37 @@
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { brinkRegions } from './src/build/region-plugin.ts';
 import { brinkScenarios } from './src/scenario/bundled-plugin.ts';
 
 export default defineConfig({
-  // Validates each bundled scenario, and cuts its borders from Natural Earth, into small JSON assets.
-  plugins: [brinkScenarios(), brinkRegions()],
+  // assets/ (icons, the web manifest) is copied as is to the root of the build.
+  publicDir: 'assets',
+  plugins: [
+    // Validates each bundled scenario, and cuts its borders from Natural Earth, into small JSON assets.
+    brinkScenarios(),
+    brinkRegions(),
+    // A Workbox service worker precaches the game once loaded, so it installs and plays offline. The
+    // scenario editor (?view=editor: its chunk, styles and check worker) is left to the network: it is the
+    // largest chunk after Phaser, and a classroom without a network plays, it does not author.
+    VitePWA({
+      injectRegister: 'script-defer',
+      // The same minified worker whatever NODE_ENV says (Vitest sets "test", which would ship Workbox's debug build).
+      mode: 'production',
+      registerType: 'prompt',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,json,svg,png,webmanifest}'],
+        globIgnores: ['**/editor-*', '**/worker-*'],
+        // Phaser's chunk is some 1.4 MB: above Workbox's default limit of 2 MiB only with room to spare.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        // A new version takes over at the next visit, never under a game in progress.
+        skipWaiting: false,
+        clientsClaim: false,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

@@ -26,6 +26,7 @@ import {
   storeScenarioText,
 } from './saves.ts';
 import { bundledScenarios, type LoadedScenario, validateScenario } from './scenarios.ts';
+import { renderScreen } from './screen.ts';
 import { randomSeed, renderStart } from './start.ts';
 import type { App, Game, UiState, WhyView } from './types.ts';
 
@@ -275,6 +276,7 @@ export function mountApp(doc: Document): App {
       html`${build()}${inPlay ? html`${renderPlace(app, game)}${renderMapText(app, game)}` : nothing}`,
       panel,
     );
+    renderScreen(app, doc);
     if (changed) {
       lastScreen = key;
       panel.querySelector<HTMLElement>('.screen-heading')?.focus();

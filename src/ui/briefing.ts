@@ -2,6 +2,7 @@
 // private brief and objectives. In hot-seat play each private brief sits behind a pass-the-device screen.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Actor } from '../scenario/schema.ts';
+import { briefSummary, briefSummaryView } from './brief-summary.ts';
 import { heading } from './dom.ts';
 import { newsList } from './news.ts';
 import type { App, Game } from './types.ts';
@@ -27,26 +28,25 @@ export function renderBriefing(app: App, game: Game): TemplateResult {
     app.ui.briefingStep = 1;
     app.render();
   };
+  // One screen to read first; the rest unfolds on demand.
+  const more = (title: string, content: unknown) =>
+    html`<details class="brief-more"><summary>${title}</summary>${content}</details>`;
   return html`<div class="screen briefing">
     ${heading(2, `Briefing: ${sc.meta.title}`)}
-    <p>${sc.meta.summary}</p>
-    <section>
-      <h3>How it began</h3>
-      <ol class="timeline">${sc.opening.timeline.map((t) => html`<li><strong>${t.when}: </strong>${t.text}</li>`)}</ol>
-    </section>
-    ${
-      opening.length > 0
-        ? html`<section><h3>The opening, as reported</h3>${newsList(app, game, opening, false)}</section>`
-        : nothing
-    }
-    ${sc.opening.precedent ? html`<section><h3>The precedent</h3><p>${sc.opening.precedent}</p></section>` : nothing}
-    <section>
-      <h3>Who plays</h3>
-      <ul>${game.c.playable.map((id) => html`<li>${game.c.actors.get(id)?.name ?? id}: ${who(id)}</li>`)}</ul>
-    </section>
+    <div class="brief-first">${briefSummaryView(briefSummary(game.c, s, single ?? null))}</div>
+    ${more(
+      'How it began',
+      html`<ol class="timeline">${sc.opening.timeline.map((t) => html`<li><strong>${t.when}: </strong>${t.text}</li>`)}</ol>`,
+    )}
+    ${opening.length > 0 ? more('The opening, as reported', newsList(app, game, opening, false)) : nothing}
+    ${sc.opening.precedent ? more('The precedent', html`<p>${sc.opening.precedent}</p>`) : nothing}
+    ${more(
+      'Who plays',
+      html`<ul>${game.c.playable.map((id) => html`<li>${game.c.actors.get(id)?.name ?? id}: ${who(id)}</li>`)}</ul>`,
+    )}
     ${
       single
-        ? html`${privateBrief(game.c.actors.get(single))}
+        ? html`${more('Your private brief', html`<p>${game.c.actors.get(single)?.briefing ?? 'No private brief is written for this role.'}</p>`)}
             <button type="button" class="primary" @click=${() => app.send({ type: 'BEGIN' })}>Begin round 1</button>`
         : html`<p>Each role now reads its private brief alone: pass the device to each team in turn.</p>
             <button type="button" class="primary" @click=${next}>Continue to the private briefs</button>`

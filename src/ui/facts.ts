@@ -4,7 +4,6 @@ import type { Metric } from '../scenario/schema.ts';
 import type { Compiled } from '../sim/compile.ts';
 import type { CueRecord, GameState, NewsItem } from '../sim/types.ts';
 import { nameOf } from './causes.ts';
-import { signed } from './dom.ts';
 
 /** A meter: a metric, its value now and its change this round. */
 export interface Meter {
@@ -43,13 +42,25 @@ export function verifiedOf(c: Compiled, s: GameState, item: NewsItem): number | 
     (x) => x.ref === 'verification' && x.kind === 'rule' && x.after?.includes(item.cause),
   );
   if (!verification) return undefined;
+  return verifiedIn(c, s, verification.id).total;
+}
+
+/** What one independent count (its cause) added to the verified dead, and whose dead they are. */
+export function verifiedIn(
+  c: Compiled,
+  s: GameState,
+  cause: number,
+): { total: number; side: string | undefined } {
   let total = 0;
+  let side: string | undefined;
   for (const ch of s.changes) {
-    if (ch.cause !== verification.id || !ch.subject.startsWith('metric:')) continue;
-    if (c.metrics.get(ch.subject.slice(7))?.role !== 'casualties-verified') continue;
+    if (ch.cause !== cause || !ch.subject.startsWith('metric:')) continue;
+    const m = c.metrics.get(ch.subject.slice(7));
+    if (m?.role !== 'casualties-verified') continue;
+    side = m.actor;
     if (typeof ch.to === 'number' && typeof ch.from === 'number') total += ch.to - ch.from;
   }
-  return Math.round(total);
+  return { total: Math.round(total), side };
 }
 
 /** The humanitarian level, normalised to 0..1 (the first humanitarian metric), or 0 when there is none. */
@@ -96,30 +107,4 @@ export function mapFacts(c: Compiled, s: GameState): MapFacts {
     .filter((q) => q.round === s.round && STRIKE_KINDS.has(q.kind))
     .map((q) => ({ at: q.at, text: `${nameOf(c, q.at)} — ${describeCue(c, s, q)}` }));
   return { places, crossings, strikes };
-}
-
-/**
- * The round in a sentence or two: where the ladder went, and the `most` biggest meter changes, each
- * weighed by its share of the meter's range. Null when nothing public moved.
- */
-export function roundSummary(c: Compiled, s: GameState, most = 3): string | null {
-  const parts: string[] = [];
-  const first = s.changes.find((x) => x.round === s.round && x.subject === 'rung');
-  const ladder = c.scenario.ladder;
-  const before = first ? (c.rungIndex.get(String(first.from)) ?? s.rung) : s.rung;
-  if (before !== s.rung)
-    parts.push(
-      `The ladder ${s.rung > before ? 'rose' : 'fell'} from ${ladder[before]?.name} to ${ladder[s.rung]?.name}.`,
-    );
-  const moved = meters(c, s)
-    .filter((m) => m.delta !== 0)
-    .sort(
-      (a, b) =>
-        Math.abs(b.delta) / (b.metric.max - b.metric.min || 1) -
-        Math.abs(a.delta) / (a.metric.max - a.metric.min || 1),
-    )
-    .slice(0, most);
-  if (moved.length > 0)
-    parts.push(`Biggest changes: ${moved.map((m) => `${m.metric.name} ${signed(m.delta)}`).join(', ')}.`);
-  return parts.length > 0 ? parts.join(' ') : null;
 }

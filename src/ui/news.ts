@@ -7,10 +7,8 @@ import type { GameState, NewsItem } from '../sim/types.ts';
 import { causeChain } from './causes.ts';
 import { num } from './dom.ts';
 import { claimsOf, verifiedOf } from './facts.ts';
+import { newsTag, sourceOf } from './news-groups.ts';
 import type { App, Game } from './types.ts';
-
-/** Whether a news item is the engine's notice of an independent count (a verification rule's news). */
-const isVerification = (s: GameState, item: NewsItem) => s.causes[item.cause]?.ref === 'verification';
 
 /**
  * Splits news into the items to list and one line for the independent counts among them: how many were
@@ -21,7 +19,7 @@ export function verificationNotice(
   s: GameState,
   items: NewsItem[],
 ): { items: NewsItem[]; notice: string | null } {
-  const counts = items.filter((n) => isVerification(s, n));
+  const counts = items.filter((n) => sourceOf(s, n) === 'verification');
   if (counts.length === 0) return { items, notice: null };
   const causes = new Set(counts.map((n) => n.cause));
   const dead = new Map<string, number>();
@@ -75,7 +73,7 @@ export function newsList(
     };
     return html`<li><article aria-labelledby=${hid} class="news-item">
       <h4 id=${hid} class="headline">${n.headline}</h4>
-      <p class=${n.simulated ? 'tag sim' : 'tag hist'}>${n.simulated ? 'Simulation' : 'Historical'}</p>
+      <p class=${newsTag(s, n).cls}>${newsTag(s, n).text}</p>
       ${n.body ? html`<p>${n.body}</p>` : nothing}
       ${claimsLine(claimsOf(game.c, n), verifiedOf(game.c, s, n))}
       ${debrief && n.killed !== undefined ? html`<p class="claims">True toll (debrief only): ${n.killed}.</p>` : nothing}

@@ -9,9 +9,10 @@ import { awaitingAnswer } from '../sim/negotiation.ts';
 import { checkOrders, type Option, options } from '../sim/orders.ts';
 import { roundDate } from '../sim/text.ts';
 import type { Order } from '../sim/types.ts';
+import { actionEffects } from './action-text.ts';
 import { humans } from './briefing.ts';
 import { nameOf } from './causes.ts';
-import { heading, signed } from './dom.ts';
+import { heading } from './dom.ts';
 import { renderNegotiation } from './negotiation.ts';
 import { situation } from './report.ts';
 import { saveBar } from './savebar.ts';
@@ -25,14 +26,6 @@ const CATEGORY_NAMES: Record<string, string> = {
   information: 'Information',
   military: 'Military',
 };
-
-/** The cost and weight of an action, in words. */
-export function costLine(game: Game, o: Option): string {
-  const cost = o.action.cost.map((x) => `${nameOf(game.c, x.metric)} ${signed(x.add)}`).join(', ');
-  const g = o.action.goldstein;
-  const tone = g < 0 ? 'conflict' : g > 0 ? 'cooperation' : 'neutral';
-  return `${cost ? `Cost: ${cost}. ` : 'No cost. '}Goldstein weight ${signed(g)} (${tone}).`;
-}
 
 /** The actions not open this round, each with its category and why, folded away under a count. */
 function closedActions(closed: Option[]): TemplateResult | typeof nothing {
@@ -85,7 +78,7 @@ export function renderOrders(app: App, game: Game, role: string): TemplateResult
     return html`<div class="choice action">
       <input type=${single ? 'radio' : 'checkbox'} name="order" id=${id} value=${o.action.id}
         aria-describedby=${`${id}-desc`} data-action=${o.action.id}><label for=${id}>${o.action.name}</label>
-      <div id=${`${id}-desc`} class="hint"><p>${o.action.description}</p><p>${costLine(game, o)}</p></div>
+      <div id=${`${id}-desc`} class="hint"><p>${o.action.description}</p><div class="action-effects">${actionEffects(c, o.action)}</div></div>
       ${target}
     </div>`;
   };

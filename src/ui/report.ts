@@ -4,8 +4,9 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { endingAhead } from '../sim/endings.ts';
 import { metricValue, roundDate } from '../sim/text.ts';
 import { nameOf, whyChange } from './causes.ts';
+import { biggestChanges } from './changes.ts';
 import { heading, signed } from './dom.ts';
-import { meters, newsOfRound, roundSummary } from './facts.ts';
+import { meters, newsOfRound } from './facts.ts';
 import { renderNegotiation } from './negotiation.ts';
 import { newsList } from './news.ts';
 import { saveBar } from './savebar.ts';
@@ -104,7 +105,7 @@ export function renderResolution(app: App, game: Game, last = false): TemplateRe
   const s = game.actor.getSnapshot().context;
   const c = game.c;
   const items = newsOfRound(s, s.round);
-  const moved = roundSummary(c, s);
+  const moved = biggestChanges(c, s, s.round);
   const panes: Pane[] = [
     {
       id: 'news',

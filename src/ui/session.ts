@@ -377,7 +377,12 @@ export function installSession(app: App, doc: Document): Session {
       if (locked) consoleOpen = false;
       if (ready) refreshBar();
     },
-    focusTools: () => bar.querySelector<HTMLElement>('.open-console')?.focus(),
+    focusTools: () => {
+      // Folded away, so that a student's screen opens on the game, not on the trainer's tools.
+      const menu = bar.querySelector<HTMLDetailsElement>('.trainer-menu');
+      if (menu) menu.open = true;
+      bar.querySelector<HTMLElement>('.open-console')?.focus();
+    },
   });
   const header = doc.querySelector('.app-header');
   if (header) header.after(bar);
@@ -396,18 +401,20 @@ export function installSession(app: App, doc: Document): Session {
     }
     paint(
       html`<p class="round-status" data-testid="round-status" data-paused=${String(!!s?.paused)}>${pacing}</p>
-        <div class="buttons">
-          <span class="trainer-tools" ?hidden=${locked}>
-            <button type="button" aria-expanded=${String(consoleOpen)} class="open-console" @click=${toggleConsole}>Facilitator console</button>
-            <button type="button" @click=${() => openWindow('console')}>Open the console in a new window</button>
-          </span>
-          <button type="button" @click=${() => openWindow('presenter')}>Open the presenter view</button>
-        </div>
-        <div class="field trainer-tools-field" ?hidden=${locked}>
-          <label for="import-log-file">Replay a game log (.json)</label><input type="file" id="import-log-file" accept=".json,application/json" @change=${readLogFile}>
-          <p class="error" role="alert">${logMessage}</p>
-        </div>
-        ${lockArea}
+        <details class="trainer-menu"><summary>Trainer tools</summary>
+          <div class="buttons">
+            <span class="trainer-tools" ?hidden=${locked}>
+              <button type="button" aria-expanded=${String(consoleOpen)} class="open-console" @click=${toggleConsole}>Facilitator console</button>
+              <button type="button" @click=${() => openWindow('console')}>Open the console in a new window</button>
+            </span>
+            <button type="button" @click=${() => openWindow('presenter')}>Open the presenter view</button>
+          </div>
+          <div class="field trainer-tools-field" ?hidden=${locked}>
+            <label for="import-log-file">Replay a game log (.json)</label><input type="file" id="import-log-file" accept=".json,application/json" @change=${readLogFile}>
+            <p class="error" role="alert">${logMessage}</p>
+          </div>
+          ${lockArea}
+        </details>
         <div class="inline-console" ?hidden=${!consoleOpen}>${inline?.root ?? nothing}</div>`,
       bar,
     );

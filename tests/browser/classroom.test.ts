@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { pdfText, playToEnd, submitOrders, toFirstOrders } from './pages.ts';
+import { openTrainerTools, pdfText, playToEnd, submitOrders, toFirstOrders } from './pages.ts';
 
 const browser = useChromium();
 
@@ -119,6 +119,7 @@ describe('facilitator console and presenter view', () => {
     await expect.poll(() => pres.page.locator('.pv-round').textContent()).toMatch(/^Round 1 of/);
 
     // The console also works on one screen, inside the game window.
+    await openTrainerTools(page);
     await page.locator('button.open-console').click();
     await expect.poll(() => page.locator('.inline-console .fc-status').textContent()).toMatch(/^Round 1 of/);
 
@@ -135,6 +136,7 @@ describe('facilitator console and presenter view', () => {
     const passcode = page.getByLabel('Trainer passcode');
     const unlock = page.locator('button:text-is("Unlock the trainer tools")');
     const alert = page.locator('.classroom-bar .lock [role="alert"]');
+    await openTrainerTools(page);
     await consoleButton.click();
     expect(await page.locator('.inline-console').isVisible()).toBe(true);
 
@@ -159,6 +161,7 @@ describe('facilitator console and presenter view', () => {
     // A reload, or a console window opened by hand, finds the tools locked.
     await page.reload();
     await page.waitForSelector('h2:has-text("Start a game")');
+    await openTrainerTools(page);
     await passcode.waitFor();
     expect(await consoleButton.isVisible()).toBe(false);
     const con = await openView(context, 'console');
@@ -189,6 +192,7 @@ describe('facilitator console and presenter view', () => {
     await page.locator('button:text-is("Remove the passcode")').click();
     await page.reload();
     await page.waitForSelector('h2:has-text("Start a game")');
+    await openTrainerTools(page);
     expect(await consoleButton.isVisible()).toBe(true);
     const again = await openView(context, 'console');
     await again.page.locator('.facilitator').waitFor();

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart, toFirstOrders } from './pages.ts';
+import { openStart, openTrainerTools, toFirstOrders } from './pages.ts';
 
 const browser = useChromium();
 const scenario = JSON.parse(readFileSync('scenarios/pakistan-afghanistan-2026.json', 'utf8')) as {
@@ -36,6 +36,7 @@ describe('the classroom channel, heard by another tab', () => {
     await page.locator('select[data-role]').nth(1).selectOption('person');
     await page.getByLabel('Seed').fill('31337');
     await page.locator('button:text-is("Start")').click();
+    await openTrainerTools(page);
     await page.locator('summary:text-is("Lock the trainer tools")').click();
     await page.getByLabel('Passcode to lock the trainer tools').fill('owl-42');
     await page.locator('button:text-is("Lock")').click();
@@ -148,6 +149,7 @@ describe('malformed events on the channel', () => {
   it('are refused with a reason the console shows, and the game goes on', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const { page, errors } = await toFirstOrders(context, '21');
+    await openTrainerTools(page);
     await page.locator('button.open-console').click();
     const notice = page.locator('.inline-console .fc-notice');
     const other = await context.newPage();

@@ -74,8 +74,8 @@ describe('a new player’s journey', () => {
 
     await page.waitForSelector('h2:has-text("Briefing")');
     expect(await focusedHeading(page)).toMatch(/^Briefing/);
-    expect(await page.locator('h3:text-is("How it began")').count()).toBe(1);
-    expect(await page.locator('.private h3').textContent()).toMatch(/^Your role:/);
+    expect(await page.locator('details summary:text-is("How it began")').count()).toBe(1);
+    expect(await page.locator('.brief-summary h3').textContent()).toMatch(/^Your goals as /);
     await page.locator('button:text-is("Begin round 1")').focus();
     await page.keyboard.press('Enter');
 

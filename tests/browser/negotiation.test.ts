@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart, openTab, tabOf } from './pages.ts';
+import { openStart, openTab, startHotSeat, tabOf } from './pages.ts';
 
 const browser = useChromium();
 
@@ -23,12 +23,7 @@ describe('negotiation', () => {
   it('a mediated proposal is countered once, signed, and then violated', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const { page, errors } = await openStart(context);
-    const seats = page.locator('select[data-role]');
-    await seats.nth(0).selectOption('person');
-    await seats.nth(1).selectOption('person');
-    await page.getByLabel('Seed').fill('7');
-    await page.locator('button:text-is("Start")').click();
-    await page.waitForSelector('h2:has-text("Briefing")');
+    await startHotSeat(page, '7');
     await page.locator('button:text-is("Continue to the private briefs")').click();
     for (let i = 0; i < 4; i++) {
       await passIfAsked(page);

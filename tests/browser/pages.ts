@@ -73,3 +73,31 @@ export async function pdfPages(pdf: Buffer): Promise<string[]> {
 export async function pdfText(pdf: Buffer): Promise<string> {
   return (await pdfPages(pdf)).join('\n');
 }
+
+/** Unfolds the classroom bar's "Trainer tools" (folded on every new page), if it is not open yet. */
+export async function openTrainerTools(page: Page): Promise<void> {
+  const menu = page.locator('details.trainer-menu');
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('> summary').click();
+}
+
+/** Starts the default scenario with its first two roles played by people (hot-seat), at the briefing. */
+export async function startHotSeat(page: Page, seed: string): Promise<void> {
+  const seats = page.locator('select[data-role]');
+  await seats.nth(0).selectOption('person');
+  await seats.nth(1).selectOption('person');
+  await page.getByLabel('Seed').fill(seed);
+  await page.locator('button:text-is("Start")').click();
+  await page.waitForSelector('h2:has-text("Briefing")');
+}
+
+/** The trainer sends the scenario's first inject from the console inside the game window. */
+export async function sendFirstInject(page: Page): Promise<void> {
+  await openTrainerTools(page);
+  await page.locator('button:text-is("Facilitator console")').click();
+  const injects = page.getByLabel('Inject', { exact: true });
+  const first = await injects
+    .locator('option')
+    .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== ''));
+  await injects.selectOption(first ?? '');
+  await page.locator('button.fc-send-inject').click();
+}

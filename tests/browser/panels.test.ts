@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart, openTab, tabOf } from './pages.ts';
+import { openStart, openTab, sendFirstInject, tabOf } from './pages.ts';
 
 const browser = useChromium();
 
@@ -129,13 +129,7 @@ describe('what a player has entered and not yet sent', () => {
     await kept();
 
     // The trainer sends an inject from the console while Pakistan is choosing: a new snapshot.
-    await page.locator('button:text-is("Facilitator console")').click();
-    const injects = page.getByLabel('Inject', { exact: true });
-    const first = await injects
-      .locator('option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== ''));
-    await injects.selectOption(first ?? '');
-    await page.locator('button.fc-send-inject').click();
+    await sendFirstInject(page);
     await expect.poll(() => page.locator('.fc-delivered li[data-inject-cause]').count()).toBe(1);
     expect(await page.locator('#panel h2').first().textContent()).toMatch(/^Orders for Pakistan: round 1/);
     await kept();

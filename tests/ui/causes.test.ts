@@ -13,14 +13,7 @@ import {
   subjectName,
   whyChange,
 } from '../../src/ui/causes.ts';
-import {
-  claimsOf,
-  humanitarianLevel,
-  mapFacts,
-  meters,
-  roundSummary,
-  verifiedOf,
-} from '../../src/ui/facts.ts';
+import { claimsOf, humanitarianLevel, mapFacts, meters, verifiedOf } from '../../src/ui/facts.ts';
 
 function scenario(file: string): Scenario {
   const r = loadScenario(readFileSync(`scenarios/${file}`, 'utf8'), file);
@@ -130,51 +123,6 @@ describe('panel facts', () => {
     const h = humanitarianLevel(c, s);
     expect(h).toBeGreaterThanOrEqual(0);
     expect(h).toBeLessThanOrEqual(1);
-  });
-});
-
-describe('the round in a line', () => {
-  const metricName = (id: string) => pak.metrics.find((m) => m.id === id)?.name;
-  /** A report of round 3 in which the given metrics moved from their start by `by`, and the rung moved. */
-  function movedState(by: Record<string, number>, rung: { from: string; to: string } | null): GameState {
-    const base = states[0] as GameState;
-    const round = 3;
-    const metrics = { ...base.metrics };
-    const changes: GameState['changes'] = [];
-    for (const [id, d] of Object.entries(by)) {
-      const from = pak.metrics.find((m) => m.id === id)?.start ?? 0;
-      metrics[id] = from + d;
-      changes.push({ round, cause: 1, subject: `metric:${id}`, from, to: from + d });
-    }
-    if (rung) changes.push({ round, cause: 1, subject: 'rung', ...rung });
-    const at = rung ? (c.rungIndex.get(rung.to) ?? 0) : base.rung;
-    return { ...base, round, metrics, changes, rung: at };
-  }
-
-  it('names the ladder’s move and the three biggest changes, weighed by each meter’s range', () => {
-    // Humanitarian need runs 0–30, so +6 (a fifth of its range) outweighs +15 on a 0–100 meter;
-    // a hidden metric never shows, however much it moved.
-    const s = movedState(
-      {
-        'humanitarian-need': 6,
-        trade: -15,
-        'hostility-taliban': 4,
-        'standing-pakistan': -2,
-        'dead-afghan-true': 900,
-      },
-      { from: 'border-skirmishes', to: 'strikes-on-cities' },
-    );
-    expect(roundSummary(c, s)).toBe(
-      'The ladder rose from Border skirmishes to Strikes on cities. ' +
-        `Biggest changes: ${metricName('humanitarian-need')} +6, ${metricName('trade')} −15, ${metricName('hostility-taliban')} +4.`,
-    );
-  });
-
-  it('says the ladder fell, and is silent when nothing public moved', () => {
-    expect(roundSummary(c, movedState({}, { from: 'open-war', to: 'cross-border-strikes' }))).toMatch(
-      /^The ladder fell from Open war to Cross-border strikes\.$/,
-    );
-    expect(roundSummary(c, movedState({ 'dead-pakistan-true': 40 }, null))).toBeNull();
   });
 });
 
