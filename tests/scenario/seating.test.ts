@@ -88,20 +88,22 @@ describe('suggestSeating', () => {
     expect(plan(sc, 9).seated.map((r) => r.actor)).toEqual(['pakistan', 'taliban', 'qatar']);
   });
 
-  it('works for any scenario: the tutorial seats its two republics and leaves its commission to the computer', () => {
+  it('works for any scenario: the tutorial seats its two republics, then its commission once the class can staff it', () => {
     const sc = read('scenarios/tutorial.json');
-    const s = plan(sc, 10);
-    expect(s.seated.map((r) => [r.actor, r.students])).toEqual([
-      ['north', 5],
-      ['south', 5],
+    const ten = plan(sc, 10);
+    expect(ten.seated.map((r) => [r.actor, r.students])).toEqual([
+      ['north', 4],
+      ['south', 3],
+      ['commission', 3],
     ]);
-    expect(s.computer).toEqual([
-      {
-        actor: 'commission',
-        name: 'the River Commission',
-        reason: 'Computer only: the scenario does not offer this role to people.',
-      },
+    expect(ten.computer).toEqual([]);
+    const five = plan(sc, 5);
+    expect(five.seated.map((r) => [r.actor, r.students])).toEqual([
+      ['north', 3],
+      ['south', 2],
     ]);
+    expect(five.computer.map((r) => r.actor)).toEqual(['commission']);
+    expect(five.computer[0]?.reason).toMatch(/^Left to the computer: 5 students staff 2 roles/);
   });
 
   it('says what is wrong with a class size it cannot seat, and with a scenario no one may play', () => {

@@ -10,6 +10,8 @@ describe('the room server', () => {
     const trainer = await RoomConnection.create(server.endpoint, {
       scenario: 'tutorial',
       name: 'Ms Trainer',
+      // The tutorial's third seat, the River Commission, is left to its computer player.
+      seats: { commission: { by: 'computer', policy: 'tit-for-tat' } },
     });
     const first = await trainer.until((v) => v.you.kind === 'trainer');
     expect(first.code).toMatch(/^[A-Z2-9]{6}$/);
