@@ -49,6 +49,7 @@ function freshUi(start?: UiState['start']): UiState {
       seed: randomSeed(),
       message: null,
       checking: null,
+      classSize: null,
     },
   };
 }

@@ -1,6 +1,7 @@
 // The start screen: choose a scenario (bundled or from a file), who plays each role, the seed; or resume.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { keyed } from 'lit-html/directives/keyed.js';
+import { suggestSeating } from '../scenario/seating.ts';
 import type { PolicyName, Seat } from '../sim/types.ts';
 import { heading } from './dom.ts';
 import { importSaveControl } from './savebar.ts';
@@ -161,7 +162,38 @@ function rolesFieldset(app: App, cur: LoadedScenario): TemplateResult {
           (p) =>
             html`<option value=${p.value} ?selected=${p.value === (st.seats[actor.id] ?? 'tit-for-tat')}>${p.label}</option>`,
         )}</select></div>`,
-    )}</fieldset>`;
+    )}${seatingHelp(app, cur)}</fieldset>`;
+}
+
+/** How a class of a given size might fill the seats (suggestSeating), and a button to take the suggestion. */
+function seatingHelp(app: App, cur: LoadedScenario): TemplateResult {
+  const st = app.ui.start;
+  const plan = st.classSize === null ? null : suggestSeating(cur.scenario, st.classSize);
+  const size = (e: Event) => {
+    const v = (e.currentTarget as HTMLInputElement).value;
+    st.classSize = v === '' ? null : Number(v);
+    app.render();
+  };
+  const take = () => {
+    if (!plan?.ok) return;
+    for (const r of plan.seated) st.seats[r.actor] = 'person';
+    for (const r of plan.computer) if (r.actor in st.seats) st.seats[r.actor] = 'tit-for-tat';
+    app.render();
+  };
+  return html`<details class="seating"><summary>Seating a class</summary>
+    <div class="field"><label for="class-size">Students in the class</label><input type="number" id="class-size" min="1" step="1" inputmode="numeric" .value=${st.classSize === null ? '' : String(st.classSize)} @change=${size}></div>
+    ${
+      plan === null
+        ? nothing
+        : !plan.ok
+          ? html`<p class="error" role="alert">${plan.message}</p>`
+          : html`<ul class="seating-plan">${plan.seated.map(
+              (r) =>
+                html`<li data-seated=${r.actor}><strong>${r.name}</strong>: a team of ${r.students}. ${r.reason}</li>`,
+            )}${plan.computer.map((r) => html`<li data-computer=${r.actor}><strong>${r.name}</strong>: ${r.reason}</li>`)}</ul>
+            <button type="button" @click=${take}>Use this seating</button>`
+    }
+  </details>`;
 }
 
 /** Saved games that can go on: a finished game is not offered. */

@@ -36,6 +36,8 @@ export interface StartState {
   message: string | null;
   /** A scenario file being read and checked (busy: Start waits), or what its check said. */
   checking: { busy: boolean; text: string; file: string } | null;
+  /** The class size a trainer asked a seating for, or null. */
+  classSize: number | null;
 }
 
 /** The interface's own state (never game state). */

@@ -12,6 +12,7 @@ import { claimsOf, verifiedOf } from './facts.ts';
 import { localLock, passcodeForm } from './lock.ts';
 import { MapView } from './mapview.ts';
 import { claimsLine } from './news.ts';
+import { newsTag } from './news-groups.ts';
 import { open, prove } from './seal.ts';
 
 /**
@@ -103,11 +104,12 @@ function openConsole(doc: Document, panel: HTMLElement, key: Uint8Array | null =
   view.root.querySelector<HTMLElement>('.fc-heading')?.focus();
 }
 
-/** One public news item: headline, story, the Simulation tag, claims beside the verified figure. */
+/** One public news item: headline, story, its source's tag (historical, simulation, the trainer), claims beside the verified figure. */
 function publicNews(m: StateMessage, item: NewsItem, c: ReturnType<typeof compile>): TemplateResult {
+  const tag = newsTag(m.state, item);
   return html`<li class="news-item">
     <h4 class="headline">${item.headline}</h4>
-    <p class=${item.simulated ? 'tag sim' : 'tag hist'}>${item.simulated ? 'Simulation' : 'Historical'}</p>
+    <p class=${tag.cls}>${tag.text}</p>
     ${item.body ? html`<p>${item.body}</p>` : nothing}
     ${claimsLine(claimsOf(c, item), verifiedOf(c, m.state, item))}
   </li>`;

@@ -76,6 +76,9 @@ describe('facilitator console and presenter view', () => {
     expect(customPreview).toHaveLength(1);
     await con.page.locator('button.fc-send-custom').click();
     await expect.poll(() => con.page.locator('.fc-delivered li[data-inject-cause]').count()).toBe(2);
+    // The projector shows the trainer's inject at once, labelled as the trainer's, not as the engine's news.
+    const custom = pres.page.locator('.pv-news .news-item', { hasText: 'Trainer: border town floods' });
+    await expect.poll(() => custom.locator('.tag').textContent()).toBe('From the trainer');
     expect(
       await con.page.locator('.fc-delivered li[data-inject-cause]').nth(1).locator('li').allTextContents(),
     ).toEqual(customPreview);

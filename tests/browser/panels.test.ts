@@ -160,3 +160,28 @@ describe('what a player has entered and not yet sent', () => {
     await page.context().close();
   }, 120_000);
 });
+
+describe('seating a class on the start screen', () => {
+  it('suggests teams for 25 students from the scenario, and takes the suggestion into the seats', async () => {
+    const context = await browser().newContext();
+    const { page, errors } = await openStart(context);
+    await page.locator('details.seating > summary').click();
+    await page.getByLabel('Students in the class').fill('25');
+    await page.getByLabel('Students in the class').press('Tab');
+    const seated = page.locator('.seating-plan li[data-seated]');
+    await expect.poll(() => seated.count()).toBe(8);
+    expect(await seated.first().textContent()).toMatch(/^Pakistan: a team of 4\./);
+    expect(await page.locator('.seating-plan li[data-computer="china"]').textContent()).toMatch(
+      /Left to the computer/,
+    );
+    await page.locator('button:text-is("Use this seating")').click();
+    await expect.poll(() => page.locator('select[data-role="qatar"]').inputValue()).toBe('person');
+    expect(await page.locator('select[data-role="china"]').inputValue()).toBe('tit-for-tat');
+    // A class size that is not a whole number says what is wrong.
+    await page.getByLabel('Students in the class').fill('0');
+    await page.getByLabel('Students in the class').press('Tab');
+    await expect.poll(() => page.locator('.seating [role="alert"]').textContent()).toMatch(/whole number/);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
