@@ -2,6 +2,7 @@
 // (../shared/escalation-model.md) and the band it must fall in. Shared by `npm run calibrate` and its test.
 import type { Scenario } from '../scenario/schema.ts';
 import { type CeasefireSpell, type GameSummary, type PolicySpec, runGames } from './batch.ts';
+import { compile } from './compile.ts';
 
 /** One figure of the report. */
 export interface Figure {
@@ -65,10 +66,12 @@ export function median(xs: readonly number[]): number {
 }
 
 /**
- * The share of the endings' variance explained by the players' policies: 1 − the mean Gini impurity of
- * the endings within each pairing of policies / the impurity over all games (a categorical R²).
+ * The share of the endings' variance explained by the policies of `players` (the parties to the conflict):
+ * 1 − the mean Gini impurity of the endings within each pairing of their policies / the impurity over all
+ * games (a categorical R²). Third parties are left out: they play by role, and with every seat in the key
+ * each pairing of nine seats was nearly unique, which made the share trivially about 0.98.
  */
-export function explainedByPolicies(games: readonly GameSummary[]): number {
+export function explainedByPolicies(games: readonly GameSummary[], players: readonly string[]): number {
   const gini = (xs: readonly GameSummary[]) => {
     const k = new Map<string, number>();
     for (const g of xs) k.set(g.ending, (k.get(g.ending) ?? 0) + 1);
@@ -79,6 +82,7 @@ export function explainedByPolicies(games: readonly GameSummary[]): number {
   const groups = new Map<string, GameSummary[]>();
   for (const g of games) {
     const key = Object.entries(g.policies)
+      .filter(([r]) => players.includes(r))
       .sort()
       .map(([r, p]) => `${r}=${p}`)
       .join(',');
@@ -238,8 +242,8 @@ export async function calibrate(sc: Scenario, o: CalibrateOptions): Promise<Figu
     ),
     figure(
       'policy-share',
-      'Share of the endings’ variance explained by the policies',
-      explainedByPolicies(mixed),
+      'Share of the endings’ variance explained by the parties’ policies',
+      explainedByPolicies(mixed, compile(sc).parties),
       'design: endings follow from choices',
       BANDS.policyShare,
     ),

@@ -96,7 +96,8 @@ export function ceasefireEffect(
       breakCeasefire(st, cause);
       return;
     case 'strain':
-      checkCeasefire(st, SPOILER_STRAIN, cause);
+      // An extra hazard check, so it too waits until the ceasefire binds (see since in round.ts).
+      if (st.s.ceasefire.since < st.s.round) checkCeasefire(st, SPOILER_STRAIN, cause);
       return;
     case 'monitor':
       cover(st, 'monitored', d.monitoringRounds, cause);

@@ -224,9 +224,9 @@ function carrying(st: Step): string | undefined {
 
 /**
  * A computer third party's negotiating move (design choices): a mediator passes on a text it carries,
- * and, while its good offices are engaged and no text is on the table, may draft a bridging text of the
- * clauses every party values at 0 or more; once a text is in force a great power signs on as guarantor,
- * an organisation as monitor, a mediator as guarantor.
+ * and, as the lead mediator while its good offices are engaged and the parties are stuck, may draft a
+ * bridging text of the clauses every party values at 0 or more; once a mediated text is in force a great
+ * power signs on as guarantor, an organisation as monitor, a mediator as guarantor.
  */
 function thirdPartyMove(st: Step, actor: string): void {
   const { c, s } = st;
@@ -245,6 +245,9 @@ function thirdPartyMove(st: Step, actor: string): void {
   }
   const inForce = agreementInForce(s);
   if (inForce) {
+    // A text the parties reached alone has no mediator asking others to stand behind it: third parties sign
+    // on to a mediated text only (one with guarantors at signing), so a direct deal stays the parties' own.
+    if (inForce.guarantors.length === 0) return;
     const as = me.role === 'organisation' ? 'monitor' : me.role === 'spoiler' ? null : 'guarantor';
     if (as && signError(c, s, actor, as) === null)
       signAs(st, actor, as, `${name} signs on as ${as} to hold the parties to their word.`);
@@ -252,7 +255,13 @@ function thirdPartyMove(st: Step, actor: string): void {
   }
   const engaged =
     s.mediation.mediators.includes(actor) && ['offered', 'accepted', 'talks'].includes(s.mediation.phase);
-  if (!me.mediator || !engaged || awaitingAnswers(c, s).length > 0) return;
+  // One lead mediator drafts, and only when the parties are stuck: the crisis is ripe (a mutually hurting
+  // stalemate: Zartman) and a text of their own is on the table unsigned, rather than every engaged
+  // mediator putting its own text before the parties have tried theirs.
+  const lead = s.mediation.mediators[0] === actor;
+  const v = currentVersion(s);
+  const stuck = isRipe({ c, s }) && v !== undefined && c.parties.includes(v.author) && !isSigned(s, v.n);
+  if (!me.mediator || !engaged || !lead || !stuck || awaitingAnswers(c, s).length > 0) return;
   if (st.rng.next() >= PROPOSE_CHANCE) return;
   const drafts = bridgingDrafts(c, s);
   if (drafts.length === 0 || proposalError(c, s, actor, drafts, actor) !== null) return;

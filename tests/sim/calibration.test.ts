@@ -63,19 +63,20 @@ describe('calibration of the seed scenario', () => {
     expect(medianLife([{ from: 2, to: null, covered: true }], [14], 14)).toBe(14);
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
-    const game = (ending: string, policy: 'hawk' | 'dove') =>
-      ({ ending, policies: { a: policy } }) as unknown as Parameters<typeof agreed>[0];
+    const game = (ending: string, policy: 'hawk' | 'dove', third: 'hawk' | 'dove' = 'dove') =>
+      ({ ending, policies: { a: policy, mediator: third } }) as unknown as Parameters<typeof agreed>[0];
     // Endings fully determined by the policy: all of the variance explained; unrelated: none.
     expect(
-      explainedByPolicies([game('war', 'hawk'), game('war', 'hawk'), game('peace', 'dove')]),
+      explainedByPolicies([game('war', 'hawk'), game('war', 'hawk'), game('peace', 'dove')], ['a']),
     ).toBeCloseTo(1, 9);
-    expect(
-      explainedByPolicies([
-        game('war', 'hawk'),
-        game('peace', 'hawk'),
-        game('war', 'dove'),
-        game('peace', 'dove'),
-      ]),
-    ).toBeCloseTo(0, 9);
+    const unrelated = [
+      game('war', 'hawk', 'hawk'),
+      game('peace', 'hawk', 'dove'),
+      game('war', 'dove', 'hawk'),
+      game('peace', 'dove', 'dove'),
+    ];
+    expect(explainedByPolicies(unrelated, ['a'])).toBeCloseTo(0, 9);
+    // Only the named players count: a third party's seat that happens to track the endings is left out.
+    expect(explainedByPolicies(unrelated, ['a', 'mediator'])).toBeCloseTo(1, 9);
   });
 });
