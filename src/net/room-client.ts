@@ -98,7 +98,7 @@ export class RoomConnection {
   }
 
   /** The next view that satisfies `test` (the current one if it does already). */
-  until(test: (v: View) => boolean, ms = 10_000): Promise<View> {
+  until(test: (v: View) => boolean, ms = 30_000): Promise<View> {
     if (this.view && test(this.view)) return Promise.resolve(this.view);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -1,5 +1,5 @@
-// The networked classroom in Chromium: five browser contexts (the trainer, two belligerents, a second member
-// of one side's team, the presenter), each its own device, play a game over the room server to its end.
+// The networked classroom in Chromium: six browser contexts (the trainer, two belligerents, the mediator, a
+// second member of one side's team, the presenter), each its own device, play a game over the room server to its end.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startServerProcess, tempDir } from '../server/process.ts';
@@ -32,7 +32,7 @@ async function joinAs(base: string, code: string, name: string, role: string) {
 }
 
 describe('a networked classroom in Chromium', () => {
-  it('five devices play a game to its ending, each seeing only its own', async () => {
+  it('six devices, a mediator among them, play a game to its ending, each seeing only its own', async () => {
     // The room server serves the page the browser layer built (dist/), as npm start does.
     const server = await startServerProcess({ dataDir: tempDir(), serveDist: true });
     const base = server.endpoint;
@@ -41,7 +41,7 @@ describe('a networked classroom in Chromium', () => {
     await trainer.page.locator('select[name="scenario"]').selectOption('tutorial');
     await trainer.page.locator('form.room-create input[name="name"]').fill('Ms Trainer');
     await trainer.page.locator('button:text-is("Create the room")').click();
-    const heading = await trainer.page.waitForSelector('h2:has-text("Room ")');
+    const heading = await trainer.page.waitForSelector('h2:text-matches("^Room [A-Z2-9]{6}$")');
     const code = ((await heading.textContent()) ?? '').replace('Room ', '').trim();
     expect(code).toMatch(/^[A-Z2-9]{6}$/);
     const presenterUrl = (await trainer.page.locator('.room-console code').textContent()) ?? '';
@@ -49,6 +49,7 @@ describe('a networked classroom in Chromium', () => {
 
     const north = await joinAs(base, code, 'Nia', 'north');
     const south = await joinAs(base, code, 'Sam', 'south');
+    const mediator = await joinAs(base, code, 'Cai', 'commission');
     const teammate = await joinAs(base, code, 'Noor', 'north');
     const presenter = await device(presenterUrl);
     await presenter.page.waitForSelector(`h2:has-text("Room ${code}")`);
@@ -74,18 +75,21 @@ describe('a networked classroom in Chromium', () => {
       await north.page.locator('button:text-is("Send the team\'s orders")').click();
       await teammate.page.waitForSelector("text=Your team's orders are in.");
       await south.page.locator('button:text-is("Send the team\'s orders")').click();
+      await mediator.page.waitForSelector(`.room-phase:has-text("Round ${round} — orders")`);
+      await mediator.page.locator('button:text-is("Send the team\'s orders")').click();
       const next = trainer.page.locator('button:text-is("Next round")');
       const ended = trainer.page.locator('.room-phase[data-phase="ended"]');
       await next.or(ended).waitFor();
       if (await ended.isVisible()) break;
       await next.click();
     }
-    for (const d of [north, south, teammate, presenter])
+    for (const d of [north, south, mediator, teammate, presenter])
       await d.page.waitForSelector('.room-phase[data-phase="ended"]');
 
     expect(await presenter.page.locator('body').textContent()).not.toContain('north-team-secret');
     expect(await south.page.locator('body').textContent()).not.toContain('north-team-secret');
+    expect(await mediator.page.locator('body').textContent()).not.toContain('north-team-secret');
     expect(await presenter.page.locator('body').textContent()).not.toContain('draft-by-nia');
-    for (const d of [trainer, north, south, teammate, presenter]) expect(d.errors).toEqual([]);
+    for (const d of [trainer, north, south, mediator, teammate, presenter]) expect(d.errors).toEqual([]);
   }, 300_000);
 });
