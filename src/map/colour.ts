@@ -67,6 +67,8 @@ export const palette = {
   countryEdge: 0x6d6657,
   graticule: 0x9db7c2,
   ink: 0x1b1f24,
+  /** A place whose country no actor governs. */
+  neutral: 0x5b6470,
   halo: 0xffffff,
   borderGlow: 0xfff4c2,
   border: 0xc8102e,

@@ -45,8 +45,8 @@ function gate(g: G, open: boolean): G {
   return g.lineStyle(2, colour).lineBetween(-4, -6, 4, 6).lineBetween(4, -6, -4, 6);
 }
 
-/** The points of a five-pointed star, flat, point up. */
-function star(outer: number, inner: number): number[] {
+/** The points of a five-pointed star, flat, point up (the map's capitals and the legend's). */
+export function star(outer: number, inner: number): number[] {
   const pts: number[] = [];
   for (let i = 0; i < 10; i++) {
     const r = i % 2 === 0 ? outer : inner;

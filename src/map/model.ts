@@ -2,7 +2,7 @@
 // Nothing here is scenario-specific code; every name and colour comes from the scenario.
 import type { Scenario } from '../scenario/schema.ts';
 import type { Point } from './camera.ts';
-import { hex } from './colour.ts';
+import { hex, palette } from './colour.ts';
 import { fitProjection, type Projection } from './projection.ts';
 
 /** A location as the map draws it. */
@@ -40,7 +40,7 @@ export interface MapModel {
   humanitarianIso: string | undefined;
 }
 
-const NEUTRAL = 0x5b6470;
+const NEUTRAL = palette.neutral;
 
 /** Builds the map model of `scenario` for a canvas of `width` × `height` pixels. */
 export function buildModel(scenario: Scenario, width: number, height: number): MapModel {

@@ -3,10 +3,11 @@
 // the map's palette. Only the kinds of place the scenario has are listed.
 import { html, svg, type TemplateResult } from 'lit-html';
 import { css, palette } from '../map/colour.ts';
+import { star } from '../map/icons.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
-/** The colour a place takes when no actor governs its country (src/map/model.ts). */
-const NEUTRAL = '#5b6470';
+/** The colour a place takes when no actor governs its country. */
+const NEUTRAL = css(palette.neutral);
 const INK = css(palette.ink);
 const HALO = css(palette.halo);
 
@@ -53,15 +54,12 @@ export function legendEntries(sc: Scenario): LegendEntry[] {
   ];
 }
 
-/** The five-pointed star of a capital, as in icons.ts: flat, point up. */
-function star(outer: number, inner: number): string {
-  const pts: string[] = [];
-  for (let i = 0; i < 10; i++) {
-    const r = i % 2 === 0 ? outer : inner;
-    const a = -Math.PI / 2 + (i * Math.PI) / 5;
-    pts.push(`${(r * Math.cos(a)).toFixed(2)},${(r * Math.sin(a)).toFixed(2)}`);
-  }
-  return pts.join(' ');
+/** The map's capital star (icons.ts) as SVG points. */
+function starPoints(outer: number, inner: number): string {
+  const flat = star(outer, inner);
+  const pairs: string[] = [];
+  for (let i = 0; i < flat.length; i += 2) pairs.push(`${flat[i]?.toFixed(2)},${flat[i + 1]?.toFixed(2)}`);
+  return pairs.join(' ');
 }
 
 /** A crossing's gate: two posts and a bar, raised and green when open, red and crossed when closed. */
@@ -81,7 +79,7 @@ function gate(open: boolean) {
 function shape(id: string) {
   switch (id) {
     case 'capital':
-      return svg`<polygon points=${star(9, 4)} fill=${NEUTRAL} stroke=${INK} stroke-width="1.5"/>`;
+      return svg`<polygon points=${starPoints(9, 4)} fill=${NEUTRAL} stroke=${INK} stroke-width="1.5"/>`;
     case 'city':
       return svg`<circle r="4.5" fill=${NEUTRAL} stroke=${HALO} stroke-width="1.5"/>`;
     case 'province':
