@@ -379,5 +379,29 @@ export function checkStructure(
     seen.add(key);
     return true;
   });
-  return { ok: false, problems };
+  return { ok: false, problems: foldMisspelt(problems) };
+}
+
+/**
+ * A misspelt required key is one mistake, though Zod sees two (a field missing, an unknown one beside
+ * it): the unknown key's problem, which points at the typo and suggests the missing name, says both.
+ */
+function foldMisspelt(problems: RawProblem[]): RawProblem[] {
+  const where = (p: RawProblem, key: unknown) => `${JSON.stringify(p.path.slice(0, -1))}\n${String(key)}`;
+  // The missing fields an unknown key beside them was probably meant to be.
+  const meant = new Set(
+    problems.filter((p) => p.atKey && p.suggestion !== undefined).map((p) => where(p, p.suggestion)),
+  );
+  const folded = new Set(
+    problems
+      .filter((p) => p.message === `missing required field "${String(p.path.at(-1))}"`)
+      .map((p) => where(p, p.path.at(-1)))
+      .filter((k) => meant.has(k)),
+  );
+  return problems.flatMap((p) => {
+    if (!p.atKey && folded.has(where(p, p.path.at(-1)))) return [];
+    if (p.atKey && p.suggestion !== undefined && folded.has(where(p, p.suggestion)))
+      return [{ ...p, message: `${p.message}, and the required field "${p.suggestion}" is missing` }];
+    return [p];
+  });
 }

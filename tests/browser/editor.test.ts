@@ -34,11 +34,13 @@ describe('the scenario editor', () => {
     // Waited for, not timed: the bench times keystroke to diagnostics.
     const mark = page.locator('.cm-lintRange-error', { hasText: 'hoursPerRond' });
     await mark.waitFor();
-    await expect.poll(() => page.locator('.editor-status').textContent()).toBe('2 problems');
+    await expect.poll(() => page.locator('.editor-status').textContent()).toBe('1 problem');
     const listed = await page.locator('.editor-problems li').allTextContents();
     expect(listed).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(/^11:5 meta\.hoursPerRond unknown field "hoursPerRond"/),
+        expect.stringMatching(
+          /^11:5 meta\.hoursPerRond unknown field "hoursPerRond", and the required field "hoursPerRound" is missing/,
+        ),
       ]),
     );
     // The message shows inline where the mistake is.

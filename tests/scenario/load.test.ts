@@ -150,12 +150,23 @@ describe('loadScenario', () => {
 
   it('suggests the field meant when a key is misspelt', () => {
     const problems = problemsOf(minimal.replace('"hoursPerRound"', '"hoursPerRnd"'), 'x.json');
+    // One mistake, one message: the typo, what it should be, and that the required field is missing.
     expect(problems.map((p) => [p.path, p.message, p.suggestion])).toEqual([
-      ['meta.hoursPerRound', 'missing required field "hoursPerRound"', undefined],
-      ['meta.hoursPerRnd', 'unknown field "hoursPerRnd"', 'hoursPerRound'],
+      [
+        'meta.hoursPerRnd',
+        'unknown field "hoursPerRnd", and the required field "hoursPerRound" is missing',
+        'hoursPerRound',
+      ],
     ]);
     // The unknown key is pointed at itself: line 10 of minimal.json, column 5.
-    expect(problems[1]).toMatchObject({ line: 10, column: 5 });
+    expect(problems[0]).toMatchObject({ line: 10, column: 5 });
+  });
+
+  it('keeps a missing field and an unrelated unknown one as two problems', () => {
+    const problems = problemsOf(minimal.replace('"hoursPerRound": 24,', '"colour": 24,'), 'x.json');
+    expect(problems.map((p) => p.message)).toEqual(
+      expect.arrayContaining(['missing required field "hoursPerRound"', 'unknown field "colour"']),
+    );
   });
 
   it('never throws, whatever the input', () => {
