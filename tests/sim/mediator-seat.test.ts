@@ -6,7 +6,7 @@ import { createActor } from 'xstate';
 import { compile } from '../../src/sim/compile.ts';
 import { createGameMachine } from '../../src/sim/machine.ts';
 import { options } from '../../src/sim/orders.ts';
-import type { GameState, Order } from '../../src/sim/types.ts';
+import type { GameState, Order, Seat } from '../../src/sim/types.ts';
 import { loadFile } from './helpers.ts';
 
 const seed = loadFile('scenarios/pakistan-afghanistan-2026.json');
@@ -16,7 +16,7 @@ const GAMES = 12;
 
 /** Plays a whole game; with `person`, Qatar's orders each round are the round-th open action (or a hold). */
 function play(gameSeed: number, person: boolean): { s: GameState; given: Order[][] } {
-  const seats = person ? { [QATAR]: { by: 'person' as const, policy: 'dove' as const } } : {};
+  const seats: Record<string, Seat> = person ? { [QATAR]: { by: 'person', policy: 'dove' } } : {};
   const game = createActor(createGameMachine(seed), { input: { seed: gameSeed, seats } }).start();
   game.send({ type: 'BEGIN' });
   const given: Order[][] = [];
