@@ -56,8 +56,8 @@ function names(game: Game, ids: readonly string[]): string {
 }
 
 /** Whether a party's answers to a version are kept from this viewer: a shuttle's answers reach the carrier alone. */
-const answerHidden = (s: GameState, v: TextVersion, viewer: string | null, party: string) =>
-  isShuttle(v) && !isSigned(s, v.n) && viewer !== v.via && viewer !== party;
+const answerHidden = (v: TextVersion, viewer: string | null, party: string) =>
+  isShuttle(v) && viewer !== v.via && viewer !== party;
 
 /** The current text as a table: each clause, and each of its parties' answer to it as the viewer may see it. */
 function currentText(game: Game, s: GameState, v: TextVersion, viewer: string | null): TemplateResult {
@@ -66,7 +66,9 @@ function currentText(game: Game, s: GameState, v: TextVersion, viewer: string | 
   const cell = (x: string, clause: string) => {
     const a = v.answers[x]?.[clause];
     if (a) return html`<td data-answer=${a}>${ANSWER_WORDS[a]}</td>`;
-    if (answerHidden(s, v, viewer, x))
+    // A signed text was accepted by every party, whoever may see each answer.
+    if (isSigned(s, v.n)) return html`<td data-answer="accept">${ANSWER_WORDS.accept}</td>`;
+    if (answerHidden(v, viewer, x))
       return html`<td data-answer="private">reaches ${nameOf(c, v.via ?? '')} only</td>`;
     if (!seesVersion(v, x)) return html`<td data-answer="not-passed">not passed on yet</td>`;
     return html`<td data-answer="pending">not yet answered</td>`;
@@ -97,11 +99,14 @@ function textStatus(game: Game, s: GameState, v: TextVersion, viewer: string | n
     if (viewer !== null && viewer !== v.via && parties.includes(viewer))
       lines.push(`Answers go to ${carrier} alone: no party sees another’s.`);
   }
-  const answered = parties.filter((p) => v.answers[p] !== undefined);
-  const known = parties.filter((p) => !answerHidden(s, v, viewer, p));
-  const awaited = known.filter((p) => v.answers[p] === undefined && seesVersion(v, p));
-  if (answered.length > 0) lines.push(`Answered: ${names(game, answered)}.`);
-  if (!isSigned(s, v.n) && awaited.length > 0) lines.push(`Awaited: ${names(game, awaited)}.`);
+  if (isSigned(s, v.n)) lines.push('Every party accepted every clause: it is signed.');
+  else {
+    const answered = parties.filter((p) => v.answers[p] !== undefined);
+    const known = parties.filter((p) => !answerHidden(v, viewer, p));
+    const awaited = known.filter((p) => v.answers[p] === undefined && seesVersion(v, p));
+    if (answered.length > 0) lines.push(`Answered: ${names(game, answered)}.`);
+    if (awaited.length > 0) lines.push(`Awaited: ${names(game, awaited)}.`);
+  }
   return html`<ul class="text-status" aria-label="Where the text stands">${lines.map((l) => html`<li>${l}</li>`)}</ul>`;
 }
 
@@ -156,12 +161,9 @@ function answerForm(app: App, game: Game, s: GameState, role: string, v: TextVer
 
 /** Who signed an agreement, by name: its parties, then its guarantors and monitors. */
 function signatories(game: Game, a: Agreement): string {
-  const c = game.c;
-  const also = [
-    ...a.guarantors.map((g) => `${nameOf(c, g)} as guarantor`),
-    ...(a.monitors ?? []).map((m) => `${nameOf(c, m)} as monitor`),
-  ];
-  return `Signed by ${names(game, agreementParties(c, a))}${also.length > 0 ? `, with ${also.join(' and ')}` : ''}.`;
+  const role = (word: string, ids: readonly string[]) =>
+    ids.length > 0 ? `; ${word}${ids.length > 1 ? 's' : ''}: ${names(game, ids)}` : '';
+  return `Signed by ${names(game, agreementParties(game.c, a))}${role('guarantor', a.guarantors)}${role('monitor', a.monitors ?? [])}.`;
 }
 
 /** The signed agreement (in force, or broken) with its signatories, terms and violations. */
