@@ -3,18 +3,17 @@
 import { html } from 'lit-html';
 import type { Clause, ClauseParam } from '../scenario/schema.ts';
 import { paramText } from '../sim/clauses.ts';
+import type { Compiled } from '../sim/compile.ts';
 import type { GameState, ParamValue } from '../sim/types.ts';
 import { nameOf } from './causes.ts';
-import type { Game } from './types.ts';
 
 /** The values a parameter may take, as [value, words]: rounds from now on, numbers in ten steps. */
 function paramChoices(
-  game: Game,
+  c: Compiled,
   s: GameState,
   p: ClauseParam,
   v: ParamValue | undefined,
 ): [string, string][] {
-  const c = game.c;
   if (p.kind === 'place' || p.kind === 'crossings') return (p.options ?? []).map((o) => [o, nameOf(c, o)]);
   const values: number[] = [];
   if (p.kind === 'round') for (let r = s.round; r <= c.scenario.meta.maxRounds; r++) values.push(r);
@@ -31,14 +30,14 @@ function paramChoices(
 
 /** One control for a clause parameter, with its label; `key` (clause:param) names it for paramsIn. */
 export function paramControl(
-  game: Game,
+  c: Compiled,
   s: GameState,
   p: ClauseParam,
   v: ParamValue | undefined,
   id: string,
   key: string,
 ) {
-  const choices = paramChoices(game, s, p, v);
+  const choices = paramChoices(c, s, p, v);
   if (p.kind === 'crossings')
     return html`<fieldset class="param"><legend>${p.name}</legend>${choices.map(
       ([o, name]) =>

@@ -2,10 +2,11 @@
 // mediator; by a mediator, with bridging clauses and its own, for the parties it chooses, carried by shuttle
 // or put to every party at once), passing a version on (shuttle diplomacy), and a third party signing the
 // text in force as guarantor or monitor. Every check is the engine's own (proposalError, passError,
-// signError), read on the game's state as the machine's guards read it; its words are shown when it refuses.
+// signError), read on the desk's rules state; its words are shown when it refuses.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Clause } from '../scenario/schema.ts';
 import { agreementInForce, defaultParams, termText } from '../sim/clauses.ts';
+import type { Compiled } from '../sim/compile.ts';
 import {
   bridgingDrafts,
   canMediate,
@@ -17,10 +18,10 @@ import {
   signError,
   textParties,
 } from '../sim/negotiation.ts';
-import type { GameState, TextVersion } from '../sim/types.ts';
+import type { TextVersion } from '../sim/types.ts';
 import { nameOf } from './causes.ts';
 import { paramControl, paramsIn } from './clause-params.ts';
-import type { App, Game } from './types.ts';
+import type { Desk } from './desk.ts';
 
 /** Shows a refusal in the form's error line, or clears it; true when there was one. */
 function refused(form: HTMLFormElement, what: string, problem: string | null): boolean {
@@ -33,19 +34,20 @@ const partiesIn = (form: HTMLFormElement): string[] =>
   [...form.querySelectorAll<HTMLInputElement>('input[data-party]:checked')].map((x) => x.value);
 
 /** One checkbox per party, named by `data-party`. */
-function partyChoices(game: Game, id: string, parties: readonly string[], checked: (p: string) => boolean) {
+function partyChoices(c: Compiled, id: string, parties: readonly string[], checked: (p: string) => boolean) {
   return parties.map(
     (p) =>
-      html`<span class="choice"><input type="checkbox" id=${`${id}-${p}`} value=${p} data-party ?checked=${checked(p)}><label for=${`${id}-${p}`}>${nameOf(game.c, p)}</label></span>`,
+      html`<span class="choice"><input type="checkbox" id=${`${id}-${p}`} value=${p} data-party ?checked=${checked(p)}><label for=${`${id}-${p}`}>${nameOf(c, p)}</label></span>`,
   );
 }
 
 /**
  * The private draft form of a party or a mediator: the clauses it may draft with their parameters, the
- * parties the text binds, and how it travels. `s` is the game's state (the engine's checks read it).
+ * parties the text binds, and how it travels ("every party at once" where the game runs here: it passes the
+ * new version on as soon as the engine has it).
  */
-export function draftForm(app: App, game: Game, s: GameState, role: string): TemplateResult {
-  const c = game.c;
+export function draftForm(desk: Desk, role: string): TemplateResult {
+  const { c, rules: s } = desk;
   const mediator = !c.parties.includes(role) && canMediate(c, role);
   const clauses = c.scenario.clauses.filter((k) => mayDraft(c, role, k));
   const bridging = mediator ? bridgingDrafts(c, s) : [];
@@ -66,10 +68,10 @@ export function draftForm(app: App, game: Game, s: GameState, role: string): Tem
     const toAll = mediator && form.querySelector<HTMLInputElement>('input[data-delivery="all"]')?.checked;
     // Sent: the next draft starts afresh, and the keyboard stays on the button.
     form.reset();
-    app.send({ type: 'PROPOSE', actor: role, clauses: chosen, via, parties });
-    const v = currentVersion(game.actor.getSnapshot().context);
+    desk.send({ type: 'PROPOSE', actor: role, clauses: chosen, via, parties });
+    const v = desk.now ? currentVersion(desk.now()) : undefined;
     if (toAll && v && v.author === role)
-      app.send({ type: 'PASS', actor: role, version: v.n, to: textParties(c, v) });
+      desk.send({ type: 'PASS', actor: role, version: v.n, to: textParties(c, v) });
   };
   const fillBridging = (e: Event) => {
     const form = (e.currentTarget as HTMLElement).closest('form');
@@ -88,7 +90,7 @@ export function draftForm(app: App, game: Game, s: GameState, role: string): Tem
       const own = k.from !== 'party' ? ' (a mediator’s clause)' : '';
       return html`<div class="choice clause"><input type="checkbox" id=${id} data-clause=${k.id}><label for=${id}>${k.name}${own}</label>
         <div class="hint">${text}</div>
-        ${k.params.map((p) => paramControl(game, s, p, defaults[p.id], `${id}-${p.id}`, `${k.id}:${p.id}`))}</div>`;
+        ${k.params.map((p) => paramControl(c, s, p, defaults[p.id], `${id}-${p.id}`, `${k.id}:${p.id}`))}</div>`;
     })}
     ${
       bridging.length > 0
@@ -99,12 +101,16 @@ export function draftForm(app: App, game: Game, s: GameState, role: string): Tem
             )}. </span><button type="button" class="bridge" @click=${fillBridging}>Tick the bridging clauses</button></p>`
         : nothing
     }
-    <fieldset class="parties"><legend>Parties bound by the text</legend>${partyChoices(game, 'draft-party', c.parties, () => true)}</fieldset>
+    <fieldset class="parties"><legend>Parties bound by the text</legend>${partyChoices(c, 'draft-party', c.parties, () => true)}</fieldset>
     ${
       mediator
         ? html`<fieldset class="delivery"><legend>How the text travels</legend>
             <span class="choice"><input type="radio" name="delivery" id="delivery-shuttle" data-delivery="shuttle" checked><label for="delivery-shuttle">Shuttle: I pass it on to each party myself</label></span>
-            <span class="choice"><input type="radio" name="delivery" id="delivery-all" data-delivery="all"><label for="delivery-all">Put it to every party at once</label></span>
+            ${
+              desk.now
+                ? html`<span class="choice"><input type="radio" name="delivery" id="delivery-all" data-delivery="all"><label for="delivery-all">Put it to every party at once</label></span>`
+                : nothing
+            }
             <p class="hint">Either way each party’s answer reaches you alone.</p></fieldset>`
         : html`<p><label for="draft-channel">Channel </label><select id="draft-channel" data-channel>
             <option value="">Directly to the other side</option>
@@ -122,8 +128,8 @@ export function draftForm(app: App, game: Game, s: GameState, role: string): Tem
 }
 
 /** The carrier's form to pass the current version on to parties who do not have it yet. */
-export function passForm(app: App, game: Game, s: GameState, role: string, v: TextVersion): TemplateResult {
-  const c = game.c;
+export function passForm(desk: Desk, role: string, v: TextVersion): TemplateResult {
+  const { c, rules: s } = desk;
   const has = new Set(v.shown ?? []);
   const waiting = textParties(c, v).filter((p) => !has.has(p));
   const submit = (e: Event) => {
@@ -131,13 +137,13 @@ export function passForm(app: App, game: Game, s: GameState, role: string, v: Te
     const form = e.currentTarget as HTMLFormElement;
     const to = partiesIn(form);
     if (refused(form, 'This text cannot be passed on', passError(c, s, role, v.n, to))) return;
-    app.send({ type: 'PASS', actor: role, version: v.n, to });
+    desk.send({ type: 'PASS', actor: role, version: v.n, to });
   };
   return html`<form class="pass-form" novalidate @submit=${submit}>
     <h4>Pass version ${v.n} on</h4>
     ${
       waiting.length > 0
-        ? html`<fieldset class="parties"><legend>To</legend>${partyChoices(game, `pass-${v.n}`, waiting, () => false)}</fieldset>`
+        ? html`<fieldset class="parties"><legend>To</legend>${partyChoices(c, `pass-${v.n}`, waiting, () => false)}</fieldset>`
         : html`<p>Every party of version ${v.n} has it.</p>`
     }
     <p class="error" role="alert"></p>
@@ -151,8 +157,8 @@ const SIGN_WORDS: Record<SignAs, string> = { guarantor: 'Sign as guarantor', mon
  * A third party's buttons to sign the agreement in force as guarantor or monitor. Both stay while the text is
  * in force (the keyboard stays on the one pressed); the engine's signError says when one is refused.
  */
-export function signForm(app: App, game: Game, s: GameState, role: string): TemplateResult | typeof nothing {
-  const c = game.c;
+export function signForm(desk: Desk, role: string): TemplateResult | typeof nothing {
+  const { c, rules: s } = desk;
   const a = agreementInForce(s);
   if (!a || c.parties.includes(role)) return nothing;
   const mine = (['guarantor', 'monitor'] as const).filter((as) =>
@@ -163,7 +169,7 @@ export function signForm(app: App, game: Game, s: GameState, role: string): Temp
     const problem = signError(c, s, role, as);
     const error = group?.querySelector('.error');
     if (error) error.textContent = problem ? `It cannot be signed so: ${problem}.` : '';
-    if (!problem) app.send({ type: 'SIGN', actor: role, as });
+    if (!problem) desk.send({ type: 'SIGN', actor: role, as });
   };
   return html`<div class="sign-form" role="group" aria-labelledby="sign-heading">
     <h4 id="sign-heading">Sign the agreement in force (version ${a.version})</h4>
