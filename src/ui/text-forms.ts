@@ -113,7 +113,7 @@ export function draftForm(desk: Desk, role: string): TemplateResult {
             }
             <p class="hint">Either way each party’s answer reaches you alone.</p></fieldset>`
         : html`<p><label for="draft-channel">Channel </label><select id="draft-channel" data-channel>
-            <option value="">Directly to the other side</option>
+            <option value="">${c.parties.length > 2 ? 'Directly to the other parties' : 'Directly to the other side'}</option>
             ${c.scenario.actors
               .filter((a) => a.mediator)
               .map(

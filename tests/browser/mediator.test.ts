@@ -31,6 +31,14 @@ const column = (page: Page, party: number) =>
 const resolved = (page: Page, round: number) =>
   page.waitForSelector(`h2:text-matches("^Round ${round} of [0-9]+: what happened")`);
 
+/** Each of these roles in turn takes the device and holds. */
+async function holdFor(page: Page, names: string[]): Promise<void> {
+  for (const name of names) {
+    await handTo(page, name);
+    await hold(page);
+  }
+}
+
 /** Answers every clause of the current text with "Accept" (the form's default) and sends it. */
 async function acceptAll(page: Page): Promise<void> {
   await openTab(page, 'negotiation');
@@ -73,10 +81,7 @@ describe('a person plays the mediator (hot-seat)', () => {
     }
 
     // Round 1: the parties hold; Qatar drafts.
-    await handTo(page, 'Pakistan');
-    await hold(page);
-    await handTo(page, 'Taliban government');
-    await hold(page);
+    await holdFor(page, ['Pakistan', 'Taliban government']);
     await handTo(page, 'Qatar');
     await openTab(page, 'negotiation');
     const draft = page.locator('form.mediator-draft');
@@ -192,10 +197,7 @@ describe('a person plays the mediator (hot-seat)', () => {
     await openTab(page, 'orders');
     await page.locator('input[data-action="pak-artillery"]').check();
     await page.locator('form.orders button[type="submit"]').click();
-    await handTo(page, 'Taliban government');
-    await hold(page);
-    await handTo(page, 'Qatar');
-    await hold(page);
+    await holdFor(page, ['Taliban government', 'Qatar']);
     await resolved(page, 4);
     expect((await page.locator('.news .headline').allTextContents()).join('\n')).toMatch(
       /Violation: Pakistan breaks the agreement/,
