@@ -3,6 +3,7 @@
 // answer reaches only the mediator), clause-by-clause answers, counter-proposals, signing by every party,
 // and third parties who sign on as guarantors or monitors. Every step is a cause; a shuttle step's cause
 // names who may see it (`to`), and projectFor (projection.ts) keeps it from everyone else.
+import type { Clause } from '../scenario/schema.ts';
 import { cover } from './ceasefire.ts';
 import { agreementInForce, applySigned, clauseOf, defaultParams, termError, termText } from './clauses.ts';
 import type { Compiled } from './compile.ts';
@@ -90,7 +91,13 @@ export function awaitingAnswer(c: Compiled, s: GameState): string | undefined {
 }
 
 /** Whether a mediator can carry texts: it has a mediator section. */
-const canMediate = (c: Compiled, id: string | null): boolean => id !== null && !!c.actors.get(id)?.mediator;
+export const canMediate = (c: Compiled, id: string | null): boolean =>
+  id !== null && !!c.actors.get(id)?.mediator;
+
+/** Whether an actor may put a clause in a text it drafts: anyone a party's clause; a mediator its own clauses too. */
+export const mayDraft = (c: Compiled, actor: string, clause: Pick<Clause, 'from' | 'mediators'>): boolean =>
+  clause.from === 'party' ||
+  (!c.parties.includes(actor) && (!clause.mediators || clause.mediators.includes(actor)));
 
 /** A person holds the mediator's seat: it passes texts on itself; a computer mediator passes every text on at once. */
 const personCarries = (s: GameState, via: string): boolean => s.seats[via]?.by === 'person';
@@ -128,7 +135,7 @@ export function proposalError(
   for (const d of drafts) {
     const clause = clauseOf(c, d.clause);
     if (!clause) return `unknown clause "${d.clause}"`;
-    if (clause.from !== 'party' && (isParty || (clause.mediators && !clause.mediators.includes(actor))))
+    if (!mayDraft(c, actor, clause))
       return `only ${isParty ? 'a mediator' : 'another mediator'} may add "${clause.name}"`;
     const e = termError(c, clause, d.params, s.round);
     if (e) return e;

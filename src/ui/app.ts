@@ -29,6 +29,7 @@ import { bundledScenarios, type LoadedScenario, validateScenario } from './scena
 import { renderScreen } from './screen.ts';
 import { randomSeed, renderStart } from './start.ts';
 import type { App, Game, UiState, WhyView } from './types.ts';
+import { seenBy } from './viewer.ts';
 
 function freshUi(start?: UiState['start']): UiState {
   return {
@@ -207,8 +208,9 @@ export function mountApp(doc: Document): App {
   });
 
   /** Announces a resolved round and its headlines, once. */
-  function announceRound(s: GameState): void {
-    const items = newsOfRound(s, s.round);
+  function announceRound(game: Game, s: GameState): void {
+    // Read out on a shared screen: only what every player there may see.
+    const items = newsOfRound(seenBy(game, null), s.round);
     announceOnce(
       s.round,
       `Round ${s.round} resolved. ${items.length} news item(s). ${items.map((n) => n.headline).join('. ')}`,
@@ -226,7 +228,7 @@ export function mountApp(doc: Document): App {
     const hotSeat = people.length > 1;
     if ((snap.status === 'done' || s.ending) && !app.ui.endingShown && s.round > 0) {
       // The last round's news first; its button leads on to the ending.
-      announceRound(s);
+      announceRound(game, s);
       return { key: `report-${s.round}-last`, build: () => renderResolution(app, game, true) };
     }
     if (snap.status === 'done' || s.ending) {
@@ -244,7 +246,7 @@ export function mountApp(doc: Document): App {
       return { key: `brief-${role}`, build: () => renderPrivateBrief(app, game, role, k === people.length) };
     }
     if (snap.matches({ playing: { round: 'report' } })) {
-      announceRound(s);
+      announceRound(game, s);
       return { key: `report-${s.round}`, build: () => renderResolution(app, game) };
     }
     const next = people.find((p) => s.orders[p] === undefined);

@@ -1,16 +1,34 @@
-// The negotiation panel: the current text and who accepted which clause, the version history with a
-// diff between versions, the mediator's channel, the signed agreement and its violations; and, for a
-// role, the answer form and a private draft form. It only sends PROPOSE and ANSWER events. The forms are
-// patched in place, so a half-written answer or draft survives every snapshot until it is sent.
+// The negotiation panel for every kind of seat: the current text and each party's answer to each clause as
+// the viewer may see it, the text's status in plain words (who has it, who answered, who signed, in force or
+// broken), the version history with a diff between versions, the mediator's channel, the signed agreement
+// and its violations; and, for the seat at the device, the forms its place allows: a party's answer, a draft
+// (a party's, or a mediator's own), passing a version on, signing as guarantor or monitor. Everything shown
+// comes from the viewer's projection (the desk's `seen`; viewer.ts in the local game). textPanel takes a desk
+// (desk.ts), so a networked room's client can draw the same panel from its seat's view. The forms are patched
+// in place, so a half-written answer or draft survives every snapshot until it is sent.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { keyed } from 'lit-html/directives/keyed.js';
-import type { Clause, ClauseParam } from '../scenario/schema.ts';
-import { agreementInForce, clauseOf, defaultParams, paramText, termText } from '../sim/clauses.ts';
+import { clauseOf, termText } from '../sim/clauses.ts';
+import type { Compiled } from '../sim/compile.ts';
 import { violationBy } from '../sim/compliance.ts';
-import { answerError, awaitingAnswer, currentVersion, proposalError } from '../sim/negotiation.ts';
-import type { ClauseAnswer, GameState, ParamValue, TextVersion } from '../sim/types.ts';
+import {
+  agreementParties,
+  answerError,
+  awaitingAnswers,
+  canMediate,
+  currentVersion,
+  isShuttle,
+  isSigned,
+  seesVersion,
+  textParties,
+} from '../sim/negotiation.ts';
+import type { Agreement, ClauseAnswer, GameState, ParamValue, TextVersion } from '../sim/types.ts';
 import { nameOf } from './causes.ts';
+import { paramControl, paramsIn } from './clause-params.ts';
+import type { Desk } from './desk.ts';
+import { draftForm, passForm, signForm } from './text-forms.ts';
 import type { App, Game } from './types.ts';
+import { seenBy } from './viewer.ts';
 
 const ANSWER_WORDS: Record<ClauseAnswer, string> = {
   accept: 'accepted',
@@ -19,8 +37,7 @@ const ANSWER_WORDS: Record<ClauseAnswer, string> = {
 };
 
 /** The lines that differ between two versions: added, removed and changed clauses. */
-export function diffVersions(game: Game, from: TextVersion | undefined, to: TextVersion): string[] {
-  const c = game.c;
+export function diffVersions(c: Compiled, from: TextVersion | undefined, to: TextVersion): string[] {
   const before = new Map((from?.terms ?? []).map((t) => [t.clause, t]));
   const out: string[] = [];
   for (const t of to.terms) {
@@ -34,86 +51,68 @@ export function diffVersions(game: Game, from: TextVersion | undefined, to: Text
   return out.length ? out : ['no change in the clauses'];
 }
 
-/** The values a parameter may take, as [value, words]: rounds from now on, numbers in ten steps. */
-function paramChoices(
-  game: Game,
-  s: GameState,
-  p: ClauseParam,
-  v: ParamValue | undefined,
-): [string, string][] {
-  const c = game.c;
-  if (p.kind === 'place' || p.kind === 'crossings') return (p.options ?? []).map((o) => [o, nameOf(c, o)]);
-  const values: number[] = [];
-  if (p.kind === 'round') for (let r = s.round; r <= c.scenario.meta.maxRounds; r++) values.push(r);
-  else {
-    const lo = p.min ?? 1;
-    const hi = p.max ?? (p.kind === 'rounds' ? c.scenario.meta.maxRounds : lo + 100);
-    const step = p.kind === 'number' ? Math.max(1, Math.round((hi - lo) / 10)) : 1;
-    for (let x = lo; x <= hi; x += step) values.push(x);
-    if (typeof v === 'number' && !values.includes(v)) values.push(v);
-    values.sort((a, b) => a - b);
-  }
-  return values.map((x) => [String(x), paramText(c, p, x)]);
+/** Names joined in plain words: "A", "A and B", "A, B and C". */
+function names(c: Compiled, ids: readonly string[]): string {
+  const n = ids.map((x) => nameOf(c, x));
+  return n.length <= 1 ? (n[0] ?? '') : `${n.slice(0, -1).join(', ')} and ${n.at(-1)}`;
 }
 
-/** One control for a clause parameter, with its label; `key` (clause:param) names it for paramsIn. */
-function paramControl(
-  game: Game,
-  s: GameState,
-  p: ClauseParam,
-  v: ParamValue | undefined,
-  id: string,
-  key: string,
-) {
-  const choices = paramChoices(game, s, p, v);
-  if (p.kind === 'crossings')
-    return html`<fieldset class="param"><legend>${p.name}</legend>${choices.map(
-      ([o, name]) =>
-        html`<span class="choice"><input type="checkbox" id=${`${id}-${o}`} value=${o} data-param=${key}
-          ?checked=${Array.isArray(v) && v.includes(o)}><label for=${`${id}-${o}`}>${name}</label></span>`,
-    )}</fieldset>`;
-  return html`<span class="param"><label for=${id}>${p.name} </label><select id=${id} data-param=${key}>${choices.map(
-    ([x, words]) =>
-      html`<option value=${x} ?selected=${v !== undefined && String(v) === x}>${words}</option>`,
-  )}</select></span>`;
-}
+/** Whether a party's answers to a version are kept from this viewer: a shuttle's answers reach the carrier alone. */
+const answerHidden = (v: TextVersion, viewer: string | null, party: string) =>
+  isShuttle(v) && viewer !== v.via && viewer !== party;
 
-/** A clause's parameters as entered in `form`. */
-function paramsIn(form: HTMLFormElement, clause: Clause): Record<string, ParamValue> {
-  const controls = (p: ClauseParam) =>
-    [...form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('[data-param]')].filter(
-      (x) => x.dataset.param === `${clause.id}:${p.id}`,
-    );
-  return Object.fromEntries(
-    clause.params.map((p): [string, ParamValue] => {
-      const all = controls(p);
-      if (p.kind === 'crossings')
-        return [p.id, all.filter((x) => (x as HTMLInputElement).checked).map((x) => x.value)];
-      const value = all[0]?.value ?? '';
-      return [p.id, p.kind === 'place' ? value : Number(value)];
-    }),
-  );
-}
-
-/** The current text as a table: each clause, and each party's answer to it. */
-function currentText(game: Game, v: TextVersion): TemplateResult {
-  const c = game.c;
+/** The current text as a table: each clause, and each of its parties' answer to it as the viewer may see it. */
+function currentText(c: Compiled, s: GameState, v: TextVersion, viewer: string | null): TemplateResult {
+  const parties = textParties(c, v);
+  const cell = (x: string, clause: string) => {
+    const a = v.answers[x]?.[clause];
+    if (a) return html`<td data-answer=${a}>${ANSWER_WORDS[a]}</td>`;
+    // A signed text was accepted by every party, whoever may see each answer.
+    if (isSigned(s, v.n)) return html`<td data-answer="accept">${ANSWER_WORDS.accept}</td>`;
+    if (answerHidden(v, viewer, x))
+      return html`<td data-answer="private">reaches ${nameOf(c, v.via ?? '')} only</td>`;
+    if (!seesVersion(v, x)) return html`<td data-answer="not-passed">not passed on yet</td>`;
+    return html`<td data-answer="pending">not yet answered</td>`;
+  };
   return html`<table class="negotiation-text">
     <caption>Version ${v.n}, by ${nameOf(c, v.author)}${v.via ? `, through ${nameOf(c, v.via)}` : ', sent directly'}</caption>
-    <thead><tr><th scope="col">Clause</th>${c.parties.map((x) => html`<th scope="col">${nameOf(c, x)}</th>`)}</tr></thead>
+    <thead><tr><th scope="col">Clause</th>${parties.map((x) => html`<th scope="col">${nameOf(c, x)}</th>`)}</tr></thead>
     <tbody>${v.terms.map(
       (t) =>
-        html`<tr data-clause=${t.clause}><th scope="row">${termText(c, t, v.via)}</th>${c.parties.map((x) => {
-          const a = v.answers[x]?.[t.clause];
-          return html`<td data-answer=${a ?? 'pending'}>${a ? ANSWER_WORDS[a] : 'not yet answered'}</td>`;
-        })}</tr>`,
+        html`<tr data-clause=${t.clause}><th scope="row">${termText(c, t, v.via)}</th>${parties.map((x) => cell(x, t.clause))}</tr>`,
     )}</tbody>
   </table>`;
 }
 
+/** The current text's status in plain words, for this viewer: who has it, who answered, who is awaited. */
+function textStatus(c: Compiled, s: GameState, v: TextVersion, viewer: string | null): TemplateResult {
+  const parties = textParties(c, v);
+  const lines: string[] = [`It binds ${names(c, parties)}.`];
+  if (isShuttle(v) && v.via) {
+    const carrier = nameOf(c, v.via);
+    const has = parties.filter((p) => seesVersion(v, p) && p !== v.via);
+    lines.push(
+      has.length > 0
+        ? `${carrier} carries it and has passed it to ${names(c, has)}.`
+        : `${carrier} carries it and has not passed it on yet.`,
+    );
+    if (viewer !== null && viewer !== v.via && parties.includes(viewer))
+      lines.push(`Answers go to ${carrier} alone: no party sees another’s.`);
+  }
+  if (isSigned(s, v.n)) lines.push('Every party accepted every clause: it is signed.');
+  else {
+    const answered = parties.filter((p) => v.answers[p] !== undefined);
+    const known = parties.filter((p) => !answerHidden(v, viewer, p));
+    const awaited = known.filter((p) => v.answers[p] === undefined && seesVersion(v, p));
+    if (answered.length > 0) lines.push(`Answered: ${names(c, answered)}.`);
+    if (awaited.length > 0) lines.push(`Awaited: ${names(c, awaited)}.`);
+  }
+  return html`<ul class="text-status" aria-label="Where the text stands">${lines.map((l) => html`<li>${l}</li>`)}</ul>`;
+}
+
 /** The answer form for the party the current version waits on. */
-function answerForm(app: App, game: Game, s: GameState, role: string, v: TextVersion): TemplateResult {
-  const c = game.c;
+function answerForm(desk: Desk, role: string, v: TextVersion): TemplateResult {
+  const { c, rules: s } = desk;
   const submit = (e: Event) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
@@ -131,7 +130,7 @@ function answerForm(app: App, game: Game, s: GameState, role: string, v: TextVer
       (form.querySelector('.error') as HTMLElement).textContent = `This answer cannot be sent: ${problem}.`;
       return;
     }
-    app.send({ type: 'ANSWER', actor: role, version: v.n, answers, changes });
+    desk.send({ type: 'ANSWER', actor: role, version: v.n, answers, changes });
   };
   const LABELS = { accept: 'Accept', reject: 'Reject', change: 'Accept with a change' } as const;
   return html`<form class="answer-form" novalidate @submit=${submit}>
@@ -150,7 +149,7 @@ function answerForm(app: App, game: Game, s: GameState, role: string, v: TextVer
       )}${
         params.length > 0
           ? html`<div class="hint">For a change: ${params.map((p) =>
-              paramControl(game, s, p, t.params[p.id], `${group}-p-${p.id}`, `${t.clause}:${p.id}`),
+              paramControl(c, s, p, t.params[p.id], `${group}-p-${p.id}`, `${t.clause}:${p.id}`),
             )}</div>`
           : nothing
       }</fieldset>`;
@@ -160,53 +159,15 @@ function answerForm(app: App, game: Game, s: GameState, role: string, v: TextVer
   </form>`;
 }
 
-/** The private draft form: the party's clauses with their parameters, and the channel. */
-function draftForm(app: App, game: Game, s: GameState, role: string): TemplateResult {
-  const c = game.c;
-  const clauses = c.scenario.clauses.filter((x) => x.from === 'party');
-  const submit = (e: Event) => {
-    e.preventDefault();
-    const form = e.currentTarget as HTMLFormElement;
-    const chosen = clauses
-      .filter((k) => form.querySelector<HTMLInputElement>(`input[data-clause="${k.id}"]`)?.checked)
-      .map((k) => ({ clause: k.id, params: paramsIn(form, k) }));
-    const via = form.querySelector<HTMLSelectElement>('select[data-channel]')?.value || null;
-    const problem = proposalError(c, s, role, chosen, via);
-    const error = form.querySelector('.error') as HTMLElement;
-    if (problem) {
-      error.textContent = `This proposal cannot be sent: ${problem}.`;
-      return;
-    }
-    // Sent: the next draft starts afresh, and the keyboard stays on the button.
-    error.textContent = '';
-    form.reset();
-    app.send({ type: 'PROPOSE', actor: role, clauses: chosen, via });
-  };
-  return html`<form class="draft-form" novalidate @submit=${submit}>
-    <h4>Draft a proposal (private until sent)</h4>
-    ${clauses.map((k) => {
-      const id = `draft-${k.id}`;
-      const defaults = defaultParams(c, k, s.round);
-      // The clause as it would read with the defaults, never with its raw placeholders.
-      const text = termText(c, { clause: k.id, params: defaults, by: role }, null);
-      return html`<div class="choice clause"><input type="checkbox" id=${id} data-clause=${k.id}><label for=${id}>${k.name}</label>
-        <div class="hint">${text}</div>
-        ${k.params.map((p) => paramControl(game, s, p, defaults[p.id], `${id}-${p.id}`, `${k.id}:${p.id}`))}</div>`;
-    })}
-    <p><label for="draft-channel">Channel </label><select id="draft-channel" data-channel>
-      <option value="">Directly to the other side</option>
-      ${c.scenario.actors
-        .filter((a) => a.mediator)
-        .map((a) => html`<option value=${a.id}>Through ${a.name} (shuttle: the parties never meet)</option>`)}
-    </select></p>
-    <p class="error" role="alert"></p>
-    <button type="submit">Send proposal</button>
-  </form>`;
+/** Who signed an agreement, by name: its parties, then its guarantors and monitors. */
+function signatories(c: Compiled, a: Agreement): string {
+  const role = (word: string, ids: readonly string[]) =>
+    ids.length > 0 ? `; ${word}${ids.length > 1 ? 's' : ''}: ${names(c, ids)}` : '';
+  return `Signed by ${names(c, agreementParties(c, a))}${role('guarantor', a.guarantors)}${role('monitor', a.monitors ?? [])}.`;
 }
 
-/** The signed agreement (or the collapsed one) with its terms and violations. */
-function agreement(game: Game, s: GameState): TemplateResult | typeof nothing {
-  const c = game.c;
+/** The signed agreement (in force, or broken) with its signatories, terms and violations. */
+function agreement(c: Compiled, s: GameState): TemplateResult | typeof nothing {
   const last = s.negotiation.agreements.at(-1);
   if (!last) return nothing;
   const v = s.negotiation.versions.find((x) => x.n === last.version);
@@ -214,8 +175,9 @@ function agreement(game: Game, s: GameState): TemplateResult | typeof nothing {
     <p><strong>${
       last.status === 'in-force'
         ? `Signed: version ${last.version} is in force since round ${last.round}.`
-        : `The agreement signed in round ${last.round} has collapsed (round ${last.collapsedRound}).`
+        : `Broken: the agreement signed in round ${last.round} has collapsed (round ${last.collapsedRound}).`
     }</strong></p>
+    <p class="signatories">${signatories(c, last)}</p>
     <ul>${last.terms.map((t) => html`<li>${termText(c, t, v?.via)}</li>`)}</ul>
     ${
       last.violations.length > 0
@@ -228,25 +190,29 @@ function agreement(game: Game, s: GameState): TemplateResult | typeof nothing {
   </div>`;
 }
 
-/** The negotiation panel; `role` is the party at the device (null: read only, e.g. on the report screen). */
-export function renderNegotiation(app: App, game: Game, role: string | null): TemplateResult {
-  const s = game.actor.getSnapshot().context;
-  const c = game.c;
+/**
+ * The negotiation panel on a desk (the local game's or a room's); `role` is the seat at the device (null: a
+ * shared screen, read only).
+ */
+export function textPanel(desk: Desk, role: string | null): TemplateResult {
+  const { c, seen: s } = desk;
   const neg = s.negotiation;
   const cur = currentVersion(s);
-  const waiting = awaitingAnswer(c, s);
   const relayed = neg.versions.filter((v) => v.via);
+  const inForce = neg.agreements.at(-1)?.status === 'in-force';
+  const party = role !== null && c.parties.includes(role);
+  const answering = role !== null && cur !== undefined && awaitingAnswers(c, desk.rules).includes(role);
+  const carrying = role !== null && cur?.via === role && isShuttle(cur) && !isSigned(s, cur.n);
   return html`<section class="negotiation" aria-labelledby="negotiation-heading">
     <h3 id="negotiation-heading">Negotiation</h3>
-    ${agreement(game, s)}
-    ${cur ? currentText(game, cur) : html`<p>No text on the table yet.</p>`}
-    ${cur && waiting ? html`<p class="hint">Waiting for ${nameOf(c, waiting)} to answer version ${cur.n}.</p>` : nothing}
+    ${agreement(c, s)}
+    ${cur ? html`${currentText(c, s, cur, role)}${textStatus(c, s, cur, role)}` : html`<p>No text on the table yet.</p>`}
     ${
       neg.versions.length > 0
         ? html`<details class="history"><summary>Version history (${neg.versions.length})</summary><ol>${neg.versions.map(
             (v, i) =>
               html`<li data-version=${v.n}>Version ${v.n} (round ${v.round}) by ${nameOf(c, v.author)}${v.via ? ` through ${nameOf(c, v.via)}` : ''}.
-                <ul class="diff">${diffVersions(game, i > 0 ? neg.versions[i - 1] : undefined, v).map((d) => html`<li>${d}</li>`)}</ul>
+                <ul class="diff">${diffVersions(c, i > 0 ? neg.versions[i - 1] : undefined, v).map((d) => html`<li>${d}</li>`)}</ul>
                 ${Object.entries(v.reasons).map(([who, r]) => html`<p class="hint">${nameOf(c, who)}: ${r}</p>`)}</li>`,
           )}</ol></details>`
         : nothing
@@ -256,7 +222,18 @@ export function renderNegotiation(app: App, game: Game, role: string | null): Te
         ? html`<div class="channel"><h4>Mediator’s channel</h4><ul>${relayed.map((v) => html`<li>Version ${v.n}: ${v.relayed ?? ''}</li>`)}</ul></div>`
         : nothing
     }
-    ${role && cur && waiting === role ? keyed(cur.n, answerForm(app, game, s, role, cur)) : nothing}
-    ${role && !agreementInForce(s) && c.parties.includes(role) ? draftForm(app, game, s, role) : nothing}
+    ${role && cur && answering ? keyed(cur.n, answerForm(desk, role, cur)) : nothing}
+    ${role && cur && carrying ? keyed(cur.n, passForm(desk, role, cur)) : nothing}
+    ${role && !inForce && (party || canMediate(c, role)) ? draftForm(desk, role) : nothing}
+    ${role && inForce ? signForm(desk, role) : nothing}
   </section>`;
+}
+
+/** The negotiation panel of the local game; `role` is the seat at the device (null: a shared screen). */
+export function renderNegotiation(app: App, game: Game, role: string | null): TemplateResult {
+  const now = () => game.actor.getSnapshot().context;
+  return textPanel(
+    { c: game.c, seen: seenBy(game, role), rules: now(), send: (e) => app.send(e), now },
+    role,
+  );
 }

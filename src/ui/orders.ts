@@ -5,7 +5,7 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import { CATEGORY_ORDER } from '../sim/compile.ts';
-import { awaitingAnswer } from '../sim/negotiation.ts';
+import { awaitingAnswers } from '../sim/negotiation.ts';
 import { checkOrders, type Option, options } from '../sim/orders.ts';
 import { roundDate } from '../sim/text.ts';
 import type { Order } from '../sim/types.ts';
@@ -124,7 +124,7 @@ export function renderOrders(app: App, game: Game, role: string): TemplateResult
   if (c.scenario.clauses.length > 0)
     panes.push({
       id: 'negotiation',
-      label: awaitingAnswer(c, s) === role ? 'Negotiation: your answer is awaited' : 'Negotiation',
+      label: awaitingAnswers(c, s).includes(role) ? 'Negotiation: your answer is awaited' : 'Negotiation',
       content: renderNegotiation(app, game, role),
     });
   return html`<div class="screen orders-screen">

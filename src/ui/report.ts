@@ -12,6 +12,7 @@ import { newsList } from './news.ts';
 import { saveBar } from './savebar.ts';
 import { type Pane, tabbed } from './tabs.ts';
 import type { App, Game } from './types.ts';
+import { seenBy } from './viewer.ts';
 import { renderWhy } from './why.ts';
 
 const PHASES: Record<string, string> = {
@@ -104,7 +105,8 @@ export function situation(app: App, game: Game, why: boolean): TemplateResult {
 export function renderResolution(app: App, game: Game, last = false): TemplateResult {
   const s = game.actor.getSnapshot().context;
   const c = game.c;
-  const items = newsOfRound(s, s.round);
+  // A shared screen: a shuttle's private steps (an answer, an unpassed version) stay off it.
+  const items = newsOfRound(seenBy(game, null), s.round);
   const moved = biggestChanges(c, s, s.round);
   const panes: Pane[] = [
     {

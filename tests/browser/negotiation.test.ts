@@ -1,23 +1,11 @@
 // A negotiation in a real Chromium, hot-seat: Pakistan proposes through Qatar, the Taliban government
 // counters once, Pakistan accepts and the text is signed; then a strike is reported as a violation.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './chromium.ts';
+import { hold, passIfAsked } from './hotseat.ts';
 import { openStart, openTab, startHotSeat, tabOf } from './pages.ts';
 
 const browser = useChromium();
-
-/** Confirms a pass-the-device screen when one is shown. */
-async function passIfAsked(page: Page): Promise<void> {
-  const pass = page.locator('.screen.pass button');
-  if ((await pass.count()) > 0) await pass.click();
-}
-
-/** Holds (no action) and submits the role's orders. */
-async function hold(page: Page): Promise<void> {
-  await openTab(page, 'orders');
-  await page.locator('form.orders button[type="submit"]').click();
-}
 
 describe('negotiation', () => {
   it('a mediated proposal is countered once, signed, and then violated', async () => {
