@@ -23,9 +23,9 @@ import { phaseOf } from '../sim/phase.ts';
 import { projectFor, scenarioFor, type Viewer } from '../sim/projection.ts';
 import { saveGame } from '../sim/save.ts';
 import { type Channel, type Command, openChannel, type StateMessage } from './channel.ts';
-import { pacingLine } from './console.ts';
 import { announce } from './dom.ts';
 import { localLock, lockControls } from './lock.ts';
+import { pacingLine } from './pacing.ts';
 import { type Proof, seal, verify } from './seal.ts';
 import type { App } from './types.ts';
 

@@ -7,12 +7,13 @@ import { ProjectedStateSchema } from '../sim/state-schema.ts';
 import { roundDate } from '../sim/text.ts';
 import type { NewsItem } from '../sim/types.ts';
 import { type Command, type Message, openChannel, type StateMessage } from './channel.ts';
-import { createConsole, pacingLine } from './console.ts';
+import { createConsole } from './console.ts';
 import { claimsOf, verifiedOf } from './facts.ts';
 import { localLock, passcodeForm, type TrainerLock } from './lock.ts';
 import { MapView } from './mapview.ts';
 import { claimsLine } from './news.ts';
 import { newsTag } from './news-groups.ts';
+import { pacingLine } from './pacing.ts';
 import { open, prove } from './seal.ts';
 
 /**
