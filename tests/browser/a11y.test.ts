@@ -50,20 +50,22 @@ async function axeTabs(page: Page, screen: string): Promise<Violation[]> {
   return out;
 }
 
+/** The viewports every screen is checked at: a desktop, and a phone with touch. */
+const DEVICES = [
+  { device: 'desktop', width: 1280, height: 900, touch: false },
+  { device: 'phone', width: 390, height: 844, touch: true },
+];
+
+const deviceContext = (width: number, height: number, touch: boolean) =>
+  browser().newContext({ viewport: { width, height }, isMobile: touch, hasTouch: touch });
+
 const h2 = (page: Page) => page.locator('h2').first().textContent();
 
 describe('accessibility', () => {
-  it.each([
-    { device: 'desktop', width: 1280, height: 900, touch: false },
-    { device: 'phone', width: 390, height: 844, touch: true },
-  ])(
+  it.each(DEVICES)(
     'has no WCAG A/AA violations on any screen ($device, $width×$height)',
     async ({ width, height, touch }) => {
-      const context = await browser().newContext({
-        viewport: { width, height },
-        isMobile: touch,
-        hasTouch: touch,
-      });
+      const context = await deviceContext(width, height, touch);
       const { page } = await openStart(context);
       const seen: Record<string, Violation[]> = {};
       seen.start = await axe(page, 'start');
@@ -145,17 +147,10 @@ describe('accessibility', () => {
     300_000,
   );
 
-  it.each([
-    { device: 'desktop', width: 1280, height: 900, touch: false },
-    { device: 'phone', width: 390, height: 844, touch: true },
-  ])(
+  it.each(DEVICES)(
     'has none on the trainer’s way in, with the tools locked, nor in the console window ($device)',
     async ({ width, height, touch }) => {
-      const context = await browser().newContext({
-        viewport: { width, height },
-        isMobile: touch,
-        hasTouch: touch,
-      });
+      const context = await deviceContext(width, height, touch);
       const { page } = await openStart(context);
       await openTrainerTools(page);
       expect(await axe(page, 'start (Run a class open)')).toEqual([]);
