@@ -32,10 +32,14 @@ export interface StateMessage {
   notice: string | null;
 }
 
-/** A console's request: send a game event (parsed by the host), or undo the last round. */
+/**
+ * A console's request: send a game event (parsed by the host), undo the last round, or replace the game
+ * with the replay of a game log (read and checked in full by the host before anything changes).
+ */
 export const Command = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('send'), event: z.unknown() }),
   z.strictObject({ type: z.literal('undo') }),
+  z.strictObject({ type: z.literal('import'), log: z.unknown() }),
 ]);
 export type Command = z.infer<typeof Command>;
 
@@ -46,14 +50,15 @@ const Message = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('sealed'), box: Sealed }),
   z.strictObject({ kind: z.literal('hello') }),
   z.strictObject({ kind: z.literal('command'), command: Command, proof: Proof.nullable() }),
-  z.strictObject({ kind: z.literal('closed') }),
+  z.strictObject({ kind: z.literal('closed'), notice: z.string().max(1000).nullable() }),
 ]);
 export type Message =
   | StateMessage
   | { kind: 'sealed'; box: Sealed }
   | { kind: 'hello' }
   | { kind: 'command'; command: Command; proof: Proof | null }
-  | { kind: 'closed' };
+  // No game in the window: the outcome of the last command (a log that would not replay, say) or null.
+  | { kind: 'closed'; notice: string | null };
 
 /** A typed wrapper over one BroadcastChannel; null when the browser has none. */
 export interface Channel {

@@ -10,6 +10,7 @@ import { previewInject } from '../sim/preview.ts';
 import type { Change, GameState, NewsItem, PolicyName, Seat } from '../sim/types.ts';
 import { describeChange, nameOf } from './causes.ts';
 import type { Command, StateMessage } from './channel.ts';
+import { pacingLine } from './pacing.ts';
 
 const SEAT_CHOICES: { value: 'person' | PolicyName; label: string }[] = [
   { value: 'person', label: 'A person' },
@@ -17,19 +18,6 @@ const SEAT_CHOICES: { value: 'person' | PolicyName; label: string }[] = [
   { value: 'hawk', label: 'Computer: hawk' },
   { value: 'dove', label: 'Computer: dove' },
 ];
-
-/** Time left before a deadline, as "m:ss" (or "0:00" once passed). */
-export function timeLeft(deadline: number, now: number): string {
-  const secs = Math.max(0, Math.ceil((deadline - now) / 1000));
-  return `${Math.floor(secs / 60)}:${String(secs % 60).padStart(2, '0')}`;
-}
-
-/** One line on pacing: paused, the deadline's countdown, or no deadline. */
-export function pacingLine(s: GameState, now: number): string {
-  if (s.paused) return 'Paused by the trainer: orders wait until the game resumes.';
-  if (s.deadline !== null) return `Time left for this round's orders: ${timeLeft(s.deadline, now)}`;
-  return 'No deadline for this round.';
-}
 
 /** A role's orders in words. */
 function ordersText(c: Compiled, s: GameState, role: string): string {

@@ -1,6 +1,6 @@
 // The trainer's lock on the classroom tools: a passcode, kept only as a salted PBKDF2 hash in this
-// browser's storage, that hides the facilitator console and the log import from students at a shared
-// device, and gives the key that signs and seals what the classroom channel carries for the trainer
+// browser's storage, that keeps the facilitator console (and with it the presenter, the log import and
+// the injects) from students at a shared device, and gives the key that signs and seals what the classroom channel carries for the trainer
 // (seal.ts). It keeps the curious out; it is no defence against someone who clears the site's storage,
 // which also removes the lock (and the game says so).
 import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
@@ -128,12 +128,12 @@ export function passcodeForm(opts: {
 }
 
 const SETUP_HINT =
-  'Hides the facilitator console and the log import on this screen, and asks for the passcode in a console window, so students at this device see only their game. The presenter view stays open. Clearing this site’s data in the browser removes the lock.';
+  'The console window then asks for the passcode, and this way in to it asks for it after every game, so students at this device see only their game. The presenter view stays open. Clearing this site’s data in the browser removes the lock.';
 
 /**
- * The lock's part of the classroom bar: a form to set a passcode; once set, a form to unlock; once
- * unlocked, "lock again" and "remove". `apply` shows or hides the tools it guards. Unlocking lasts as long
- * as the page: a reload, or the next student's turn after "lock again", finds the tools locked.
+ * The lock's controls: a form to set a passcode; once set, a form to unlock; once unlocked, "lock again"
+ * and "remove". `apply` shows or hides the tools it guards. Unlocking lasts as long as these controls: a
+ * reload, "lock again", or (on the game's start screen) the next game finds the tools locked.
  */
 export function lockControls(opts: {
   lock: TrainerLock;

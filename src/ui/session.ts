@@ -1,8 +1,8 @@
 // The classroom host: wraps the game window's App so that every event sent is parsed and logged (seed,
 // seats and accepted events: the game log), broadcasts each new state to the console and presenter
 // windows as each may see it (projectFor), carries out the commands the lock lets through, drives the
-// round deadline with TICK events, and offers the classroom bar (console here or in its own window,
-// presenter view, importing a game log, the trainer lock).
+// round deadline with TICK events, and keeps the classroom bar: the round's pacing, and on the start screen
+// alone the trainer's way in (the console and presenter windows, the trainer lock).
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { html, nothing, render as paint } from 'lit-html';
 import type { Actor, Subscription } from 'xstate';
@@ -23,9 +23,9 @@ import { phaseOf } from '../sim/phase.ts';
 import { projectFor, scenarioFor, type Viewer } from '../sim/projection.ts';
 import { saveGame } from '../sim/save.ts';
 import { type Channel, type Command, openChannel, type StateMessage } from './channel.ts';
-import { type ConsoleView, createConsole, pacingLine } from './console.ts';
 import { announce } from './dom.ts';
 import { localLock, lockControls } from './lock.ts';
+import { pacingLine } from './pacing.ts';
 import { type Proof, seal, verify } from './seal.ts';
 import type { App } from './types.ts';
 
@@ -97,7 +97,6 @@ function storedLog(scenarioId: string): unknown {
   }
 }
 
-/** Installs the classroom host on a mounted app (the game window). */
 /** What a paused game holds back, by the event the player sent. */
 const PAUSED_WORDS: Partial<Record<GameEvent['type'], string>> = {
   ORDERS: 'orders are not accepted',
@@ -106,6 +105,7 @@ const PAUSED_WORDS: Partial<Record<GameEvent['type'], string>> = {
   ANSWER: 'answers wait',
 };
 
+/** Installs the classroom host on a mounted app (the game window). */
 export function installSession(app: App, doc: Document): Session {
   const channel: Channel | null = openChannel();
   let log: GameLog | null = null;
@@ -113,7 +113,6 @@ export function installSession(app: App, doc: Document): Session {
   let watched: Actor<GameMachine> | null = null;
   let sub: Subscription | null = null;
   let notice: string | null = null;
-  let inline: ConsoleView | null = null;
   let queued = false;
   const lock = localLock();
   // The key given with the passcode in this tab; while it is held, commands must be signed with it
@@ -151,7 +150,7 @@ export function installSession(app: App, doc: Document): Session {
       queued = false;
       const open = message('presenter');
       const trainer = message('trainer');
-      if (!open) channel?.post({ kind: 'closed' });
+      if (!open) channel?.post({ kind: 'closed', notice });
       else {
         channel?.post(open);
         // The trainer's view goes out sealed once a passcode guards it, and not at all without its key.
@@ -159,7 +158,6 @@ export function installSession(app: App, doc: Document): Session {
           channel?.post({ kind: 'sealed', box: seal(channelKey, JSON.stringify(trainer)) });
         else if (trainer && !lock.isSet()) channel?.post(trainer);
       }
-      inline?.update(trainer);
       if (log && !storeLog(log)) app.storageRefused();
       refreshBar();
     });
@@ -244,6 +242,7 @@ export function installSession(app: App, doc: Document): Session {
   };
   app.newGame = () => {
     log = null;
+    notice = null;
     origNewGame();
     watch();
   };
@@ -299,15 +298,21 @@ export function installSession(app: App, doc: Document): Session {
       return null;
     }
     return lock.isSet()
-      ? 'The trainer tools are locked: give the passcode once in the game window so that it takes a console’s commands.'
+      ? 'The trainer tools are locked: give the passcode once under “Run a class” on the game window’s start screen, so that it takes a console’s commands.'
       : null;
   }
 
   function run(command: Command): void {
-    if (command.type === 'undo') {
-      notice = undo();
-      changed();
-    } else send(command.event);
+    if (command.type === 'undo') notice = undo();
+    else if (command.type === 'import') {
+      const problem = importLog(command.log);
+      const round = app.game?.actor.getSnapshot().context.round;
+      notice = problem ?? `The game log was replayed in the game window, to round ${round ?? 0}.`;
+    } else {
+      send(command.event);
+      return;
+    }
+    changed();
   }
 
   channel?.onMessage((m) => {
@@ -330,68 +335,61 @@ export function installSession(app: App, doc: Document): Session {
     refreshBar();
   }, 500);
 
-  // The classroom bar: above the layout, so the app's re-renders never touch it.
+  // The classroom bar: above the layout, so the app's re-renders never touch it. During a game it holds the
+  // round's pacing line and nothing else: the trainer's tools live in the console window (?view=console),
+  // whose way in ("Run a class") shows only on the start screen, and behind the passcode once one is set.
   const bar = doc.createElement('aside');
   bar.className = 'classroom-bar';
-  bar.setAttribute('aria-label', 'Classroom tools');
-  let consoleOpen = false;
+  bar.setAttribute('aria-label', 'Classroom');
   let locked = false;
   /** The bar draws once the lock's controls exist (they tell it at once whether the tools are locked). */
   let ready = false;
   let lastPaused = false;
-  let logMessage = '';
-  const toggleConsole = () => {
-    consoleOpen = !consoleOpen;
-    if (consoleOpen && !inline) inline = createConsole(run, 2);
-    inline?.update(message('trainer'));
-    refreshBar();
-    if (consoleOpen) inline?.root.querySelector<HTMLElement>('.fc-heading')?.focus();
-  };
   const openWindow = (view: string) => {
     window.open(`${location.pathname}?view=${view}`, `brink-${view}`);
   };
-  const readLogFile = async (e: Event) => {
-    const input = e.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(await file.text()) as unknown;
-      logMessage = importLog(value) ?? '';
-    } catch {
-      logMessage = 'The file is not JSON.';
-    }
-    input.value = '';
-    refreshBar();
-  };
-  const lockArea = lockControls({
-    lock,
-    onKey: (key) => {
-      channelKey = key;
-      keepSessionKey(key);
-      changed();
-    },
-    // What a locked bar hides: everything that shows orders or changes the game.
-    apply: (isLocked) => {
-      locked = isLocked;
-      if (locked) consoleOpen = false;
-      if (ready) refreshBar();
-    },
-    focusTools: () => {
-      // Folded away, so that a student's screen opens on the game, not on the trainer's tools.
-      const menu = bar.querySelector<HTMLDetailsElement>('.trainer-menu');
-      if (menu) menu.open = true;
-      bar.querySelector<HTMLElement>('.open-console')?.focus();
-    },
-  });
+  /** The lock's controls; made anew when a game starts, so that an unlocked entry is locked again for the next game. */
+  const lockArea = () =>
+    lockControls({
+      lock,
+      onKey: (key) => {
+        channelKey = key;
+        keepSessionKey(key);
+        changed();
+      },
+      apply: (isLocked) => {
+        locked = isLocked;
+        if (ready) refreshBar();
+      },
+      focusTools: () => bar.querySelector<HTMLElement>('.open-console')?.focus(),
+    });
+  let lockEl = lockArea();
+  let hadGame = false;
   const header = doc.querySelector('.app-header');
   if (header) header.after(bar);
   else doc.body.prepend(bar);
   ready = true;
 
+  /** The trainer's way in, on the start screen only: the console and presenter windows and the lock. */
+  function trainerEntry() {
+    return html`<details class="trainer-entry"><summary>Run a class</summary>
+      <div class="buttons" ?hidden=${locked}>
+        <button type="button" class="open-console" @click=${() => openWindow('console')}>Open the facilitator console</button>
+        <button type="button" @click=${() => openWindow('presenter')}>Open the presenter view</button>
+      </div>
+      <p class="hint entry-hint" ?hidden=${locked}>The console opens in a window of its own and follows the game played here: pacing, injects, seats, undo, the presenter view and replaying a game log. It can be opened at any time at <code>${location.pathname}?view=console</code>, also by one person playing alone. Set a passcode before students use this device: the game screen never shows the trainer's tools, and the console asks for the passcode.</p>
+      ${lockEl}
+    </details>`;
+  }
+
   function refreshBar(): void {
     if (!ready) return;
     const g = app.game;
+    if (!!g !== hadGame) {
+      hadGame = !!g;
+      // A game handed to students: whoever unlocked the entry must give the passcode again after it.
+      if (g) lockEl = lockArea();
+    }
     const s = g?.actor.getSnapshot().context;
     const playing = !!g && phaseOf(g.actor) === 'orders';
     const pacing = s && playing ? `${pacingLine(s, Date.now())}${notice ? ` ${notice}` : ''}` : '';
@@ -401,21 +399,7 @@ export function installSession(app: App, doc: Document): Session {
     }
     paint(
       html`<p class="round-status" data-testid="round-status" data-paused=${String(!!s?.paused)}>${pacing}</p>
-        <details class="trainer-menu"><summary>Trainer tools</summary>
-          <div class="buttons">
-            <span class="trainer-tools" ?hidden=${locked}>
-              <button type="button" aria-expanded=${String(consoleOpen)} class="open-console" @click=${toggleConsole}>Facilitator console</button>
-              <button type="button" @click=${() => openWindow('console')}>Open the console in a new window</button>
-            </span>
-            <button type="button" @click=${() => openWindow('presenter')}>Open the presenter view</button>
-          </div>
-          <div class="field trainer-tools-field" ?hidden=${locked}>
-            <label for="import-log-file">Replay a game log (.json)</label><input type="file" id="import-log-file" accept=".json,application/json" @change=${readLogFile}>
-            <p class="error" role="alert">${logMessage}</p>
-          </div>
-          ${lockArea}
-        </details>
-        <div class="inline-console" ?hidden=${!consoleOpen}>${inline?.root ?? nothing}</div>`,
+        ${g ? nothing : trainerEntry()}`,
       bar,
     );
   }

@@ -6,13 +6,14 @@ import { compile } from '../sim/compile.ts';
 import { ProjectedStateSchema } from '../sim/state-schema.ts';
 import { roundDate } from '../sim/text.ts';
 import type { NewsItem } from '../sim/types.ts';
-import { type Message, openChannel, type StateMessage } from './channel.ts';
-import { createConsole, pacingLine } from './console.ts';
+import { type Command, type Message, openChannel, type StateMessage } from './channel.ts';
+import { createConsole } from './console.ts';
 import { claimsOf, verifiedOf } from './facts.ts';
-import { localLock, passcodeForm } from './lock.ts';
+import { localLock, passcodeForm, type TrainerLock } from './lock.ts';
 import { MapView } from './mapview.ts';
 import { claimsLine } from './news.ts';
 import { newsTag } from './news-groups.ts';
+import { pacingLine } from './pacing.ts';
 import { open, prove } from './seal.ts';
 
 /**
@@ -26,13 +27,14 @@ function checked(m: StateMessage): StateMessage | null {
 }
 
 /**
- * Hooks a view to the channel: greets the host, then hands each state of the view it reads (or null) to
- * `update`. The console reads the trainer's view, sealed once the tools are locked; the presenter the public one.
+ * Hooks a view to the channel: greets the host, then hands each state of the view it reads (or null, with
+ * the host's last notice when it has no game) to `update`. The console reads the trainer's view, sealed
+ * once the tools are locked; the presenter the public one.
  */
 function listen(
   doc: Document,
   view: StateMessage['view'],
-  update: (m: StateMessage | null) => void,
+  update: (m: StateMessage | null, notice?: string | null) => void,
   key: Uint8Array | null = null,
 ): ReturnType<typeof openChannel> {
   const channel = openChannel();
@@ -48,7 +50,7 @@ function listen(
     else if (m.kind === 'sealed' && key && view === 'trainer') {
       const text = open(key, m.box);
       state = text === null ? null : (JSON.parse(text) as StateMessage);
-    } else if (m.kind === 'closed') update(null);
+    } else if (m.kind === 'closed') update(null, m.notice);
     const ok = state && checked(state);
     if (ok) update(ok);
   });
@@ -57,8 +59,8 @@ function listen(
 }
 
 /**
- * Mounts the facilitator console as a window of its own (the trainer's laptop); when the trainer tools are
- * locked in this browser, only after the passcode is given.
+ * Mounts the facilitator console as a window of its own: the trainer's tools, which the game screen never
+ * shows. When the trainer tools are locked in this browser, only after the passcode is given.
  */
 export function mountConsoleWindow(doc: Document): void {
   doc.body.classList.add('view-console');
@@ -66,10 +68,12 @@ export function mountConsoleWindow(doc: Document): void {
   const panel = doc.getElementById('panel');
   if (!panel) return;
   const lock = localLock();
-  if (!lock.isSet()) {
-    openConsole(doc, panel);
-    return;
-  }
+  if (lock.isSet()) askPasscode(doc, panel, lock);
+  else openConsole(doc, panel, lock);
+}
+
+/** The console's door while the trainer tools are locked. */
+function askPasscode(doc: Document, panel: HTMLElement, lock: TrainerLock): void {
   const form = passcodeForm({
     id: 'console-passcode',
     label: 'Trainer passcode',
@@ -77,30 +81,92 @@ export function mountConsoleWindow(doc: Document): void {
     submit: (code) => {
       const key = lock.channelKey(code);
       if (!key) return 'That is not the passcode.';
-      openConsole(doc, panel, key);
+      openConsole(doc, panel, lock, key);
       return null;
     },
   });
   paint(
-    html`<h2 class="screen-heading">Facilitator console</h2><p class="hint">The trainer tools are locked in this browser.</p>${form}`,
+    html`<h2 class="screen-heading" tabindex="-1">Facilitator console</h2><p class="hint">The trainer tools are locked in this browser.</p>${form}`,
     panel,
   );
   panel.querySelector('input')?.focus();
 }
 
-/** The console itself, following the game window over the channel; with the lock's key, its commands are signed. */
-function openConsole(doc: Document, panel: HTMLElement, key: Uint8Array | null = null): void {
+/**
+ * The console itself, following the game window over the channel (with the lock's key, its commands are
+ * signed), and below it the classroom's other tools: the presenter view, replaying a game log, and
+ * locking this console again.
+ */
+function openConsole(
+  doc: Document,
+  panel: HTMLElement,
+  lock: TrainerLock,
+  key: Uint8Array | null = null,
+): void {
   let channel: ReturnType<typeof openChannel> = null;
-  const view = createConsole(
-    (command) => channel?.post({ kind: 'command', command, proof: key ? prove(key, command) : null }),
-    2,
-  );
+  const command = (c: Command) =>
+    channel?.post({ kind: 'command', command: c, proof: key ? prove(key, c) : null });
+  const view = createConsole(command, 2);
+  const tools = doc.createElement('section');
+  tools.className = 'console-tools';
+  tools.setAttribute('aria-labelledby', 'console-tools-heading');
+  /** What became of the last log sent to the game window ('' before any). */
+  let note = '';
+  let awaiting = false;
+  const readLogFile = async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      command({ type: 'import', log: JSON.parse(await file.text()) as unknown });
+      awaiting = true;
+      note = `Replaying ${file.name} in the game window…`;
+    } catch {
+      note = `${file.name} is not JSON.`;
+    }
+    input.value = '';
+    drawTools();
+  };
+  const lockAgain = () => {
+    channel?.close();
+    askPasscode(doc, panel, lock);
+  };
+  const drawTools = () =>
+    paint(
+      html`<h3 id="console-tools-heading">Presenter, game logs and the lock</h3>
+        <div class="buttons">
+          <button type="button" class="open-presenter" @click=${() => window.open(`${location.pathname}?view=presenter`, 'brink-presenter')}>Open the presenter view</button>
+          ${key ? html`<button type="button" class="lock-console" @click=${lockAgain}>Lock this console</button>` : nothing}
+        </div>
+        <div class="field"><label for="import-log-file">Replay a game log (.json)</label><input type="file" id="import-log-file" accept=".json,application/json" @change=${readLogFile}></div>
+        <p class="hint" role="status">${note}</p>
+        <p class="hint">${
+          lock.isSet()
+            ? 'A passcode guards the trainer tools in this browser: the game screen shows none, and this console asks for it.'
+            : 'No passcode is set. Before students use this device, set one under “Run a class” on the game’s start screen: the game screen never shows the trainer tools, and this console will ask for it.'
+        }</p>`,
+      tools,
+    );
   paint(
-    html`<p class="hint">This console follows the Brink game open in another window of this browser. Keep that window open.</p>${view.root}`,
+    html`<p class="hint">This console follows the Brink game open in another window of this browser. Keep that window open.</p>${view.root}${tools}`,
     panel,
   );
+  drawTools();
   view.update(null);
-  channel = listen(doc, 'trainer', (m) => view.update(m), key);
+  channel = listen(
+    doc,
+    'trainer',
+    (m, notice) => {
+      view.update(m);
+      // The host's word on the log it was sent: on its next message, with a game or without one.
+      if (awaiting && (m || notice)) {
+        awaiting = false;
+        note = (m ? m.notice : notice) ?? '';
+        drawTools();
+      }
+    },
+    key,
+  );
   view.root.querySelector<HTMLElement>('.fc-heading')?.focus();
 }
 

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { axe, type Violation } from './axe.ts';
 import { useChromium } from './chromium.ts';
-import { openStart, openTab, openTrainerTools, startHotSeat } from './pages.ts';
+import { openConsole, openStart, openTab, openTrainerTools, openView, startHotSeat } from './pages.ts';
 
 const browser = useChromium();
 
@@ -22,20 +22,22 @@ async function axeTabs(page: Page, screen: string): Promise<Violation[]> {
   return out;
 }
 
+/** The viewports every screen is checked at: a desktop, and a phone with touch. */
+const DEVICES = [
+  { device: 'desktop', width: 1280, height: 900, touch: false },
+  { device: 'phone', width: 390, height: 844, touch: true },
+];
+
+const deviceContext = (width: number, height: number, touch: boolean) =>
+  browser().newContext({ viewport: { width, height }, isMobile: touch, hasTouch: touch });
+
 const h2 = (page: Page) => page.locator('h2').first().textContent();
 
 describe('accessibility', () => {
-  it.each([
-    { device: 'desktop', width: 1280, height: 900, touch: false },
-    { device: 'phone', width: 390, height: 844, touch: true },
-  ])(
+  it.each(DEVICES)(
     'has no WCAG A/AA violations on any screen ($device, $width×$height)',
     async ({ width, height, touch }) => {
-      const context = await browser().newContext({
-        viewport: { width, height },
-        isMobile: touch,
-        hasTouch: touch,
-      });
+      const context = await deviceContext(width, height, touch);
       const { page } = await openStart(context);
       const seen: Record<string, Violation[]> = {};
       seen.start = await axe(page, 'start');
@@ -117,24 +119,34 @@ describe('accessibility', () => {
     300_000,
   );
 
-  it('has none with the trainer tools locked, nor on the console window asking for the passcode', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const { page } = await openStart(context);
-    await openTrainerTools(page);
-    await page.locator('summary:text-is("Lock the trainer tools")').click();
-    expect(await axe(page, 'start (lock form open)')).toEqual([]);
-    await page.getByLabel('Passcode to lock the trainer tools').fill('owl-42');
-    await page.locator('button:text-is("Lock")').click();
-    await page.getByLabel('Trainer passcode').fill('wrong');
-    await page.locator('button:text-is("Unlock the trainer tools")').click();
-    await page.locator('.classroom-bar [role="alert"]:text-is("That is not the passcode.")').waitFor();
-    expect(await axe(page, 'start (tools locked, wrong passcode)')).toEqual([]);
-    const con = await context.newPage();
-    await con.goto(`${page.url().split('?')[0]}?view=console`);
-    await con.getByLabel('Trainer passcode').waitFor();
-    expect(await axe(con, 'console (passcode)')).toEqual([]);
-    await context.close();
-  }, 60_000);
+  it.each(DEVICES)(
+    'has none on the trainer’s way in, with the tools locked, nor in the console window ($device)',
+    async ({ width, height, touch }) => {
+      const context = await deviceContext(width, height, touch);
+      const { page } = await openStart(context);
+      await openTrainerTools(page);
+      expect(await axe(page, 'start (Run a class open)')).toEqual([]);
+      const con = await openConsole(context);
+      expect(await axe(con.page, 'console (no passcode set)')).toEqual([]);
+      await page.locator('summary:text-is("Lock the trainer tools")').click();
+      expect(await axe(page, 'start (lock form open)')).toEqual([]);
+      await page.getByLabel('Passcode to lock the trainer tools').fill('owl-42');
+      await page.locator('button:text-is("Lock")').click();
+      await page.getByLabel('Trainer passcode').fill('wrong');
+      await page.locator('button:text-is("Unlock the trainer tools")').click();
+      await page.locator('.classroom-bar [role="alert"]:text-is("That is not the passcode.")').waitFor();
+      expect(await axe(page, 'start (tools locked, wrong passcode)')).toEqual([]);
+      const door = await openView(context, 'console');
+      await door.page.getByLabel('Trainer passcode').waitFor();
+      expect(await axe(door.page, 'console (passcode)')).toEqual([]);
+      await door.page.getByLabel('Trainer passcode').fill('owl-42');
+      await door.page.locator('button:text-is("Open the console")').click();
+      await door.page.locator('.console-tools').waitFor();
+      expect(await axe(door.page, 'console (passcode given)')).toEqual([]);
+      await context.close();
+    },
+    120_000,
+  );
 
   it('has none in the scenario editor, with problems listed and the balance preview shown', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });

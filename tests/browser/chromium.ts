@@ -35,11 +35,24 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+/**
+ * Makes every context and page of `browser` block service workers unless a test asks for them with
+ * `{ serviceWorkers: 'allow' }` (Playwright's own option): only the test of the installed game needs the
+ * game's worker, and a worker installed by every other test would precache the whole build behind it.
+ */
+export function blockServiceWorkers(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
+}
+
 /** Launches Chromium once for a test file's tests and closes it after them; returns the running browser. */
 export function useChromium(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchChromium();
+    browser = blockServiceWorkers(await launchChromium());
   });
   afterAll(async () => {
     await browser?.close();

@@ -2,20 +2,23 @@
 // BroadcastChannel (several pages of one browser context), pausing, injects with previews, undo;
 // then the debrief: timeline, charts, forks, the log export and import, and the printed report.
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openTrainerTools, pdfText, playToEnd, submitOrders, toFirstOrders } from './pages.ts';
+import {
+  lockTrainerTools,
+  openConsole,
+  openStart,
+  openTab,
+  openTrainerTools,
+  openView,
+  pdfText,
+  playToEnd,
+  submitOrders,
+  toFirstOrders,
+} from './pages.ts';
 
 const browser = useChromium();
-
-async function openView(context: BrowserContext, view: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${inject('baseUrl')}?view=${view}`);
-  return { page, errors };
-}
 
 describe('facilitator console and presenter view', () => {
   it('keeps two windows in sync, refuses orders while paused, previews injects exactly, undoes a round', async () => {
@@ -121,27 +124,25 @@ describe('facilitator console and presenter view', () => {
     expect(await page.locator('h2').first().textContent()).toMatch(/round 1 of/);
     await expect.poll(() => pres.page.locator('.pv-round').textContent()).toMatch(/^Round 1 of/);
 
-    // The console also works on one screen, inside the game window.
-    await openTrainerTools(page);
-    await page.locator('button.open-console').click();
-    await expect.poll(() => page.locator('.inline-console .fc-status').textContent()).toMatch(/^Round 1 of/);
-
     expect([...game.errors, ...con.errors, ...pres.errors]).toEqual([]);
     await context.close();
   }, 180_000);
 
-  it('locks the trainer tools behind a passcode: students see no console or log import, even after a reload', async () => {
+  it('keeps the trainer tools off the game screen: the console is reached from "Run a class" and, once locked, only with the passcode', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    const { page, errors } = await toFirstOrders(context, '4242');
-    const consoleButton = page.locator('button.open-console');
-    const logImport = page.getByLabel('Replay a game log (.json)');
-    const presenter = page.locator('button:text-is("Open the presenter view")');
+    const { page, errors } = await openStart(context);
+    const entry = page.locator('details.trainer-entry');
+    const consoleButton = page.locator('button:text-is("Open the facilitator console")');
     const passcode = page.getByLabel('Trainer passcode');
     const unlock = page.locator('button:text-is("Unlock the trainer tools")');
     const alert = page.locator('.classroom-bar .lock [role="alert"]');
+
+    // One person playing alone: "Run a class" opens the console in a window of its own, which follows the game.
     await openTrainerTools(page);
-    await consoleButton.click();
-    expect(await page.locator('.inline-console').isVisible()).toBe(true);
+    const [opened] = await Promise.all([context.waitForEvent('page'), consoleButton.click()]);
+    await opened.locator('.facilitator').waitFor();
+    expect(new URL(opened.url()).search).toBe('?view=console');
+    await opened.close();
 
     // Too short a passcode is refused, and nothing is locked.
     await page.locator('summary:text-is("Lock the trainer tools")').click();
@@ -154,31 +155,11 @@ describe('facilitator console and presenter view', () => {
     await page.locator('button:text-is("Lock")').click();
     await passcode.waitFor();
     expect(await consoleButton.isVisible()).toBe(false);
-    expect(await page.locator('.inline-console').isVisible()).toBe(false);
-    expect(await logImport.isVisible()).toBe(false);
-    expect(await presenter.isVisible()).toBe(true);
     // The passcode is kept only as a hash.
     const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
     expect(stored).not.toContain('owl-42');
 
-    // A reload, or a console window opened by hand, finds the tools locked.
-    await page.reload();
-    await page.waitForSelector('h2:has-text("Start a game")');
-    await openTrainerTools(page);
-    await passcode.waitFor();
-    expect(await consoleButton.isVisible()).toBe(false);
-    const con = await openView(context, 'console');
-    await con.page.getByLabel('Trainer passcode').waitFor();
-    expect(await con.page.locator('.facilitator').count()).toBe(0);
-    await con.page.getByLabel('Trainer passcode').fill('owl-41');
-    await con.page.locator('button:text-is("Open the console")').click();
-    expect(await con.page.locator('[role="alert"]').textContent()).toBe('That is not the passcode.');
-    expect(await con.page.locator('.facilitator').count()).toBe(0);
-    await con.page.getByLabel('Trainer passcode').fill('owl-42');
-    await con.page.locator('button:text-is("Open the console")').click();
-    await con.page.locator('.facilitator').waitFor();
-
-    // The trainer unlocks the game window, locks it again for the next student, then removes the passcode.
+    // The trainer unlocks the entry, locks it again for the next student, then unlocks it.
     await passcode.fill('owl-41');
     await unlock.click();
     expect(await alert.textContent()).toBe('That is not the passcode.');
@@ -186,10 +167,42 @@ describe('facilitator console and presenter view', () => {
     await passcode.fill('owl-42');
     await unlock.click();
     expect(await consoleButton.isVisible()).toBe(true);
-    expect(await logImport.isVisible()).toBe(true);
     await page.locator('button:text-is("Lock the trainer tools again")').click();
     expect(await consoleButton.isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(await passcode.getAttribute('id'));
+    await passcode.fill('owl-42');
+    await unlock.click();
+    expect(await consoleButton.isVisible()).toBe(true);
+
+    // The game starts: the way in leaves the screen, and the console window asks for the passcode.
+    await page.locator('button:text-is("Start")').click();
+    await page.locator('button:text-is("Begin round 1")').click();
+    await page.waitForSelector('h2:has-text("Orders for")');
+    expect(await entry.count()).toBe(0);
+    const con = await openView(context, 'console');
+    await con.page.getByLabel('Trainer passcode').waitFor();
+    expect(await con.page.locator('.facilitator, .console-tools').count()).toBe(0);
+    await con.page.getByLabel('Trainer passcode').fill('owl-41');
+    await con.page.locator('button:text-is("Open the console")').click();
+    expect(await con.page.locator('[role="alert"]').textContent()).toBe('That is not the passcode.');
+    expect(await con.page.locator('.facilitator').count()).toBe(0);
+    await con.page.getByLabel('Trainer passcode').fill('owl-42');
+    await con.page.locator('button:text-is("Open the console")').click();
+    // The game window took the passcode on its start screen, so it takes this console's signed commands.
+    await expect.poll(() => con.page.locator('.fc-status').textContent()).toMatch(/^Round 1 of/);
+    await con.page.locator('button.fc-pause').click();
+    await expect.poll(() => page.locator('.round-status').textContent()).toMatch(/Paused by the trainer/);
+    // The console locks itself again for the next person at this device.
+    await con.page.locator('button:text-is("Lock this console")').click();
+    await con.page.getByLabel('Trainer passcode').waitFor();
+    expect(await con.page.locator('.facilitator').count()).toBe(0);
+
+    // A reload finds the way in locked again, after the game as before it.
+    await page.reload();
+    await page.waitForSelector('h2:has-text("Start a game")');
+    await openTrainerTools(page);
+    await passcode.waitFor();
+    expect(await consoleButton.isVisible()).toBe(false);
     await passcode.fill('owl-42');
     await unlock.click();
     await page.locator('button:text-is("Remove the passcode")').click();
@@ -203,6 +216,69 @@ describe('facilitator console and presenter view', () => {
     expect([...errors, ...con.errors, ...again.errors]).toEqual([]);
     await context.close();
   }, 120_000);
+});
+
+/** What a trainer's control is called, by role or in the text of a screen. */
+const TRAINER_WORDS =
+  /facilitator|console|presenter|passcode|lock the|unlock|trainer tools|run a class|replay a game log|send the inject|undo the last round|: (pause|resume)$|the deadline|minutes for this round/i;
+
+/** The names of every visible control on the page (by role, and every label and summary), and all the page's text. */
+async function controlsAndText(page: Page): Promise<{ controls: string[]; text: string }> {
+  const controls: string[] = [];
+  for (const role of ['button', 'link', 'textbox', 'combobox', 'checkbox', 'radio', 'spinbutton'] as const)
+    for (const el of await page.getByRole(role).all())
+      if (await el.isVisible())
+        controls.push(`${role}: ${(await el.getAttribute('aria-label')) ?? (await el.textContent()) ?? ''}`);
+  for (const s of await page.locator('summary, label').all())
+    if (await s.isVisible()) controls.push(`label: ${(await s.textContent()) ?? ''}`);
+  return { controls, text: (await page.locator('body').textContent()) ?? '' };
+}
+
+describe('a student’s game screen', () => {
+  it.each([{ lock: false }, { lock: true }])(
+    'shows no trainer control, by role or by text (lock set: $lock)',
+    async ({ lock }) => {
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+      const { page, errors } = await openStart(context);
+      if (lock) await lockTrainerTools(page, 'owl-42');
+      await page.getByLabel('Seed').fill('4242');
+      await page.locator('button:text-is("Start")').click();
+      const screens: string[] = [];
+      const check = async () => {
+        const { controls, text } = await controlsAndText(page);
+        const screen = (await page.locator('#panel h2').first().textContent()) ?? '';
+        screens.push(screen);
+        expect({ screen, controls: controls.filter((c) => TRAINER_WORDS.test(c)) }).toEqual({
+          screen,
+          controls: [],
+        });
+        // The tools' names nowhere in the page's text either, folded or hidden parts included.
+        expect({
+          screen,
+          text: text.match(
+            /facilitator console|presenter view|run a class|trainer passcode|lock the trainer|replay a game log/gi,
+          ),
+        }).toEqual({ screen, text: null });
+      };
+      await page.waitForSelector('h2:has-text("Briefing")');
+      await check();
+      await page.locator('button:text-is("Begin round 1")').click();
+      await page.waitForSelector('h2:has-text("Orders for")');
+      // On every tab of the orders screen.
+      for (const tab of await page.locator('[role="tab"]').all()) {
+        await tab.click();
+        await check();
+      }
+      await openTab(page, 'orders');
+      await submitOrders(page);
+      await page.waitForSelector('h2:has-text("what happened")');
+      await check();
+      expect(screens.length).toBeGreaterThan(3);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    120_000,
+  );
 });
 
 /** Plays a started game to its end, giving the `pick`-th military action each round. */
@@ -287,11 +363,18 @@ describe('debrief and after-action review', () => {
     other.on('pageerror', (e) => otherErrors.push(e.message));
     await other.goto(inject('baseUrl'));
     await other.waitForSelector('h2:has-text("Start a game")');
-    await other.getByLabel('Replay a game log (.json)').setInputFiles({
+    // The log is replayed from the console window, into the game window on its start screen.
+    const otherConsole = await openConsole(fresh);
+    await otherConsole.page.getByLabel('Replay a game log (.json)').setInputFiles({
       name: 'game.log.json',
       mimeType: 'application/json',
       buffer: Buffer.from(logText),
     });
+    await expect
+      .poll(() => otherConsole.page.locator('.console-tools [role="status"]').textContent(), {
+        timeout: 60_000,
+      })
+      .toMatch(/^The game log was replayed in the game window, to round \d+\.$/);
     // The replayed game ends as a played one does: the last round's news, then the ending.
     await expect
       .poll(() => other.locator('h2').first().textContent(), { timeout: 30_000 })
@@ -303,7 +386,7 @@ describe('debrief and after-action review', () => {
     expect(await other.locator('.digest').textContent()).toBe(digest);
     expect(await other.locator('.timeline-round').count()).toBe(rounds);
 
-    expect(otherErrors).toEqual([]);
+    expect([...otherErrors, ...otherConsole.errors]).toEqual([]);
     await fresh.close();
   }, 300_000);
 });

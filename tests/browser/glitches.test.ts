@@ -3,7 +3,7 @@
 // clause texts, and a round's news filled with independent counts.
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openTab, openTrainerTools, playToEnd, submitOrders, toFirstOrders } from './pages.ts';
+import { openConsole, openTab, playToEnd, submitOrders, toFirstOrders } from './pages.ts';
 
 const browser = useChromium();
 const newContext = () => browser().newContext({ viewport: { width: 1280, height: 900 } });
@@ -14,12 +14,12 @@ describe('glitches', () => {
     const { page, errors } = await toFirstOrders(context, '11');
     const submit = page.locator('form.orders button[type="submit"]');
     expect(await submit.isDisabled()).toBe(false);
-    await openTrainerTools(page);
-    await page.locator('button:text-is("Facilitator console")').click();
-    await page.locator('.inline-console button.fc-pause').click();
+    const con = (await openConsole(context)).page;
+    await expect.poll(() => con.locator('.fc-status').textContent()).toMatch(/^Round 1 of/);
+    await con.locator('button.fc-pause').click();
     await expect.poll(() => submit.isDisabled()).toBe(true);
     expect(await page.locator('form.orders .paused-hint').textContent()).toMatch(/paused/);
-    await page.locator('.inline-console button.fc-pause').click();
+    await con.locator('button.fc-pause').click();
     await expect.poll(() => submit.isDisabled()).toBe(false);
     expect(await page.locator('form.orders .paused-hint').count()).toBe(0);
     expect(errors).toEqual([]);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart, openTrainerTools, toFirstOrders } from './pages.ts';
+import { lockTrainerTools, openConsole, openStart, toFirstOrders } from './pages.ts';
 
 const browser = useChromium();
 const scenario = JSON.parse(readFileSync('scenarios/pakistan-afghanistan-2026.json', 'utf8')) as {
@@ -33,14 +33,10 @@ describe('the classroom channel, heard by another tab', () => {
   it('carries no other side’s orders, no private brief and no random state; forged commands are refused while locked', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const { page, errors } = await openStart(context);
+    await lockTrainerTools(page, 'owl-42');
     await page.locator('select[data-role]').nth(1).selectOption('person');
     await page.getByLabel('Seed').fill('31337');
     await page.locator('button:text-is("Start")').click();
-    await openTrainerTools(page);
-    await page.locator('summary:text-is("Lock the trainer tools")').click();
-    await page.getByLabel('Passcode to lock the trainer tools').fill('owl-42');
-    await page.locator('button:text-is("Lock")').click();
-    await page.getByLabel('Trainer passcode').waitFor();
 
     // The other tab: any page of the origin, listening to everything on the channel.
     const spy = await context.newPage();
@@ -149,9 +145,8 @@ describe('malformed events on the channel', () => {
   it('are refused with a reason the console shows, and the game goes on', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const { page, errors } = await toFirstOrders(context, '21');
-    await openTrainerTools(page);
-    await page.locator('button.open-console').click();
-    const notice = page.locator('.inline-console .fc-notice');
+    const con = await openConsole(context);
+    const notice = con.page.locator('.fc-notice');
     const other = await context.newPage();
     await other.goto(inject('baseUrl'));
     // The probe's frozen games: orders null, an inject without effects, a deadline at Infinity's stand-in.
@@ -166,7 +161,7 @@ describe('malformed events on the channel', () => {
     await expect
       .poll(() => notice.textContent())
       .toBe('The game refused that event (ORDERS: orders: Invalid input: expected array, received null).');
-    expect(await page.locator('.inline-console .fc-delivered li[data-inject-cause]').count()).toBe(0);
+    expect(await con.page.locator('.fc-delivered li[data-inject-cause]').count()).toBe(0);
     expect(await page.locator('.round-status').textContent()).toMatch(/No deadline/);
     await submitOrders(page);
     await page.waitForSelector('h2:has-text("Round 1")');

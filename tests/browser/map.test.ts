@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { palette } from '../../src/map/colour.ts';
 import type { MapCue } from '../../src/map/cues.ts';
 import type { Region } from '../../src/map/region.ts';
-import { launchChromium } from './chromium.ts';
+import { blockServiceWorkers, launchChromium } from './chromium.ts';
 import {
   borderNear,
   builtRegion,
@@ -35,7 +35,7 @@ const warnings: string[] = [];
 const requests: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = blockServiceWorkers(await launchChromium());
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => requests.push(r.url()));

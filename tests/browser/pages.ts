@@ -1,6 +1,6 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 
 /** Opens the game in a new page of `context`, collecting page errors, and waits for the start screen. */
 export async function openStart(context: BrowserContext): Promise<{ page: Page; errors: string[] }> {
@@ -74,10 +74,52 @@ export async function pdfText(pdf: Buffer): Promise<string> {
   return (await pdfPages(pdf)).join('\n');
 }
 
-/** Unfolds the classroom bar's "Trainer tools" (folded on every new page), if it is not open yet. */
+/**
+ * Unfolds "Run a class", the trainer's way in on the start screen (the only screen that has one), if it is
+ * not open yet.
+ */
 export async function openTrainerTools(page: Page): Promise<void> {
-  const menu = page.locator('details.trainer-menu');
-  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('> summary').click();
+  const entry = page.locator('details.trainer-entry');
+  if (!(await entry.evaluate((d) => (d as HTMLDetailsElement).open)))
+    await entry.locator('> summary').click();
+}
+
+/** Opens a view of the game (`?view=console`, `presenter`, …) in a new page of `context`, collecting page errors. */
+export async function openView(
+  context: BrowserContext,
+  view: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${inject('baseUrl')}?view=${view}`);
+  return { page, errors };
+}
+
+/**
+ * Opens the facilitator console window beside the game in `context`, giving `passcode` when the trainer
+ * tools are locked, and waits until it follows a game.
+ */
+export async function openConsole(
+  context: BrowserContext,
+  passcode?: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const con = await openView(context, 'console');
+  if (passcode !== undefined) {
+    await con.page.getByLabel('Trainer passcode').fill(passcode);
+    await con.page.locator('button:text-is("Open the console")').click();
+  }
+  await con.page.locator('.facilitator').waitFor();
+  return con;
+}
+
+/** Sets the trainer's passcode under "Run a class" on the start screen. */
+export async function lockTrainerTools(page: Page, passcode: string): Promise<void> {
+  await openTrainerTools(page);
+  await page.locator('summary:text-is("Lock the trainer tools")').click();
+  await page.getByLabel('Passcode to lock the trainer tools').fill(passcode);
+  await page.locator('button:text-is("Lock")').click();
+  await page.getByLabel('Trainer passcode').waitFor();
 }
 
 /** Starts the default scenario with its first two roles played by people (hot-seat), at the briefing. */
@@ -90,14 +132,15 @@ export async function startHotSeat(page: Page, seed: string): Promise<void> {
   await page.waitForSelector('h2:has-text("Briefing")');
 }
 
-/** The trainer sends the scenario's first inject from the console inside the game window. */
-export async function sendFirstInject(page: Page): Promise<void> {
-  await openTrainerTools(page);
-  await page.locator('button:text-is("Facilitator console")').click();
-  const injects = page.getByLabel('Inject', { exact: true });
+/** The trainer sends the scenario's first inject from a console window beside the game; returns that window. */
+export async function sendFirstInject(page: Page): Promise<Page> {
+  const con = (await openConsole(page.context())).page;
+  await expect.poll(() => con.locator('.fc-status').textContent()).toMatch(/^Round \d+ of/);
+  const injects = con.getByLabel('Inject', { exact: true });
   const first = await injects
     .locator('option')
     .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).find((v) => v !== ''));
   await injects.selectOption(first ?? '');
-  await page.locator('button.fc-send-inject').click();
+  await con.locator('button.fc-send-inject').click();
+  return con;
 }

@@ -129,8 +129,8 @@ describe('what a player has entered and not yet sent', () => {
     await kept();
 
     // The trainer sends an inject from the console while Pakistan is choosing: a new snapshot.
-    await sendFirstInject(page);
-    await expect.poll(() => page.locator('.fc-delivered li[data-inject-cause]').count()).toBe(1);
+    const con = await sendFirstInject(page);
+    await expect.poll(() => con.locator('.fc-delivered li[data-inject-cause]').count()).toBe(1);
     expect(await page.locator('#panel h2').first().textContent()).toMatch(/^Orders for Pakistan: round 1/);
     await kept();
 

@@ -7,7 +7,7 @@ import { loadCountries10m } from '../../src/build/region-plugin.ts';
 import { contrast, distinctFill, hex, palette } from '../../src/map/colour.ts';
 import type { Region } from '../../src/map/region.ts';
 import { cutRegion } from '../../src/map/region-cut.ts';
-import { launchChromium } from './chromium.ts';
+import { blockServiceWorkers, launchChromium } from './chromium.ts';
 import { borderNear, builtRegion, inRing, type Shot, settled, shoot } from './map-helpers.ts';
 
 const FIXTURE = 'tests/fixtures/map/dangrek-border.json';
@@ -23,7 +23,7 @@ type Pt = { x: number; y: number };
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchChromium();
+  browser = blockServiceWorkers(await launchChromium());
 });
 afterAll(async () => {
   await browser?.close();

@@ -85,6 +85,10 @@ describe('the student’s screen', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const { page, errors } = await toFirstOrders(context, '8');
     expect(await page.getByTestId('trainer-news').count()).toBe(0);
+    // The tests' contexts block service workers (chromium.ts): this page installed none.
+    expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length)).toBe(
+      0,
+    );
     await sendFirstInject(page);
     const box = page.getByTestId('trainer-news');
     await box.waitFor();
@@ -173,7 +177,11 @@ describe('on a phone (390×844)', () => {
 
 describe('the installed game', () => {
   it('starts and plays a round with the network cut, after one load', async () => {
-    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    // The one test that lets the game's service worker install (every other context blocks it).
+    const context = await browser().newContext({
+      viewport: { width: 1280, height: 900 },
+      serviceWorkers: 'allow',
+    });
     const { page } = await openStart(context);
     // The service worker has installed once it is ready: the game is precached.
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
