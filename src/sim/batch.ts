@@ -4,13 +4,14 @@ import { compile } from './compile.ts';
 import { endingFaults } from './endings.ts';
 import { playRounds } from './game.ts';
 import { openOptions } from './orders.ts';
+import { POLICIES } from './policies.ts';
 import { openRng, seedRng } from './rng.ts';
 import { startRound } from './round.ts';
 import { gameSeed } from './seeds.ts';
 import { allMetricSeries } from './series.ts';
 import type { GameState, PolicyName, Seat } from './types.ts';
 
-export const POLICIES: readonly PolicyName[] = ['hawk', 'dove', 'tit-for-tat'];
+export { POLICIES };
 
 /** Who plays: one policy (or `mix`, drawn per seat and game) for every seat, or one per role (unlisted roles: `mix`). */
 export type PolicySpec = PolicyName | 'mix' | Readonly<Record<string, PolicyName | 'mix'>>;
