@@ -34,6 +34,7 @@ function freshUi(start?: UiState['start']): UiState {
   return {
     briefingStep: 0,
     passedTo: null,
+    held: null,
     why: null,
     debrief: false,
     endingShown: false,
@@ -46,6 +47,7 @@ function freshUi(start?: UiState['start']): UiState {
       fromFile: null,
       fileProblems: [],
       seats: {},
+      levels: {},
       seed: randomSeed(),
       message: null,
       checking: null,
@@ -247,7 +249,7 @@ export function mountApp(doc: Document): App {
       announceRound(s);
       return { key: `report-${s.round}`, build: () => renderResolution(app, game) };
     }
-    const next = people.find((p) => s.orders[p] === undefined);
+    const next = people.find((p) => s.orders[p] === undefined && p !== app.ui.held);
     if (!next) return { key: 'waiting', build: () => html`<p>Waiting for the round to resolve…</p>` };
     if (hotSeat && app.ui.passedTo !== next)
       return {

@@ -3,15 +3,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { openStart, openTab, startHotSeat, tabOf } from './pages.ts';
+import { openStart, openTab, passIfAsked, startHotSeat, tabOf, toHotSeatOrders } from './pages.ts';
 
 const browser = useChromium();
-
-/** Confirms a pass-the-device screen when one is shown. */
-async function passIfAsked(page: Page): Promise<void> {
-  const pass = page.locator('.screen.pass button');
-  if ((await pass.count()) > 0) await pass.click();
-}
 
 /** Holds (no action) and submits the role's orders. */
 async function hold(page: Page): Promise<void> {
@@ -24,15 +18,8 @@ describe('negotiation', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const { page, errors } = await openStart(context);
     await startHotSeat(page, '7');
-    await page.locator('button:text-is("Continue to the private briefs")').click();
-    for (let i = 0; i < 4; i++) {
-      await passIfAsked(page);
-      const hide = page.locator('.screen.brief button');
-      if ((await hide.count()) === 0) break;
-      await hide.click();
-    }
     // Round 1, Pakistan: draft a cessation and a reopening of crossings, sent through Qatar.
-    await passIfAsked(page);
+    await toHotSeatOrders(page);
     await page.waitForSelector('h2:has-text("Orders for Pakistan")');
     await openTab(page, 'negotiation');
     const draft = page.locator('form.draft-form');

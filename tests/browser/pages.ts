@@ -90,6 +90,25 @@ export async function startHotSeat(page: Page, seed: string): Promise<void> {
   await page.waitForSelector('h2:has-text("Briefing")');
 }
 
+/** Confirms a pass-the-device screen when one is shown. */
+export async function passIfAsked(page: Page): Promise<void> {
+  const pass = page.locator('.screen.pass button');
+  if ((await pass.count()) > 0) await pass.click();
+}
+
+/** From a hot-seat game's briefing through each private brief (passing the device) to the first team's orders. */
+export async function toHotSeatOrders(page: Page): Promise<void> {
+  await page.locator('button:text-is("Continue to the private briefs")').click();
+  for (let i = 0; i < 4; i++) {
+    await passIfAsked(page);
+    const hide = page.locator('.screen.brief button');
+    if ((await hide.count()) === 0) break;
+    await hide.click();
+  }
+  await passIfAsked(page);
+  await page.waitForSelector('h2:has-text("Orders for")');
+}
+
 /** The trainer sends the scenario's first inject from the console inside the game window. */
 export async function sendFirstInject(page: Page): Promise<void> {
   await openTrainerTools(page);
