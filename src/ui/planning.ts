@@ -212,7 +212,7 @@ export function planning(): Planning | null {
 }
 
 /** Would this event resolve the round (the machine's `allIn` after the last orders, or its deadline passing)? */
-function resolves(c: Compiled, s: GameState, e: GameEvent): boolean {
+export function resolves(c: Compiled, s: GameState, e: GameEvent): boolean {
   if (s.paused) return false;
   if (e.type === 'TICK') return s.deadline !== null && e.now >= s.deadline;
   if (e.type !== 'ORDERS') return false;
