@@ -150,12 +150,16 @@ export function roleScores(
   return out;
 }
 
+/** Design choice: the weight a planner gives, at its horizon, to the points of the ending one round away. */
+export const AHEAD_WEIGHT = 0.5;
+
 /**
- * A role's score in a state: the ending's score once the game has ended, otherwise the score it would get
- * if the game stopped here without an ending's points (the objectives it meets now): the planner's
- * estimate at its horizon.
+ * A role's score in a state: the ending's score once the game has ended; otherwise the planner's estimate
+ * at its horizon: the objectives it meets now, plus AHEAD_WEIGHT times the points of the ending that one
+ * more round like this one would bring (endingAhead), if any.
  */
 export function scoreNow(c: Compiled, s: GameState, actor: string): number {
   if (s.ending) return s.ending.scores[actor] ?? 0;
-  return roleScores(c, s, {})[actor] ?? 0;
+  const ahead = endingAhead(c, s)?.scores[actor] ?? 0;
+  return (roleScores(c, s, {})[actor] ?? 0) + AHEAD_WEIGHT * ahead;
 }

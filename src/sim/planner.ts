@@ -40,11 +40,15 @@ export interface Budget {
   horizon: number;
 }
 
-/** Design choice: the three strengths; standard meets the 500 continuations per decision. */
+/**
+ * Design choice: the three strengths; standard meets the issue's 500 continuations per decision. One round
+ * and the horizon's estimate (scoreNow) played as well as two rounds with half the continuations in 40 games
+ * a pairing (docs/planner.md), at half the cost; deep looks two rounds ahead.
+ */
 export const LEVELS: Record<PlannerLevel, Budget> = {
-  quick: { continuations: 120, horizon: 2 },
-  standard: { continuations: 500, horizon: 3 },
-  deep: { continuations: 2000, horizon: 5 },
+  quick: { continuations: 150, horizon: 1 },
+  standard: { continuations: 500, horizon: 1 },
+  deep: { continuations: 1500, horizon: 2 },
 };
 
 /** The level of a seat (standard when the seat does not say). */
