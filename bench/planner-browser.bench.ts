@@ -2,7 +2,7 @@
 // (request, plan, parsed reply), beside the same decisions planned on the page's main thread in the same
 // page: median and 95th percentile over the decisions of a game, with the continuations each decision played.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../tests/browser/chromium.ts';
 import { buildInto, close, median, serve } from './bundle.ts';
@@ -45,7 +45,7 @@ export default async function plannerBrowserBench(): Promise<BenchRow[]> {
     // The continuations each decision played, which the issue's goal counts.
     const fewest = Math.min(...f.continuations);
     const most = Math.max(...f.continuations);
-    const method = `${f.worker.length} decisions of the seed scenario's planner seats (pakistan, taliban, qatar, us at the standard level; china a person holding) in ${f.games} game(s) from seed 1, each planned in the page's Web Worker (planner-worker.ts: request, plan, zod-parsed reply) and then the same input planned on the page's main thread; ${fewest}-${most} continuations per decision (median ${median(f.continuations)}); headless Chromium, one page`;
+    const method = `${f.worker.length} decisions of the seed scenario's planner seats (pakistan, taliban, qatar, us at the standard level; china a person holding) in ${f.games} game(s) from seed 1, each planned in the page's Web Worker (planner-worker.ts: request, plan, zod-parsed reply) and then the same input planned on the page's main thread; ${fewest}-${most} continuations per decision (median ${median(f.continuations)}); headless Chromium, one page; the machine's load average ${loadavg()[0]?.toFixed(1)} at the end`;
     return [
       {
         name: 'planner decision in the Web Worker, standard level (median)',
