@@ -6,6 +6,7 @@
 // `?view=editor` opens the scenario editor (its own chunk, loaded only there); `?playtest` offers the
 // text the editor handed over on the start screen.
 import { mountApp } from './ui/app.ts';
+import { installPlanning } from './ui/planning.ts';
 import { validateScenario } from './ui/scenarios.ts';
 import { installSession } from './ui/session.ts';
 import { keyOf } from './ui/start.ts';
@@ -21,6 +22,8 @@ else if (view === 'room' || params.has('room'))
 else {
   const app = mountApp(document);
   installSession(app, document);
+  // Outermost, so that it sees every event the panels and the classroom host send.
+  installPlanning(app, document);
   // A shared seed: every section of a class opening the same link plays the same draws.
   const seed = Number(params.get('seed'));
   if (params.has('seed') && Number.isInteger(seed) && seed >= 0) {

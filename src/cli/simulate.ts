@@ -6,9 +6,15 @@ import { Worker } from 'node:worker_threads';
 import { SingleBar } from 'cli-progress';
 import { reason } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { type BatchReport, type GameSummary, POLICIES, type PolicySpec, summarise } from '../sim/batch.ts';
+import {
+  type BatchReport,
+  type GameSummary,
+  POLICY_CHOICES,
+  type PolicyChoice,
+  type PolicySpec,
+  summarise,
+} from '../sim/batch.ts';
 import { agreed, median, withoutMediation } from '../sim/calibration.ts';
-import type { PolicyName } from '../sim/types.ts';
 import { readScenario } from './read-scenario.ts';
 import { distributionLines, distributions } from './tuning.ts';
 
@@ -84,21 +90,21 @@ export function formatReport(r: BatchReport, scenario: Scenario): string {
  * Returns the spec, or a message naming what is wrong.
  */
 export function parsePolicy(text: string, scenario: Scenario): { spec: PolicySpec } | { error: string } {
-  const names: readonly string[] = [...POLICIES, 'mix'];
+  const names: readonly string[] = POLICY_CHOICES;
   const known = (p: string) => names.includes(p);
   if (!text.includes('='))
     return known(text)
-      ? { spec: text as PolicyName | 'mix' }
+      ? { spec: text as PolicyChoice }
       : { error: `unknown policy "${text}": use ${names.join(', ')}` };
   const roles = scenario.actors.filter((a) => a.playable).map((a) => a.id);
-  const spec: Record<string, PolicyName | 'mix'> = {};
+  const spec: Record<string, PolicyChoice> = {};
   for (const part of text.split(',')) {
     const [role = '', policy = ''] = part.split('=').map((x) => x.trim());
     if (!roles.includes(role))
       return { error: `--policy ${part}: "${role}" is not a playable role (${roles.join(', ')})` };
     if (!known(policy))
       return { error: `--policy ${part}: unknown policy "${policy}": use ${names.join(', ')}` };
-    spec[role] = policy as PolicyName | 'mix';
+    spec[role] = policy as PolicyChoice;
   }
   return { spec };
 }
@@ -217,7 +223,7 @@ export function readBatch<O extends ParseArgsConfig['options']>(
 }
 
 const USAGE =
-  'usage: npm run simulate -- FILE --games N --seed S [--policy hawk|dove|tit-for-tat|mix | --policy ROLE=POLICY[,ROLE=POLICY…]] [--no-mediation] [--workers K] [--json]\n--policy is mix by default: each seat of each game draws hawk, dove or tit-for-tat';
+  'usage: npm run simulate -- FILE --games N --seed S [--policy hawk|dove|tit-for-tat|planner[:quick|:standard|:deep]|mix | --policy ROLE=POLICY[,ROLE=POLICY…]] [--no-mediation] [--workers K] [--json]\n--policy is mix by default: each seat of each game draws hawk, dove or tit-for-tat';
 
 async function main(): Promise<number> {
   const read = readBatch(USAGE, {

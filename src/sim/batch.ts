@@ -2,18 +2,31 @@
 import type { Scenario } from '../scenario/schema.ts';
 import { compile } from './compile.ts';
 import { endingFaults } from './endings.ts';
+import { PlannerLevel } from './events.ts';
 import { playRounds } from './game.ts';
 import { openOptions } from './orders.ts';
+import { POLICIES } from './policies.ts';
 import { openRng, seedRng } from './rng.ts';
 import { startRound } from './round.ts';
 import { gameSeed } from './seeds.ts';
 import { allMetricSeries } from './series.ts';
 import type { GameState, PolicyName, Seat } from './types.ts';
 
-export const POLICIES: readonly PolicyName[] = ['hawk', 'dove', 'tit-for-tat'];
+export { POLICIES };
 
 /** Who plays: one policy (or `mix`, drawn per seat and game) for every seat, or one per role (unlisted roles: `mix`). */
-export type PolicySpec = PolicyName | 'mix' | Readonly<Record<string, PolicyName | 'mix'>>;
+export type PolicySpec = PolicyChoice | Readonly<Record<string, PolicyChoice>>;
+
+/** What a seat of a run plays: a policy, `mix`, or the planner at a level (`planner:deep`). */
+export type PolicyChoice = PolicyName | 'mix' | `planner:${PlannerLevel}`;
+
+/** Every policy choice a run accepts, in the order its usage lists them. */
+export const POLICY_CHOICES: readonly PolicyChoice[] = [
+  ...POLICIES,
+  'planner',
+  ...PlannerLevel.options.map((l) => `planner:${l}` as const),
+  'mix',
+];
 
 /** One ceasefire of a game: the round it began, the round it broke (null if it held to the end), and whether it was ever monitored or guaranteed. */
 export interface CeasefireSpell {
@@ -68,10 +81,13 @@ export function seatsFor(scenario: Scenario, seed: number, policy: PolicySpec): 
   const seats: Record<string, Seat> = {};
   for (const a of scenario.actors.filter((x) => x.playable)) {
     const p = typeof policy === 'string' ? policy : (policy[a.id] ?? 'mix');
-    seats[a.id] = {
-      by: 'computer',
-      policy: p === 'mix' ? (POLICIES[rng.int(0, POLICIES.length - 1)] ?? 'hawk') : p,
-    };
+    const level = PlannerLevel.safeParse(p.startsWith('planner:') ? p.slice('planner:'.length) : null);
+    seats[a.id] = level.success
+      ? { by: 'computer', policy: 'planner', level: level.data }
+      : {
+          by: 'computer',
+          policy: p === 'mix' ? (POLICIES[rng.int(0, POLICIES.length - 1)] ?? 'hawk') : (p as PolicyName),
+        };
   }
   return seats;
 }

@@ -2,6 +2,7 @@
 import type { Condition } from '../scenario/schema.ts';
 import type { Compiled } from './compile.ts';
 import { holds } from './conditions.ts';
+import type { Rng } from './rng.ts';
 import { render } from './text.ts';
 import type { GameState } from './types.ts';
 
@@ -131,4 +132,34 @@ export function endingText(c: Compiled, s: GameState): { title: string; descript
     return { title: 'Time ran out', description: 'The last round was played without a settled outcome.' };
   const round = s.ending?.round ?? s.round;
   return { title: ending.title, description: render(ending.description, c, { round, metrics: s.metrics }) };
+}
+
+/** Each actor's score: the objectives it met plus the ending's points; every role with a seat is scored. */
+export function roleScores(
+  c: Compiled,
+  s: GameState,
+  endingScores: Record<string, number>,
+  rng?: Rng,
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const a of c.scenario.actors) {
+    let total = endingScores[a.id] ?? 0;
+    for (const o of a.objectives) if (holds(o.when, { c, s, rng })) total += o.points;
+    if (a.objectives.length > 0 || a.id in endingScores || c.seated.includes(a.id)) out[a.id] = total;
+  }
+  return out;
+}
+
+/** Design choice: the weight a planner gives, at its horizon, to the points of the ending one round away. */
+export const AHEAD_WEIGHT = 0.5;
+
+/**
+ * A role's score in a state: the ending's score once the game has ended; otherwise the planner's estimate
+ * at its horizon: the objectives it meets now, plus AHEAD_WEIGHT times the points of the ending that one
+ * more round like this one would bring (endingAhead), if any.
+ */
+export function scoreNow(c: Compiled, s: GameState, actor: string): number {
+  if (s.ending) return s.ending.scores[actor] ?? 0;
+  const ahead = endingAhead(c, s)?.scores[actor] ?? 0;
+  return (roleScores(c, s, {})[actor] ?? 0) + AHEAD_WEIGHT * ahead;
 }

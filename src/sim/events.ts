@@ -16,9 +16,22 @@ const MAX_ITEMS = 50;
 const capped = <T extends z.ZodType>(value: T) =>
   z.record(Id, value).refine((r) => Object.keys(r).length <= MAX_ITEMS, `at most ${MAX_ITEMS} entries`);
 
-export const PolicyName = z.enum(['hawk', 'dove', 'tit-for-tat']);
-export const Seat = z.strictObject({ by: z.enum(['person', 'computer']), policy: PolicyName });
+export const PolicyName = z.enum(['hawk', 'dove', 'tit-for-tat', 'planner']);
+/** A planning computer player's strength, by search budget (planner.ts). */
+export const PlannerLevel = z.enum(['quick', 'standard', 'deep']);
+/**
+ * Who sits in a seat. `level` is a planner's strength ('standard' when absent); `advisor` shows a person the
+ * planner's suggestion (off when absent). Both are optional so saves, logs and messages from before them parse.
+ */
+export const Seat = z.strictObject({
+  by: z.enum(['person', 'computer']),
+  policy: PolicyName,
+  level: PlannerLevel.optional(),
+  advisor: z.boolean().optional(),
+});
 export const Order = z.strictObject({ action: Id, target: Id.optional() });
+/** A computer player's one-line reason, as it reaches the news and the console. */
+export const Reason = z.string().max(1000);
 /** A chosen parameter value: a round or number, a place id, or crossing ids. */
 export const ParamValue = z.union([z.number(), Id, z.array(Id).max(MAX_ITEMS)]);
 /** What a party drafts: a clause and its parameters. */
@@ -44,6 +57,17 @@ export const GameEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('RESUME'), now: Time.optional() }),
   z.strictObject({ type: z.literal('INJECT'), inject: z.union([Id, CustomInject]) }),
   z.strictObject({ type: z.literal('SET_SEAT'), actor: Id, seat: Seat }),
+  /**
+   * A planner seat's orders for this round, planned off the machine (the page's worker) from the seat's
+   * own view: resolution uses them instead of planning again.
+   */
+  z.strictObject({
+    type: z.literal('PLANNED'),
+    actor: Id,
+    round: z.number().int().min(0).max(1_000_000),
+    orders: z.array(Order).max(MAX_ITEMS),
+    reason: Reason,
+  }),
   z.strictObject({ type: z.literal('SYNC') }),
   /**
    * A party drafts a text (a new version), sent directly or through a mediator (`via`); or a mediator drafts
@@ -83,6 +107,7 @@ export type GameEvent = z.output<typeof GameEvent>;
 /** Who sits in a seat: a person, or a computer player with a policy. */
 export type Seat = z.output<typeof Seat>;
 export type PolicyName = z.output<typeof PolicyName>;
+export type PlannerLevel = z.output<typeof PlannerLevel>;
 /** One order: an action and, when the action takes one, a target id. */
 export type Order = z.output<typeof Order>;
 /** A chosen parameter value: a round or number, a place id, or crossing ids. */
@@ -142,18 +167,19 @@ function unknownId(c: Compiled, e: GameEvent): string | null {
   const not = (what: string, v: string) => `${shown(v, 24)} is not ${what} of this scenario`;
   const actor = (v: string) => (c.actors.has(v) ? null : not('an actor', v));
   const playable = (v: string) => (c.playable.includes(v) ? null : not('a playable role', v));
+  const orderIds = (orders: readonly { action: string; target?: string | undefined }[]) =>
+    first(orders, (o) =>
+      !c.actions.has(o.action)
+        ? not('an action', o.action)
+        : o.target !== undefined && !c.places.has(o.target) && !c.actors.has(o.target)
+          ? not('a place or actor', o.target)
+          : null,
+    );
   switch (e.type) {
     case 'ORDERS':
-      return (
-        playable(e.actor) ??
-        first(e.orders, (o) =>
-          !c.actions.has(o.action)
-            ? not('an action', o.action)
-            : o.target !== undefined && !c.places.has(o.target) && !c.actors.has(o.target)
-              ? not('a place or actor', o.target)
-              : null,
-        )
-      );
+      return playable(e.actor) ?? orderIds(e.orders);
+    case 'PLANNED':
+      return (c.seated.includes(e.actor) ? null : not('a seat', e.actor)) ?? orderIds(e.orders);
     case 'SET_SEAT':
       return playable(e.actor);
     case 'INJECT':

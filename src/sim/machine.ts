@@ -69,7 +69,18 @@ export function createGameMachine(scenario: Scenario) {
       })),
       setSeat: assign(({ context, event }) => {
         assertEvent(event, 'SET_SEAT');
-        return context.seats[event.actor] ? { seats: { ...context.seats, [event.actor]: event.seat } } : {};
+        if (!context.seats[event.actor]) return {};
+        // Orders planned for the seat as it was are dropped: the new seat plays (or plans) afresh.
+        const { [event.actor]: _, ...planned } = context.planned ?? {};
+        return {
+          seats: { ...context.seats, [event.actor]: event.seat },
+          ...(context.planned ? { planned } : {}),
+        };
+      }),
+      storePlan: assign(({ context, event }) => {
+        assertEvent(event, 'PLANNED');
+        const plan = { orders: event.orders, reason: event.reason };
+        return { planned: { ...context.planned, [event.actor]: plan } };
       }),
       sync: raise({ type: 'SYNC' }),
       propose: assign(({ context, event }) => {
@@ -109,6 +120,16 @@ export function createGameMachine(scenario: Scenario) {
         !context.paused &&
         context.seats[event.actor]?.by === 'person' &&
         context.orders[event.actor] === undefined &&
+        checkOrders(c, context, event.actor, event.orders) === null,
+      // A planner seat's orders planned off the machine: for this round, once, checked like a person's.
+      plannedValid: ({ context, event }) =>
+        event.type === 'PLANNED' &&
+        parseEvent(scenario, event).ok &&
+        !context.paused &&
+        context.seats[event.actor]?.by === 'computer' &&
+        context.seats[event.actor]?.policy === 'planner' &&
+        event.round === context.round &&
+        context.planned?.[event.actor] === undefined &&
         checkOrders(c, context, event.actor, event.orders) === null,
       deadlinePassed: ({ context, event }) =>
         event.type === 'TICK' &&
@@ -172,6 +193,7 @@ export function createGameMachine(scenario: Scenario) {
                 always: { guard: 'allIn', target: 'resolution' },
                 on: {
                   ORDERS: { guard: 'ordersValid', actions: 'storeOrders' },
+                  PLANNED: { guard: 'plannedValid', actions: 'storePlan' },
                   PROPOSE: { guard: 'proposalValid', actions: ['propose', 'sync'] },
                   ANSWER: { guard: 'answerValid', actions: ['answer', 'sync'] },
                   PASS: { guard: 'passValid', actions: ['pass', 'sync'] },

@@ -81,7 +81,11 @@ function order(c: Compiled, o: Option, rng: Rng, hawkish: boolean): Order {
   return target === undefined ? { action: o.action.id } : { action: o.action.id, target };
 }
 
-const label = (c: Compiled, o: Order) => {
+/** The fixed policies, the characters a seat may be given besides the planner. */
+export const POLICIES: readonly PolicyName[] = ['hawk', 'dove', 'tit-for-tat'];
+
+/** An order in words: the action's name and its target's. */
+export const orderLabel = (c: Compiled, o: Order) => {
   const a = c.actions.get(o.action)?.name ?? o.action;
   const t = o.target ? (c.locations.get(o.target)?.name ?? c.actors.get(o.target)?.name ?? o.target) : '';
   return t ? `${a} (${t})` : a;
@@ -149,7 +153,7 @@ function chooseAmong(
     const orders = take(lean(rng, open, true, n), true);
     return {
       orders,
-      reason: `Hawk: answers pressure with force — ${orders.map((o) => label(c, o)).join(', ')}.`,
+      reason: `Hawk: answers pressure with force — ${orders.map((o) => orderLabel(c, o)).join(', ')}.`,
     };
   }
   const pulled = rng.next() < hostilityPull(c, s, actor);
@@ -158,12 +162,15 @@ function chooseAmong(
     const who = policy === 'dove' ? 'Dove' : 'Tit-for-tat';
     return {
       orders,
-      reason: `${who}: hostility at home pushes it to hit back — ${orders.map((o) => label(c, o)).join(', ')}.`,
+      reason: `${who}: hostility at home pushes it to hit back — ${orders.map((o) => orderLabel(c, o)).join(', ')}.`,
     };
   }
   if (policy === 'dove') {
     const orders = take(lean(rng, open, false, n), false);
-    return { orders, reason: `Dove: looks for a way down — ${orders.map((o) => label(c, o)).join(', ')}.` };
+    return {
+      orders,
+      reason: `Dove: looks for a way down — ${orders.map((o) => orderLabel(c, o)).join(', ')}.`,
+    };
   }
   // Generous tit-for-tat with noise (Axelrod; ../shared/escalation-model.md: generosity and contrition restore cooperation under noise).
   if (rng.next() < NOISE) {
@@ -171,7 +178,7 @@ function chooseAmong(
     const orders = random ? [order(c, random, rng, false)] : [];
     return {
       orders,
-      reason: `Tit-for-tat: a misjudged move — ${orders.map((o) => label(c, o)).join(', ')}.`,
+      reason: `Tit-for-tat: a misjudged move — ${orders.map((o) => orderLabel(c, o)).join(', ')}.`,
     };
   }
   const adversaries = c.against.get(actor) ?? [];
@@ -192,12 +199,12 @@ function chooseAmong(
     );
     return {
       orders,
-      reason: `Tit-for-tat: answers last round's hostility in kind — ${orders.map((o) => label(c, o)).join(', ')}.`,
+      reason: `Tit-for-tat: answers last round's hostility in kind — ${orders.map((o) => orderLabel(c, o)).join(', ')}.`,
     };
   }
   const orders = take(lean(rng, open, false, n), false);
   const why = last < 0 ? 'forgives last round’s hostility' : 'returns cooperation';
-  return { orders, reason: `Tit-for-tat: ${why} — ${orders.map((o) => label(c, o)).join(', ')}.` };
+  return { orders, reason: `Tit-for-tat: ${why} — ${orders.map((o) => orderLabel(c, o)).join(', ')}.` };
 }
 
 /** Design choice: the share of the ladder (by rung index) from which a third party treats the crisis as acute. */
@@ -245,7 +252,7 @@ function chooseForRole(
   open: Option[],
   n: number,
 ): Choice {
-  const names = (orders: Order[]) => orders.map((o) => label(c, o)).join(', ');
+  const names = (orders: Order[]) => orders.map((o) => orderLabel(c, o)).join(', ');
   const acute = s.rung >= Math.ceil((c.scenario.ladder.length - 1) * ACUTE_RUNG);
   const partyName = (id: string | undefined) => (id ? (c.actors.get(id)?.name ?? id) : 'a party');
   if (role === 'spoiler') {

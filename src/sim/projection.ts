@@ -51,6 +51,7 @@ export function projectFor(scenario: Scenario, viewer: Viewer, state: GameState)
       negotiation: shuttleFor(state, own),
       pending: [],
       orders: own !== null && state.orders[own] !== undefined ? { [own]: state.orders[own] } : {},
+      ...(state.planned ? { planned: keep(state.planned, own) } : {}),
       // A party's resolve and its doubt about the others' are its own private information (Fearon).
       resolve: keep(state.resolve, own),
       doubt: keep(state.doubt, own),

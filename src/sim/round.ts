@@ -14,9 +14,11 @@ import {
   updateTrade,
 } from './dynamics.ts';
 import { applyEffects, cue, type EffectContext, report } from './effects.ts';
+import { roleScores } from './endings.ts';
 import { moveRung, settleLadder } from './ladder.ts';
 import { collapse, talksRound } from './mediation.ts';
 import { negotiateRound } from './negotiator.ts';
+import { planNow } from './planner.ts';
 import { choose } from './policies.ts';
 import { weightedIndex } from './rng.ts';
 import { openStep, type Step } from './step.ts';
@@ -136,13 +138,18 @@ export function resolveRound(c: Compiled, prev: GameState): GameState {
   s.struckKinds = [];
   negotiateRound(st);
   const queue: { actor: string; order: Order; reason?: string }[] = [];
+  // A planner seat plays the orders the page planned for it (PLANNED) or plans now, from the round's state
+  // as it was before resolution: the same input either way, and never a draw from the game's generator.
+  const planned = (actor: string) => prev.planned?.[actor] ?? planNow(c, prev, actor);
   for (const actor of c.seated) {
     const seat = s.seats[actor];
     if (seat?.by === 'computer') {
-      const choice = choose(c, s, actor, seat.policy, st.rng);
+      const choice = seat.policy === 'planner' ? planned(actor) : choose(c, s, actor, seat.policy, st.rng);
       for (const o of choice.orders) queue.push({ actor, order: o, reason: choice.reason });
     } else for (const o of s.orders[actor] ?? []) queue.push({ actor, order: o });
   }
+  // Played: the plans leave the state, which is then the same whether they came by PLANNED or not.
+  s.planned = undefined;
   const rank = (q: (typeof queue)[number]) =>
     (categoryRank.get(c.actions.get(q.order.action)?.category ?? '') ?? CATEGORY_ORDER.length) * RANK_STRIDE +
     (c.actorOrder.get(q.actor) ?? 0);
@@ -235,28 +242,17 @@ export function closeRound(c: Compiled, prev: GameState): GameState {
   for (const e of c.scenario.endings) {
     if ((!best || e.priority > best.priority) && holds(e.when, { c, s, rng: st.rng })) best = e;
   }
-  if (best) s.ending = { id: best.id, round: s.round, scores: scores(st, best.scores) };
+  if (best) s.ending = { id: best.id, round: s.round, scores: roleScores(c, s, best.scores, st.rng) };
   // The validator requires a time-up ending; this guard keeps a game finite even without one.
   else if (s.round >= c.scenario.meta.maxRounds)
-    s.ending = { id: 'time-up', round: s.round, scores: scores(st, {}) };
+    s.ending = { id: 'time-up', round: s.round, scores: roleScores(c, s, {}, st.rng) };
   return st.done();
 }
 
-/** Each actor's score: the objectives it met plus the ending's points; every role with a seat is scored. */
-function scores(st: Step, endingScores: Record<string, number>): Record<string, number> {
-  const { c, s } = st;
-  const out: Record<string, number> = {};
-  for (const a of c.scenario.actors) {
-    let total = endingScores[a.id] ?? 0;
-    for (const o of a.objectives) if (holds(o.when, { c, s, rng: st.rng })) total += o.points;
-    if (a.objectives.length > 0 || a.id in endingScores || c.seated.includes(a.id)) out[a.id] = total;
-  }
-  return out;
-}
-
-/** Starts the next round: a new round number and empty orders. */
+/** Starts the next round: a new round number, empty orders and no planned orders. */
 export function startRound(prev: GameState): GameState {
-  return { ...prev, round: prev.round + 1, orders: {}, deadline: null };
+  // `planned` is cleared as undefined, not deleted: the machine merges what its actions return.
+  return { ...prev, round: prev.round + 1, orders: {}, planned: undefined, deadline: null };
 }
 
 /** A trainer's inject: scenario-defined (by id) or written on the spot. */

@@ -25,3 +25,20 @@ export function blockStart(runSeed: number): number {
 export function gameSeed(runSeed: number, index: number): number {
   return (blockStart(runSeed) + index) >>> 0;
 }
+
+/** A text folded into 32 bits through mix32, one UTF-16 unit at a time. */
+export function hashText(text: string): number {
+  let h = mix32(text.length);
+  for (let i = 0; i < text.length; i++) h = mix32(h ^ text.charCodeAt(i));
+  return h;
+}
+
+/**
+ * The seed of a planner's own random stream for one seat's decision in one round: from the game's seed,
+ * the seat and the round, so the planner never draws from the game's generator and the same game plans
+ * the same way wherever it runs (the page's worker, the simulator, the room server).
+ */
+export function planSeed(s: { seed: number; round: number }, actor: string): number {
+  // math: the golden-ratio constant keeps round 0 of seed 0 away from mix32's fixed point at 0.
+  return mix32(mix32(s.seed >>> 0) ^ hashText(actor) ^ mix32(s.round + 0x9e3779b9));
+}

@@ -6,7 +6,7 @@ import * as z from 'zod';
 import { shown } from '../errors.ts';
 import { MediationPhase, type Scenario } from '../scenario/schema.ts';
 import { type Compiled, compile } from './compile.ts';
-import { ClauseAnswer, Id, issueText, Order, ParamValue, Seat, Time } from './events.ts';
+import { ClauseAnswer, Id, issueText, Order, ParamValue, Reason, Seat, Time } from './events.ts';
 import type { GameState } from './types.ts';
 
 const Text = z.string().max(10_000);
@@ -99,6 +99,7 @@ export const GameStateSchema = z.strictObject({
   }),
   seats: z.record(Id, Seat),
   orders: z.record(Id, z.array(Order).max(50)),
+  planned: z.record(Id, z.strictObject({ orders: z.array(Order).max(50), reason: Reason })).optional(),
   taken: list(
     z.strictObject({
       round: Round,

@@ -33,6 +33,8 @@ export function initialState(c: Compiled, input: GameInput): GameState {
     // Only a playable actor can be given to a person; the others are always computer players.
     const by = c.playable.includes(id) ? (given?.by ?? 'computer') : 'computer';
     seats[id] = { by, policy: given?.policy ?? 'tit-for-tat' };
+    if (given?.level !== undefined) seats[id].level = given.level;
+    if (given?.advisor !== undefined) seats[id].advisor = given.advisor;
   }
   // Each party's resolve is its own secret, drawn from the game's seed before anything else (Fearon).
   const rng = openRng(seedRng(input.seed));

@@ -35,6 +35,7 @@ function freshUi(start?: UiState['start']): UiState {
   return {
     briefingStep: 0,
     passedTo: null,
+    held: null,
     why: null,
     debrief: false,
     endingShown: false,
@@ -47,6 +48,7 @@ function freshUi(start?: UiState['start']): UiState {
       fromFile: null,
       fileProblems: [],
       seats: {},
+      levels: {},
       seed: randomSeed(),
       message: null,
       checking: null,
@@ -249,7 +251,7 @@ export function mountApp(doc: Document): App {
       announceRound(game, s);
       return { key: `report-${s.round}`, build: () => renderResolution(app, game) };
     }
-    const next = people.find((p) => s.orders[p] === undefined);
+    const next = people.find((p) => s.orders[p] === undefined && p !== app.ui.held);
     if (!next) return { key: 'waiting', build: () => html`<p>Waiting for the round to resolve…</p>` };
     if (hotSeat && app.ui.passedTo !== next)
       return {

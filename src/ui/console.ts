@@ -7,28 +7,51 @@ import type { Effect } from '../scenario/schema.ts';
 import { type Compiled, compile } from '../sim/compile.ts';
 import type { CustomInject } from '../sim/events.ts';
 import { previewInject } from '../sim/preview.ts';
-import type { Change, GameState, NewsItem, PolicyName, Seat } from '../sim/types.ts';
+import type { Change, GameState, NewsItem, Order, PlannerLevel, Seat } from '../sim/types.ts';
 import { describeChange, nameOf } from './causes.ts';
 import type { Command, StateMessage } from './channel.ts';
 import { pacingLine } from './pacing.ts';
+import { choiceOf, levelField, type SeatChoice, seatOf, seatOptions } from './seats.ts';
 
-const SEAT_CHOICES: { value: 'person' | PolicyName; label: string }[] = [
-  { value: 'person', label: 'A person' },
-  { value: 'tit-for-tat', label: 'Computer: tit-for-tat' },
-  { value: 'hawk', label: 'Computer: hawk' },
-  { value: 'dove', label: 'Computer: dove' },
-];
+/** Orders in words: each action and its target. */
+function ordersWords(c: Compiled, orders: readonly Order[]): string {
+  if (orders.length === 0) return 'hold (no action)';
+  return orders
+    .map((o) => `${c.actions.get(o.action)?.name ?? o.action}${o.target ? ` → ${nameOf(c, o.target)}` : ''}`)
+    .join('; ');
+}
 
-/** A role's orders in words. */
+/** Who plays a computer seat, in words: its character, and a planner's strength. */
+function playerWords(seat: Seat): string {
+  return seat.policy === 'planner' ? `planner, ${seat.level ?? 'standard'}` : seat.policy;
+}
+
+/** A role's orders in words while they are given; a planner seat's plan and its reason once it has one. */
 function ordersText(c: Compiled, s: GameState, role: string): string {
   const seat = s.seats[role];
-  if (seat?.by === 'computer') return `Computer player (${seat.policy}): chooses at resolution`;
+  if (seat?.by === 'computer') {
+    const planned = s.planned?.[role];
+    if (planned)
+      return `Computer player (${playerWords(seat)}) plans: ${ordersWords(c, planned.orders)}. ${planned.reason}`;
+    return seat.policy === 'planner'
+      ? `Computer player (${playerWords(seat)}): planning…`
+      : `Computer player (${playerWords(seat)}): chooses at resolution`;
+  }
   const given = s.orders[role];
   if (given === undefined) return 'Not yet submitted';
-  if (given.length === 0) return 'Submitted: hold (no action)';
-  return `Submitted: ${given
-    .map((o) => `${c.actions.get(o.action)?.name ?? o.action}${o.target ? ` → ${nameOf(c, o.target)}` : ''}`)
-    .join('; ')}`;
+  return `Submitted: ${ordersWords(c, given)}`;
+}
+
+/** What a computer seat did in the round just resolved, and the reason it gave (a planner's plan, or its acts'). */
+function tookText(c: Compiled, s: GameState, role: string): string {
+  const seat = s.seats[role];
+  if (seat?.by !== 'computer') return '—';
+  const acts = s.causes.filter((x) => x.kind === 'action' && x.round === s.round && x.actor === role);
+  const planned = s.planned?.[role];
+  const orders =
+    planned?.orders ?? acts.map((x) => ({ action: x.ref, ...(x.target ? { target: x.target } : {}) }));
+  const why = planned?.reason ?? [...new Set(acts.flatMap((x) => (x.reason ? [x.reason] : [])))].join(' ');
+  return `Computer player (${playerWords(seat)}) took: ${ordersWords(c, orders)}.${why ? ` ${why}` : ''}`;
 }
 
 /** The interactive console; `update` refreshes it from each state without losing what is typed. */
@@ -138,19 +161,26 @@ export function createConsole(send: (command: Command) => void, headingLevel: 2 
   function seatsView(cc: Compiled, m: StateMessage): TemplateResult[] {
     return cc.playable.map((role) => {
       const seat = m.state.seats[role];
-      const value = seat?.by === 'person' ? 'person' : (seat?.policy ?? 'tit-for-tat');
-      const change = (e: Event) => {
-        const v = (e.currentTarget as HTMLSelectElement).value as 'person' | PolicyName;
-        const next: Seat =
-          v === 'person'
-            ? { by: 'person', policy: seat?.policy ?? 'tit-for-tat' }
-            : { by: 'computer', policy: v };
-        event({ type: 'SET_SEAT', actor: role, seat: next });
+      const choice = choiceOf(seat);
+      const level: PlannerLevel = seat?.level ?? 'standard';
+      const ended = m.phase === 'ended';
+      const set = (next: Seat) => event({ type: 'SET_SEAT', actor: role, seat: next });
+      const change = (e: Event) =>
+        set(seatOf((e.currentTarget as HTMLSelectElement).value as SeatChoice, level, seat));
+      const advise = (e: Event) => {
+        if (!seat) return;
+        const { advisor: _, ...rest } = seat;
+        set((e.currentTarget as HTMLInputElement).checked ? { ...rest, advisor: true } : rest);
       };
-      return html`<div class="field"><label for=${`fc-seat-${role}`}>Who plays ${nameOf(cc, role)}</label><select id=${`fc-seat-${role}`}
-        data-seat=${role} ?disabled=${m.phase === 'ended'} @change=${change}>${SEAT_CHOICES.map(
-          (x) => html`<option value=${x.value} ?selected=${x.value === value}>${x.label}</option>`,
-        )}</select></div>`;
+      return html`<div class="fc-seat" data-fc-seat=${role}><div class="field"><label for=${`fc-seat-${role}`}>Who plays ${nameOf(cc, role)}</label><select id=${`fc-seat-${role}`}
+        data-seat=${role} ?disabled=${ended} @change=${change}>${seatOptions(choice)}</select></div>
+        ${levelField({ id: `fc-seat-${role}-level`, role, choice, level, disabled: ended, onLevel: (l) => set(seatOf('planner', l)) })}
+        ${
+          choice === 'person'
+            ? html`<div class="choice"><input type="checkbox" id=${`fc-advisor-${role}`} data-advisor=${role} ?disabled=${ended}
+                .checked=${seat?.advisor === true} @change=${advise}><label for=${`fc-advisor-${role}`}>Advisor for ${nameOf(cc, role)}: show the planner's suggestion on its orders screen</label></div>`
+            : nothing
+        }</div>`;
     });
   }
 
@@ -201,7 +231,7 @@ export function createConsole(send: (command: Command) => void, headingLevel: 2 
           cc && s
             ? cc.playable.map(
                 (role) =>
-                  html`<tr data-role=${role}><th scope="row">${nameOf(cc, role)}</th><td>${inOrders ? ordersText(cc, s, role) : '—'}</td></tr>`,
+                  html`<tr data-role=${role}><th scope="row">${nameOf(cc, role)}</th><td>${inOrders ? ordersText(cc, s, role) : m?.phase === 'report' ? tookText(cc, s, role) : '—'}</td></tr>`,
               )
             : nothing
         }</tbody>

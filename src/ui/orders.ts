@@ -10,6 +10,7 @@ import { checkOrders, type Option, options } from '../sim/orders.ts';
 import { roundDate } from '../sim/text.ts';
 import type { Order } from '../sim/types.ts';
 import { actionEffects } from './action-text.ts';
+import { advisorBox } from './advisor.ts';
 import { humans } from './briefing.ts';
 import { nameOf } from './causes.ts';
 import { heading } from './dom.ts';
@@ -118,7 +119,11 @@ export function renderOrders(app: App, game: Game, role: string): TemplateResult
     </form>`;
 
   const panes: Pane[] = [
-    { id: 'orders', label: 'Orders', content: html`<div>${form}${closedActions(closed)}</div>` },
+    {
+      id: 'orders',
+      label: 'Orders',
+      content: html`<div>${advisorBox(game, role)}${form}${closedActions(closed)}</div>`,
+    },
     { id: 'situation', label: 'Situation', content: situation(app, game, false) },
   ];
   if (c.scenario.clauses.length > 0)

@@ -2,19 +2,13 @@
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { keyed } from 'lit-html/directives/keyed.js';
 import { suggestSeating } from '../scenario/seating.ts';
-import type { PolicyName, Seat } from '../sim/types.ts';
+import type { Seat } from '../sim/types.ts';
 import { heading } from './dom.ts';
 import { importSaveControl } from './savebar.ts';
 import { listSaves, readSave } from './saves.ts';
 import { type LoadedScenario, readScenarioFile } from './scenarios.ts';
+import { levelField, type SeatChoice, seatOf, seatOptions } from './seats.ts';
 import type { App, StartState } from './types.ts';
-
-const POLICIES: { value: 'person' | PolicyName; label: string }[] = [
-  { value: 'person', label: 'A person (you or your team)' },
-  { value: 'tit-for-tat', label: 'Computer: tit-for-tat' },
-  { value: 'hawk', label: 'Computer: hawk' },
-  { value: 'dove', label: 'Computer: dove' },
-];
 
 /** A fresh random seed, small enough to read out and type. */
 export function randomSeed(): number {
@@ -87,8 +81,7 @@ export function renderStart(app: App): TemplateResult {
     if (st.checking?.busy || !cur) return;
     const seed = Number((e.currentTarget as HTMLFormElement).querySelector<HTMLInputElement>('#seed')?.value);
     const seats: Record<string, Seat> = {};
-    for (const [id, v] of Object.entries(st.seats))
-      seats[id] = v === 'person' ? { by: 'person', policy: 'tit-for-tat' } : { by: 'computer', policy: v };
+    for (const [id, v] of Object.entries(st.seats)) seats[id] = seatOf(v, st.levels[id] ?? 'standard');
     st.message =
       !Number.isInteger(seed) || seed < 0
         ? 'The seed must be a whole number, 0 or more.'
@@ -152,17 +145,25 @@ function fileErrors(problems: string[], file: string): TemplateResult | typeof n
 function rolesFieldset(app: App, cur: LoadedScenario): TemplateResult {
   const st = app.ui.start;
   const seat = (id: string) => (e: Event) => {
-    st.seats[id] = (e.currentTarget as HTMLSelectElement).value as 'person' | PolicyName;
+    st.seats[id] = (e.currentTarget as HTMLSelectElement).value as SeatChoice;
+    // The planner's strength appears beside its select.
+    app.render();
   };
   return html`<fieldset><legend>Who plays each role</legend>${cur.scenario.actors
     .filter((a) => a.playable)
-    .map(
-      (actor) =>
-        html`<div class="field"><label for=${`seat-${actor.id}`}>${actor.name}</label><select id=${`seat-${actor.id}`} data-role=${actor.id} @change=${seat(actor.id)}>${POLICIES.map(
-          (p) =>
-            html`<option value=${p.value} ?selected=${p.value === (st.seats[actor.id] ?? 'tit-for-tat')}>${p.label}</option>`,
-        )}</select></div>`,
-    )}${seatingHelp(app, cur)}</fieldset>`;
+    .map((actor) => {
+      const choice = st.seats[actor.id] ?? 'tit-for-tat';
+      return html`<div class="field"><label for=${`seat-${actor.id}`}>${actor.name}</label><select id=${`seat-${actor.id}`} data-role=${actor.id} @change=${seat(actor.id)}>${seatOptions(choice)}</select></div>
+        ${levelField({
+          id: `seat-${actor.id}-level`,
+          role: actor.id,
+          choice,
+          level: st.levels[actor.id] ?? 'standard',
+          onLevel: (level) => {
+            st.levels[actor.id] = level;
+          },
+        })}`;
+    })}${seatingHelp(app, cur)}</fieldset>`;
 }
 
 /** How a class of a given size might fill the seats (suggestSeating), and a button to take the suggestion. */

@@ -5,9 +5,10 @@ import type { Compiled } from '../sim/compile.ts';
 import type { GameEvent } from '../sim/events.ts';
 import type { Fork } from '../sim/forks.ts';
 import type { GameMachine } from '../sim/machine.ts';
-import type { PolicyName, Seat } from '../sim/types.ts';
+import type { PlannerLevel, Seat } from '../sim/types.ts';
 import type { CauseNode } from './causes.ts';
 import type { BrokenScenario, LoadedScenario } from './scenarios.ts';
+import type { SeatChoice } from './seats.ts';
 
 /** A game in progress: its scenario, the compiled lookups and the running actor. */
 export interface Game {
@@ -31,7 +32,9 @@ export interface StartState {
   selected: string | null;
   fromFile: LoadedScenario | null;
   fileProblems: string[];
-  seats: Record<string, 'person' | PolicyName>;
+  seats: Record<string, SeatChoice>;
+  /** The strength of each seat played by the planner (seats.ts); 'standard' when absent. */
+  levels: Record<string, PlannerLevel>;
   seed: number;
   message: string | null;
   /** A scenario file being read and checked (busy: Start waits), or what its check said. */
@@ -46,6 +49,8 @@ export interface UiState {
   briefingStep: number;
   /** The role the device was last handed to (hot-seat). */
   passedTo: string | null;
+  /** The role whose orders, the round's last, wait for the computer players' plans (planning.ts). */
+  held: string | null;
   why: WhyView | null;
   debrief: boolean;
   /** Whether the last round's news has been read and the ending may show. */

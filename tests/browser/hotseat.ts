@@ -20,3 +20,16 @@ export async function handTo(page: Page, name: string): Promise<void> {
   await page.locator('.screen.pass button').click();
   await page.waitForSelector(`h2:has-text("Orders for ${name}:")`);
 }
+
+/** From a hot-seat game's briefing through each private brief (passing the device) to the first team's orders. */
+export async function toHotSeatOrders(page: Page): Promise<void> {
+  await page.locator('button:text-is("Continue to the private briefs")').click();
+  for (let i = 0; i < 4; i++) {
+    await passIfAsked(page);
+    const hide = page.locator('.screen.brief button');
+    if ((await hide.count()) === 0) break;
+    await hide.click();
+  }
+  await passIfAsked(page);
+  await page.waitForSelector('h2:has-text("Orders for")');
+}

@@ -2,7 +2,7 @@
 // counters once, Pakistan accepts and the text is signed; then a strike is reported as a violation.
 import { describe, expect, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { hold, passIfAsked } from './hotseat.ts';
+import { hold, passIfAsked, toHotSeatOrders } from './hotseat.ts';
 import { openStart, openTab, startHotSeat, tabOf } from './pages.ts';
 
 const browser = useChromium();
@@ -12,15 +12,8 @@ describe('negotiation', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const { page, errors } = await openStart(context);
     await startHotSeat(page, '7');
-    await page.locator('button:text-is("Continue to the private briefs")').click();
-    for (let i = 0; i < 4; i++) {
-      await passIfAsked(page);
-      const hide = page.locator('.screen.brief button');
-      if ((await hide.count()) === 0) break;
-      await hide.click();
-    }
     // Round 1, Pakistan: draft a cessation and a reopening of crossings, sent through Qatar.
-    await passIfAsked(page);
+    await toHotSeatOrders(page);
     await page.waitForSelector('h2:has-text("Orders for Pakistan")');
     await openTab(page, 'negotiation');
     const draft = page.locator('form.draft-form');

@@ -1,0 +1,99 @@
+// The planner's rows (issue 24), Node side: a computer-only simulation of the seed scenario on the rollout
+// fast path beside the machine path on the same games, and a planner decision at the default level beside
+// a fixed policy's `choose` on the same decisions. BENCH_PLANNER_GAMES (10,000) and BENCH_PLANNER_DECISIONS
+// (40) size them; the Chromium worker's row is the advisor's (the page side).
+import { readScenario } from '../src/cli/read-scenario.ts';
+import { seatsFor } from '../src/sim/batch.ts';
+import { compile } from '../src/sim/compile.ts';
+import { playAuto, playRounds } from '../src/sim/game.ts';
+import { createGameMachine } from '../src/sim/machine.ts';
+import { LEVELS, plan, planInput } from '../src/sim/planner.ts';
+import { choose } from '../src/sim/policies.ts';
+import { openRng, seedRng } from '../src/sim/rng.ts';
+import { startRound } from '../src/sim/round.ts';
+import { gameSeed } from '../src/sim/seeds.ts';
+import type { GameState } from '../src/sim/types.ts';
+import type { BenchRow } from './types.ts';
+
+const SEED_SCENARIO = 'scenarios/pakistan-afghanistan-2026.json';
+const GAMES = Number(process.env.BENCH_PLANNER_GAMES ?? 10_000);
+const DECISIONS = Number(process.env.BENCH_PLANNER_DECISIONS ?? 40);
+const SEAT = 'pakistan';
+
+const quantile = (xs: readonly number[], q: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+};
+
+export default async function planner(): Promise<BenchRow[]> {
+  const loaded = readScenario(SEED_SCENARIO);
+  if (!loaded.ok) throw new Error(loaded.message);
+  const sc = loaded.scenario;
+  const c = compile(sc);
+  const machine = createGameMachine(sc);
+  const inputs = Array.from({ length: GAMES }, (_, i) => {
+    const seed = gameSeed(1, i);
+    return { seed, seats: seatsFor(sc, seed, 'mix') };
+  });
+  for (const input of inputs.slice(0, 100)) playRounds(c, input); // warm-up
+  let t = performance.now();
+  for (const input of inputs) playRounds(c, input);
+  const fast = (performance.now() - t) / 1000;
+  for (const input of inputs.slice(0, 100)) playAuto(sc, input, machine); // warm-up
+  t = performance.now();
+  for (const input of inputs) playAuto(sc, input, machine);
+  const viaMachine = (performance.now() - t) / 1000;
+
+  // Decisions: the seat's state at the start of each round of fixed-policy games, until there are enough.
+  const states: GameState[] = [];
+  for (let g = 0; states.length < DECISIONS; g++)
+    playRounds(c, inputs[g % inputs.length] ?? { seed: g }, (s) => {
+      if (states.length < DECISIONS && s.ending === null) states.push(startRound(s));
+    });
+  const level = 'standard';
+  const planMs: number[] = [];
+  let continuations = 0;
+  for (const s of states) {
+    const { view, actor, opts } = planInput(c, s, SEAT);
+    const t0 = performance.now();
+    continuations += plan(c, view, actor, { ...opts, level }).continuations;
+    planMs.push(performance.now() - t0);
+  }
+  const chooseMs: number[] = [];
+  for (const s of states) {
+    const rng = openRng(seedRng(s.seed));
+    const t0 = performance.now();
+    choose(c, s, SEAT, 'tit-for-tat', rng);
+    chooseMs.push(performance.now() - t0);
+  }
+  const perDecision = Math.round(continuations / states.length);
+  const decisions = `${states.length} decisions of the ${SEAT} seat (the starts of the rounds of mixed fixed-policy games of seeds gameSeed(1, i))`;
+  return [
+    {
+      name: `${GAMES.toLocaleString('en')}-game simulation, fast path (one thread)`,
+      figure: fast,
+      baseline: viaMachine,
+      unit: 's',
+      baselineName: 'same games through the machine (playAuto)',
+      goal: '< 2 s (issue 24)',
+      method: `playRounds (the round's pure functions, no actor) against playAuto (the XState machine) on the same ${GAMES} seeded mixed-policy games of the seed scenario, each after 100 warm-up games, one thread`,
+    },
+    {
+      name: `planner decision, Node, ${level} (median)`,
+      figure: quantile(planMs, 0.5),
+      baseline: quantile(chooseMs, 0.5),
+      unit: 'ms',
+      baselineName: 'choose (tit-for-tat), same decisions',
+      goal: `≤ 300 ms with ≥ 500 continuations (issue 24, in Chromium's worker); ${perDecision} continuations of ${LEVELS[level].horizon} round`,
+      method: `plan() from the seat's projection (planInput) at the ${level} level, ${decisions}; choose() on the same states`,
+    },
+    {
+      name: `planner decision, Node, ${level} (95th percentile)`,
+      figure: quantile(planMs, 0.95),
+      baseline: quantile(chooseMs, 0.95),
+      unit: 'ms',
+      baselineName: 'choose (tit-for-tat), same decisions',
+      method: `as the row above, 95th percentile`,
+    },
+  ];
+}

@@ -1,0 +1,452 @@
+// The planning computer players and the advisor on the page. Each planner seat's decision is planned in a
+// Web Worker (planner-worker.ts) from the seat's own projection while the people give their orders, and
+// handed to the game as PLANNED just before the round resolves: the event that would resolve it (the last
+// person's orders, the deadline's tick) waits until every planner seat's plan is in, while a "thinking"
+// line names the seats being planned. (A round that resolves by another way, such as the trainer seating
+// the computer in the last person's place, plans at resolution on the page, as the simulator does.) A seat whose advisor the trainer switched on gets the planner's
+// suggestion for its own seat, shown on its orders screen only (advisor.ts).
+//
+// A slow machine degrades, never freezes: a decision that takes longer than SLOW_MS makes the next one of
+// that level plan with a smaller budget, and one not back after HARD_MS is abandoned (the worker is
+// replaced) and planned on the page at FALLBACK_BUDGET continuations instead.
+import { html, render as paint } from 'lit-html';
+import type { Actor, Subscription } from 'xstate';
+import { reason } from '../errors.ts';
+import type { Compiled } from '../sim/compile.ts';
+import type { GameEvent } from '../sim/events.ts';
+import { digest } from '../sim/log.ts';
+import type { GameMachine } from '../sim/machine.ts';
+import { phaseOf } from '../sim/phase.ts';
+import { type PlanOptions, plan, planInput } from '../sim/planner.ts';
+import { scenarioHash } from '../sim/save.ts';
+import type { GameState, PlannerLevel } from '../sim/types.ts';
+import { nameOf } from './causes.ts';
+import { PlanReply, type PlanRequest, type PlanShape } from './plan-protocol.ts';
+import type { App } from './types.ts';
+
+/** Design choice: a decision slower than this (page to worker and back) shows a slow machine. */
+export const SLOW_MS = 1500;
+/** Design choice: a decision not back after this is planned on the page at FALLBACK_BUDGET instead. */
+export const HARD_MS = 8000;
+/** Design choice: the continuations of a plan made on the page's own thread (a fallback: tens of ms). */
+export const FALLBACK_BUDGET = 48;
+/** Design choice: a slow machine's budget aims at this share of SLOW_MS. */
+const AIM = 0.5;
+
+/** What the advisor has for a seat this round. */
+export type Advice =
+  | { status: 'thinking' }
+  | { status: 'ready'; plan: PlanShape }
+  | { status: 'failed'; message: string };
+
+/** One decision to plan: for a computer seat (its orders) or for a person's advisor (a suggestion). */
+interface Job {
+  /** `seat:ROLE` or `advice:ROLE`: a newer job of the same id replaces a queued one. */
+  id: string;
+  /** The seat's view's fingerprint: a plan of another view is stale. */
+  viewKey: string;
+  c: Compiled;
+  scenarioKey: string;
+  view: GameState;
+  actor: string;
+  level: PlannerLevel;
+  seed: number;
+  done(plan: PlanShape | null, message: string): void;
+}
+
+/** Runs one job at a time in the worker, timing each, and gives up on one that overruns HARD_MS. */
+class WorkerPlanner {
+  private worker: Worker | null = null;
+  private known = new Set<string>();
+  private queue: Job[] = [];
+  private running: { job: Job; seq: number; started: number; timer: ReturnType<typeof setTimeout> } | null =
+    null;
+  private seq = 0;
+  /** A level's budget once the machine has shown itself slow for it (absent: the level's own). */
+  private budgets = new Map<PlannerLevel, number>();
+  private seen = new Map<PlannerLevel, number>();
+
+  /** Queues a job (computer seats before advice), replacing a queued one of the same id. */
+  submit(job: Job): void {
+    this.queue = this.queue.filter((j) => j.id !== job.id);
+    if (job.id.startsWith('seat:')) this.queue.unshift(job);
+    else this.queue.push(job);
+    this.next();
+  }
+
+  /** Whether a job of this id and view is queued or running. */
+  has(id: string, viewKey: string): boolean {
+    const same = (j: Job) => j.id === id && j.viewKey === viewKey;
+    return (this.running !== null && same(this.running.job)) || this.queue.some(same);
+  }
+
+  /** Ids of the jobs queued or running. */
+  ids(): string[] {
+    return [...(this.running ? [this.running.job.id] : []), ...this.queue.map((j) => j.id)];
+  }
+
+  /** Forgets every queued job (a new game); a running one finishes unheard. */
+  clear(): void {
+    this.queue = [];
+    if (this.running) clearTimeout(this.running.timer);
+    this.running = null;
+  }
+
+  private spawn(): Worker | null {
+    if (this.worker) return this.worker;
+    try {
+      const w = new Worker(new URL('./planner-worker.ts', import.meta.url), { type: 'module' });
+      w.onmessage = (e: MessageEvent<unknown>) => this.reply(e.data);
+      w.onerror = (e) => {
+        e.preventDefault();
+        this.abandon(`the planner's worker failed (${e.message})`);
+      };
+      this.worker = w;
+    } catch (e) {
+      console.warn('planning: no Web Worker, the computer players plan on the page', e);
+      this.worker = null;
+    }
+    return this.worker;
+  }
+
+  private next(): void {
+    if (this.running) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    const w = this.spawn();
+    if (!w) {
+      this.fallback(job, 'no Web Worker is available');
+      this.next();
+      return;
+    }
+    const seq = ++this.seq;
+    const budget = this.budgets.get(job.level);
+    const request: PlanRequest = {
+      kind: 'plan',
+      seq,
+      key: job.scenarioKey,
+      ...(this.known.has(job.scenarioKey) ? {} : { scenario: job.c.scenario }),
+      view: job.view,
+      actor: job.actor,
+      level: job.level,
+      seed: job.seed,
+      ...(budget !== undefined ? { budget } : {}),
+    };
+    this.known.add(job.scenarioKey);
+    const timer = setTimeout(() => this.abandon(`no plan came back within ${HARD_MS / 1000} s`), HARD_MS);
+    this.running = { job, seq, started: performance.now(), timer };
+    w.postMessage(request);
+  }
+
+  private reply(data: unknown): void {
+    const run = this.running;
+    const r = PlanReply.safeParse(data);
+    if (!run || !r.success || r.data.seq !== run.seq) {
+      if (!r.success) console.warn('planning: a malformed reply from the worker was ignored');
+      return;
+    }
+    clearTimeout(run.timer);
+    this.running = null;
+    const { job } = run;
+    if (r.data.kind === 'error') this.fallback(job, r.data.message);
+    else {
+      const elapsed = performance.now() - run.started;
+      const p = r.data.plan;
+      this.seen.set(job.level, p.continuations);
+      if (elapsed > SLOW_MS) this.lower(job.level, Math.floor((p.continuations * SLOW_MS * AIM) / elapsed));
+      job.done(p, '');
+    }
+    this.next();
+  }
+
+  private lower(level: PlannerLevel, budget: number): void {
+    const now = this.budgets.get(level) ?? Number.POSITIVE_INFINITY;
+    this.budgets.set(level, Math.max(FALLBACK_BUDGET, Math.min(now, budget)));
+  }
+
+  /** The running job overran or the worker broke: a fresh worker next time, a smaller budget, a fallback now. */
+  private abandon(message: string): void {
+    const run = this.running;
+    this.worker?.terminate();
+    this.worker = null;
+    this.known.clear();
+    this.running = null;
+    if (run) {
+      clearTimeout(run.timer);
+      const had = this.budgets.get(run.job.level) ?? this.seen.get(run.job.level) ?? FALLBACK_BUDGET * 4;
+      this.lower(run.job.level, Math.floor(had / 4));
+      this.fallback(run.job, message);
+    }
+    this.next();
+  }
+
+  /** A computer seat is planned on the page at a small budget; advice is simply not given this time. */
+  private fallback(job: Job, message: string): void {
+    if (!job.id.startsWith('seat:')) {
+      job.done(null, message);
+      return;
+    }
+    console.warn(`planning: ${job.actor} planned on the page (${message})`);
+    try {
+      job.done(
+        plan(job.c, job.view, job.actor, { level: job.level, seed: job.seed, budget: FALLBACK_BUDGET }),
+        '',
+      );
+    } catch (e) {
+      job.done(null, reason(e));
+    }
+  }
+}
+
+/** What the orders screen asks of the planning on this page. */
+export interface Planning {
+  /** The advisor's suggestion for a person's seat, or null when its advisor is off or nothing is asked yet. */
+  advice(role: string): Advice | null;
+}
+
+let current: Planning | null = null;
+
+/** The planning of this window, once installed. */
+export function planning(): Planning | null {
+  return current;
+}
+
+/** Would this event resolve the round (the machine's `allIn` after the last orders, or its deadline passing)? */
+export function resolves(c: Compiled, s: GameState, e: GameEvent): boolean {
+  if (s.paused) return false;
+  if (e.type === 'TICK') return s.deadline !== null && e.now >= s.deadline;
+  if (e.type !== 'ORDERS') return false;
+  return c.playable.every((a) => s.seats[a]?.by !== 'person' || s.orders[a] !== undefined || a === e.actor);
+}
+
+/** A seat's decision as the planner takes it (planInput), and the fingerprint of what the seat knows. */
+interface SeatInput {
+  view: GameState;
+  opts: PlanOptions;
+  key: string;
+}
+const inputs = new WeakMap<GameState, Map<string, SeatInput>>();
+
+/**
+ * A seat's planner input in this state, once per state and seat. The fingerprint leaves out the round's
+ * orders, plans and pacing, which no plan reads.
+ */
+function inputOf(c: Compiled, s: GameState, actor: string): SeatInput {
+  const seen = inputs.get(s) ?? new Map<string, SeatInput>();
+  inputs.set(s, seen);
+  let v = seen.get(actor);
+  if (!v) {
+    const { view, opts } = planInput(c, s, actor);
+    const { orders: _o, planned: _p, deadline: _d, paused: _x, pausedAt: _a, ...known } = view;
+    v = { view, opts, key: digest(known) };
+    seen.set(actor, v);
+  }
+  return v;
+}
+
+const scenarioKeys = new WeakMap<Compiled, string>();
+function scenarioKey(c: Compiled): string {
+  let k = scenarioKeys.get(c);
+  if (!k) {
+    k = `${c.scenario.meta.id}@${c.scenario.meta.version}#${scenarioHash(c.scenario)}`;
+    scenarioKeys.set(c, k);
+  }
+  return k;
+}
+
+/** Planner seats (computer, policy planner) and advised seats (person, advisor on) in a state. */
+const seatsOf = (c: Compiled, s: GameState) => ({
+  planners: c.seated.filter((a) => s.seats[a]?.by === 'computer' && s.seats[a]?.policy === 'planner'),
+  advised: c.playable.filter((a) => s.seats[a]?.by === 'person' && s.seats[a]?.advisor === true),
+});
+
+/**
+ * Installs the planning on the game window's app, outermost (after the classroom host): it follows the
+ * game, plans its planner seats from the start of each round and its advised seats, hands the plans in
+ * just before the round resolves, and holds the event that would resolve it until they are there.
+ */
+export function installPlanning(app: App, doc: Document): Planning {
+  const worker = new WorkerPlanner();
+  /** Each planner seat's plan this round, and the view it was made from (null: none could be made). */
+  const plans = new Map<string, { key: string; plan: PlanShape | null }>();
+  const advice = new Map<string, { key: string; advice: Advice }>();
+  let held: GameEvent[] = [];
+  let watched: Actor<GameMachine> | null = null;
+  let sub: Subscription | null = null;
+  let round = -1;
+
+  const line = doc.createElement('p');
+  line.className = 'thinking';
+  line.setAttribute('role', 'status');
+  line.setAttribute('aria-live', 'polite');
+  line.dataset.testid = 'thinking';
+  (doc.querySelector('.classroom-bar') ?? doc.querySelector('.app-header'))?.after(line);
+
+  const inner = app.send.bind(app);
+
+  /** Planner seats that have not handed in this round's orders. */
+  const due = (c: Compiled, s: GameState) =>
+    seatsOf(c, s).planners.filter((a) => s.planned?.[a] === undefined);
+  /** Of those, the ones whose plan for the seat's current view is not in yet. */
+  const missing = (c: Compiled, s: GameState) =>
+    due(c, s).filter((a) => plans.get(a)?.key !== inputOf(c, s, a).key);
+
+  function ask(
+    c: Compiled,
+    s: GameState,
+    kind: 'seat' | 'advice',
+    actor: string,
+    done: (p: PlanShape | null, why: string) => void,
+  ) {
+    const input = inputOf(c, s, actor);
+    const id = `${kind}:${actor}`;
+    if (worker.has(id, input.key)) return;
+    worker.submit({
+      id,
+      viewKey: input.key,
+      c,
+      scenarioKey: scenarioKey(c),
+      view: input.view,
+      actor,
+      level: input.opts.level,
+      seed: input.opts.seed,
+      done,
+    });
+  }
+
+  /** Asks for whatever plan or advice the current state lacks, and releases held events once all is in. */
+  function update(): void {
+    const g = app.game;
+    if (!g || phaseOf(g.actor) !== 'orders') {
+      held = [];
+      app.ui.held = null;
+      showThinking([]);
+      return;
+    }
+    const { c } = g;
+    const s = g.actor.getSnapshot().context;
+    if (s.round !== round) {
+      round = s.round;
+      plans.clear();
+      advice.clear();
+    }
+    for (const actor of missing(c, s)) {
+      const { key } = inputOf(c, s, actor);
+      ask(c, s, 'seat', actor, (p, why) => {
+        if (!p) console.warn(`planning: no plan for ${actor} (${why}); the game plans it at resolution`);
+        if (app.game === g) plans.set(actor, { key, plan: p });
+        update();
+      });
+    }
+    for (const actor of seatsOf(c, s).advised) {
+      const { key } = inputOf(c, s, actor);
+      if (advice.get(actor)?.key === key) continue;
+      advice.set(actor, { key, advice: { status: 'thinking' } });
+      ask(c, s, 'advice', actor, (p, why) => {
+        // A suggestion for a view the seat has left behind is dropped: the new view has its own.
+        if (advice.get(actor)?.key !== key) return;
+        advice.set(actor, {
+          key,
+          advice: p
+            ? { status: 'ready', plan: p }
+            : { status: 'failed', message: `The advisor could not finish this time (${why}).` },
+        });
+        app.render();
+      });
+    }
+    showThinking(worker.ids().flatMap((id) => (id.startsWith('seat:') ? [id.slice('seat:'.length)] : [])));
+    release();
+  }
+
+  /** Hands every planner seat's plan to the game (PLANNED, logged like any event). */
+  function handIn(c: Compiled, s: GameState): void {
+    for (const actor of due(c, s)) {
+      const p = plans.get(actor)?.plan;
+      if (p) inner({ type: 'PLANNED', actor, round: s.round, orders: p.orders, reason: p.reason });
+    }
+  }
+
+  /** Sends the held events once every planner seat's plan is in; orders wait while the game is paused. */
+  function release(): void {
+    const g = app.game;
+    if (held.length === 0 || !g) return;
+    const s = g.actor.getSnapshot().context;
+    if (s.paused || missing(g.c, s).length > 0) return;
+    const events = held;
+    held = [];
+    app.ui.held = null;
+    handIn(g.c, s);
+    for (const e of events) inner(e);
+    app.render();
+  }
+
+  function showThinking(actors: string[]): void {
+    const g = app.game;
+    const names = g ? actors.map((a) => nameOf(g.c, a)) : [];
+    const one = names.length === 1;
+    const text =
+      names.length === 0
+        ? ''
+        : `Thinking: the computer ${one ? 'player' : 'players'} for ${names.join(' and ')} ${one ? 'is' : 'are'} planning ${one ? 'its' : 'their'} orders…`;
+    if (line.textContent !== text) paint(html`${text}`, line);
+    line.dataset.seats = actors.join(' ');
+  }
+
+  app.send = (event: GameEvent) => {
+    const g = app.game;
+    if (g && phaseOf(g.actor) === 'orders') {
+      const s = g.actor.getSnapshot().context;
+      if (resolves(g.c, s, event)) {
+        if (missing(g.c, s).length > 0) {
+          // One tick stands for every tick: the deadline has passed either way.
+          held = [...held.filter((e) => !(e.type === 'TICK' && event.type === 'TICK')), event];
+          if (event.type === 'ORDERS') app.ui.held = event.actor;
+          update();
+          app.render();
+          return;
+        }
+        handIn(g.c, s);
+      }
+    }
+    inner(event);
+  };
+
+  /** Follows the app's current actor (a new one after start, resume, undo or import). */
+  function watch(): void {
+    const actor = app.game?.actor ?? null;
+    if (actor === watched) return;
+    sub?.unsubscribe();
+    worker.clear();
+    plans.clear();
+    advice.clear();
+    held = [];
+    round = -1;
+    watched = actor;
+    sub = actor ? actor.subscribe({ next: update, error: () => undefined }) : null;
+    update();
+  }
+  const origStart = app.start.bind(app);
+  const origResume = app.resume.bind(app);
+  const origNewGame = app.newGame.bind(app);
+  app.start = (loaded, seats, seed) => {
+    origStart(loaded, seats, seed);
+    watch();
+  };
+  app.resume = (value) => {
+    const problem = origResume(value);
+    watch();
+    return problem;
+  };
+  app.newGame = () => {
+    origNewGame();
+    watch();
+  };
+
+  current = {
+    advice(role) {
+      return advice.get(role)?.advice ?? null;
+    },
+  };
+  watch();
+  return current;
+}
