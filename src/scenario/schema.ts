@@ -931,7 +931,7 @@ export const Dynamics = z
     ceasefireRestraint: prob
       .default(0.8)
       .describe(
-        'The chance that a computer player holds back from a strike that would breach a ceasefire, when no one it is against was hostile in the last round.',
+        'The chance that a computer player holds back from a strike that would breach a holding ceasefire, whatever those it is against did in the last round (answering their hostility is left to its policy); a guarantee or monitoring adds deterrence to it.',
       ),
     misattribution: prob
       .default(0.5)

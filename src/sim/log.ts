@@ -145,7 +145,8 @@ export function readLog(
   if (!body.success) return fail(issueText(body.error.issues[0]));
   const seated = compile(scenario).seated;
   const seat = Object.keys(body.data.seats).find((k) => !seated.includes(k));
-  if (seat !== undefined) return fail(`seats: ${shown(seat, 24)} is not a playable role of this scenario`);
+  if (seat !== undefined)
+    return fail(`seats: ${shown(seat, 24)} is not an actor with a seat in this scenario`);
   const events: LogEntry[] = [];
   for (const [i, e] of body.data.events.entries()) {
     const parsed = parseEvent(scenario, e.event);
