@@ -4,10 +4,11 @@
 // diagnostics (src/map/diagnostics.ts).
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { palette } from '../../src/map/colour.ts';
 import type { DrawnMark } from '../../src/map/pending.ts';
 import { axe } from './axe.ts';
 import { useChromium } from './chromium.ts';
-import { settled } from './map-helpers.ts';
+import { distance, settled, shoot } from './map-helpers.ts';
 import { openStart, startHotSeat, toFirstOrders } from './pages.ts';
 
 const browser = useChromium();
@@ -50,6 +51,19 @@ async function expectMarks(page: Page, expected: DrawnMark[]): Promise<void> {
   expect(await marks(page)).toEqual(expected);
 }
 
+/** How many pixels within 20 px of place `id` are in the drafts' colour, the map at rest. */
+async function draftPixels(page: Page, id: string): Promise<number> {
+  await page.mouse.move(0, 0);
+  await settled(page);
+  const p = await page.evaluate((x) => window.__brinkMap?.screenPoint(x), id);
+  if (!p) throw new Error(`${id} is not on the map`);
+  const shot = await shoot(page);
+  let n = 0;
+  for (let dy = -20; dy <= 20; dy++)
+    for (let dx = -20; dx <= 20; dx++) if (distance(shot.rgb(p.x + dx, p.y + dy), palette.draft) < 40) n++;
+  return n;
+}
+
 /** The game's autosave as stored: the machine's persisted snapshot. */
 async function savedSnapshot(page: Page): Promise<unknown> {
   const raw = await page.evaluate(() => {
@@ -80,6 +94,7 @@ describe('choosing on the map', () => {
     const { page, errors } = await toFirstOrders(context, '23');
     await mapReady(page, 'pakistan-afghanistan-2026');
     expect(await marks(page)).toEqual([]);
+    expect(await draftPixels(page, 'kandahar')).toBe(0);
 
     await clickOnMap(page, 'kandahar');
     const heading = page.locator('#place-menu-heading');
@@ -107,7 +122,8 @@ describe('choosing on the map', () => {
     );
     const [mark] = await marks(page);
     expect(mark).toMatchObject({ kind: 'strike', at: 'kandahar' });
-    await expectMarks(page, await marks(page));
+    // Drawn dashed and hollow in the drafts' colour, which nothing that has happened uses.
+    expect(await draftPixels(page, 'kandahar')).toBeGreaterThan(30);
 
     // Pointing at the drafted row shows what it could touch, as possibilities, and rings the places.
     await page.locator('.draft[data-draft="pak-air-strike"]').hover();
@@ -135,7 +151,8 @@ describe('choosing on the map', () => {
     await panel.page.waitForSelector('h2:has-text("what happened")');
     expect(await savedSnapshot(panel.page)).toEqual(byMap);
     await other.close();
-  });
+    // Two games played to a round's news: longer than one test's default on a loaded machine.
+  }, 180_000);
 
   it('a mediator drafts an envoy from its badge to a capital; removed from the panel, it leaves the map', async () => {
     const context = await newContext();
@@ -219,6 +236,28 @@ describe('choosing on the map', () => {
     await page.keyboard.press('Enter');
     await expectMarks(page, [{ kind: 'envoy', at: 'arvel', from: 'commission-seat' }]);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-act-on'))).toBe('arvel');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a tap on a touch screen opens the same menu and drafts the same order', async () => {
+    const context = await browser().newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const { page, errors } = await toFirstOrders(context, '23');
+    await mapReady(page, 'pakistan-afghanistan-2026');
+    const canvas = page.locator('#map canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const p = await page.evaluate(() => window.__brinkMap?.screenPoint('kandahar'));
+    const box = await canvas.boundingBox();
+    if (!p || !box) throw new Error('kandahar is not on the map');
+    await page.touchscreen.tap(box.x + p.x, box.y + p.y);
+    await page.locator('#place-menu-heading:text-is("Orders at Kandahar")').waitFor();
+    await page.locator('button.menu-choice[data-action="pak-air-strike"]').tap();
+    await expectMarks(page, [{ kind: 'strike', at: 'kandahar', from: 'islamabad' }]);
+    expect(await page.locator('input[data-action="pak-air-strike"]').isChecked()).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
