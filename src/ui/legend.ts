@@ -53,7 +53,8 @@ export function legendEntries(sc: Scenario): LegendEntry[] {
     { shape: 'aid', label: 'Aid convoy (green route)' },
     {
       shape: 'draft',
-      label: 'Your order, drafted and not sent yet (blue dashed ring; a dashed line for a route)',
+      label:
+        'Your order, drafted and not sent yet (dashed ring: blue, or red or green for a crossing to close or open; a dashed line for a route)',
     },
     { shape: 'reach', label: 'What the drafted order you point at could touch (teal ring)' },
   ];

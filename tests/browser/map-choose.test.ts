@@ -169,6 +169,14 @@ describe('choosing on the map', () => {
     await page.locator('button.menu-choice[data-target="arvel"]').click();
     await expectMarks(page, [{ kind: 'envoy', at: 'arvel', from: 'commission-seat' }]);
     expect(await page.locator('input[data-action="commission-envoy"]').isChecked()).toBe(true);
+    // Pointing at its mark on the map rings what it could touch, as its panel row does.
+    const mark = await page.evaluate(() => window.__brinkMap?.screenPoint('arvel'));
+    const canvasBox = await page.locator('#map canvas').boundingBox();
+    if (!mark || !canvasBox) throw new Error('arvel is not on the map');
+    await page.mouse.move(canvasBox.x + mark.x, canvasBox.y + mark.y);
+    await page.waitForFunction(() => window.__brinkMap?.touchedRings().join() === 'arvel');
+    await page.mouse.move(0, 0);
+    await page.waitForFunction(() => window.__brinkMap?.touchedRings().length === 0);
 
     await page.locator('.draft[data-draft="commission-envoy"] button.remove-draft').click();
     await expectMarks(page, []);
