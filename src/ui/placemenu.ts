@@ -119,6 +119,13 @@ export function renderPlaceMenu(app: App, game: Game, role: string | null): Temp
     </li>`;
   };
   const orders = open.flatMap((x) => x.targets.map((target) => ({ action: x.option.action.id, target })));
+  // A drafted order marked here can be taken back from here too.
+  const here = menu.spot.kind === 'country' ? undefined : draftAt(c, role, mine, menu.spot.id);
+  const takeBack = (order: Order) =>
+    close(() => {
+      drafts.remove(s.round, role, order.action);
+      queueMicrotask(back);
+    });
   return html`<section class="place place-menu" aria-labelledby="place-menu-heading" @keydown=${onKey}>
     <h3 id="place-menu-heading" tabindex="-1">Orders at ${name}</h3>
     <p class="hint">Choosing one drafts it in your orders for round ${s.round}; nothing is sent until you submit them.</p>
@@ -136,6 +143,7 @@ export function renderPlaceMenu(app: App, game: Game, role: string | null): Temp
           )}</ul>`
     }
     <div class="buttons">
+      ${here ? html`<button type="button" class="menu-remove" data-action=${here.action} @click=${takeBack(here)}>Remove the drafted order: ${orderName(c, here)}</button>` : nothing}
       ${menu.spot.kind === 'country' ? nothing : html`<button type="button" class="menu-history" @click=${history}>History of ${name}</button>`}
       <button type="button" class="menu-close" @click=${close(() => queueMicrotask(back))}>Close</button>
     </div>

@@ -244,6 +244,16 @@ describe('choosing on the map', () => {
     await page.keyboard.press('Enter');
     await expectMarks(page, [{ kind: 'envoy', at: 'arvel', from: 'commission-seat' }]);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-act-on'))).toBe('arvel');
+    // And taken back from the same menu.
+    await page.keyboard.press('Enter');
+    await page.locator('#place-menu-heading').waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('menu-remove');
+    expect(await page.locator('button.menu-remove').textContent()).toContain('Arvel');
+    await page.keyboard.press('Enter');
+    await expectMarks(page, []);
+    expect(await page.locator('input[data-action="commission-envoy"]').isChecked()).toBe(false);
     expect(errors).toEqual([]);
     await context.close();
   });
