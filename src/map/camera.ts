@@ -78,7 +78,12 @@ export class View {
 export interface PointerHandlers {
   hover(p: Point | undefined): void;
   tap(p: Point): void;
+  /** A press held in place (a long press on touch), where a tap would have been. */
+  hold?(p: Point): void;
 }
+
+/** How long (ms) a press must stay in place to be a long press rather than a tap. */
+const HOLD_MS = 550;
 
 const PAN_STEP = 60;
 const ZOOM_STEP = 1.25;
@@ -97,7 +102,7 @@ export function bindCamera(canvas: HTMLCanvasElement, view: View, handlers: Poin
       y: ((e.clientY - r.top) * canvas.height) / (r.height || 1),
     };
   };
-  let down: { id: number; start: Point; last: Point; dragging: boolean } | undefined;
+  let down: { id: number; start: Point; last: Point; dragging: boolean; at: number } | undefined;
   // Every pointer on the canvas (touches, above all); two of them pinch: zoom about their midpoint.
   const pointers = new Map<number, Point>();
   let pinch: { dist: number; mid: Point } | undefined;
@@ -122,7 +127,7 @@ export function bindCamera(canvas: HTMLCanvasElement, view: View, handlers: Poin
       handlers.hover(undefined);
       return;
     }
-    if (pointers.size === 1) down = { id: e.pointerId, start: p, last: p, dragging: false };
+    if (pointers.size === 1) down = { id: e.pointerId, start: p, last: p, dragging: false, at: e.timeStamp };
   };
   const onMove = (e: PointerEvent) => {
     const p = toCanvas(e);
@@ -153,7 +158,11 @@ export function bindCamera(canvas: HTMLCanvasElement, view: View, handlers: Poin
       return;
     }
     if (!down || down.id !== e.pointerId) return;
-    if (!down.dragging) handlers.tap(toCanvas(e));
+    if (!down.dragging) {
+      const held = e.timeStamp - down.at >= HOLD_MS && handlers.hold;
+      if (held) handlers.hold?.(toCanvas(e));
+      else handlers.tap(toCanvas(e));
+    }
     down = undefined;
   };
   const onLeave = () => handlers.hover(undefined);

@@ -78,4 +78,8 @@ export const palette = {
   aid: 0x1e8c3a,
   flash: 0xffd23f,
   smoke: 0x55514c,
+  /** Drafted orders, dashed and hollow (pending.ts). */
+  draft: 0x1f4fd6,
+  /** What a drafted order could touch, ringed. */
+  reach: 0x0f8a8a,
 } as const;

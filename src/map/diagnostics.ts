@@ -5,6 +5,7 @@ import type { Point, Rect } from './camera.ts';
 import type { MapCue } from './cues.ts';
 import type { MapController } from './game.ts';
 import { type MapScene, NO_BORDERS_NOTICE } from './map-scene.ts';
+import type { DrawnMark } from './pending.ts';
 import { type MapState, toneLevel } from './state.ts';
 
 /** The running map as tests see it: the state changed one part at a time, and what is drawn where. */
@@ -21,6 +22,10 @@ export interface MapProbe {
   setHumanitarian(level: number): void;
   setCrossing(id: string, open: boolean): void;
   onSelect(cb: (locationId: string) => void): () => void;
+  /** The drafted orders' marks drawn at the last layout: what the player sees pending. */
+  pendingMarks(): DrawnMark[];
+  /** The places ringed as what the order under the pointer or focus could touch. */
+  touchedRings(): string[];
   /** Where a location or badge is, in CSS pixels from the canvas's top-left corner. */
   screenPoint(id: string): Point | undefined;
   /** Where a longitude/latitude is, in CSS pixels from the canvas's top-left corner. */
@@ -68,6 +73,8 @@ export function exposeMap(controller: MapController, scene: MapScene, game: Phas
     setHumanitarian: (humanitarian) => change({ humanitarian }),
     setCrossing: (id, open) => change({ crossings: { ...scene.state.crossings, [id]: open } }),
     onSelect: (cb) => controller.onSelect(cb),
+    pendingMarks: () => scene.pending.drawn(),
+    touchedRings: () => scene.pending.rings(),
     screenPoint: (id) => {
       const p = scene.overlay.pointOf(id);
       return p ? toCss(p) : undefined;

@@ -3,7 +3,7 @@ import * as Phaser from 'phaser';
 import type { Scenario } from '../scenario/schema.ts';
 import { css, palette } from './colour.ts';
 import { exposeMap } from './diagnostics.ts';
-import { MapScene } from './map-scene.ts';
+import { type MapPick, MapScene } from './map-scene.ts';
 import type { Region } from './region.ts';
 import type { MapState } from './state.ts';
 
@@ -13,8 +13,13 @@ export interface MapController {
   readonly scenarioId: string;
   /** Shows a snapshot of the game (state.ts); the map works out what changed since the last one. */
   show(state: MapState): void;
-  /** Calls `cb` with the id of each location clicked or tapped; returns an unsubscribe function. */
-  onSelect(cb: (locationId: string) => void): () => void;
+  /**
+   * Calls `cb` with the id of each location, badge or governed country (ISO code) clicked or tapped, and
+   * how it was picked; returns an unsubscribe function.
+   */
+  onSelect(cb: (id: string, pick: MapPick) => void): () => void;
+  /** Calls `cb` with the place or badge under the pointer as it changes; returns an unsubscribe function. */
+  onHover(cb: (id: string | undefined) => void): () => void;
   /** Stops the map and frees its canvas. */
   destroy(): void;
 }
@@ -77,6 +82,7 @@ export async function startMap(
     scenarioId: scenario.meta.id,
     show: (state) => scene.show(state),
     onSelect: (cb) => scene.onSelect(cb),
+    onHover: (cb) => scene.onHover(cb),
     destroy: () => {
       resized.disconnect();
       clearTimeout(timer);

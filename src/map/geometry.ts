@@ -200,3 +200,17 @@ export function ringCentroid(r: number[]): { x: number; y: number } {
   const a = ringArea(r);
   return a === 0 ? { x: r[0] ?? 0, y: r[1] ?? 0 } : { x: cx / (6 * a), y: cy / (6 * a) };
 }
+
+/** True when (x, y) lies inside a flat ring (even–odd rule). */
+export function inRing(ring: number[], x: number, y: number): boolean {
+  let inside = false;
+  const n = ring.length / 2;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const xi = ring[i * 2] ?? 0;
+    const yi = ring[i * 2 + 1] ?? 0;
+    const xj = ring[j * 2] ?? 0;
+    const yj = ring[j * 2 + 1] ?? 0;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}

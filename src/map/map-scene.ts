@@ -9,10 +9,12 @@ import { bindCamera, type Point, View } from './camera.ts';
 import { mix } from './colour.ts';
 import type { MapCue } from './cues.ts';
 import { Effects } from './effects.ts';
+import { inRing } from './geometry.ts';
 import { buildModel, type MapModel } from './model.ts';
 import { Depth, Overlay } from './overlay.ts';
+import { PendingLayer } from './pending.ts';
 import type { Region } from './region.ts';
-import { mapShapes } from './shapes.ts';
+import { type MapShapes, mapShapes } from './shapes.ts';
 import { CALM_STATE, freshCues, type MapState, unit } from './state.ts';
 
 /** Shown when a scenario's borders could be neither loaded nor cut (the console says why). */
@@ -22,6 +24,14 @@ export const NO_BORDERS_NOTICE =
 const CALM = 0xf2c14e;
 const GRAVE = 0x5c0000;
 const DEFAULT_STRIKE = 0xb3261e;
+/** What a player picked on the map: a location, an off-map badge or a governed country (its ISO code). */
+export interface MapPick {
+  kind: 'place' | 'badge' | 'country';
+  id: string;
+  /** A long press (touch) or a held click: the player asks for the place's history. */
+  hold: boolean;
+}
+
 /** How long (ms) a change of tone takes to ease in: felt, not jarring. */
 const TONE_EASE = 1000;
 
@@ -33,6 +43,8 @@ export class MapScene extends Phaser.Scene {
   view!: View;
   overlay!: Overlay;
   effects!: Effects;
+  pending!: PendingLayer;
+  private shapes!: MapShapes;
   private markReady: () => void = () => {};
   private base!: BaseMap;
   private tone!: Phaser.GameObjects.Rectangle;
@@ -43,7 +55,8 @@ export class MapScene extends Phaser.Scene {
   private shown: MapState = CALM_STATE;
   /** The keys of the cues shown so far that are still listed. */
   private readonly played = new Set<string>();
-  private readonly selectListeners = new Set<(id: string) => void>();
+  private readonly selectListeners = new Set<(id: string, pick: MapPick) => void>();
+  private readonly hoverListeners = new Set<(id: string | undefined) => void>();
   private unbind: () => void = () => {};
   private hovered: string | undefined;
   /**
@@ -73,6 +86,7 @@ export class MapScene extends Phaser.Scene {
     this.model = buildModel(this.scenario, width, height);
     this.view = new View(width, height);
     const shapes = mapShapes(this.model, this.region);
+    this.shapes = shapes;
     const world = this.add.layer();
     const screen = this.add.layer();
     // The main camera shows the world as the view has it; the overlay's shows the screen layer unmoved.
@@ -88,8 +102,11 @@ export class MapScene extends Phaser.Scene {
       this.region ? undefined : NO_BORDERS_NOTICE,
     );
     const brush = this.add.graphics().setDepth(Depth.effects);
-    screen.add([this.tone, brush]);
+    const drafts = this.add.graphics().setDepth(Depth.pending);
+    screen.add([this.tone, brush, drafts]);
     this.effects = new Effects(brush);
+    this.pending = new PendingLayer(drafts);
+    this.pending.set(this.shown.pending ?? [], this.shown.touched ?? []);
     // A scene built again at a new size shows at once what the last one showed.
     this.applyCrossings(this.shown.crossings, CALM_STATE.crossings);
     this.base.setHalo(this.shown.humanitarian);
@@ -105,11 +122,13 @@ export class MapScene extends Phaser.Scene {
     this.unbind = bindCamera(canvas, this.view, {
       hover: (p) => {
         const was = this.hovered;
-        this.hovered = this.overlay.hover(p);
+        this.hovered = this.overlay.hover(p, (id) => this.pending.at(id)?.label);
         canvas.style.cursor = this.hovered ? 'pointer' : '';
         if (this.hovered || was) this.wake();
+        if (this.hovered !== was) for (const l of this.hoverListeners) l(this.hovered);
       },
-      tap: (p) => this.tap(p),
+      tap: (p) => this.pick(p, false),
+      hold: (p) => this.pick(p, true),
     });
     this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.markReady());
     // A lost GPU context is restored blank: draw the map again.
@@ -140,6 +159,7 @@ export class MapScene extends Phaser.Scene {
     if (!this.model) return;
     let changed = this.applyCrossings(next.crossings, prev.crossings);
     if (this.base.setHalo(next.humanitarian)) changed = true;
+    if (this.pending.set(next.pending ?? [], next.touched ?? [])) changed = true;
     if (changed) {
       this.layout();
       this.wake();
@@ -154,10 +174,19 @@ export class MapScene extends Phaser.Scene {
     return this.shown;
   }
 
-  /** Calls `listener` with the id of each location the player selects; returns an unsubscribe function. */
-  onSelect(listener: (id: string) => void): () => void {
+  /**
+   * Calls `listener` with the id of each location, badge or country the player picks, and how; returns
+   * an unsubscribe function.
+   */
+  onSelect(listener: (id: string, pick: MapPick) => void): () => void {
     this.selectListeners.add(listener);
     return () => this.selectListeners.delete(listener);
+  }
+
+  /** Calls `listener` with the place or badge under the pointer as it changes (undefined: none). */
+  onHover(listener: (id: string | undefined) => void): () => void {
+    this.hoverListeners.add(listener);
+    return () => this.hoverListeners.delete(listener);
   }
 
   /**
@@ -248,10 +277,19 @@ export class MapScene extends Phaser.Scene {
     return this.overlay.pointOf(id) !== undefined;
   }
 
-  private tap(p: Point): void {
-    const id = this.overlay.hit(p);
-    if (!id) return;
-    for (const l of this.selectListeners) l(id);
+  private pick(p: Point, hold: boolean): void {
+    const spot = this.overlay.hitSpot(p) ?? this.countryAt(p);
+    if (!spot) return;
+    for (const l of this.selectListeners) l(spot.id, { ...spot, hold });
+  }
+
+  /** The governed country under `p`, if any: neighbours no actor governs are not picked. */
+  private countryAt(p: Point): { kind: 'country'; id: string } | undefined {
+    const w = this.view.toWorld(p);
+    const hit = this.shapes.countries.find(
+      (c) => this.model.countryColour.has(c.iso) && c.rings.some((r) => inRing(r, w.x, w.y)),
+    );
+    return hit && { kind: 'country', id: hit.iso };
   }
 
   private layout(): void {
@@ -259,5 +297,6 @@ export class MapScene extends Phaser.Scene {
     this.cameras.main.setScroll(v.x, v.y).setZoom(v.zoom);
     this.base.setZoom(v.zoom);
     this.overlay.layout(v);
+    this.pending.draw((id) => this.overlay.pointOf(id));
   }
 }

@@ -18,9 +18,18 @@ const INK = css(palette.ink);
 
 /**
  * Depths in the overlay, bottom to top: the tone's tint over the base map, country names, icons, badges,
- * the animations, place names (smoke lingering over a place must not hide its name), the tooltip.
+ * drafted orders' marks, the animations, place names (smoke lingering over a place must not hide its name), the tooltip.
  */
-export const Depth = { tone: 0, countries: 1, icons: 2, badges: 3, effects: 35, labels: 40, ui: 60 } as const;
+export const Depth = {
+  tone: 0,
+  countries: 1,
+  icons: 2,
+  badges: 3,
+  pending: 30,
+  effects: 35,
+  labels: 40,
+  ui: 60,
+} as const;
 
 interface BadgeView {
   id: string;
@@ -187,16 +196,30 @@ export class Overlay {
     return best;
   }
 
-  /** Shows the tooltip for the location under `p`, or hides it. Returns the location id. */
-  hover(p: Point | undefined): string | undefined {
-    const id = p && this.hit(p);
-    const place = id ? this.model.places.find((x) => x.id === id) : undefined;
-    if (!p || !place) {
+  /** The location nearest to `p` within reach of a finger, else the badge whose box holds `p`. */
+  hitSpot(p: Point): { kind: 'place' | 'badge'; id: string } | undefined {
+    const id = this.hit(p);
+    if (id) return { kind: 'place', id };
+    const badge = this.badgeViews.find(
+      ({ screen: s }) => Math.abs(p.x - s.x) <= (s.halfW ?? 0) && Math.abs(p.y - s.y) <= (s.halfH ?? 0),
+    );
+    return badge && { kind: 'badge', id: badge.id };
+  }
+
+  /**
+   * Shows the tooltip for the place or badge under `p` (its name, or what `tip` says of it), or hides it.
+   * Returns its id.
+   */
+  hover(p: Point | undefined, tip: (id: string) => string | undefined = () => undefined): string | undefined {
+    const id = p && this.hitSpot(p)?.id;
+    const name =
+      id && (this.model.places.find((x) => x.id === id) ?? this.model.badges.find((x) => x.id === id))?.name;
+    if (!p || !id || !name) {
       this.tooltip.setVisible(false);
       return undefined;
     }
-    this.tooltip.setText(place.name);
-    const x = Math.round(Math.min(p.x + 14, this.model.width - this.tooltip.width - 4));
+    this.tooltip.setText(tip(id) ?? name);
+    const x = Math.round(Math.max(4, Math.min(p.x + 14, this.model.width - this.tooltip.width - 4)));
     const y = Math.round(Math.max(4, p.y - 28));
     this.tooltip.setPosition(x, y).setVisible(true);
     return id;

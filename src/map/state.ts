@@ -7,6 +7,20 @@ export interface KeyedCue extends MapCue {
   key: string;
 }
 
+/** An order drafted but not sent, as the map marks it: dashed and hollow, apart from what has happened. */
+export interface PendingMark {
+  /** Unique among the marks shown. */
+  key: string;
+  kind: MapCue['kind'];
+  /** Where its route starts (a location or badge id), if it has one. */
+  from?: string;
+  at: string;
+  /** Colours the mark. */
+  actor?: string;
+  /** The order in words, for the tooltip over its place. */
+  label: string;
+}
+
 /** Everything the map shows of a game's state. */
 export interface MapState {
   /** Escalation, from 0 (the first rung: calm) to 1 (the last: dark red); see `toneLevel`. */
@@ -20,6 +34,10 @@ export interface MapState {
    * are forgotten, so a list of this round's cues plays each once.
    */
   cues: readonly KeyedCue[];
+  /** The drafted orders of the seat at the screen (none in hot-seat play between seats). */
+  pending?: readonly PendingMark[];
+  /** The places the order under the pointer or focus could touch, ringed as possibilities. */
+  touched?: readonly string[];
 }
 
 /** A map at rest: calm, no need shown, crossings as the scenario has them, nothing to animate. */

@@ -2,6 +2,7 @@
 import type { Effect, MapEffect, News } from '../scenario/schema.ts';
 import { casualties } from './casualties.ts';
 import { ceasefireEffect } from './ceasefire.ts';
+import type { Compiled } from './compile.ts';
 import { rungEffect } from './ladder.ts';
 import { accept, collapse, offer, reject } from './mediation.ts';
 import type { Step } from './step.ts';
@@ -87,18 +88,29 @@ export function report(st: Step, news: News | undefined, ctx: EffectContext, sim
   });
 }
 
-/** Resolves map cues to place ids ("actor" → the actor's home, "target" → the target or its home). */
+/**
+ * The place id a map cue's reference names: "actor" → the actor's home, "target" → the target (a place)
+ * or its home (an actor), else a location or badge id; undefined when it names none.
+ */
+export function cuePlace(
+  c: Compiled,
+  ref: string | undefined,
+  actor: string | undefined,
+  target: string | undefined,
+): string | undefined {
+  if (ref === undefined) return undefined;
+  if (ref === 'actor') return actor ? c.actors.get(actor)?.home : undefined;
+  if (ref === 'target') {
+    if (!target) return undefined;
+    return c.places.has(target) ? target : c.actors.get(target)?.home;
+  }
+  return c.places.has(ref) ? ref : undefined;
+}
+
+/** Resolves map cues to place ids (cuePlace) and records them for the map. */
 export function cue(st: Step, cues: readonly MapEffect[], ctx: EffectContext): void {
   const { s, c } = st;
-  const place = (ref: string | undefined): string | undefined => {
-    if (ref === undefined) return undefined;
-    if (ref === 'actor') return ctx.actor ? c.actors.get(ctx.actor)?.home : undefined;
-    if (ref === 'target') {
-      if (!ctx.target) return undefined;
-      return c.places.has(ctx.target) ? ctx.target : c.actors.get(ctx.target)?.home;
-    }
-    return c.places.has(ref) ? ref : undefined;
-  };
+  const place = (ref: string | undefined) => cuePlace(c, ref, ctx.actor, ctx.target);
   for (const m of cues) {
     const at = place(m.at);
     if (!at) continue;

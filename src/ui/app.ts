@@ -12,10 +12,12 @@ import { restoreGame, scenarioHash } from '../sim/save.ts';
 import type { GameState } from '../sim/types.ts';
 import { humans, renderBriefing, renderPass, renderPrivateBrief } from './briefing.ts';
 import { announce, silence } from './dom.ts';
+import { draftsOf, onDrafts, touch } from './drafts.ts';
 import { renderDebrief, renderEnding } from './ending.ts';
 import { newsOfRound } from './facts.ts';
 import { MapView, renderMapText, renderPlace } from './mapview.ts';
 import { renderOrders } from './orders.ts';
+import { draftAt, openPlaceMenu, pendingMarks, renderPlaceMenu, touchedPlaces } from './placemenu.ts';
 import { renderResolution } from './report.ts';
 import {
   autosave,
@@ -40,6 +42,7 @@ function freshUi(start?: UiState['start']): UiState {
     debrief: false,
     endingShown: false,
     selectedPlace: null,
+    placeMenu: null,
     announcedRound: -1,
     forks: [],
     fork: null,
@@ -71,6 +74,8 @@ export function mountApp(doc: Document): App {
   const kept = new Map<string, LoadedScenario>();
   let subscription: Subscription | null = null;
   let lastScreen = '';
+  /** The role whose orders are on screen, if any: the map's menus and drafted marks are its own. */
+  let ordersRole: string | null = null;
   /** Until the bundled scenarios are read, the panel says it is loading them. */
   let catalogLoaded = false;
 
@@ -203,11 +208,30 @@ export function mountApp(doc: Document): App {
     render();
   }
 
-  map.onSelect((id) => {
+  // A pick on the map opens the orders that can be aimed there while a seat gives its orders; a long
+  // press, or a pick at any other time, opens the place's history.
+  map.onSelect((id, pick) => {
+    if (ordersRole && !pick.hold) {
+      const spot = pick.kind === 'country' ? { kind: 'country' as const, iso: id } : { kind: pick.kind, id };
+      openPlaceMenu(app, spot, '#map canvas');
+      return;
+    }
+    if (pick.kind === 'country') return;
+    app.ui.placeMenu = null;
     app.ui.selectedPlace = id;
     render();
     doc.getElementById('place-heading')?.focus();
   });
+  // Pointing at a drafted order's mark on the map shows what it could touch, as its panel row does.
+  map.onHover((id) => {
+    const g = app.game;
+    if (!g || !ordersRole) return touch(null);
+    const round = g.actor.getSnapshot().context.round;
+    const mine = draftsOf(g.actor).of(round, ordersRole);
+    const marked = id ? draftAt(g.c, ordersRole, mine, id) : undefined;
+    touch(marked ? { role: ordersRole, action: marked.action } : null);
+  });
+  onDrafts(() => render());
 
   /** Announces a resolved round and its headlines, once. */
   function announceRound(game: Game, s: GameState): void {
@@ -220,7 +244,7 @@ export function mountApp(doc: Document): App {
   }
 
   /** Which screen the state calls for: its key, and how to build it (once the per-screen state is settled). */
-  function screen(): { key: string; build: () => TemplateResult } {
+  function screen(): { key: string; build: () => TemplateResult; role?: string } {
     const game = app.game;
     if (!game) return { key: 'start', build: () => renderStart(app) };
     app.setDisclaimer(game.loaded.scenario.meta.disclaimer);
@@ -258,7 +282,7 @@ export function mountApp(doc: Document): App {
         key: `pass-${s.round}-${next}`,
         build: () => renderPass(app, game, next, 'its orders for this round'),
       };
-    return { key: `orders-${s.round}-${next}`, build: () => renderOrders(app, game, next) };
+    return { key: `orders-${s.round}-${next}`, build: () => renderOrders(app, game, next), role: next };
   }
 
   function announceOnce(round: number, text: string): void {
@@ -269,16 +293,23 @@ export function mountApp(doc: Document): App {
 
   function render(): void {
     if (!panel || !catalogLoaded) return;
-    const { key, build } = screen();
+    const { key, build, role } = screen();
     const changed = key !== lastScreen;
     const game = app.game;
     const inPlay = game && !key.startsWith('pass') && !key.startsWith('brief');
+    ordersRole = role ?? null;
+    if (changed) app.ui.placeMenu = null;
+    // The map marks only the drafts of the seat at the screen: none on a pass-the-device screen.
+    if (game && role) {
+      const mine = draftsOf(game.actor).of(game.actor.getSnapshot().context.round, role);
+      map.drafts(pendingMarks(game.c, role, mine), touchedPlaces(game.c, role, mine));
+    } else map.drafts([], []);
     // The same screen is patched in place (focus, forms, tabs and open details stay as they are). A new
     // screen is built afresh, on its first tab with empty forms: the old one is cleared first, which also
     // tells its directives (the debrief's charts) that they have left the page.
     if (changed) paint(nothing, panel);
     paint(
-      html`${build()}${inPlay ? html`${renderPlace(app, game)}${renderMapText(app, game)}` : nothing}`,
+      html`${build()}${inPlay ? html`${renderPlaceMenu(app, game, ordersRole)}${renderPlace(app, game)}${renderMapText(app, game, ordersRole)}` : nothing}`,
       panel,
     );
     renderScreen(app, doc);

@@ -51,6 +51,12 @@ export function legendEntries(sc: Scenario): LegendEntry[] {
     { shape: 'strike', label: 'Strike or clash this round (flash and smoke)' },
     { shape: 'drone', label: 'Drone strike (purple trail)' },
     { shape: 'aid', label: 'Aid convoy (green route)' },
+    {
+      shape: 'draft',
+      label:
+        'Your order, drafted and not sent yet (dashed ring: blue, or red or green for a crossing to close or open; a dashed line for a route)',
+    },
+    { shape: 'reach', label: 'What the drafted order you point at could touch (teal ring)' },
   ];
 }
 
@@ -106,6 +112,11 @@ function shape(id: string) {
         <circle cx="8" cy="-6" r="3" fill=${css(palette.flash)}/>`;
     case 'aid':
       return svg`<path d="M-10 6C-4 -6 4 6 10 -6" fill="none" stroke=${css(palette.aid)} stroke-width="2.5"/>`;
+    case 'draft':
+      return svg`<path d="M-11 9 2 -2" stroke=${css(palette.draft)} stroke-width="2" stroke-dasharray="4 3"/>
+        <circle cx="4" cy="-4" r="6.5" fill="none" stroke=${css(palette.draft)} stroke-width="2" stroke-dasharray="4 2.5"/>`;
+    case 'reach':
+      return svg`<circle r="8" fill="none" stroke=${css(palette.reach)} stroke-opacity="0.45" stroke-width="5"/>`;
     default:
       return svg`<circle r="4" fill=${HALO} stroke=${NEUTRAL} stroke-width="2"/>`;
   }

@@ -5,12 +5,15 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { reason } from '../errors.ts';
 import type { MapCue } from '../map/cues.ts';
 import type { MapController } from '../map/game.ts';
+import type { MapPick } from '../map/map-scene.ts';
 import { loadRegion } from '../map/regions.ts';
-import { type MapState, toneLevel } from '../map/state.ts';
+import { type MapState, type PendingMark, toneLevel } from '../map/state.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Compiled } from '../sim/compile.ts';
+import { actionsAt, type Spot } from '../sim/reach.ts';
 import type { GameState } from '../sim/types.ts';
 import { eventsAt, humanitarianLevel, mapFacts } from './facts.ts';
+import { openPlaceMenu, spotName } from './placemenu.ts';
 import type { App, Game } from './types.ts';
 
 /** Keeps one map alive for the scenario on screen and feeds it the game. */
@@ -23,7 +26,10 @@ export class MapView {
   /** Counts the games shown, so that a new or resumed game's cues have keys of their own. */
   private game = 0;
   private last: { c: Compiled; s: GameState } | null = null;
-  private selectHandler: ((id: string) => void) | null = null;
+  private selectHandler: ((id: string, pick: MapPick) => void) | null = null;
+  private hoverHandler: ((id: string | undefined) => void) | null = null;
+  /** The drafted orders of the seat at the screen, and what the one under the pointer could touch. */
+  private drafted: Pick<MapState, 'pending' | 'touched'> = {};
   /** Says over the map that it is loading, or why it could not be drawn. */
   private readonly status: HTMLElement;
 
@@ -60,7 +66,8 @@ export class MapView {
       this.controller = controller;
       this.host.dataset.mapReady = 'true';
       this.say(null);
-      controller.onSelect((id) => this.selectHandler?.(id));
+      controller.onSelect((id, pick) => this.selectHandler?.(id, pick));
+      controller.onHover((id) => this.hoverHandler?.(id));
       if (this.last) this.update(this.last.c, this.last.s);
     })().catch((e: unknown) => {
       console.error('map: could not start', e);
@@ -87,9 +94,21 @@ export class MapView {
     this.last = null;
   }
 
-  /** Calls `cb` with the id of each place selected on the map. */
-  onSelect(cb: (id: string) => void): void {
+  /** Calls `cb` with the id of each place, badge or country picked on the map, and how. */
+  onSelect(cb: (id: string, pick: MapPick) => void): void {
     this.selectHandler = cb;
+  }
+
+  /** Calls `cb` with the place or badge under the pointer as it changes. */
+  onHover(cb: (id: string | undefined) => void): void {
+    this.hoverHandler = cb;
+  }
+
+  /** Marks the drafted orders of the seat at the screen, and rings what the one in view could touch. */
+  drafts(pending: PendingMark[], touched: string[]): void {
+    const same = JSON.stringify(this.drafted) === JSON.stringify({ pending, touched });
+    this.drafted = { pending, touched };
+    if (!same && this.last) this.update(this.last.c, this.last.s);
   }
 
   /** Passes a snapshot to the map. */
@@ -97,7 +116,7 @@ export class MapView {
     this.last = { c, s };
     const m = this.controller;
     if (!m || m.scenarioId !== c.scenario.meta.id) return;
-    m.show(mapState(c, s, this.game));
+    m.show({ ...mapState(c, s, this.game), ...this.drafted });
   }
 }
 
@@ -135,16 +154,26 @@ export function renderPlace(app: App, game: Game): TemplateResult | typeof nothi
 }
 
 /**
- * The text equivalent of the map: places and their recent events, crossings, strikes this round. Its
- * `open` is the player's: the template never sets it, so a re-render leaves it as it was.
+ * The text equivalent of the map: places and their recent events, crossings, strikes this round; while a
+ * seat gives its orders (`role`), each place, badge and governed country it can aim orders at has a button
+ * that opens the same menu as a pick on the map. Its `open` is the player's: the template never sets it,
+ * so a re-render leaves it as it was.
  */
-export function renderMapText(app: App, game: Game): TemplateResult {
-  const facts = mapFacts(game.c, game.actor.getSnapshot().context);
+export function renderMapText(app: App, game: Game, role: string | null = null): TemplateResult {
+  const s = game.actor.getSnapshot().context;
+  const facts = mapFacts(game.c, s);
   const select = (id: string) => () => {
     app.ui.selectedPlace = id;
+    app.ui.placeMenu = null;
     app.render();
     document.getElementById('place-heading')?.focus();
   };
+  const act = (spot: Spot, key: string) => {
+    if (!role || actionsAt(game.c, s, role, spot).length === 0) return nothing;
+    const open = () => openPlaceMenu(app, spot, `.map-text button[data-act-on="${key}"]`);
+    return html` <button type="button" class="link act-on" data-act-on=${key} @click=${open}>Orders at ${spotName(game.c, spot)}…</button>`;
+  };
+  const countries = game.c.scenario.map.countries.filter((x) => x.actor);
   return html`<details class="map-text">
     <summary>What the map shows (as text)</summary>
     <h3>Strikes this round</h3>
@@ -162,11 +191,21 @@ export function renderMapText(app: App, game: Game): TemplateResult {
     <h3>Places and recent events</h3>
     <ul>${facts.places.map(
       (p) =>
-        html`<li><button type="button" class="link" data-place=${p.id} @click=${select(p.id)}>${p.name} (${p.kind})</button>${
+        html`<li><button type="button" class="link" data-place=${p.id} @click=${select(p.id)}>${p.name} (${p.kind})</button>${act(
+          { kind: p.kind === 'off-map' ? 'badge' : 'place', id: p.id },
+          p.id,
+        )}${
           p.events.length === 0
             ? ': nothing recent.'
             : html`<ul>${p.events.map((e) => html`<li>${e}</li>`)}</ul>`
         }</li>`,
     )}</ul>
+    ${
+      role && countries.length > 0
+        ? html`<h3>Countries</h3><ul>${countries.map(
+            (x) => html`<li>${x.name}${act({ kind: 'country', iso: x.iso }, `country:${x.iso}`)}</li>`,
+          )}</ul>`
+        : nothing
+    }
   </details>`;
 }

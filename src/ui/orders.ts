@@ -8,13 +8,14 @@ import { CATEGORY_ORDER } from '../sim/compile.ts';
 import { awaitingAnswers } from '../sim/negotiation.ts';
 import { checkOrders, type Option, options } from '../sim/orders.ts';
 import { roundDate } from '../sim/text.ts';
-import type { Order } from '../sim/types.ts';
 import { actionEffects } from './action-text.ts';
 import { advisorBox } from './advisor.ts';
 import { humans } from './briefing.ts';
 import { nameOf } from './causes.ts';
 import { heading } from './dom.ts';
+import { draftsOf } from './drafts.ts';
 import { renderNegotiation } from './negotiation.ts';
+import { draftedList } from './placemenu.ts';
 import { situation } from './report.ts';
 import { saveBar } from './savebar.ts';
 import { type Pane, tabbed } from './tabs.ts';
@@ -39,15 +40,6 @@ function closedActions(closed: Option[]): TemplateResult | typeof nothing {
   )}</ul></details>`;
 }
 
-/** The orders ticked in the orders form, each with its target. */
-function ordersIn(form: HTMLFormElement): Order[] {
-  return [...form.querySelectorAll<HTMLInputElement>('input[data-action]:checked')].map((input) => {
-    const action = input.value;
-    const select = form.querySelector<HTMLSelectElement>(`select[data-target-for="${action}"]`);
-    return select ? { action, target: select.value } : { action };
-  });
-}
-
 /** Renders the orders screen for a role. */
 export function renderOrders(app: App, game: Game, role: string): TemplateResult {
   const s = game.actor.getSnapshot().context;
@@ -59,25 +51,37 @@ export function renderOrders(app: App, game: Game, role: string): TemplateResult
   // Closed actions are listed apart, with why, so the choices stay short.
   const open = opts.filter((o) => o.unavailable === null);
   const closed = opts.filter((o) => o.unavailable !== null);
+  // What is ticked is the draft store's (drafts.ts), which the map's menus fill too.
+  const drafts = draftsOf(game.actor);
+  const mine = drafts.of(s.round, role);
+  const draft = (action: string, target?: string) =>
+    drafts.put(s.round, role, target === undefined ? { action } : { action, target }, max);
 
   const action = (o: Option) => {
     const id = `act-${o.action.id}`;
-    // Choosing a target is choosing the action.
-    const choose = () => {
-      const input = document.getElementById(id);
-      if (input instanceof HTMLInputElement) input.checked = true;
+    const drafted = mine.find((x) => x.action === o.action.id);
+    const targetOf = () =>
+      o.action.targets.type === 'none'
+        ? undefined
+        : (document.querySelector<HTMLSelectElement>(`#${id}-target`)?.value ?? o.targets[0]);
+    const tick = (e: Event) => {
+      if ((e.currentTarget as HTMLInputElement).checked) draft(o.action.id, targetOf());
+      else drafts.remove(s.round, role, o.action.id);
     };
+    // Choosing a target is choosing the action.
+    const choose = (e: Event) => draft(o.action.id, (e.currentTarget as HTMLSelectElement).value);
     const target =
       o.action.targets.type === 'none'
         ? nothing
         : html`<div class="target"><label for=${`${id}-target`}>Target for ${o.action.name}</label><select id=${`${id}-target`} data-target-for=${o.action.id} @change=${choose}>${o.targets.map(
             (t) => {
               const kind = c.locations.get(t)?.kind;
-              return html`<option value=${t}>${kind ? `${nameOf(c, t)} (${kind})` : nameOf(c, t)}</option>`;
+              return html`<option value=${t} .selected=${t === drafted?.target}>${kind ? `${nameOf(c, t)} (${kind})` : nameOf(c, t)}</option>`;
             },
           )}</select></div>`;
     return html`<div class="choice action">
       <input type=${single ? 'radio' : 'checkbox'} name="order" id=${id} value=${o.action.id}
+        .checked=${drafted !== undefined} @change=${tick}
         aria-describedby=${`${id}-desc`} data-action=${o.action.id}><label for=${id}>${o.action.name}</label>
       <div id=${`${id}-desc`} class="hint"><p>${o.action.description}</p><div class="action-effects">${actionEffects(c, o.action)}</div></div>
       ${target}
@@ -92,19 +96,22 @@ export function renderOrders(app: App, game: Game, role: string): TemplateResult
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const error = form.querySelector('.error') as HTMLElement;
-    const orders = ordersIn(form);
+    const orders = [...mine];
     const problem = checkOrders(c, s, role, orders);
     if (problem) {
       error.textContent = `These orders cannot be given: ${problem}.`;
       return;
     }
     app.send({ type: 'ORDERS', actor: role, orders });
+    if (game.actor.getSnapshot().context.orders[role] !== undefined) drafts.clear(s.round, role);
   };
   const form = html`<form class="orders" novalidate @submit=${submit}>
-      <p>${single ? 'Choose one action for this round, or hold.' : `Choose up to ${max} actions for this round (or none).`}</p>
+      <p>${single ? 'Choose one action for this round, or hold.' : `Choose up to ${max} actions for this round (or none).`} You can also pick a place on the map.</p>
+      ${draftedList(game, role)}
       ${
         single
-          ? html`<div class="choice"><input type="radio" name="order" id="act-hold" value="" checked><label for="act-hold">Hold: take no action this round</label></div>`
+          ? html`<div class="choice"><input type="radio" name="order" id="act-hold" value=""
+              .checked=${mine.length === 0} @change=${() => drafts.clear(s.round, role)}><label for="act-hold">Hold: take no action this round</label></div>`
           : nothing
       }
       ${repeat(

@@ -5,6 +5,7 @@ import type { Compiled } from '../sim/compile.ts';
 import type { GameEvent } from '../sim/events.ts';
 import type { Fork } from '../sim/forks.ts';
 import type { GameMachine } from '../sim/machine.ts';
+import type { Spot } from '../sim/reach.ts';
 import type { PlannerLevel, Seat } from '../sim/types.ts';
 import type { CauseNode } from './causes.ts';
 import type { BrokenScenario, LoadedScenario } from './scenarios.ts';
@@ -56,6 +57,8 @@ export interface UiState {
   /** Whether the last round's news has been read and the ending may show. */
   endingShown: boolean;
   selectedPlace: string | null;
+  /** The menu of orders open on a place, badge or country, and a selector of where focus goes back to. */
+  placeMenu: { spot: Spot; returnTo: string } | null;
   announcedRound: number;
   start: StartState;
   /** The debrief's forks played in this page, newest first. */

@@ -6,6 +6,8 @@ import { PNG } from 'pngjs';
 import { palette } from '../../src/map/colour.ts';
 import type { Region } from '../../src/map/region.ts';
 
+export { inRing } from '../../src/map/geometry.ts';
+
 /** A decoded screenshot with pixel access. */
 export interface Shot {
   width: number;
@@ -83,20 +85,6 @@ export function builtRegion(id: string): Region {
   const file = readdirSync(dir).find((f) => f.startsWith(`${id}-`) && f.endsWith('.json'));
   if (!file) throw new Error(`no region was emitted for ${id}`);
   return JSON.parse(readFileSync(join(dir, file), 'utf8')) as Region;
-}
-
-/** True when (x, y) lies inside a flat ring (even–odd rule). */
-export function inRing(ring: number[], x: number, y: number): boolean {
-  let inside = false;
-  const n = ring.length / 2;
-  for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = ring[i * 2] ?? 0;
-    const yi = ring[i * 2 + 1] ?? 0;
-    const xj = ring[j * 2] ?? 0;
-    const yj = ring[j * 2 + 1] ?? 0;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }
 
 /** What `installFrameHold` puts on the page's window. */
