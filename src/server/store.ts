@@ -5,7 +5,7 @@
 // lose the last ones, while FULL would wait for the disk at every order, on the rooms' one thread.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
 /** A room as stored: its settings and its participants, with the log's events in order. */
 export interface StoredRoom {
@@ -27,6 +27,8 @@ export interface StoredParticipant {
 
 export class Store {
   readonly #db: DatabaseSync;
+  /** Prepared once: every order of every room goes through the same few statements. */
+  readonly #statements = new Map<string, StatementSync>();
 
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -47,52 +49,59 @@ export class Store {
   }
 
   hasRoom(code: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM rooms WHERE code = ?').get(code) !== undefined;
+    return this.#sql('SELECT 1 FROM rooms WHERE code = ?').get(code) !== undefined;
   }
 
   createRoom(code: string, config: unknown): void {
-    this.#db.prepare('INSERT INTO rooms (code, config) VALUES (?, ?)').run(code, JSON.stringify(config));
+    this.#sql('INSERT INTO rooms (code, config) VALUES (?, ?)').run(code, JSON.stringify(config));
   }
 
   endRoom(code: string): void {
-    this.#db.prepare('UPDATE rooms SET ended = 1 WHERE code = ?').run(code);
+    this.#sql('UPDATE rooms SET ended = 1 WHERE code = ?').run(code);
   }
 
   /** The log's events from `seq` on are replaced by these (an undo removes, an accepted event adds). */
   writeEvents(code: string, from: number, events: readonly { round: number; event: unknown }[]): void {
     this.#tx(() => {
-      this.#db.prepare('DELETE FROM events WHERE code = ? AND seq >= ?').run(code, from);
-      const add = this.#db.prepare('INSERT INTO events (code, seq, round, event) VALUES (?, ?, ?, ?)');
+      this.#sql('DELETE FROM events WHERE code = ? AND seq >= ?').run(code, from);
+      const add = this.#sql('INSERT INTO events (code, seq, round, event) VALUES (?, ?, ?, ?)');
       for (const [i, e] of events.entries()) add.run(code, from + i, e.round, JSON.stringify(e.event));
     });
   }
 
   /** The state after a resolved round, beside the number of events that led to it. */
   snapshot(code: string, round: number, seq: number, state: unknown): void {
-    this.#db
-      .prepare('INSERT OR REPLACE INTO snapshots (code, round, seq, state) VALUES (?, ?, ?, ?)')
-      .run(code, round, seq, JSON.stringify(state));
+    this.#sql('INSERT OR REPLACE INTO snapshots (code, round, seq, state) VALUES (?, ?, ?, ?)').run(
+      code,
+      round,
+      seq,
+      JSON.stringify(state),
+    );
   }
 
   saveParticipant(code: string, p: StoredParticipant): void {
-    this.#db
-      .prepare('INSERT OR REPLACE INTO participants VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(code, p.id, p.name, p.kind, p.role, p.keyHash, p.state);
+    this.#sql('INSERT OR REPLACE INTO participants VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      code,
+      p.id,
+      p.name,
+      p.kind,
+      p.role,
+      p.keyHash,
+      p.state,
+    );
   }
 
   addLine(code: string, seq: number, line: unknown): void {
-    this.#db
-      .prepare('INSERT INTO lines (code, seq, line) VALUES (?, ?, ?)')
-      .run(code, seq, JSON.stringify(line));
+    this.#sql('INSERT INTO lines (code, seq, line) VALUES (?, ?, ?)').run(code, seq, JSON.stringify(line));
   }
 
   setConfig(code: string, config: unknown): void {
-    this.#db.prepare('UPDATE rooms SET config = ? WHERE code = ?').run(JSON.stringify(config), code);
+    this.#sql('UPDATE rooms SET config = ? WHERE code = ?').run(JSON.stringify(config), code);
   }
 
   /** Every room not yet ended, to be opened again after a restart. */
   openRooms(): StoredRoom[] {
-    const rooms = this.#db.prepare('SELECT code, config FROM rooms WHERE ended = 0').all() as {
+    const rooms = this.#sql('SELECT code, config FROM rooms WHERE ended = 0').all() as {
       code: string;
       config: string;
     }[];
@@ -103,7 +112,7 @@ export class Store {
         .prepare('SELECT round, event FROM events WHERE code = ? ORDER BY seq')
         .all(code) as StoredRoom['events'],
       participants: (
-        this.#db.prepare('SELECT * FROM participants WHERE code = ?').all(code) as Record<string, string>[]
+        this.#sql('SELECT * FROM participants WHERE code = ?').all(code) as Record<string, string>[]
       ).map((r) => ({
         id: String(r.id),
         name: String(r.name),
@@ -113,13 +122,22 @@ export class Store {
         state: String(r.state),
       })),
       lines: (
-        this.#db.prepare('SELECT line FROM lines WHERE code = ? ORDER BY seq').all(code) as { line: string }[]
+        this.#sql('SELECT line FROM lines WHERE code = ? ORDER BY seq').all(code) as { line: string }[]
       ).map((r) => r.line),
     }));
   }
 
   close(): void {
     this.#db.close();
+  }
+
+  #sql(sql: string): StatementSync {
+    let st = this.#statements.get(sql);
+    if (!st) {
+      st = this.#db.prepare(sql);
+      this.#statements.set(sql, st);
+    }
+    return st;
   }
 
   #tx(body: () => void): void {

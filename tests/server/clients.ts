@@ -3,6 +3,10 @@
 import type { CreateOptions, JoinOptions } from '../../src/net/protocol.ts';
 import { RoomConnection } from '../../src/net/room-client.ts';
 
+/** The tutorial's seats as the server tests play them: the students take the two sides and the River
+ * Commission, the third seat, is left to its computer player, as a trainer would with two students. */
+export const TWO_SIDES: CreateOptions['seats'] = { commission: { by: 'computer', policy: 'tit-for-tat' } };
+
 /** A connection with the raw frames it received (msgpack keeps strings as UTF-8, so text is searchable). */
 export interface Recorded {
   conn: RoomConnection;

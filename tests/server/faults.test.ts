@@ -3,14 +3,14 @@
 // reconnection window.
 import { describe, expect, it } from 'vitest';
 import { RoomConnection } from '../../src/net/room-client.ts';
+import { TWO_SIDES } from './clients.ts';
 import { startServerProcess, tempDir } from './process.ts';
 
 async function classroom(endpoint: string) {
   const trainer = await RoomConnection.create(endpoint, {
     scenario: 'tutorial',
     name: 'T',
-    // The tutorial's third seat, the River Commission, is left to its computer player.
-    seats: { commission: { by: 'computer', policy: 'tit-for-tat' } },
+    seats: TWO_SIDES,
   });
   const { code } = await trainer.until((v) => v.code.length === 6);
   const north = await RoomConnection.join(endpoint, code, { name: 'Nia' });

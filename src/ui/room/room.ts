@@ -171,7 +171,7 @@ function entry(s: Screen, act: Actions): TemplateResult {
       >
       <label>Your name <input name="name" required maxlength="40" /></label>
       <label><input type="checkbox" name="approval" /> Approve each join</label>
-      <label><input type="checkbox" name="autoplay" /> Computer plays an empty seat at a deadline</label>
+      <label><input type="checkbox" name="autoplay" /> Computer plays a seat nobody holds (at the start of a round, and at a deadline)</label>
       <button type="submit">Create the room</button>
     </form>`;
 }
@@ -334,7 +334,7 @@ function trainerConsole(s: Screen, v: View, act: Actions): TemplateResult {
     <button @click=${() => act.send({ type: 'export' })}>Export log and transcript</button>
     <label
       ><input type="checkbox" .checked=${v.autoplay} @change=${(e: Event) => act.send({ type: 'autoplay', on: (e.target as HTMLInputElement).checked })} />
-      Computer plays an empty seat at a deadline</label
+      Computer plays a seat nobody holds (at the start of a round, and at a deadline)</label
     >
   </section>`;
 }
