@@ -527,8 +527,10 @@ export class GameRoom extends Room {
     if (this.#config.autoplay)
       for (const role of compile(this.#scenario).playable) {
         const held = [...this.#people.values()].some((p) => p.role === role && p.client !== null);
-        if (!held && s.seats[role]?.by === 'person' && s.orders[role] === undefined)
+        if (!held && s.seats[role]?.by === 'person' && s.orders[role] === undefined) {
           this.#apply({ type: 'SET_SEAT', actor: role, seat: { ...s.seats[role], by: 'computer' } });
+          this.#logLine(`nobody at ${role} at the deadline: its computer player takes the seat`);
+        }
       }
     if (this.#phase === 'orders') this.#apply({ type: 'TICK', now: Date.now() });
   }

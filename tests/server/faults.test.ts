@@ -3,24 +3,8 @@
 // reconnection window.
 import { describe, expect, it } from 'vitest';
 import { RoomConnection } from '../../src/net/room-client.ts';
-import { TWO_SIDES } from './clients.ts';
+import { classroom } from './clients.ts';
 import { startServerProcess, tempDir } from './process.ts';
-
-async function classroom(endpoint: string) {
-  const trainer = await RoomConnection.create(endpoint, {
-    scenario: 'tutorial',
-    name: 'T',
-    seats: TWO_SIDES,
-  });
-  const { code } = await trainer.until((v) => v.code.length === 6);
-  const north = await RoomConnection.join(endpoint, code, { name: 'Nia' });
-  const south = await RoomConnection.join(endpoint, code, { name: 'Sam' });
-  north.send({ type: 'pick', role: 'north' });
-  south.send({ type: 'pick', role: 'south' });
-  await north.until((v) => v.you.role === 'north');
-  await south.until((v) => v.you.role === 'south');
-  return { trainer, north, south, code };
-}
 
 describe('faults', () => {
   it('kill -9 mid-round: the restarted server has the room at its last committed point, orders and all', async () => {
