@@ -161,7 +161,7 @@ export default async function rooms(): Promise<BenchRow[]> {
         baseline: 100,
         baselineName: 'saturated',
         unit: '%',
-        method: `performance.eventLoopUtilization() in the server over the same window as the delay: the share of time the loop ran code. A high delay with a low share means the process waited for a core (other jobs on the machine), not for the rooms' work. Load average at the start ${LOAD}`,
+        method: `performance.eventLoopUtilization() in the server over the same window as the delay: the share of wall time the loop was not idle. It counts time the process was runnable but had no core, so read it beside the server's CPU in the generator's row: a busy loop with a CPU share far below it means the server waited for a core (other jobs on the machine), not that the rooms' work filled one. Load average at the start ${LOAD}`,
       },
       {
         name: 'room server: memory per room',

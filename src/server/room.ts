@@ -5,7 +5,7 @@
 // sees it; refusals are logged with their reason.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { type Client, CloseCode, getMessageBytes, Protocol, Room, ServerError } from '@colyseus/core';
-import type { Actor } from 'xstate';
+import { type Actor, createActor } from 'xstate';
 import type * as z from 'zod';
 import { reason, shown } from '../errors.ts';
 import {
@@ -31,10 +31,11 @@ import { compile } from '../sim/compile.ts';
 import { type GameEvent, issueText, parseEvent } from '../sim/events.ts';
 import { startGame } from '../sim/game.ts';
 import { describeUndo, type GameLog, newLog, replayLog, sendLogged, undoLastRound } from '../sim/log.ts';
-import type { GameMachine } from '../sim/machine.ts';
+import { createGameMachine, type GameMachine } from '../sim/machine.ts';
 import { type Phase, phaseOf } from '../sim/phase.ts';
 import { type Projection, projectFor, scenarioFor, type Viewer } from '../sim/projection.ts';
-import type { Store } from './store.ts';
+import { checkSave, type SaveFile, saveGame } from '../sim/save.ts';
+import type { Store, StoredSnapshot } from './store.ts';
 
 /** What every room of a process shares: set once by the server before any room opens. */
 export interface RoomContext {
@@ -80,6 +81,8 @@ interface Config {
   roundMinutes: number | null;
   locked: boolean;
   presenterHash: string;
+  /** The presenter's key itself, for the trainer's welcome after a restart (rooms stored before it had none). */
+  presenterKey?: string;
   seats: NonNullable<CreateOptions['seats']>;
 }
 
@@ -147,9 +150,9 @@ export class GameRoom extends Room {
       roundMinutes: o.roundMinutes,
       locked: false,
       presenterHash: hash(presenterKey),
+      presenterKey,
       seats,
     };
-    this.#presenterKey = presenterKey;
     this.#scenario = scenario;
     this.#actor = startGame(scenario, { seed: this.#config.seed, seats });
     this.#log = newLog(scenario, this.#config.seed, this.#actor.getSnapshot().context.seats);
@@ -160,21 +163,26 @@ export class GameRoom extends Room {
     this.#start();
   }
 
-  #presenterKey: string | null = null;
-
   #restore(code: string): void {
     const { store } = ctx();
-    const stored = store.openRooms().find((r) => r.code === code);
+    const stored = store.openRoom(code);
     const scenario = stored && ctx().scenarios.get((JSON.parse(stored.config) as Config).scenario);
     if (!stored || !scenario) throw new ServerError(500, `Room ${code} cannot be restored.`);
     this.roomId = code;
     this.#config = JSON.parse(stored.config) as Config;
+    if (!this.#config.presenterKey) {
+      // A room stored before the key was kept: the projector gets a new link.
+      this.#config.presenterKey = newKey();
+      this.#config.presenterHash = hash(this.#config.presenterKey);
+      store.setConfig(code, this.#config);
+    }
     this.#scenario = scenario;
     this.#log = {
       ...newLog(scenario, this.#config.seed, this.#config.seats),
       events: stored.events.map((e) => ({ round: e.round, event: JSON.parse(e.event) as GameEvent })),
     };
-    this.#actor = replayLog(scenario, this.#log);
+    const { actor, from } = this.#resume(stored.snapshot);
+    this.#actor = actor;
     for (const p of stored.participants)
       this.#people.set(p.id, {
         ...p,
@@ -186,9 +194,32 @@ export class GameRoom extends Room {
       });
     this.#lines = stored.lines.map((l) => JSON.parse(l) as Line);
     ctx().log(
-      `room ${code}: restored at round ${this.#state().round} with ${this.#log.events.length} events`,
+      `room ${code}: restored at round ${this.#state().round} with ${this.#log.events.length} events (${from})`,
     );
     this.#start();
+  }
+
+  /**
+   * The game from the last round's stored snapshot and the events accepted after it, or, when there is no
+   * snapshot or it cannot be read, from the whole log. Says which, for the restart's log line.
+   */
+  #resume(snapshot: StoredSnapshot | null): { actor: Actor<GameMachine>; from: string } {
+    const all = { actor: replayLog(this.#scenario, this.#log), from: 'replayed from the start' };
+    if (!snapshot || snapshot.seq > this.#log.events.length) return all;
+    const save: unknown = JSON.parse(snapshot.save);
+    const problem = checkSave(save, this.#scenario);
+    if (problem !== null) {
+      this.#logLine(`the snapshot of round ${snapshot.round} is not used: ${problem}`);
+      return all;
+    }
+    const actor = createActor(createGameMachine(this.#scenario), {
+      snapshot: (save as SaveFile).snapshot,
+      input: { seed: this.#config.seed },
+    });
+    actor.start();
+    const after = this.#log.events.slice(snapshot.seq);
+    for (const e of after) actor.send(e.event);
+    return { actor, from: `the snapshot of round ${snapshot.round} and ${after.length} events after it` };
   }
 
   #start(): void {
@@ -469,7 +500,12 @@ export class GameRoom extends Room {
     const s = this.#state();
     if (phase !== this.#phase) {
       if (phase === 'report' || phase === 'ended') {
-        ctx().store.snapshot(this.roomId, s.round, this.#log.events.length, s);
+        ctx().store.snapshot(
+          this.roomId,
+          s.round,
+          this.#log.events.length,
+          saveGame(this.#actor, this.#scenario),
+        );
         this.#drafts = {};
       }
       if (phase === 'ended') ctx().store.endRoom(this.roomId);
@@ -579,7 +615,9 @@ export class GameRoom extends Room {
       name: p.name,
       key: key ?? '',
       scenario: p.state === 'pending' ? null : scenarioFor(this.#scenario, this.#viewer(p)),
-      ...(p.kind === 'trainer' && this.#presenterKey !== null ? { presenterKey: this.#presenterKey } : {}),
+      ...(p.kind === 'trainer' && this.#config.presenterKey
+        ? { presenterKey: this.#config.presenterKey }
+        : {}),
     };
     p.client.send(MESSAGES.welcome, w);
   }

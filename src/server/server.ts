@@ -67,8 +67,7 @@ export async function startServer(
 ): Promise<{ http: HttpServer; close: () => Promise<void> }> {
   const store = new Store(s.dataDir);
   const scenarios = loadScenarios(s.scenariosDir, s.log);
-  const stored = store.openRooms();
-  const restoring = new Set(stored.map((r) => r.code));
+  const restoring = new Set(store.openCodes());
   setRoomContext({ store, scenarios, reconnectSeconds: s.reconnectSeconds, log: s.log, restoring });
 
   const http = createServer();
@@ -99,11 +98,11 @@ export async function startServer(
     for (const l of room) l(req, res);
   });
 
-  for (const r of stored) {
+  for (const code of [...restoring]) {
     try {
-      await matchMaker.createRoom(ROOM_NAME, { restore: r.code });
+      await matchMaker.createRoom(ROOM_NAME, { restore: code });
     } catch (e) {
-      s.log(`room ${r.code} not restored: ${e instanceof Error ? e.message : String(e)}`);
+      s.log(`room ${code} not restored: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

@@ -12,8 +12,17 @@ export interface StoredRoom {
   code: string;
   config: string;
   events: { round: number; event: string }[];
+  /** The game saved at the last resolved round, or null before the first. */
+  snapshot: StoredSnapshot | null;
   participants: StoredParticipant[];
   lines: string[];
+}
+
+/** A save file (save.ts) of the game after a resolved round, and the number of the log's events it holds. */
+export interface StoredSnapshot {
+  round: number;
+  seq: number;
+  save: string;
 }
 
 export interface StoredParticipant {
@@ -60,16 +69,20 @@ export class Store {
     this.#sql('UPDATE rooms SET ended = 1 WHERE code = ?').run(code);
   }
 
-  /** The log's events from `seq` on are replaced by these (an undo removes, an accepted event adds). */
+  /**
+   * The log's events from `seq` on are replaced by these (an undo removes, an accepted event adds); a
+   * snapshot holding any of the replaced events goes with them.
+   */
   writeEvents(code: string, from: number, events: readonly { round: number; event: unknown }[]): void {
     this.#tx(() => {
       this.#sql('DELETE FROM events WHERE code = ? AND seq >= ?').run(code, from);
+      this.#sql('DELETE FROM snapshots WHERE code = ? AND seq > ?').run(code, from);
       const add = this.#sql('INSERT INTO events (code, seq, round, event) VALUES (?, ?, ?, ?)');
       for (const [i, e] of events.entries()) add.run(code, from + i, e.round, JSON.stringify(e.event));
     });
   }
 
-  /** The state after a resolved round, beside the number of events that led to it. */
+  /** The game saved after a resolved round, beside the number of events that led to it. */
   snapshot(code: string, round: number, seq: number, state: unknown): void {
     this.#sql('INSERT OR REPLACE INTO snapshots (code, round, seq, state) VALUES (?, ?, ?, ?)').run(
       code,
@@ -99,18 +112,29 @@ export class Store {
     this.#sql('UPDATE rooms SET config = ? WHERE code = ?').run(JSON.stringify(config), code);
   }
 
-  /** Every room not yet ended, to be opened again after a restart. */
-  openRooms(): StoredRoom[] {
-    const rooms = this.#sql('SELECT code, config FROM rooms WHERE ended = 0').all() as {
-      code: string;
-      config: string;
-    }[];
-    return rooms.map(({ code, config }) => ({
+  /** The codes of every room not yet ended, to be opened again after a restart. */
+  openCodes(): string[] {
+    return (this.#sql('SELECT code FROM rooms WHERE ended = 0').all() as { code: string }[]).map(
+      (r) => r.code,
+    );
+  }
+
+  /** A room not yet ended, as stored, or null. */
+  openRoom(code: string): StoredRoom | null {
+    const room = this.#sql('SELECT config FROM rooms WHERE code = ? AND ended = 0').get(code) as
+      | { config: string }
+      | undefined;
+    if (!room) return null;
+    const snapshot = this.#sql(
+      'SELECT round, seq, state FROM snapshots WHERE code = ? ORDER BY seq DESC, round DESC LIMIT 1',
+    ).get(code) as { round: number; seq: number; state: string } | undefined;
+    return {
       code,
-      config,
-      events: this.#db
-        .prepare('SELECT round, event FROM events WHERE code = ? ORDER BY seq')
-        .all(code) as StoredRoom['events'],
+      config: room.config,
+      events: this.#sql('SELECT round, event FROM events WHERE code = ? ORDER BY seq').all(
+        code,
+      ) as StoredRoom['events'],
+      snapshot: snapshot ? { round: snapshot.round, seq: snapshot.seq, save: snapshot.state } : null,
       participants: (
         this.#sql('SELECT * FROM participants WHERE code = ?').all(code) as Record<string, string>[]
       ).map((r) => ({
@@ -124,7 +148,7 @@ export class Store {
       lines: (
         this.#sql('SELECT line FROM lines WHERE code = ? ORDER BY seq').all(code) as { line: string }[]
       ).map((r) => r.line),
-    }));
+    };
   }
 
   close(): void {
