@@ -20,7 +20,11 @@ describe('faults', () => {
     await north.until((v) => v.phase === 'orders' && v.projection?.state.round === 2);
     north.send({ type: 'chat', text: 'hold the bridge' });
     north.send({ type: 'event', event: { type: 'ORDERS', actor: 'north', orders: [{ action: 'accuse' }] } });
-    const before = await trainer.until((v) => v.projection?.submitted.includes('north') === true);
+    // Round 2's view: round 1's report also lists north among the orders given.
+    const before = await trainer.until(
+      (v) =>
+        v.phase === 'orders' && v.projection?.state.round === 2 && v.projection.submitted.includes('north'),
+    );
     const presenterKey = trainer.welcome?.presenterKey;
     expect(presenterKey).toMatch(/^[0-9a-f]{32}$/);
     const keys = {
