@@ -23,7 +23,12 @@ const rooms: Room[] = [];
 
 async function open(): Promise<void> {
   for (let r = 0; r < job.rooms; r++) {
-    const trainer = await RoomConnection.create(job.endpoint, { scenario: 'tutorial', name: 'Trainer' });
+    const trainer = await RoomConnection.create(job.endpoint, {
+      scenario: 'tutorial',
+      name: 'Trainer',
+      // The students take the two sides; the tutorial's River Commission is its computer player's.
+      seats: { commission: { by: 'computer', policy: 'tit-for-tat' } },
+    });
     const { code } = await trainer.until((v) => v.code.length === 6, 60_000);
     const room: Room = { trainer, north: [], south: [] };
     const joins: Promise<void>[] = [];

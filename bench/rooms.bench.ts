@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { BenchRow } from './types.ts';
@@ -16,9 +16,14 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 30);
 const ROUNDS = 3;
 const DROPS = Number(process.env.BENCH_DROPS ?? 1000);
 const WORKERS = 2;
+const PROFILE = process.env.BENCH_PROFILE ?? '';
+const LOAD = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(', ');
 
 interface Stats {
   eventLoopP99Ms: number;
+  eventLoopUtilization: number;
   rss: number;
   heapUsed: number;
   cpu: { user: number; system: number };
@@ -43,7 +48,15 @@ export default async function rooms(): Promise<BenchRow[]> {
   const port = await freePort();
   const server = spawn(
     process.execPath,
-    ['--expose-gc', '--import', 'tsx', 'src/server/main.ts', '--no-static'],
+    [
+      '--expose-gc',
+      // BENCH_PROFILE=DIR: the server's CPU profile under the load, written when it stops.
+      ...(PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : []),
+      '--import',
+      'tsx',
+      'src/server/main.ts',
+      '--no-static',
+    ],
     {
       env: {
         ...process.env,
@@ -113,7 +126,7 @@ export default async function rooms(): Promise<BenchRow[]> {
     const serverCpu = (after.cpu.user + after.cpu.system - cpu0.user - cpu0.system) / 1000;
     const tried = dropped.reduce((a, d) => a + d.tried, 0);
     const back = dropped.reduce((a, d) => a + d.back, 0);
-    const load = `${ROOMS} rooms × ${CLIENTS} clients (${ROOMS * CLIENTS} WebSockets) on loopback, one server process, ${WORKERS} worker threads of @colyseus/sdk clients; the machine is shared with other jobs, figures are noisy`;
+    const load = `${ROOMS} rooms × ${CLIENTS} clients (${ROOMS * CLIENTS} WebSockets) on loopback, one server process, ${WORKERS} worker threads of @colyseus/sdk clients; the machine is shared with other jobs (load average ${LOAD} at the start, over ${cpus().length} cores), figures are noisy`;
     return [
       {
         name: 'room: last order → every client has the result, p50',
@@ -143,6 +156,14 @@ export default async function rooms(): Promise<BenchRow[]> {
         method: `perf_hooks.monitorEventLoopDelay (10 ms resolution) in the server, reset after the rooms filled, read after the rounds. ${load}`,
       },
       {
+        name: 'room server: event loop busy while playing',
+        figure: 100 * after.eventLoopUtilization,
+        baseline: 100,
+        baselineName: 'saturated',
+        unit: '%',
+        method: `performance.eventLoopUtilization() in the server over the same window as the delay: the share of wall time the loop was not idle. It counts time the process was runnable but had no core, so read it beside the server's CPU in the generator's row: a busy loop with a CPU share far below it means the server waited for a core (other jobs on the machine), not that the rooms' work filled one. Load average at the start ${LOAD}`,
+      },
+      {
         name: 'room server: memory per room',
         figure: (opened.rss - before.rss) / ROOMS / 1024,
         baseline: (opened.heapUsed - before.heapUsed) / ROOMS / 1024,
@@ -170,7 +191,10 @@ export default async function rooms(): Promise<BenchRow[]> {
     ];
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
-    server.kill('SIGKILL');
+    // A profiled server stops by its signal handler, so that Node writes the profile.
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill(PROFILE ? 'SIGTERM' : 'SIGKILL');
+    await exited;
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -47,7 +47,7 @@ export const CreateOptions = z.strictObject({
   seats: z.record(Id, Seat).optional(),
   /** Every join waits for the trainer's approval. */
   approval: z.boolean().default(false),
-  /** A seat with nobody connected at a deadline is played by its computer player. */
+  /** A seat nobody holds when a round opens, or with nobody connected at a deadline, is played by its computer player. */
   autoplay: z.boolean().default(false),
   /** Minutes each round's orders may take; none means the trainer moves the game on. */
   roundMinutes: z.number().int().min(1).max(240).nullable().default(null),
@@ -142,8 +142,17 @@ export interface View {
   undoes: string | null;
 }
 
+/**
+ * A view as it travels: without the receiver's own id and name (they come in the welcome), so that every
+ * client with the same place in the room (kind, role, waiting or not) is sent the very same bytes.
+ */
+export type SharedView = Omit<View, 'you'> & { you: Omit<View['you'], 'id' | 'name'> };
+
 /** The first message to a client after joining (and after its role changes): its keys and the scenario it may read. */
 export interface Welcome {
+  /** Who this client is in the room. */
+  id: string;
+  name: string;
   /** This client's own key: back into the same place after a server restart. */
   key: string;
   /** The trainer also gets the presenter's key, for the projector's link. */

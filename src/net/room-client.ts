@@ -9,6 +9,7 @@ import {
   REQUEST,
   type Request,
   ROOM_NAME,
+  type SharedView,
   type View,
   type Welcome,
 } from './protocol.ts';
@@ -21,7 +22,11 @@ export class RoomConnection {
   readonly #exports = new Set<(e: Export) => void>();
 
   private constructor(readonly room: Room) {
-    room.onMessage(MESSAGES.view, (v: View) => {
+    room.onMessage(MESSAGES.view, (shared: SharedView) => {
+      const v: View = {
+        ...shared,
+        you: { ...shared.you, id: this.welcome?.id ?? '', name: this.welcome?.name ?? '' },
+      };
       this.view = v;
       for (const f of this.#views) f(v);
     });

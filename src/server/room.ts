@@ -4,8 +4,8 @@
 // (protocol.ts, then parseEvent for game events) and checked against the sender's place before the game
 // sees it; refusals are logged with their reason.
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { type Client, CloseCode, Room, ServerError } from '@colyseus/core';
-import type { Actor } from 'xstate';
+import { type Client, CloseCode, getMessageBytes, Protocol, Room, ServerError } from '@colyseus/core';
+import { type Actor, createActor } from 'xstate';
 import type * as z from 'zod';
 import { reason, shown } from '../errors.ts';
 import {
@@ -23,7 +23,7 @@ import {
   type Person,
   REQUEST,
   Request,
-  type View,
+  type SharedView,
   type Welcome,
 } from '../net/protocol.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -31,10 +31,11 @@ import { compile } from '../sim/compile.ts';
 import { type GameEvent, issueText, parseEvent } from '../sim/events.ts';
 import { startGame } from '../sim/game.ts';
 import { describeUndo, type GameLog, newLog, replayLog, sendLogged, undoLastRound } from '../sim/log.ts';
-import type { GameMachine } from '../sim/machine.ts';
+import { createGameMachine, type GameMachine } from '../sim/machine.ts';
 import { type Phase, phaseOf } from '../sim/phase.ts';
 import { type Projection, projectFor, scenarioFor, type Viewer } from '../sim/projection.ts';
-import type { Store } from './store.ts';
+import { checkSave, type SaveFile, saveGame } from '../sim/save.ts';
+import type { Store, StoredSnapshot } from './store.ts';
 
 /** What every room of a process shares: set once by the server before any room opens. */
 export interface RoomContext {
@@ -80,6 +81,8 @@ interface Config {
   roundMinutes: number | null;
   locked: boolean;
   presenterHash: string;
+  /** The presenter's key itself, for the trainer's welcome after a restart (rooms stored before it had none). */
+  presenterKey?: string;
   seats: NonNullable<CreateOptions['seats']>;
 }
 
@@ -147,9 +150,9 @@ export class GameRoom extends Room {
       roundMinutes: o.roundMinutes,
       locked: false,
       presenterHash: hash(presenterKey),
+      presenterKey,
       seats,
     };
-    this.#presenterKey = presenterKey;
     this.#scenario = scenario;
     this.#actor = startGame(scenario, { seed: this.#config.seed, seats });
     this.#log = newLog(scenario, this.#config.seed, this.#actor.getSnapshot().context.seats);
@@ -160,21 +163,26 @@ export class GameRoom extends Room {
     this.#start();
   }
 
-  #presenterKey: string | null = null;
-
   #restore(code: string): void {
     const { store } = ctx();
-    const stored = store.openRooms().find((r) => r.code === code);
+    const stored = store.openRoom(code);
     const scenario = stored && ctx().scenarios.get((JSON.parse(stored.config) as Config).scenario);
     if (!stored || !scenario) throw new ServerError(500, `Room ${code} cannot be restored.`);
     this.roomId = code;
     this.#config = JSON.parse(stored.config) as Config;
+    if (!this.#config.presenterKey) {
+      // A room stored before the key was kept: the projector gets a new link.
+      this.#config.presenterKey = newKey();
+      this.#config.presenterHash = hash(this.#config.presenterKey);
+      store.setConfig(code, this.#config);
+    }
     this.#scenario = scenario;
     this.#log = {
       ...newLog(scenario, this.#config.seed, this.#config.seats),
       events: stored.events.map((e) => ({ round: e.round, event: JSON.parse(e.event) as GameEvent })),
     };
-    this.#actor = replayLog(scenario, this.#log);
+    const { actor, from } = this.#resume(stored.snapshot);
+    this.#actor = actor;
     for (const p of stored.participants)
       this.#people.set(p.id, {
         ...p,
@@ -186,9 +194,32 @@ export class GameRoom extends Room {
       });
     this.#lines = stored.lines.map((l) => JSON.parse(l) as Line);
     ctx().log(
-      `room ${code}: restored at round ${this.#state().round} with ${this.#log.events.length} events`,
+      `room ${code}: restored at round ${this.#state().round} with ${this.#log.events.length} events (${from})`,
     );
     this.#start();
+  }
+
+  /**
+   * The game from the last round's stored snapshot and the events accepted after it, or, when there is no
+   * snapshot or it cannot be read, from the whole log. Says which, for the restart's log line.
+   */
+  #resume(snapshot: StoredSnapshot | null): { actor: Actor<GameMachine>; from: string } {
+    const all = { actor: replayLog(this.#scenario, this.#log), from: 'replayed from the start' };
+    if (!snapshot || snapshot.seq > this.#log.events.length) return all;
+    const save: unknown = JSON.parse(snapshot.save);
+    const problem = checkSave(save, this.#scenario);
+    if (problem !== null) {
+      this.#logLine(`the snapshot of round ${snapshot.round} is not used: ${problem}`);
+      return all;
+    }
+    const actor = createActor(createGameMachine(this.#scenario), {
+      snapshot: (save as SaveFile).snapshot,
+      input: { seed: this.#config.seed },
+    });
+    actor.start();
+    const after = this.#log.events.slice(snapshot.seq);
+    for (const e of after) actor.send(e.event);
+    return { actor, from: `the snapshot of round ${snapshot.round} and ${after.length} events after it` };
   }
 
   #start(): void {
@@ -250,7 +281,8 @@ export class GameRoom extends Room {
     p.client = null;
     this.#logLine(`${p.name} dropped; seat held ${ctx().reconnectSeconds} s for its reconnection token`);
     this.#broadcast();
-    this.allowReconnection(client, ctx().reconnectSeconds);
+    // Refused when the room is being disposed (the server shutting down): the seat stays in the store.
+    this.allowReconnection(client, ctx().reconnectSeconds).catch(() => undefined);
   }
 
   override onReconnect(client: Client): void {
@@ -417,10 +449,39 @@ export class GameRoom extends Room {
       const actor = (e as { actor: string }).actor;
       if (actor !== p.role) return `${e.type} for ${shown(actor, 24)} from a member of ${shown(p.role, 24)}`;
     }
+    if (e.type === 'BEGIN' || e.type === 'NEXT') {
+      const unheld = this.#seatUnheld();
+      if (unheld !== null) return unheld;
+    }
     // The server's clock, not the client's, says when a pause began and ended.
     const event: GameEvent =
       e.type === 'PAUSE' || e.type === 'RESUME' ? { type: e.type, now: Date.now() } : e;
     return this.#apply(event);
+  }
+
+  /**
+   * Before a round opens, a person's seat that no participant holds would wait for orders that never come:
+   * with autoplay its computer player takes it (the trainer can give it back with SET_SEAT), else the
+   * trainer is told which seats are empty and the round does not open.
+   */
+  #seatUnheld(): string | null {
+    const s = this.#state();
+    const empty = compile(this.#scenario).playable.filter(
+      (role) =>
+        s.seats[role]?.by === 'person' &&
+        ![...this.#people.values()].some(
+          (p) => p.role === role && p.kind === 'student' && (p.state === 'in' || p.state === 'restart'),
+        ),
+    );
+    if (empty.length === 0) return null;
+    if (!this.#config.autoplay)
+      return `nobody holds ${empty.join(', ')}: assign a student or give the seat to its computer player`;
+    for (const role of empty) {
+      const seat = s.seats[role];
+      if (seat) this.#apply({ type: 'SET_SEAT', actor: role, seat: { ...seat, by: 'computer' } });
+      this.#logLine(`nobody holds ${role}: its computer player takes the seat`);
+    }
+    return null;
   }
 
   /** Sends an event to the game; commits it before anyone hears of it. */
@@ -439,7 +500,12 @@ export class GameRoom extends Room {
     const s = this.#state();
     if (phase !== this.#phase) {
       if (phase === 'report' || phase === 'ended') {
-        ctx().store.snapshot(this.roomId, s.round, this.#log.events.length, s);
+        ctx().store.snapshot(
+          this.roomId,
+          s.round,
+          this.#log.events.length,
+          saveGame(this.#actor, this.#scenario),
+        );
         this.#drafts = {};
       }
       if (phase === 'ended') ctx().store.endRoom(this.roomId);
@@ -497,12 +563,10 @@ export class GameRoom extends Room {
     if (this.#config.autoplay)
       for (const role of compile(this.#scenario).playable) {
         const held = [...this.#people.values()].some((p) => p.role === role && p.client !== null);
-        if (!held && s.seats[role]?.by === 'person' && s.orders[role] === undefined)
-          this.#apply({
-            type: 'SET_SEAT',
-            actor: role,
-            seat: { by: 'computer', policy: s.seats[role].policy },
-          });
+        if (!held && s.seats[role]?.by === 'person' && s.orders[role] === undefined) {
+          this.#apply({ type: 'SET_SEAT', actor: role, seat: { ...s.seats[role], by: 'computer' } });
+          this.#logLine(`nobody at ${role} at the deadline: its computer player takes the seat`);
+        }
       }
     if (this.#phase === 'orders') this.#apply({ type: 'TICK', now: Date.now() });
   }
@@ -547,9 +611,13 @@ export class GameRoom extends Room {
     const key = this.#pendingKeys.get(p.id);
     this.#pendingKeys.delete(p.id);
     const w: Welcome = {
+      id: p.id,
+      name: p.name,
       key: key ?? '',
       scenario: p.state === 'pending' ? null : scenarioFor(this.#scenario, this.#viewer(p)),
-      ...(p.kind === 'trainer' && this.#presenterKey !== null ? { presenterKey: this.#presenterKey } : {}),
+      ...(p.kind === 'trainer' && this.#config.presenterKey
+        ? { presenterKey: this.#config.presenterKey }
+        : {}),
     };
     p.client.send(MESSAGES.welcome, w);
   }
@@ -599,35 +667,65 @@ export class GameRoom extends Room {
     );
     if (!p) return;
     p.notice = why;
-    this.#send(p, new Map());
+    this.#send(p);
   }
 
   #logLine(line: string): void {
     ctx().log(`room ${this.roomId}: ${line}`);
   }
 
-  /** Every connected client gets its view; one projection per viewer, shared by the clients that see it. */
+  /**
+   * Every connected client gets its view. Clients with the same place in the room (kind, role, waiting or
+   * not) see the same view, so it is encoded once and the same bytes go to each of them; a client with a
+   * notice of its own gets a copy of its own.
+   */
   #broadcast(): void {
-    const projections = new Map<string, Projection>();
-    for (const p of this.#people.values()) if (p.client) this.#send(p, projections);
+    const frames = new Map<string, Buffer>();
+    for (const p of this.#people.values()) {
+      if (!p.client) continue;
+      const group = `${p.kind}|${p.role ?? ''}|${p.state === 'pending'}`;
+      let frame = p.notice === null ? frames.get(group) : undefined;
+      if (!frame) {
+        frame = getMessageBytes.raw(Protocol.ROOM_DATA, MESSAGES.view, this.#view(p));
+        if (p.notice === null) frames.set(group, frame);
+      }
+      p.client.enqueueRaw(frame);
+      p.notice = null;
+    }
   }
 
-  #send(p: Participant, projections: Map<string, Projection>): void {
-    if (!p.client) return;
-    const viewer = this.#viewer(p);
-    const vk = typeof viewer === 'string' ? viewer : `seat:${viewer.seat}`;
-    let projection = projections.get(vk);
+  #send(p: Participant): void {
+    p.client?.send(MESSAGES.view, this.#view(p));
+    p.notice = null;
+  }
+
+  /** The game as a viewer sees it, computed once per state of the game and viewer. */
+  #projection(viewer: Viewer): Projection {
+    const state = this.#state();
+    if (this.#projections.state !== state) this.#projections = { state, byViewer: new Map() };
+    const key = typeof viewer === 'string' ? viewer : `seat:${viewer.seat}`;
+    let projection = this.#projections.byViewer.get(key);
     if (!projection) {
-      projection = projectFor(this.#scenario, viewer, this.#state());
-      projections.set(vk, projection);
+      projection = projectFor(this.#scenario, viewer, state);
+      this.#projections.byViewer.set(key, projection);
     }
+    return projection;
+  }
+
+  #projections: { state: object | null; byViewer: Map<string, Projection> } = {
+    state: null,
+    byViewer: new Map(),
+  };
+
+  /** What one participant may see; nothing in it names the participant but their place in the room. */
+  #view(p: Participant): SharedView {
     const trainer = p.kind === 'trainer';
     const pending = p.state === 'pending';
-    const view: View = {
+    return {
       code: this.roomId,
-      you: { id: p.id, name: p.name, kind: p.kind, role: p.role, pending },
+      you: { kind: p.kind, role: p.role, pending },
       phase: this.#phase,
-      projection: pending ? null : projection,
+      projection: pending ? null : this.#projection(this.#viewer(p)),
       people: pending ? [] : this.#peopleFor(trainer),
       locked: this.#config.locked,
       approval: this.#config.approval,
@@ -644,8 +742,6 @@ export class GameRoom extends Room {
       notice: p.notice,
       undoes: trainer ? this.#undoWords() : null,
     };
-    p.client.send(MESSAGES.view, view);
-    p.notice = null;
   }
 
   #peopleFor(trainer: boolean): Person[] {

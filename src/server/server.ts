@@ -2,7 +2,7 @@
 // live in this process; with a Redis URL, presence and the room registry move to Redis, so that several
 // processes share the rooms and a client asking any of them is sent to the one holding its room.
 import { createServer, type Server as HttpServer, type ServerResponse } from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { matchMaker, Server } from '@colyseus/core';
 import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
@@ -37,6 +37,7 @@ const STATS_PATH = '/__brink/stats';
 function statsHandler(): (res: ServerResponse) => void {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
+  let busy = performance.eventLoopUtilization();
   return (res) => {
     // Under --expose-gc (the bench), memory is read after a collection, not with garbage in it.
     (globalThis as { gc?: () => void }).gc?.();
@@ -47,7 +48,11 @@ function statsHandler(): (res: ServerResponse) => void {
       rss: m.rss,
       heapUsed: m.heapUsed,
       cpu: process.cpuUsage(),
+      // The share of the window the loop was running code: a long delay with a low share is the machine's
+      // scheduler keeping the process waiting, not the rooms' work.
+      eventLoopUtilization: performance.eventLoopUtilization(busy).utilization,
     };
+    busy = performance.eventLoopUtilization();
     delay.reset();
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(body));
@@ -62,8 +67,7 @@ export async function startServer(
 ): Promise<{ http: HttpServer; close: () => Promise<void> }> {
   const store = new Store(s.dataDir);
   const scenarios = loadScenarios(s.scenariosDir, s.log);
-  const stored = store.openRooms();
-  const restoring = new Set(stored.map((r) => r.code));
+  const restoring = new Set(store.openCodes());
   setRoomContext({ store, scenarios, reconnectSeconds: s.reconnectSeconds, log: s.log, restoring });
 
   const http = createServer();
@@ -94,11 +98,11 @@ export async function startServer(
     for (const l of room) l(req, res);
   });
 
-  for (const r of stored) {
+  for (const code of [...restoring]) {
     try {
-      await matchMaker.createRoom(ROOM_NAME, { restore: r.code });
+      await matchMaker.createRoom(ROOM_NAME, { restore: code });
     } catch (e) {
-      s.log(`room ${r.code} not restored: ${e instanceof Error ? e.message : String(e)}`);
+      s.log(`room ${code} not restored: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 

@@ -5,15 +5,24 @@
 // lose the last ones, while FULL would wait for the disk at every order, on the rooms' one thread.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
 /** A room as stored: its settings and its participants, with the log's events in order. */
 export interface StoredRoom {
   code: string;
   config: string;
   events: { round: number; event: string }[];
+  /** The game saved at the last resolved round, or null before the first. */
+  snapshot: StoredSnapshot | null;
   participants: StoredParticipant[];
   lines: string[];
+}
+
+/** A save file (save.ts) of the game after a resolved round, and the number of the log's events it holds. */
+export interface StoredSnapshot {
+  round: number;
+  seq: number;
+  save: string;
 }
 
 export interface StoredParticipant {
@@ -27,6 +36,8 @@ export interface StoredParticipant {
 
 export class Store {
   readonly #db: DatabaseSync;
+  /** Prepared once: every order of every room goes through the same few statements. */
+  readonly #statements = new Map<string, StatementSync>();
 
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -47,63 +58,85 @@ export class Store {
   }
 
   hasRoom(code: string): boolean {
-    return this.#db.prepare('SELECT 1 FROM rooms WHERE code = ?').get(code) !== undefined;
+    return this.#sql('SELECT 1 FROM rooms WHERE code = ?').get(code) !== undefined;
   }
 
   createRoom(code: string, config: unknown): void {
-    this.#db.prepare('INSERT INTO rooms (code, config) VALUES (?, ?)').run(code, JSON.stringify(config));
+    this.#sql('INSERT INTO rooms (code, config) VALUES (?, ?)').run(code, JSON.stringify(config));
   }
 
   endRoom(code: string): void {
-    this.#db.prepare('UPDATE rooms SET ended = 1 WHERE code = ?').run(code);
+    this.#sql('UPDATE rooms SET ended = 1 WHERE code = ?').run(code);
   }
 
-  /** The log's events from `seq` on are replaced by these (an undo removes, an accepted event adds). */
+  /**
+   * The log's events from `seq` on are replaced by these (an undo removes, an accepted event adds); a
+   * snapshot holding any of the replaced events goes with them.
+   */
   writeEvents(code: string, from: number, events: readonly { round: number; event: unknown }[]): void {
     this.#tx(() => {
-      this.#db.prepare('DELETE FROM events WHERE code = ? AND seq >= ?').run(code, from);
-      const add = this.#db.prepare('INSERT INTO events (code, seq, round, event) VALUES (?, ?, ?, ?)');
+      this.#sql('DELETE FROM events WHERE code = ? AND seq >= ?').run(code, from);
+      this.#sql('DELETE FROM snapshots WHERE code = ? AND seq > ?').run(code, from);
+      const add = this.#sql('INSERT INTO events (code, seq, round, event) VALUES (?, ?, ?, ?)');
       for (const [i, e] of events.entries()) add.run(code, from + i, e.round, JSON.stringify(e.event));
     });
   }
 
-  /** The state after a resolved round, beside the number of events that led to it. */
+  /** The game saved after a resolved round, beside the number of events that led to it. */
   snapshot(code: string, round: number, seq: number, state: unknown): void {
-    this.#db
-      .prepare('INSERT OR REPLACE INTO snapshots (code, round, seq, state) VALUES (?, ?, ?, ?)')
-      .run(code, round, seq, JSON.stringify(state));
+    this.#sql('INSERT OR REPLACE INTO snapshots (code, round, seq, state) VALUES (?, ?, ?, ?)').run(
+      code,
+      round,
+      seq,
+      JSON.stringify(state),
+    );
   }
 
   saveParticipant(code: string, p: StoredParticipant): void {
-    this.#db
-      .prepare('INSERT OR REPLACE INTO participants VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(code, p.id, p.name, p.kind, p.role, p.keyHash, p.state);
+    this.#sql('INSERT OR REPLACE INTO participants VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+      code,
+      p.id,
+      p.name,
+      p.kind,
+      p.role,
+      p.keyHash,
+      p.state,
+    );
   }
 
   addLine(code: string, seq: number, line: unknown): void {
-    this.#db
-      .prepare('INSERT INTO lines (code, seq, line) VALUES (?, ?, ?)')
-      .run(code, seq, JSON.stringify(line));
+    this.#sql('INSERT INTO lines (code, seq, line) VALUES (?, ?, ?)').run(code, seq, JSON.stringify(line));
   }
 
   setConfig(code: string, config: unknown): void {
-    this.#db.prepare('UPDATE rooms SET config = ? WHERE code = ?').run(JSON.stringify(config), code);
+    this.#sql('UPDATE rooms SET config = ? WHERE code = ?').run(JSON.stringify(config), code);
   }
 
-  /** Every room not yet ended, to be opened again after a restart. */
-  openRooms(): StoredRoom[] {
-    const rooms = this.#db.prepare('SELECT code, config FROM rooms WHERE ended = 0').all() as {
-      code: string;
-      config: string;
-    }[];
-    return rooms.map(({ code, config }) => ({
+  /** The codes of every room not yet ended, to be opened again after a restart. */
+  openCodes(): string[] {
+    return (this.#sql('SELECT code FROM rooms WHERE ended = 0').all() as { code: string }[]).map(
+      (r) => r.code,
+    );
+  }
+
+  /** A room not yet ended, as stored, or null. */
+  openRoom(code: string): StoredRoom | null {
+    const room = this.#sql('SELECT config FROM rooms WHERE code = ? AND ended = 0').get(code) as
+      | { config: string }
+      | undefined;
+    if (!room) return null;
+    const snapshot = this.#sql(
+      'SELECT round, seq, state FROM snapshots WHERE code = ? ORDER BY seq DESC, round DESC LIMIT 1',
+    ).get(code) as { round: number; seq: number; state: string } | undefined;
+    return {
       code,
-      config,
-      events: this.#db
-        .prepare('SELECT round, event FROM events WHERE code = ? ORDER BY seq')
-        .all(code) as StoredRoom['events'],
+      config: room.config,
+      events: this.#sql('SELECT round, event FROM events WHERE code = ? ORDER BY seq').all(
+        code,
+      ) as StoredRoom['events'],
+      snapshot: snapshot ? { round: snapshot.round, seq: snapshot.seq, save: snapshot.state } : null,
       participants: (
-        this.#db.prepare('SELECT * FROM participants WHERE code = ?').all(code) as Record<string, string>[]
+        this.#sql('SELECT * FROM participants WHERE code = ?').all(code) as Record<string, string>[]
       ).map((r) => ({
         id: String(r.id),
         name: String(r.name),
@@ -113,13 +146,22 @@ export class Store {
         state: String(r.state),
       })),
       lines: (
-        this.#db.prepare('SELECT line FROM lines WHERE code = ? ORDER BY seq').all(code) as { line: string }[]
+        this.#sql('SELECT line FROM lines WHERE code = ? ORDER BY seq').all(code) as { line: string }[]
       ).map((r) => r.line),
-    }));
+    };
   }
 
   close(): void {
     this.#db.close();
+  }
+
+  #sql(sql: string): StatementSync {
+    let st = this.#statements.get(sql);
+    if (!st) {
+      st = this.#db.prepare(sql);
+      this.#statements.set(sql, st);
+    }
+    return st;
   }
 
   #tx(body: () => void): void {

@@ -31,6 +31,23 @@ async function joinAs(base: string, code: string, name: string, role: string) {
   return d;
 }
 
+/**
+ * A student's room shows the single-device game's screen, fed by the room's view: the gauges, the map
+ * legend, the Phaser map drawn, and orders described by what they do.
+ */
+async function sameScreen(page: Page, legendItem: string) {
+  const gauges = page.locator('#hud [data-testid="gauges"]');
+  await gauges.waitFor();
+  expect(await gauges.textContent()).toMatch(/Escalation ladder[\s\S]*rung \d+ of \d+/);
+  expect(await gauges.textContent()).toContain('Round 1 of');
+  await page.locator('#hud [data-testid="legend"] summary').click();
+  await page.locator(`#hud [data-testid="legend"] li:has-text("${legendItem}")`).first().waitFor();
+  await page.waitForSelector('#map[data-map-ready="true"] canvas', { timeout: 60_000 });
+  const does = page.locator('form.room-orders .action-effects .does');
+  expect(await does.count()).toBeGreaterThan(0);
+  expect((await does.first().textContent())?.length ?? 0).toBeGreaterThan(10);
+}
+
 describe('a networked classroom in Chromium', () => {
   it('six devices, a mediator among them, play a game to its ending, each seeing only its own', async () => {
     // The room server serves the page the browser layer built (dist/), as npm start does.
@@ -66,6 +83,7 @@ describe('a networked classroom in Chromium', () => {
     await trainer.page.locator('button:text-is("Begin the game")').click();
     for (let round = 1; round <= 20; round++) {
       await north.page.waitForSelector(`.room-phase:has-text("Round ${round} — orders")`);
+      if (round === 1) await sameScreen(north.page, 'Strike or clash');
       // A teammate's draft shows on the other member's screen before one of them sends.
       if (round === 1) {
         await north.page.locator('form.room-orders input[name="note"]').fill('draft-by-nia');

@@ -3,6 +3,10 @@
 import type { CreateOptions, JoinOptions } from '../../src/net/protocol.ts';
 import { RoomConnection } from '../../src/net/room-client.ts';
 
+/** The tutorial's seats as the server tests play them: the students take the two sides and the River
+ * Commission, the third seat, is left to its computer player, as a trainer would with two students. */
+export const TWO_SIDES: CreateOptions['seats'] = { commission: { by: 'computer', policy: 'tit-for-tat' } };
+
 /** A connection with the raw frames it received (msgpack keeps strings as UTF-8, so text is searchable). */
 export interface Recorded {
   conn: RoomConnection;
@@ -41,3 +45,21 @@ export async function reconnect(endpoint: string, token: string, frames?: Buffer
 /** True when any frame holds the text. */
 export const holds = (frames: readonly Buffer[], text: string): boolean =>
   frames.some((f) => f.includes(text));
+
+/** A tutorial room with a trainer and one student on each side (Nia north, Sam south), roles picked. */
+export async function classroom(endpoint: string, o: Partial<CreateOptions> = {}) {
+  const trainer = await RoomConnection.create(endpoint, {
+    scenario: 'tutorial',
+    name: 'T',
+    seats: TWO_SIDES,
+    ...o,
+  });
+  const { code } = await trainer.until((v) => v.code.length === 6);
+  const north = await RoomConnection.join(endpoint, code, { name: 'Nia' });
+  const south = await RoomConnection.join(endpoint, code, { name: 'Sam' });
+  north.send({ type: 'pick', role: 'north' });
+  south.send({ type: 'pick', role: 'south' });
+  await north.until((v) => v.you.role === 'north');
+  await south.until((v) => v.you.role === 'south');
+  return { trainer, north, south, code };
+}

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { create, holds, join as joinRoom, type Recorded, reconnect } from './clients.ts';
+import { create, holds, join as joinRoom, type Recorded, reconnect, TWO_SIDES } from './clients.ts';
 import { startServerProcess, tempDir } from './process.ts';
 
 /** The tutorial with a marker at the end of each side's private brief. */
@@ -20,7 +20,7 @@ describe('what each client receives', () => {
   it('never holds another seat’s private markers, on any path', async () => {
     const server = await startServerProcess({ dataDir: tempDir(), scenariosDir: markedScenarios() });
     const e = server.endpoint;
-    const trainer = await create(e, { scenario: 'tutorial', name: 'Trainer' });
+    const trainer = await create(e, { scenario: 'tutorial', name: 'Trainer', seats: TWO_SIDES });
     const { code } = await trainer.conn.until((v) => v.code.length === 6);
     const presenterKey = trainer.conn.welcome?.presenterKey ?? '';
     expect(presenterKey).toMatch(/^[0-9a-f]{32}$/);

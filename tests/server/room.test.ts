@@ -2,6 +2,7 @@
 // pick roles, the game runs to its end; refusals for anything a sender may not do.
 import { describe, expect, it } from 'vitest';
 import { RoomConnection } from '../../src/net/room-client.ts';
+import { TWO_SIDES } from './clients.ts';
 import { startServerProcess, tempDir } from './process.ts';
 
 describe('the room server', () => {
@@ -10,8 +11,7 @@ describe('the room server', () => {
     const trainer = await RoomConnection.create(server.endpoint, {
       scenario: 'tutorial',
       name: 'Ms Trainer',
-      // The tutorial's third seat, the River Commission, is left to its computer player.
-      seats: { commission: { by: 'computer', policy: 'tit-for-tat' } },
+      seats: TWO_SIDES,
     });
     const first = await trainer.until((v) => v.you.kind === 'trainer');
     expect(first.code).toMatch(/^[A-Z2-9]{6}$/);

@@ -2,6 +2,7 @@
 // on one is joined through the other, and the student's connection goes to the process holding the room.
 import { describe, expect, it } from 'vitest';
 import { RoomConnection } from '../../src/net/room-client.ts';
+import { TWO_SIDES } from './clients.ts';
 import { startServerProcess, tempDir } from './process.ts';
 import { startRedis } from './redis.ts';
 
@@ -10,7 +11,11 @@ describe('two processes sharing Redis', () => {
     const redisUrl = await startRedis();
     const a = await startServerProcess({ dataDir: tempDir(), redisUrl });
     const b = await startServerProcess({ dataDir: tempDir(), redisUrl });
-    const trainer = await RoomConnection.create(a.endpoint, { scenario: 'tutorial', name: 'T' });
+    const trainer = await RoomConnection.create(a.endpoint, {
+      scenario: 'tutorial',
+      name: 'T',
+      seats: TWO_SIDES,
+    });
     const { code } = await trainer.until((v) => v.code.length === 6);
 
     // Colyseus places a new room on the process with the fewest rooms, whichever was asked: find the holder.

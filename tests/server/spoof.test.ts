@@ -3,18 +3,13 @@
 // game is unchanged by them.
 import { describe, expect, it } from 'vitest';
 import { RoomConnection } from '../../src/net/room-client.ts';
+import { classroom } from './clients.ts';
 import { startServerProcess, tempDir } from './process.ts';
 
 describe('forged requests', () => {
   it('are refused with a logged reason and change nothing', async () => {
     const server = await startServerProcess({ dataDir: tempDir() });
-    const trainer = await RoomConnection.create(server.endpoint, { scenario: 'tutorial', name: 'T' });
-    const code = (await trainer.until((v) => v.code.length === 6)).code;
-    const north = await RoomConnection.join(server.endpoint, code, { name: 'Nia' });
-    const south = await RoomConnection.join(server.endpoint, code, { name: 'Sam' });
-    north.send({ type: 'pick', role: 'north' });
-    south.send({ type: 'pick', role: 'south' });
-    await north.until((v) => v.you.role === 'north');
+    const { trainer, north, south, code } = await classroom(server.endpoint);
     trainer.send({ type: 'event', event: { type: 'BEGIN' } });
     await north.until((v) => v.phase === 'orders');
 

@@ -11,7 +11,14 @@ import { reason } from '../../errors.ts';
 import type { Line, Request, View } from '../../net/protocol.ts';
 import { RoomConnection } from '../../net/room-client.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import { compile } from '../../sim/compile.ts';
+import type { GameState } from '../../sim/types.ts';
+import { actionEffects } from '../action-text.ts';
 import { download } from '../dom.ts';
+import { gaugeData, gaugesView } from '../gauges.ts';
+import { legendEntries, legendView } from '../legend.ts';
+import { MapView } from '../mapview.ts';
+import { newsTag, trainerNews, trainerNewsView } from '../news-groups.ts';
 
 /** The room server: the page's own origin, or the dev server's neighbour (`npm run dev`). */
 const endpoint = (): string => import.meta.env.VITE_ROOM_SERVER ?? location.origin;
@@ -27,14 +34,33 @@ interface Screen {
 
 const held = (code: string) => `brink-room:${code}`;
 
-/** Mounts the room screens in the page's panel. */
+/** Mounts the room screens in the page's panel, and the game's map and gauges beside it once there is a game. */
 export function mountRoom(doc: Document): void {
   const panel = doc.getElementById('panel') ?? doc.body;
-  doc.getElementById('map')?.setAttribute('hidden', '');
+  const hud = doc.getElementById('hud');
+  const mapHost = doc.getElementById('map');
+  mapHost?.setAttribute('hidden', '');
+  let map: MapView | null = null;
+  // The map keeps the first copy of a scenario it was shown: a new role's welcome brings another copy of
+  // the same scenario (its own brief), which would restart the map.
+  let mapScenario: Scenario | null = null;
   const params = new URLSearchParams(location.search);
   const code = params.get('room')?.toUpperCase() ?? null;
   const s: Screen = { code: code ?? '', conn: null, scenario: null, error: null, busy: false };
-  const draw = () => render(screen(s, act), panel);
+  const draw = () => {
+    render(screen(s, act), panel);
+    // The single-device game's screen around the panel, fed by the room's projection: the map, the
+    // gauges and legend, the trainer's news of the round.
+    const v = s.conn?.view;
+    const st = v?.you.pending ? null : v?.projection?.state;
+    if (hud) render(st && s.scenario ? around(s.scenario, st, v?.you.role ?? null, v?.phase) : nothing, hud);
+    if (!mapHost || !st || !s.scenario) return;
+    mapHost.removeAttribute('hidden');
+    map ??= new MapView(mapHost);
+    if (mapScenario?.meta.id !== s.scenario.meta.id) mapScenario = s.scenario;
+    void map.show(mapScenario);
+    map.update(compile(s.scenario), st);
+  };
 
   const connected = (conn: RoomConnection) => {
     s.conn = conn;
@@ -171,18 +197,29 @@ function entry(s: Screen, act: Actions): TemplateResult {
       >
       <label>Your name <input name="name" required maxlength="40" /></label>
       <label><input type="checkbox" name="approval" /> Approve each join</label>
-      <label><input type="checkbox" name="autoplay" /> Computer plays an empty seat at a deadline</label>
+      <label><input type="checkbox" name="autoplay" /> Computer plays a seat nobody holds (at the start of a round, and at a deadline)</label>
       <button type="submit">Create the room</button>
     </form>`;
 }
 
 const roleName = (s: Screen, id: string) => s.scenario?.actors.find((a) => a.id === id)?.name ?? id;
 
+const clock = (t: number) => new Date(t).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+
+/** The gauges (for the student's own role), the map legend and the trainer's news of the round in progress. */
+function around(scenario: Scenario, st: GameState, role: string | null, phase: View['phase'] | undefined) {
+  const c = compile(scenario);
+  // While orders are given the gauges show the last resolved round's changes, after it this round's.
+  const changes = phase === 'orders' ? Math.max(0, st.round - 1) : st.round;
+  return html`${gaugesView(gaugeData(c, st, role ? [role] : [], changes, clock))}
+    ${legendView(legendEntries(scenario), false)}
+    ${phase === 'orders' ? trainerNewsView(trainerNews(st, st.round)) : nothing}`;
+}
+
 function game(s: Screen, v: View): TemplateResult {
   const p = v.projection;
   if (!p) return html``;
   const st = p.state;
-  const metrics = s.scenario?.metrics.filter((m) => st.metrics[m.id] !== undefined) ?? [];
   const brief = v.you.role ? s.scenario?.actors.find((a) => a.id === v.you.role)?.briefing : undefined;
   return html`<section class="room-game" aria-label="The game">
     <p class="room-phase" data-phase=${v.phase}>
@@ -196,13 +233,31 @@ function game(s: Screen, v: View): TemplateResult {
     </p>
     ${v.phase === 'orders' ? html`<p>Orders given: ${p.submitted.map((r) => roleName(s, r)).join(', ') || 'none yet'}</p>` : nothing}
     ${brief ? html`<details><summary>Your brief</summary><p>${brief}</p></details>` : nothing}
-    <ul class="room-metrics">
-      ${metrics.map((m) => html`<li>${m.name}: ${Math.round(st.metrics[m.id] ?? 0)}</li>`)}
-    </ul>
-    <ul class="room-news">
-      ${st.news.filter((n) => n.round === st.round).map((n) => html`<li>${n.headline}</li>`)}
-    </ul>
+    ${news(st)}
   </section>`;
+}
+
+/** The news, this round's first, each item labelled by where it comes from; earlier rounds folded. */
+function news(st: GameState): TemplateResult {
+  const rounds = [...new Set(st.news.map((n) => n.round))].sort((a, b) => b - a);
+  const list = (round: number) =>
+    html`<ul class="room-news news">
+      ${st.news
+        .filter((n) => n.round === round)
+        .map(
+          (n) => html`<li class="news-item">
+            <h4 class="headline">${n.headline}</h4>
+            <p class=${newsTag(st, n).cls}>${newsTag(st, n).text}</p>
+            ${n.body ? html`<p>${n.body}</p>` : nothing}
+          </li>`,
+        )}
+    </ul>`;
+  const title = (round: number) => (round === 0 ? 'The opening' : `Round ${round}`);
+  return html`${rounds.map((round, i) =>
+    i === 0
+      ? html`<h3>News: ${title(round)}</h3>${list(round)}`
+      : html`<details class="room-news-earlier"><summary>News: ${title(round)}</summary>${list(round)}</details>`,
+  )}`;
 }
 
 function student(s: Screen, v: View, act: Actions): TemplateResult {
@@ -253,15 +308,18 @@ function student(s: Screen, v: View, act: Actions): TemplateResult {
             <legend>Orders for ${roleName(s, role)}</legend>
             ${actions.map(
               (a) =>
-                html`<label
-                  ><input
-                    type="checkbox"
-                    name="action"
-                    value=${a.id}
-                    .checked=${draft?.orders.some((o) => o.action === a.id) ?? false}
-                  />
-                  ${a.name}</label
-                >`,
+                html`<div class="room-action">
+                  <label
+                    ><input
+                      type="checkbox"
+                      name="action"
+                      value=${a.id}
+                      .checked=${draft?.orders.some((o) => o.action === a.id) ?? false}
+                    />
+                    ${a.name}</label
+                  >
+                  <div class="action-effects">${s.scenario ? actionEffects(compile(s.scenario), a) : nothing}</div>
+                </div>`,
             )}
           </fieldset>
           <label>Team note <input name="note" maxlength="1000" .value=${draft?.note ?? ''} /></label>
@@ -334,7 +392,7 @@ function trainerConsole(s: Screen, v: View, act: Actions): TemplateResult {
     <button @click=${() => act.send({ type: 'export' })}>Export log and transcript</button>
     <label
       ><input type="checkbox" .checked=${v.autoplay} @change=${(e: Event) => act.send({ type: 'autoplay', on: (e.target as HTMLInputElement).checked })} />
-      Computer plays an empty seat at a deadline</label
+      Computer plays a seat nobody holds (at the start of a round, and at a deadline)</label
     >
   </section>`;
 }
