@@ -1,10 +1,11 @@
 // The advisor on a person's orders screen, when the trainer has switched it on for that seat: what the
 // planner would do in the seat and why (its best two or three options with the expected score and the
 // risk of war), worked out from the seat's own view. It never chooses: a button puts an option into the
-// orders form, and the player still sends them. It is part of that seat's orders screen, so in hot-seat
+// seat's drafts, and the player still sends them. It is part of that seat's orders screen, so in hot-seat
 // play it goes with the rest of the seat's orders when the device is passed.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Order } from '../sim/types.ts';
+import { draftsOf } from './drafts.ts';
 import { planning } from './planning.ts';
 import type { Game } from './types.ts';
 
@@ -13,19 +14,19 @@ const SHOWN = 3;
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-/** Ticks `orders` in the orders form (and nothing else), choosing their targets: the player still sends them. */
-function putInForm(from: HTMLElement, orders: readonly Order[]): void {
-  const form = from.closest('.orders-screen')?.querySelector<HTMLFormElement>('form.orders');
-  if (!form) return;
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[name="order"]'))
-    input.checked = orders.length === 0 && input.id === 'act-hold';
-  for (const o of orders) {
-    const input = form.querySelector<HTMLInputElement>(`input[data-action="${CSS.escape(o.action)}"]`);
-    if (input) input.checked = true;
-    const target = form.querySelector<HTMLSelectElement>(`select[data-target-for="${CSS.escape(o.action)}"]`);
-    if (target && o.target !== undefined) target.value = o.target;
-  }
-  form.querySelector<HTMLElement>('input[name="order"]:checked')?.focus();
+/**
+ * Puts `orders` in the seat's drafts (the store the orders form and the map show), in place of what was
+ * drafted: the player still sends them. Focus goes to the first drafted order in the form.
+ */
+function putInDrafts(game: Game, role: string, orders: readonly Order[]): void {
+  const round = game.actor.getSnapshot().context.round;
+  const drafts = draftsOf(game.actor);
+  drafts.clear(round, role);
+  for (const o of orders) drafts.put(round, role, o, game.c.scenario.meta.actionsPerRound);
+  // The form is drawn again on the store's change; focus follows once it is.
+  queueMicrotask(() =>
+    document.querySelector<HTMLElement>('form.orders input[name="order"]:checked')?.focus(),
+  );
 }
 
 /** The advisor's box for a person's seat, or nothing when its advisor is off. */
@@ -42,7 +43,7 @@ export function advisorBox(game: Game, role: string): TemplateResult | typeof no
       <ol class="advisor-options">${options.map(
         (r, i) =>
           html`<li data-option=${i}><span>${r.label}: expected score ${Math.round(r.expected)}, war risk ${pct(r.warRisk)}.</span>
-            <button type="button" class="advisor-use" @click=${(e: Event) => putInForm(e.currentTarget as HTMLElement, r.orders)}>Put this in my orders<span class="visually-hidden"> (${r.label})</span></button></li>`,
+            <button type="button" class="advisor-use" @click=${() => putInDrafts(game, role, r.orders)}>Put this in my orders<span class="visually-hidden"> (${r.label})</span></button></li>`,
       )}</ol>`;
   }
   return html`<section class="advisor" aria-labelledby="advisor-heading" data-advisor-for=${role}>
