@@ -87,7 +87,7 @@ interface Config {
 }
 
 /** Game events a student may send, each for the student's own role only. */
-const STUDENT_EVENTS = new Set<GameEvent['type']>(['ORDERS', 'PROPOSE', 'ANSWER']);
+const STUDENT_EVENTS = new Set<GameEvent['type']>(['ORDERS', 'PROPOSE', 'ANSWER', 'PASS', 'SIGN']);
 /** Game events only the server itself sends (its clock). */
 const SERVER_EVENTS = new Set<GameEvent['type']>(['TICK', 'SYNC']);
 

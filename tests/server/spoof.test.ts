@@ -27,6 +27,19 @@ describe('forged requests', () => {
       () => north.send({ type: 'event', event: { type: 'ORDERS', actor: 'south', orders: [] } }),
       /ORDERS for "south" from a member of "north"/,
     );
+    // Another seat's signature or shuttle step (students may sign and pass on texts, for their own seat only).
+    await refused(
+      () => north.send({ type: 'event', event: { type: 'SIGN', actor: 'commission', as: 'monitor' } }),
+      /SIGN for "commission" from a member of "north"/,
+    );
+    await refused(
+      () =>
+        north.send({
+          type: 'event',
+          event: { type: 'PASS', actor: 'commission', version: 1, to: ['south'] },
+        }),
+      /PASS for "commission" from a member of "north"/,
+    );
     // Trainer commands from a student, as game events and as room requests.
     for (const type of ['NEXT', 'PAUSE', 'BEGIN'])
       await refused(

@@ -16,7 +16,12 @@ const GAMES = 12;
 
 /** Plays a whole game; with `person`, Qatar's orders each round are the round-th open action (or a hold). */
 function play(gameSeed: number, person: boolean): { s: GameState; given: Order[][] } {
-  const seats: Record<string, Seat> = person ? { [QATAR]: { by: 'person', policy: 'dove' } } : {};
+  // Hawkish parties keep the crisis hot and unmediated long enough for Qatar's good offices to be due.
+  const seats: Record<string, Seat> = {
+    pakistan: { by: 'computer', policy: 'hawk' },
+    taliban: { by: 'computer', policy: 'hawk' },
+    ...(person ? { [QATAR]: { by: 'person', policy: 'dove' } } : {}),
+  };
   const game = createActor(createGameMachine(seed), { input: { seed: gameSeed, seats } }).start();
   game.send({ type: 'BEGIN' });
   const given: Order[][] = [];

@@ -18,6 +18,7 @@ import { download } from '../dom.ts';
 import { gaugeData, gaugesView } from '../gauges.ts';
 import { legendEntries, legendView } from '../legend.ts';
 import { MapView } from '../mapview.ts';
+import { textPanel } from '../negotiation.ts';
 import { newsTag, trainerNews, trainerNewsView } from '../news-groups.ts';
 
 /** The room server: the page's own origin, or the dev server's neighbour (`npm run dev`). */
@@ -329,7 +330,21 @@ function student(s: Screen, v: View, act: Actions): TemplateResult {
       : v.phase === 'orders'
         ? html`<p>Your team's orders are in.</p>`
         : nothing;
-  return html`${picker}${orders}${talk(s, v, act)}`;
+  // The text panel of the local game, on the room's desk: drawn from this seat's projection, and its
+  // requests checked again by the server against the seat.
+  const texts =
+    s.scenario && v.projection
+      ? textPanel(
+          {
+            c: compile(s.scenario),
+            seen: v.projection.state,
+            rules: v.projection.state,
+            send: (event) => act.send({ type: 'event', event }),
+          },
+          role,
+        )
+      : nothing;
+  return html`${picker}${orders}${texts}${talk(s, v, act)}`;
 }
 
 function talk(s: Screen, v: View, act: Actions): TemplateResult {
