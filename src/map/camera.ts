@@ -166,6 +166,11 @@ export function bindCamera(canvas: HTMLCanvasElement, view: View, handlers: Poin
     down = undefined;
   };
   const onLeave = () => handlers.hover(undefined);
+  // A tap opens a menu, which moves the page under the finger: the browser's compatibility click, sent
+  // after the touch ends to whatever is there by then, must not press a button the player never saw.
+  const onTouchEnd = (e: TouchEvent) => {
+    if (e.cancelable) e.preventDefault();
+  };
   const onWheel = (e: WheelEvent) => {
     e.preventDefault(); // the page must not scroll while the map zooms
     view.zoomBy(Math.exp(-e.deltaY * 0.0015), toCanvas(e));
@@ -190,6 +195,7 @@ export function bindCamera(canvas: HTMLCanvasElement, view: View, handlers: Poin
   canvas.addEventListener('pointerup', onUp);
   canvas.addEventListener('pointercancel', onUp);
   canvas.addEventListener('pointerleave', onLeave);
+  canvas.addEventListener('touchend', onTouchEnd, { passive: false });
   canvas.addEventListener('wheel', onWheel, { passive: false });
   canvas.addEventListener('keydown', onKey);
   return () => {
@@ -198,6 +204,7 @@ export function bindCamera(canvas: HTMLCanvasElement, view: View, handlers: Poin
     canvas.removeEventListener('pointerup', onUp);
     canvas.removeEventListener('pointercancel', onUp);
     canvas.removeEventListener('pointerleave', onLeave);
+    canvas.removeEventListener('touchend', onTouchEnd);
     canvas.removeEventListener('wheel', onWheel);
     canvas.removeEventListener('keydown', onKey);
   };
