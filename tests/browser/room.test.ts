@@ -89,6 +89,15 @@ describe('a networked classroom in Chromium', () => {
         await north.page.locator('form.room-orders input[name="note"]').fill('draft-by-nia');
         await north.page.locator('form.room-orders input[name="note"]').dispatchEvent('change');
         await teammate.page.waitForSelector('.room-draft:has-text("Draft by Nia")');
+        // A targeted action is aimed from the room too: the target goes with the draft to the teammate.
+        const target = north.page.locator('form.room-orders select[name="target-shell-south-bank"]');
+        const aim = await target.locator('option').last().getAttribute('value');
+        await target.selectOption(aim ?? '');
+        await north.page.locator('#room-act-shell-south-bank').check();
+        await expect.poll(() => teammate.page.locator('#room-act-shell-south-bank').isChecked()).toBe(true);
+        expect(
+          await teammate.page.locator('form.room-orders select[name="target-shell-south-bank"]').inputValue(),
+        ).toBe(aim);
       }
       await north.page.locator('button:text-is("Send the team\'s orders")').click();
       await teammate.page.waitForSelector("text=Your team's orders are in.");

@@ -12,7 +12,8 @@ import type { Line, Request, View } from '../../net/protocol.ts';
 import { RoomConnection } from '../../net/room-client.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { compile } from '../../sim/compile.ts';
-import type { GameState } from '../../sim/types.ts';
+import { options } from '../../sim/orders.ts';
+import type { GameState, Order } from '../../sim/types.ts';
 import { actionEffects } from '../action-text.ts';
 import { download } from '../dom.ts';
 import { gaugeData, gaugesView } from '../gauges.ts';
@@ -281,47 +282,74 @@ function student(s: Screen, v: View, act: Actions): TemplateResult {
         >`
       : nothing;
   if (!role) return html`${picker}`;
-  const actions = s.scenario?.actions.filter((a) => a.actors.includes(role)) ?? [];
   const draft = v.drafts[role];
   const given = v.projection?.submitted.includes(role) ?? false;
+  // The same options the local game offers, from this seat's projection: targets to aim at, and why a
+  // closed action is closed (the server checks the orders again against the game itself).
+  const c = s.scenario ? compile(s.scenario) : null;
+  const opts = c && v.projection ? options(c, v.projection.state, role) : [];
+  /** The orders the form holds: each ticked action with its chosen target. */
+  const ordersOf = (f: HTMLFormElement): Order[] => {
+    const data = new FormData(f);
+    return data.getAll('action').map((a) => {
+      const action = String(a);
+      const target = data.get(`target-${action}`);
+      return target === null ? { action } : { action, target: String(target) };
+    });
+  };
   const orders =
     v.phase === 'orders' && !given
       ? html`<form
           class="room-orders"
           @submit=${(e: Event) => {
             e.preventDefault();
-            const chosen = new FormData(e.target as HTMLFormElement).getAll('action').map(String);
             act.send({
               type: 'event',
-              event: { type: 'ORDERS', actor: role, orders: chosen.map((action) => ({ action })) },
+              event: { type: 'ORDERS', actor: role, orders: ordersOf(e.target as HTMLFormElement) },
             });
           }}
           @change=${(e: Event) => {
-            const f = new FormData(e.currentTarget as HTMLFormElement);
-            act.send({
-              type: 'draft',
-              orders: f.getAll('action').map((a) => ({ action: String(a) })),
-              note: String(f.get('note') ?? ''),
-            });
+            const f = e.currentTarget as HTMLFormElement;
+            act.send({ type: 'draft', orders: ordersOf(f), note: String(new FormData(f).get('note') ?? '') });
           }}
         >
           <fieldset>
             <legend>Orders for ${roleName(s, role)}</legend>
-            ${actions.map(
-              (a) =>
-                html`<div class="room-action">
+            ${opts.map((o) => {
+              const a = o.action;
+              const drafted = draft?.orders.find((x) => x.action === a.id);
+              const id = `room-act-${a.id}`;
+              return html`<div class="room-action">
                   <label
                     ><input
                       type="checkbox"
                       name="action"
+                      id=${id}
                       value=${a.id}
-                      .checked=${draft?.orders.some((o) => o.action === a.id) ?? false}
+                      ?disabled=${o.unavailable !== null}
+                      .checked=${drafted !== undefined}
                     />
                     ${a.name}</label
                   >
-                  <div class="action-effects">${s.scenario ? actionEffects(compile(s.scenario), a) : nothing}</div>
-                </div>`,
-            )}
+                  ${
+                    a.targets.type !== 'none' && o.unavailable === null
+                      ? html`<label
+                          >Target
+                          <select name=${`target-${a.id}`} aria-label=${`Target of ${a.name}`}>
+                            ${o.targets.map(
+                              (t) =>
+                                html`<option value=${t} ?selected=${drafted?.target === t}>
+                                  ${c?.locations.get(t)?.name ?? c?.actors.get(t)?.name ?? t}
+                                </option>`,
+                            )}
+                          </select></label
+                        >`
+                      : nothing
+                  }
+                  ${o.unavailable !== null ? html`<p class="hint">Closed now: ${o.unavailable}</p>` : nothing}
+                  <div class="action-effects">${c ? actionEffects(c, a) : nothing}</div>
+                </div>`;
+            })}
           </fieldset>
           <label>Team note <input name="note" maxlength="1000" .value=${draft?.note ?? ''} /></label>
           ${draft ? html`<p class="room-draft">Draft by ${draft.by}</p>` : nothing}
