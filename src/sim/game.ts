@@ -3,7 +3,8 @@ import { type Actor, createActor } from 'xstate';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Compiled } from './compile.ts';
 import { createGameMachine, type GameMachine } from './machine.ts';
-import { closeRound, resolveRound, runReactions, startRound } from './round.ts';
+import { playRound } from './rollout.ts';
+import { startRound } from './round.ts';
 import { type GameInput, initialState } from './state.ts';
 import type { GameState } from './types.ts';
 
@@ -58,7 +59,7 @@ export function playRounds(
   let events = 0;
   for (let i = 0; i <= c.scenario.meta.maxRounds + 1 && s.ending === null; i++) {
     beforeRound?.(s);
-    s = closeRound(c, runReactions(c, resolveRound(c, startRound(s))));
+    s = playRound(c, startRound(s));
     events++;
   }
   return { state: s, events };
