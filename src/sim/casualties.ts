@@ -1,5 +1,6 @@
 // Contested information: each strike has a true toll, each side's claim, and a later verified figure.
 import type { Effect } from '../scenario/schema.ts';
+import { actorName } from './compile.ts';
 import type { Step } from './step.ts';
 
 type CasualtyEffect = Extract<Effect, { casualties: unknown }>['casualties'];
@@ -52,7 +53,7 @@ export function verifyDue(st: Step): void {
     if (metric) st.addMetric(metric, verified, cause);
     const standing = p.attacker ? c.standing.get(p.attacker) : undefined;
     if (standing) st.addMetric(standing, -verified * d.opinionPerVerified, cause);
-    const side = c.actors.get(p.side)?.name ?? p.side;
+    const side = actorName(c, p.side);
     st.log('news').push({
       round: s.round,
       cause,

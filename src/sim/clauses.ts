@@ -2,7 +2,7 @@
 // signed clause does to the engine's rules (docs/engine-rules.md, "Negotiation").
 import type { Clause, ClauseParam } from '../scenario/schema.ts';
 import { cover, declareCeasefire } from './ceasefire.ts';
-import type { Compiled } from './compile.ts';
+import { actorName, type Compiled } from './compile.ts';
 import { applyEffects } from './effects.ts';
 import { accept, offer } from './mediation.ts';
 import type { Step } from './step.ts';
@@ -100,7 +100,7 @@ export function termText(c: Compiled, t: Term, mediator?: string | null): string
   const clause = clauseOf(c, t.clause);
   if (!clause) return t.clause;
   return clause.text.replace(/\{([a-z][a-z0-9-]*)\}/g, (m, key: string) => {
-    if (key === 'mediator') return mediator ? (c.actors.get(mediator)?.name ?? mediator) : 'the mediator';
+    if (key === 'mediator') return mediator ? actorName(c, mediator) : 'the mediator';
     const p = clause.params.find((x) => x.id === key);
     return p ? paramText(c, p, t.params[key]) : m;
   });

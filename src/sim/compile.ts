@@ -51,6 +51,9 @@ export interface Compiled {
 
 const cache = new WeakMap<Scenario, Compiled>();
 
+/** An actor's name as players read it (its id when the scenario has no such actor). */
+export const actorName = (c: Compiled, id: string): string => c.actors.get(id)?.name ?? id;
+
 /** The compiled form of a scenario (cached per scenario object). */
 export function compile(scenario: Scenario): Compiled {
   const hit = cache.get(scenario);

@@ -4,7 +4,7 @@
 import type { Action, Effect, Outcome, Reaction } from '../scenario/schema.ts';
 import { breakCeasefire } from './ceasefire.ts';
 import { agreementInForce, clauseOf, termCrossings, termInForce } from './clauses.ts';
-import type { Compiled } from './compile.ts';
+import { actorName, type Compiled } from './compile.ts';
 import { addTrust } from './mediation.ts';
 import { agreementParties, START_CREDIBILITY } from './negotiation.ts';
 import type { Step } from './step.ts';
@@ -81,7 +81,7 @@ export function checkCompliance(st: Step, actor: string, deed: Deed, after: numb
   if (broken.length === 0) return;
   const a = agreementInForce(s);
   if (!a) return;
-  const name = c.actors.get(actor)?.name ?? actor;
+  const name = actorName(c, actor);
   const names = broken.map((id) => clauseOf(c, id)?.name ?? id);
   const cause = st.cause({
     kind: 'negotiation',

@@ -5,7 +5,7 @@ import { type Actor, createActor } from 'xstate';
 import * as z from 'zod';
 import { reason, shown } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { type Compiled, compile } from './compile.ts';
+import { actorName, type Compiled, compile } from './compile.ts';
 import { checkEnvelope } from './envelope.ts';
 import { type GameEvent, issueText, parseEvent, Seat as SeatSchema } from './events.ts';
 import { createGameMachine, type GameMachine } from './machine.ts';
@@ -198,7 +198,7 @@ export function readLog(
 
 /** What an undo takes back, in words: each event of the rounds it removes, seat changes included. */
 export function describeUndo(c: Compiled, removed: readonly LogEntry[], backTo: number): string {
-  const name = (id: string) => c.actors.get(id)?.name ?? id;
+  const name = (id: string) => actorName(c, id);
   const words: string[] = [];
   for (const { event: e } of removed) {
     if (e.type === 'ORDERS') words.push(`the orders of ${name(e.actor)}`);

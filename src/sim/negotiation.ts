@@ -6,7 +6,7 @@
 import type { Clause } from '../scenario/schema.ts';
 import { cover } from './ceasefire.ts';
 import { agreementInForce, applySigned, clauseOf, defaultParams, termError, termText } from './clauses.ts';
-import type { Compiled } from './compile.ts';
+import { actorName, type Compiled } from './compile.ts';
 import type { Draft } from './events.ts';
 import { addTrust, reveal } from './mediation.ts';
 import type { Step } from './step.ts';
@@ -102,8 +102,6 @@ export const mayDraft = (c: Compiled, actor: string, clause: Pick<Clause, 'from'
 /** A person holds the mediator's seat: it passes texts on itself; a computer mediator passes every text on at once. */
 const personCarries = (s: GameState, via: string): boolean => s.seats[via]?.by === 'person';
 
-const mediatorName = (c: Compiled, id: string) => c.actors.get(id)?.name ?? id;
-
 /**
  * Why this proposal cannot be sent now, or null when it can. A party drafts (directly, or through a
  * mediator); a mediator drafts its own text (`via` itself), with bridging clauses and its own. `parties`
@@ -119,14 +117,15 @@ export function proposalError(
 ): string | null {
   if (c.scenario.clauses.length === 0) return 'this scenario has no clauses to negotiate';
   const isParty = c.parties.includes(actor);
-  if (!isParty && !canMediate(c, actor)) return `${actor} is neither a party to the conflict nor a mediator`;
+  if (!isParty && !canMediate(c, actor))
+    return `${actorName(c, actor)} is neither a party to the conflict nor a mediator`;
   if (!isParty && via !== actor) return `a mediator carries its own text: "via" must be ${actor}`;
   const signers = parties ?? c.parties;
   if (new Set(signers).size !== signers.length) return 'a party is listed twice';
   if (signers.length < MIN_PARTIES) return `a text needs at least ${MIN_PARTIES} parties`;
   const stranger = signers.find((x) => !c.parties.includes(x));
-  if (stranger !== undefined) return `${stranger} is not a party to the conflict`;
-  if (isParty && !signers.includes(actor)) return `${actor} must be one of the text's parties`;
+  if (stranger !== undefined) return `${actorName(c, stranger)} is not a party to the conflict`;
+  if (isParty && !signers.includes(actor)) return `${actorName(c, actor)} must be one of the text's parties`;
   const last = s.negotiation.agreements.at(-1);
   if (last?.status === 'in-force') return 'an agreement is in force';
   if (drafts.length === 0) return 'a proposal needs at least one clause';
@@ -203,7 +202,7 @@ export function bridge(st: Step, mediators: readonly string[], after: number): A
       via: lead,
       basedOn: currentVersion(s)?.n ?? null,
       terms,
-      relayed: `${mediatorName(c, lead)} puts a bridging text to the parties at the talks.`,
+      relayed: `${actorName(c, lead)} puts a bridging text to the parties at the talks.`,
       parties: c.parties,
       answers: Object.fromEntries(c.parties.map((x) => [x, all])),
       reasons: {},
@@ -251,8 +250,8 @@ export function propose(
     if (own) terms = [...terms, own];
     reveal(st, [via]);
     relayed = drafter
-      ? `${mediatorName(c, via)} drafts a text of its own for ${signers.map((x) => mediatorName(c, x)).join(', ')}.`
-      : `${mediatorName(c, via)} relays the text from ${mediatorName(c, actor)} in its own words, as commitments of every party${own ? `, and adds: ${termText(c, own, via)}` : ''}.`;
+      ? `${actorName(c, via)} drafts a text of its own for ${signers.map((x) => actorName(c, x)).join(', ')}.`
+      : `${actorName(c, via)} relays the text from ${actorName(c, actor)} in its own words, as commitments of every party${own ? `, and adds: ${termText(c, own, via)}` : ''}.`;
     shown = personCarries(s, via) ? [] : signers.filter((x) => x !== actor);
   }
   const draft = { author: actor, via, shown };
@@ -287,9 +286,9 @@ export function propose(
     actor,
     headline: via
       ? drafter
-        ? `${mediatorName(c, via)} drafts a text (version ${v.n})`
-        : `${mediatorName(c, via)} carries a proposal from ${mediatorName(c, actor)} (version ${v.n})`
-      : `${mediatorName(c, actor)} sends a proposal (version ${v.n})`,
+        ? `${actorName(c, via)} drafts a text (version ${v.n})`
+        : `${actorName(c, via)} carries a proposal from ${actorName(c, actor)} (version ${v.n})`
+      : `${actorName(c, actor)} sends a proposal (version ${v.n})`,
     body: terms.map((t) => termText(c, t, via)).join(' '),
     simulated: true,
   });
@@ -307,10 +306,10 @@ export function passError(
   const v = currentVersion(s);
   if (!v || v.n !== version) return `version ${version} is not the current text`;
   if (isSigned(s, v.n)) return 'this text is already signed';
-  if (v.via !== actor || !isShuttle(v)) return `${actor} does not carry version ${v.n}`;
+  if (v.via !== actor || !isShuttle(v)) return `${actorName(c, actor)} does not carry version ${v.n}`;
   if (to.length === 0) return 'pass the text on to at least one party';
   const stranger = to.find((x) => !textParties(c, v).includes(x));
-  if (stranger !== undefined) return `${stranger} is not a party to version ${v.n}`;
+  if (stranger !== undefined) return `${actorName(c, stranger)} is not a party to version ${v.n}`;
   return null;
 }
 
@@ -337,7 +336,7 @@ export function pass(st: Step, actor: string, to: readonly string[]): void {
     round: s.round,
     cause,
     actor,
-    headline: `${mediatorName(c, actor)} passes version ${v.n} of the text to ${to.map((x) => mediatorName(c, x)).join(', ')}`,
+    headline: `${actorName(c, actor)} passes version ${v.n} of the text to ${to.map((x) => actorName(c, x)).join(', ')}`,
     body: v.terms.map((t) => termText(c, t, actor)).join(' '),
     simulated: true,
   });
@@ -355,9 +354,9 @@ export function answerError(
   const v = currentVersion(s);
   if (!v || v.n !== version) return `version ${version} is not the current text`;
   if (isSigned(s, v.n)) return 'this text is already signed';
-  if (!textParties(c, v).includes(actor)) return `${actor} is not a party to version ${v.n}`;
-  if (!seesVersion(v, actor)) return `version ${v.n} has not been passed on to ${actor}`;
-  if (v.answers[actor] !== undefined) return `${actor} has already answered this version`;
+  if (!textParties(c, v).includes(actor)) return `${actorName(c, actor)} is not a party to version ${v.n}`;
+  if (!seesVersion(v, actor)) return `version ${v.n} has not been passed on to ${actorName(c, actor)}`;
+  if (v.answers[actor] !== undefined) return `${actorName(c, actor)} has already answered this version`;
   for (const t of v.terms) {
     const a = answers[t.clause];
     if (a !== 'accept' && a !== 'reject' && a !== 'change') return `no answer to clause "${t.clause}"`;
@@ -406,7 +405,7 @@ export function answer(
   const neg = s.negotiation;
   s.negotiation = { ...neg, versions: neg.versions.map((x) => (x.n === v.n ? updated : x)) };
   const values = Object.values(mine);
-  const name = mediatorName(c, actor);
+  const name = actorName(c, actor);
   const accepted = values.filter((a) => a === 'accept').length;
   st.log('news').push({
     round: s.round,
@@ -447,7 +446,7 @@ export function answer(
       parties: textParties(c, v),
       ...(shown ? { shown } : {}),
       relayed: v.via
-        ? `${mediatorName(c, v.via)} carries back a counter-proposal from ${name}, without the clauses it refused.`
+        ? `${actorName(c, v.via)} carries back a counter-proposal from ${name}, without the clauses it refused.`
         : undefined,
       answers: { [actor]: Object.fromEntries(kept.map((t) => [t.clause, 'accept' as const])) },
       reasons: reason ? { [actor]: reason } : {},
@@ -467,7 +466,7 @@ export function answer(
 export function sign(st: Step, v: TextVersion, after: number): Agreement {
   const { c, s } = st;
   const parties = textParties(c, v);
-  const names = parties.map((x) => mediatorName(c, x));
+  const names = parties.map((x) => actorName(c, x));
   const cause = st.cause({
     kind: 'negotiation',
     ref: 'sign',
@@ -496,7 +495,7 @@ export function sign(st: Step, v: TextVersion, after: number): Agreement {
   st.log('news').push({
     round: s.round,
     cause,
-    headline: `Agreement signed by ${names.join(', ')}${guarantors.length ? `, with ${guarantors.map((x) => mediatorName(c, x)).join(', ')} as guarantor` : ''} (version ${v.n})`,
+    headline: `Agreement signed by ${names.join(', ')}${guarantors.length ? `, with ${guarantors.map((x) => actorName(c, x)).join(', ')} as guarantor` : ''} (version ${v.n})`,
     body: v.terms.map((t) => termText(c, t, v.via)).join(' '),
     simulated: true,
   });
@@ -511,10 +510,11 @@ export type SignAs = 'guarantor' | 'monitor';
 export function signError(c: Compiled, s: GameState, actor: string, as: SignAs): string | null {
   const a = agreementInForce(s);
   if (!a) return 'no agreement is in force';
-  if (agreementParties(c, a).includes(actor)) return `${actor} signed it as a party`;
-  if (c.parties.includes(actor)) return `${actor} is a party to the conflict, not a third party`;
+  if (agreementParties(c, a).includes(actor)) return `${actorName(c, actor)} signed it as a party`;
+  if (c.parties.includes(actor))
+    return `${actorName(c, actor)} is a party to the conflict, not a third party`;
   const already = as === 'guarantor' ? a.guarantors : (a.monitors ?? []);
-  return already.includes(actor) ? `${actor} already signed it as ${as}` : null;
+  return already.includes(actor) ? `${actorName(c, actor)} already signed it as ${as}` : null;
 }
 
 /**
@@ -550,7 +550,7 @@ export function signAs(st: Step, actor: string, as: SignAs, reason?: string): vo
     round: s.round,
     cause,
     actor,
-    headline: `${mediatorName(c, actor)} signs the agreement (version ${a.version}) as ${as}`,
+    headline: `${actorName(c, actor)} signs the agreement (version ${a.version}) as ${as}`,
     body: reason,
     simulated: true,
   });

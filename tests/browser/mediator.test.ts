@@ -180,7 +180,7 @@ describe('a person plays the mediator (hot-seat)', () => {
     // Signing twice as guarantor is refused in the engine's words.
     await page.locator('.sign-form button[data-sign="guarantor"]').click();
     expect(await page.locator('.sign-form .error').textContent()).toBe(
-      'It cannot be signed so: qatar already signed it as guarantor.',
+      'It cannot be signed so: Qatar already signed it as guarantor.',
     );
     expect(await axe(page, 'mediator negotiation (signed)')).toEqual([]);
     await hold(page);

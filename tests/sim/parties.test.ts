@@ -98,14 +98,14 @@ describe('texts among N parties', () => {
       'a text needs at least 2 parties',
     );
     expect(proposalError(st.c, st.s, 'north', holdFire, null, ['south', 'delta'])).toBe(
-      "north must be one of the text's parties",
+      "the Northern Republic must be one of the text's parties",
     );
     expect(proposalError(st.c, st.s, 'north', holdFire, null, ['north', 'basin'])).toBe(
-      'basin is not a party to the conflict',
+      'the basin is not a party to the conflict',
     );
     propose(st, 'north', holdFire, null, undefined, ['north', 'delta']);
     expect(answerError(st.c, st.s, 'south', 1, { 'hold-fire': 'accept' })).toBe(
-      'south is not a party to version 1',
+      'the Southern Republic is not a party to version 1',
     );
     answer(st, 'delta', allAccept(st));
     expect(st.s.negotiation.agreements[0]?.parties).toEqual(['north', 'delta']);
@@ -139,7 +139,7 @@ describe('texts among N parties', () => {
     expect(v.shown).toEqual([]);
     expect(v.answers).toEqual({});
     expect(answerError(st.c, st.s, 'north', v.n, allAccept(st))).toBe(
-      'version 1 has not been passed on to north',
+      'version 1 has not been passed on to the Northern Republic',
     );
   });
 });
@@ -148,9 +148,11 @@ describe('shuttle diplomacy', () => {
   it('each party answers only what the mediator passed on; the signed text is public', () => {
     const st = stepOn(tutorial, EVERYONE);
     propose(st, 'commission', holdFire, 'commission');
-    expect(passError(st.c, st.s, 'north', 1, ['south'])).toBe('north does not carry version 1');
+    expect(passError(st.c, st.s, 'north', 1, ['south'])).toBe(
+      'the Northern Republic does not carry version 1',
+    );
     expect(passError(st.c, st.s, 'commission', 1, ['commission'])).toBe(
-      'commission is not a party to version 1',
+      'the River Commission is not a party to version 1',
     );
     pass(st, 'commission', ['north']);
     answer(st, 'north', { 'hold-fire': 'accept' }, {}, 'north: quietly yes');
@@ -232,10 +234,10 @@ describe('third parties sign on', () => {
     answer(st, 'south', allAccept(st));
     answer(st, 'delta', allAccept(st));
     expect(st.s.ceasefire).toMatchObject({ status: 'holding', guaranteed: false, monitored: false });
-    expect(signError(st.c, st.s, 'south', 'guarantor')).toBe('south signed it as a party');
+    expect(signError(st.c, st.s, 'south', 'guarantor')).toBe('the Southern Republic signed it as a party');
     signAs(st, 'basin', 'guarantor');
     signAs(st, 'league', 'monitor');
-    expect(signError(st.c, st.s, 'basin', 'guarantor')).toBe('basin already signed it as guarantor');
+    expect(signError(st.c, st.s, 'basin', 'guarantor')).toBe('the basin already signed it as guarantor');
     const a = st.s.negotiation.agreements[0];
     expect(a?.guarantors).toEqual(['basin']);
     expect(a?.monitors).toEqual(['league']);
