@@ -2,6 +2,7 @@
 // moment (ripeness, pain, the other side's conduct and credibility, trust in the mediator), then
 // accept, reject or counter clause by clause, and say why in one line.
 import type { ClauseParam } from '../scenario/schema.ts';
+import { asState } from './belief.ts';
 import { agreementInForce, clauseOf, defaultParams } from './clauses.ts';
 import type { Compiled } from './compile.ts';
 import { isRipe } from './dynamics.ts';
@@ -21,6 +22,7 @@ import {
   signError,
   textParties,
 } from './negotiation.ts';
+import { mediatorOptions, partyOptions, plannedAnswer, plannedText, plansTalks } from './planner-talks.ts';
 import { netWeight } from './policies.ts';
 import type { Step } from './step.ts';
 import type { ClauseAnswer, GameState, ParamValue, PolicyName, Term } from './types.ts';
@@ -192,15 +194,27 @@ export function negotiateRound(st: Step): void {
     if (seat?.by !== 'computer') continue;
     const s = st.s;
     const waiting = awaitingAnswers(c, s);
+    const planner = plansTalks(s, actor);
     if (waiting.includes(actor)) {
       const v = currentVersion(s);
       if (!v) continue;
-      const j = judge(c, s, actor, seat.policy, v.terms, v.via);
+      const j =
+        (planner ? plannedAnswer(c, s, actor, soften) : null) ??
+        judge(c, s, actor, seat.policy, v.terms, v.via);
       answer(st, actor, j.answers, j.changes, j.reason);
       continue;
     }
     if (agreementInForce(s)) continue;
     if (waiting.length > 0 || carrying(st) !== undefined) continue; // a text is waiting for others
+    if (planner) {
+      // The planner drafts what it wants, as draftFor does, from its own view; whether and which by its numbers.
+      const t = plannedText(c, s, actor, (view) => {
+        const mine = draftFor(c, asState(view), actor);
+        return partyOptions(c, actor, mine.drafts, mine.via);
+      });
+      if (t && t.choice.drafts.length > 0) propose(st, actor, t.choice.drafts, t.choice.via, t.reason);
+      continue;
+    }
     const { drafts, via } = draftFor(c, s, actor);
     const mood = disposition(c, s, actor, seat.policy, via);
     if (mood.score <= 0 || st.rng.next() >= PROPOSE_CHANCE) continue;
@@ -261,7 +275,14 @@ function thirdPartyMove(st: Step, actor: string): void {
   const lead = s.mediation.mediators[0] === actor;
   const v = currentVersion(s);
   const stuck = isRipe({ c, s }) && v !== undefined && c.parties.includes(v.author) && !isSigned(s, v.n);
-  if (!me.mediator || !engaged || !lead || !stuck || awaitingAnswers(c, s).length > 0) return;
+  if (!me.mediator || !engaged || awaitingAnswers(c, s).length > 0) return;
+  if (plansTalks(s, actor)) {
+    // A planner mediator drafts whenever its numbers favour a text over none this round, lead or not.
+    const t = plannedText(c, s, actor, (view) => mediatorOptions(c, view, actor));
+    if (t && t.choice.drafts.length > 0) propose(st, actor, t.choice.drafts, actor, t.reason);
+    return;
+  }
+  if (!lead || !stuck) return;
   if (st.rng.next() >= PROPOSE_CHANCE) return;
   const drafts = bridgingDrafts(c, s);
   if (drafts.length === 0 || proposalError(c, s, actor, drafts, actor) !== null) return;
