@@ -116,6 +116,22 @@ export function soften(p: ClauseParam, v: ParamValue | undefined, maxRound: numb
   return null;
 }
 
+/** A term's parameters, each softened where it can be (a counter-proposal's), or null when none is softer. */
+export function softened(c: Compiled, t: Term): Record<string, ParamValue> | null {
+  const clause = clauseOf(c, t.clause);
+  if (!clause) return null;
+  const params = { ...t.params };
+  let changed = false;
+  for (const p of clause.params) {
+    const softer = soften(p, params[p.id], c.scenario.meta.maxRounds);
+    if (softer !== null) {
+      params[p.id] = softer;
+      changed = true;
+    }
+  }
+  return changed ? params : null;
+}
+
 /** A computer party's answer to a version: per clause, the changed parameters, and its reason. */
 export function judge(
   c: Compiled,
@@ -137,20 +153,10 @@ export function judge(
     const clause = clauseOf(c, t.clause);
     const v = (clause?.value[actor] ?? 0) + mood.score;
     let a: ClauseAnswer = v >= 0 ? 'accept' : 'reject';
-    if (a === 'reject' && clause && v >= -COUNTER_MARGIN) {
-      const params = { ...t.params };
-      let changed = false;
-      for (const p of clause.params) {
-        const softer = soften(p, params[p.id], c.scenario.meta.maxRounds);
-        if (softer !== null) {
-          params[p.id] = softer;
-          changed = true;
-        }
-      }
-      if (changed) {
-        a = 'change';
-        changes[t.clause] = params;
-      }
+    const params = a === 'reject' && v >= -COUNTER_MARGIN ? softened(c, t) : null;
+    if (params) {
+      a = 'change';
+      changes[t.clause] = params;
     }
     answers[t.clause] = a;
     said[a].push(clause?.name ?? t.clause);
@@ -199,7 +205,7 @@ export function negotiateRound(st: Step): void {
       const v = currentVersion(s);
       if (!v) continue;
       const j =
-        (planner ? plannedAnswer(c, s, actor, soften) : null) ??
+        (planner ? plannedAnswer(c, s, actor, softened) : null) ??
         judge(c, s, actor, seat.policy, v.terms, v.via);
       answer(st, actor, j.answers, j.changes, j.reason);
       continue;

@@ -2,7 +2,6 @@
 // mediator) chooses which text to put forward, by playing each possible move on in continuations from its own
 // view (the same sampled worlds and round functions as planner.ts) and comparing the role's own score and the
 // risk of war. Each answer and each text comes with its reason from those numbers.
-import type { ClauseParam } from '../scenario/schema.ts';
 import { asState, type SeatView, sampleWorld } from './belief.ts';
 import { clauseOf, termError } from './clauses.ts';
 import type { Compiled } from './compile.ts';
@@ -126,24 +125,15 @@ export function compareMoves(
   };
 }
 
-/** A clause's parameters softened for a change (negotiator's `soften`), or null when none is softer or valid. */
-function softened(c: Compiled, t: Term, round: number, soften: Softener): Record<string, ParamValue> | null {
-  const clause = clauseOf(c, t.clause);
-  if (!clause) return null;
-  const params = { ...t.params };
-  let changed = false;
-  for (const p of clause.params) {
-    const v = soften(p, params[p.id], c.scenario.meta.maxRounds);
-    if (v !== null) {
-      params[p.id] = v;
-      changed = true;
-    }
-  }
-  return changed && termError(c, clause, params, round) === null ? params : null;
-}
+/** How the negotiator softens a term for a counter-proposal (negotiator.ts passes its own: one rule). */
+export type Softener = (c: Compiled, t: Term) => Record<string, ParamValue> | null;
 
-/** How the negotiator softens a parameter (negotiator.ts passes its own, so the rule stays in one place). */
-export type Softener = (p: ClauseParam, v: ParamValue | undefined, maxRound: number) => ParamValue | null;
+/** The softened parameters of a term when the rules take them at this round, else null. */
+function change(c: Compiled, t: Term, round: number, soften: Softener): Record<string, ParamValue> | null {
+  const clause = clauseOf(c, t.clause);
+  const params = soften(c, t);
+  return clause && params && termError(c, clause, params, round) === null ? params : null;
+}
 
 const score = (n: number) => Math.round(n);
 const pct = (p: number) => `${Math.round(100 * p)}%`;
@@ -167,7 +157,7 @@ export function planAnswer(
   const all: Record<string, ClauseAnswer> = Object.fromEntries(v.terms.map((t) => [t.clause, 'accept']));
   const none: Record<string, ClauseAnswer> = Object.fromEntries(v.terms.map((t) => [t.clause, 'reject']));
   const alternatives = v.terms.map((t) => {
-    const params = softened(c, t, s.round, soften);
+    const params = change(c, t, s.round, soften);
     return params
       ? { answers: { ...all, [t.clause]: 'change' as const }, changes: { [t.clause]: params } }
       : { answers: { ...all, [t.clause]: 'reject' as const }, changes: {} };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../src/sim/compile.ts';
 import { playRounds, startGame } from '../../src/sim/game.ts';
 import { answerError, awaitingAnswers, currentVersion, proposalError } from '../../src/sim/negotiation.ts';
-import { soften } from '../../src/sim/negotiator.ts';
+import { softened } from '../../src/sim/negotiator.ts';
 import { mediatorOptions, planAnswer, plannedAnswer, planText } from '../../src/sim/planner-talks.ts';
 import { projectFor } from '../../src/sim/projection.ts';
 import { seedRng } from '../../src/sim/rng.ts';
@@ -73,9 +73,9 @@ describe('a planner party answers a text', () => {
     const reasons: string[] = [];
     for (const seed of [1, 2, 3, 4]) {
       const opts = { level: 'quick' as const, seed, budget: 48 };
-      const a = planAnswer(c, view(s), 'south', opts, soften);
+      const a = planAnswer(c, view(s), 'south', opts, softened);
       expect(a).not.toBeNull();
-      expect(planAnswer(c, view(t), 'south', opts, soften)).toEqual(a);
+      expect(planAnswer(c, view(t), 'south', opts, softened)).toEqual(a);
       reasons.push(a?.reason ?? '');
     }
     // The planner's own seed does change its estimates.
@@ -83,7 +83,7 @@ describe('a planner party answers a text', () => {
   });
 
   it('answers every clause with a reason quoting its numbers, and the answer is one the rules take', () => {
-    const a = planAnswer(c, view(s), 'south', { level: 'quick', seed: 7, budget: 60 }, soften);
+    const a = planAnswer(c, view(s), 'south', { level: 'quick', seed: 7, budget: 60 }, softened);
     if (!a || !v) throw new Error('South has a text to answer');
     expect(Object.keys(a.answers).sort()).toEqual(v.terms.map((x) => x.clause).sort());
     expect(answerError(c, s, 'south', v.n, a.answers, a.changes)).toBeNull();
@@ -212,6 +212,6 @@ describe('a planner mediator chooses its text', () => {
 
   it('a planner party with no text waiting answers nothing', () => {
     const s = startRound(initialState(c, { seed: 2 }));
-    expect(plannedAnswer(c, s, 'south', soften)).toBeNull();
+    expect(plannedAnswer(c, s, 'south', softened)).toBeNull();
   });
 });
