@@ -2,6 +2,7 @@
 // moment (ripeness, pain, the other side's conduct and credibility, trust in the mediator), then
 // accept, reject or counter clause by clause, and say why in one line.
 import type { ClauseParam } from '../scenario/schema.ts';
+import { asState } from './belief.ts';
 import { agreementInForce, clauseOf, defaultParams } from './clauses.ts';
 import type { Compiled } from './compile.ts';
 import { isRipe } from './dynamics.ts';
@@ -21,6 +22,7 @@ import {
   signError,
   textParties,
 } from './negotiation.ts';
+import { mediatorOptions, partyOptions, plannedAnswer, plannedText, plansTalks } from './planner-talks.ts';
 import { netWeight } from './policies.ts';
 import type { Step } from './step.ts';
 import type { ClauseAnswer, GameState, ParamValue, PolicyName, Term } from './types.ts';
@@ -114,6 +116,22 @@ export function soften(p: ClauseParam, v: ParamValue | undefined, maxRound: numb
   return null;
 }
 
+/** A term's parameters, each softened where it can be (a counter-proposal's), or null when none is softer. */
+export function softened(c: Compiled, t: Term): Record<string, ParamValue> | null {
+  const clause = clauseOf(c, t.clause);
+  if (!clause) return null;
+  const params = { ...t.params };
+  let changed = false;
+  for (const p of clause.params) {
+    const softer = soften(p, params[p.id], c.scenario.meta.maxRounds);
+    if (softer !== null) {
+      params[p.id] = softer;
+      changed = true;
+    }
+  }
+  return changed ? params : null;
+}
+
 /** A computer party's answer to a version: per clause, the changed parameters, and its reason. */
 export function judge(
   c: Compiled,
@@ -135,20 +153,10 @@ export function judge(
     const clause = clauseOf(c, t.clause);
     const v = (clause?.value[actor] ?? 0) + mood.score;
     let a: ClauseAnswer = v >= 0 ? 'accept' : 'reject';
-    if (a === 'reject' && clause && v >= -COUNTER_MARGIN) {
-      const params = { ...t.params };
-      let changed = false;
-      for (const p of clause.params) {
-        const softer = soften(p, params[p.id], c.scenario.meta.maxRounds);
-        if (softer !== null) {
-          params[p.id] = softer;
-          changed = true;
-        }
-      }
-      if (changed) {
-        a = 'change';
-        changes[t.clause] = params;
-      }
+    const params = a === 'reject' && v >= -COUNTER_MARGIN ? softened(c, t) : null;
+    if (params) {
+      a = 'change';
+      changes[t.clause] = params;
     }
     answers[t.clause] = a;
     said[a].push(clause?.name ?? t.clause);
@@ -192,15 +200,27 @@ export function negotiateRound(st: Step): void {
     if (seat?.by !== 'computer') continue;
     const s = st.s;
     const waiting = awaitingAnswers(c, s);
+    const planner = plansTalks(s, actor);
     if (waiting.includes(actor)) {
       const v = currentVersion(s);
       if (!v) continue;
-      const j = judge(c, s, actor, seat.policy, v.terms, v.via);
+      const j =
+        (planner ? plannedAnswer(c, s, actor, softened) : null) ??
+        judge(c, s, actor, seat.policy, v.terms, v.via);
       answer(st, actor, j.answers, j.changes, j.reason);
       continue;
     }
     if (agreementInForce(s)) continue;
     if (waiting.length > 0 || carrying(st) !== undefined) continue; // a text is waiting for others
+    if (planner) {
+      // The planner drafts what it wants, as draftFor does, from its own view; whether and which by its numbers.
+      const t = plannedText(c, s, actor, (view) => {
+        const mine = draftFor(c, asState(view), actor);
+        return partyOptions(c, actor, mine.drafts, mine.via);
+      });
+      if (t && t.choice.drafts.length > 0) propose(st, actor, t.choice.drafts, t.choice.via, t.reason);
+      continue;
+    }
     const { drafts, via } = draftFor(c, s, actor);
     const mood = disposition(c, s, actor, seat.policy, via);
     if (mood.score <= 0 || st.rng.next() >= PROPOSE_CHANCE) continue;
@@ -261,7 +281,14 @@ function thirdPartyMove(st: Step, actor: string): void {
   const lead = s.mediation.mediators[0] === actor;
   const v = currentVersion(s);
   const stuck = isRipe({ c, s }) && v !== undefined && c.parties.includes(v.author) && !isSigned(s, v.n);
-  if (!me.mediator || !engaged || !lead || !stuck || awaitingAnswers(c, s).length > 0) return;
+  if (!me.mediator || !engaged || awaitingAnswers(c, s).length > 0) return;
+  if (plansTalks(s, actor)) {
+    // A planner mediator drafts whenever its numbers favour a text over none this round, lead or not.
+    const t = plannedText(c, s, actor, (view) => mediatorOptions(c, view, actor));
+    if (t && t.choice.drafts.length > 0) propose(st, actor, t.choice.drafts, actor, t.reason);
+    return;
+  }
+  if (!lead || !stuck) return;
   if (st.rng.next() >= PROPOSE_CHANCE) return;
   const drafts = bridgingDrafts(c, s);
   if (drafts.length === 0 || proposalError(c, s, actor, drafts, actor) !== null) return;
