@@ -42,19 +42,30 @@ export default async function planner(): Promise<BenchRow[]> {
     return { seed, seats: seatsFor(sc, seed, 'mix') };
   });
   for (const input of inputs.slice(0, 100)) playRounds(c, input); // warm-up
+  // CPU seconds beside the wall clock: on a loaded machine the wall clock counts the waits for a core too.
+  const cpuSince = (from: NodeJS.CpuUsage) => {
+    const u = process.cpuUsage(from);
+    return ((u.user + u.system) / 1e6).toFixed(1);
+  };
   let t = performance.now();
+  let cpu = process.cpuUsage();
   for (const input of inputs) playRounds(c, input);
   const fast = (performance.now() - t) / 1000;
+  const fastCpu = cpuSince(cpu);
   for (const input of inputs.slice(0, 100)) playAuto(sc, input, machine); // warm-up
   t = performance.now();
+  cpu = process.cpuUsage();
   for (const input of inputs) playAuto(sc, input, machine);
   const viaMachine = (performance.now() - t) / 1000;
+  const machineCpu = cpuSince(cpu);
   // What `npm run simulate` does with the same games (the same seeds and seats: runGames), threads started
   // and summaries made inside the timing; its statistics equal a one-thread run's (tests/cli/simulate.test.ts).
   const loadBeforeThreads = load();
   t = performance.now();
+  cpu = process.cpuUsage();
   const played = await simulate(sc, { games: GAMES, seed: 1, policy: 'mix', workers: THREADS });
   const threaded = (performance.now() - t) / 1000;
+  const threadedCpu = cpuSince(cpu);
   if (played.length !== GAMES) throw new Error(`simulate played ${played.length} of ${GAMES} games`);
 
   // Decisions: the seat's state at the start of each round of fixed-policy games, until there are enough.
@@ -90,7 +101,7 @@ export default async function planner(): Promise<BenchRow[]> {
       unit: 's',
       baselineName: 'same games through the machine (playAuto, one thread)',
       goal: '< 2 s (issue 24)',
-      method: `simulate() as \`npm run simulate -- --games ${GAMES} --seed 1 --workers ${THREADS}\` runs it (worker threads started, tsx loaded in each, runGames: the fast path plus each game's summary) against playAuto on ${games}; load average ${loadBeforeThreads} before this row, ${loadAtStart} at the bench's start`,
+      method: `simulate() as \`npm run simulate -- --games ${GAMES} --seed 1 --workers ${THREADS}\` runs it (worker threads started, tsx loaded in each, runGames: the fast path plus each game's summary) against playAuto on ${games}; load average ${loadBeforeThreads} before this row, ${loadAtStart} at the bench's start; CPU time ${threadedCpu} s (all threads) against the machine's ${machineCpu} s`,
     },
     {
       name: `${GAMES.toLocaleString('en')}-game simulation, fast path (one thread)`,
@@ -99,7 +110,7 @@ export default async function planner(): Promise<BenchRow[]> {
       unit: 's',
       baselineName: 'same games through the machine (playAuto)',
       goal: '< 2 s (issue 24)',
-      method: `playRounds (the round's pure functions, no actor) against playAuto (the XState machine) on ${games}, each after 100 warm-up games, one thread; load average ${loadAtStart} at the start`,
+      method: `playRounds (the round's pure functions, no actor) against playAuto (the XState machine) on ${games}, each after 100 warm-up games, one thread; load average ${loadAtStart} at the start; CPU time ${fastCpu} s against the machine's ${machineCpu} s`,
     },
     {
       name: `planner decision, Node, ${level} (median)`,
