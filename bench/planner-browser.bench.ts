@@ -25,6 +25,7 @@ interface Figures {
 }
 
 export default async function plannerBrowserBench(): Promise<BenchRow[]> {
+  const loadAtStart = loadavg()[0]?.toFixed(1);
   const tmp = mkdtempSync(join(tmpdir(), 'brink-planner-bench-'));
   const page = join(tmp, 'page');
   mkdirSync(page);
@@ -45,7 +46,7 @@ export default async function plannerBrowserBench(): Promise<BenchRow[]> {
     // The continuations each decision played, which the issue's goal counts.
     const fewest = Math.min(...f.continuations);
     const most = Math.max(...f.continuations);
-    const method = `${f.worker.length} decisions of the seed scenario's planner seats (pakistan, taliban, qatar, us at the standard level; china a person holding) in ${f.games} game(s) from seed 1, each planned in the page's Web Worker (planner-worker.ts: request, plan, zod-parsed reply) and then the same input planned on the page's main thread; ${fewest}-${most} continuations per decision (median ${median(f.continuations)}); headless Chromium, one page; the machine's load average ${loadavg()[0]?.toFixed(1)} at the end`;
+    const method = `${f.worker.length} decisions of the seed scenario's planner seats (pakistan, taliban, qatar, us at the standard level; china a person holding) in ${f.games} game(s) from seed 1, each planned in the page's Web Worker (planner-worker.ts: request, plan, zod-parsed reply) and then the same input planned on the page's main thread; ${fewest}-${most} continuations per decision (median ${median(f.continuations)}); headless Chromium, one page; the machine's load average ${loadAtStart} at the start, ${loadavg()[0]?.toFixed(1)} at the end`;
     return [
       {
         name: 'planner decision in the Web Worker, standard level (median)',

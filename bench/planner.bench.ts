@@ -1,8 +1,11 @@
-// The planner's rows (issue 24), Node side: a computer-only simulation of the seed scenario on the rollout
-// fast path beside the machine path on the same games, and a planner decision at the default level beside
-// a fixed policy's `choose` on the same decisions. BENCH_PLANNER_GAMES (10,000) and BENCH_PLANNER_DECISIONS
-// (40) size them; the Chromium worker's row is the advisor's (the page side).
+// The planner's rows (issue 24), Node side: a computer-only simulation of the seed scenario as
+// `npm run simulate` plays it (worker threads) and on the rollout fast path in one thread, each beside the
+// machine path on the same games, and a planner decision at the default level beside a fixed policy's
+// `choose` on the same decisions. BENCH_PLANNER_GAMES (10,000), BENCH_PLANNER_THREADS (the machine's cores)
+// and BENCH_PLANNER_DECISIONS (40) size them; the Chromium worker's row is the advisor's (the page side).
+import { availableParallelism, loadavg } from 'node:os';
 import { readScenario } from '../src/cli/read-scenario.ts';
+import { simulate } from '../src/cli/simulate.ts';
 import { seatsFor } from '../src/sim/batch.ts';
 import { compile } from '../src/sim/compile.ts';
 import { playAuto, playRounds } from '../src/sim/game.ts';
@@ -18,6 +21,7 @@ import type { BenchRow } from './types.ts';
 const SEED_SCENARIO = 'scenarios/pakistan-afghanistan-2026.json';
 const GAMES = Number(process.env.BENCH_PLANNER_GAMES ?? 10_000);
 const DECISIONS = Number(process.env.BENCH_PLANNER_DECISIONS ?? 40);
+const THREADS = Number(process.env.BENCH_PLANNER_THREADS ?? availableParallelism());
 const SEAT = 'pakistan';
 
 const quantile = (xs: readonly number[], q: number) => {
@@ -30,19 +34,39 @@ export default async function planner(): Promise<BenchRow[]> {
   if (!loaded.ok) throw new Error(loaded.message);
   const sc = loaded.scenario;
   const c = compile(sc);
+  const load = () => loadavg()[0]?.toFixed(1) ?? '?';
+  const loadAtStart = load();
   const machine = createGameMachine(sc);
   const inputs = Array.from({ length: GAMES }, (_, i) => {
     const seed = gameSeed(1, i);
     return { seed, seats: seatsFor(sc, seed, 'mix') };
   });
   for (const input of inputs.slice(0, 100)) playRounds(c, input); // warm-up
+  // CPU seconds beside the wall clock: on a loaded machine the wall clock counts the waits for a core too.
+  const cpuSince = (from: NodeJS.CpuUsage) => {
+    const u = process.cpuUsage(from);
+    return ((u.user + u.system) / 1e6).toFixed(1);
+  };
   let t = performance.now();
+  let cpu = process.cpuUsage();
   for (const input of inputs) playRounds(c, input);
   const fast = (performance.now() - t) / 1000;
+  const fastCpu = cpuSince(cpu);
   for (const input of inputs.slice(0, 100)) playAuto(sc, input, machine); // warm-up
   t = performance.now();
+  cpu = process.cpuUsage();
   for (const input of inputs) playAuto(sc, input, machine);
   const viaMachine = (performance.now() - t) / 1000;
+  const machineCpu = cpuSince(cpu);
+  // What `npm run simulate` does with the same games (the same seeds and seats: runGames), threads started
+  // and summaries made inside the timing; its statistics equal a one-thread run's (tests/cli/simulate.test.ts).
+  const loadBeforeThreads = load();
+  t = performance.now();
+  cpu = process.cpuUsage();
+  const played = await simulate(sc, { games: GAMES, seed: 1, policy: 'mix', workers: THREADS });
+  const threaded = (performance.now() - t) / 1000;
+  const threadedCpu = cpuSince(cpu);
+  if (played.length !== GAMES) throw new Error(`simulate played ${played.length} of ${GAMES} games`);
 
   // Decisions: the seat's state at the start of each round of fixed-policy games, until there are enough.
   const states: GameState[] = [];
@@ -68,7 +92,17 @@ export default async function planner(): Promise<BenchRow[]> {
   }
   const perDecision = Math.round(continuations / states.length);
   const decisions = `${states.length} decisions of the ${SEAT} seat (the starts of the rounds of mixed fixed-policy games of seeds gameSeed(1, i))`;
+  const games = `the same ${GAMES} seeded mixed-policy games of the seed scenario (nine seats, all computer)`;
   return [
+    {
+      name: `${GAMES.toLocaleString('en')}-game simulation, npm run simulate (${THREADS} worker threads)`,
+      figure: threaded,
+      baseline: viaMachine,
+      unit: 's',
+      baselineName: 'same games through the machine (playAuto, one thread)',
+      goal: '< 2 s (issue 24)',
+      method: `simulate() as \`npm run simulate -- --games ${GAMES} --seed 1 --workers ${THREADS}\` runs it (worker threads started, tsx loaded in each, runGames: the fast path plus each game's summary) against playAuto on ${games}; load average ${loadBeforeThreads} before this row, ${loadAtStart} at the bench's start; CPU time ${threadedCpu} s (all threads) against the machine's ${machineCpu} s`,
+    },
     {
       name: `${GAMES.toLocaleString('en')}-game simulation, fast path (one thread)`,
       figure: fast,
@@ -76,7 +110,7 @@ export default async function planner(): Promise<BenchRow[]> {
       unit: 's',
       baselineName: 'same games through the machine (playAuto)',
       goal: '< 2 s (issue 24)',
-      method: `playRounds (the round's pure functions, no actor) against playAuto (the XState machine) on the same ${GAMES} seeded mixed-policy games of the seed scenario, each after 100 warm-up games, one thread`,
+      method: `playRounds (the round's pure functions, no actor) against playAuto (the XState machine) on ${games}, each after 100 warm-up games, one thread; load average ${loadAtStart} at the start; CPU time ${fastCpu} s against the machine's ${machineCpu} s`,
     },
     {
       name: `planner decision, Node, ${level} (median)`,
@@ -85,7 +119,7 @@ export default async function planner(): Promise<BenchRow[]> {
       unit: 'ms',
       baselineName: 'choose (tit-for-tat), same decisions',
       goal: `≤ 300 ms with ≥ 500 continuations (issue 24, in Chromium's worker); ${perDecision} continuations of ${LEVELS[level].horizon} round`,
-      method: `plan() from the seat's projection (planInput) at the ${level} level, ${decisions}; choose() on the same states`,
+      method: `plan() from the seat's projection (planInput) at the ${level} level, ${decisions}; choose() on the same states; load average ${load()} at the end`,
     },
     {
       name: `planner decision, Node, ${level} (95th percentile)`,

@@ -4,7 +4,7 @@ import { compile } from './compile.ts';
 import { endingFaults } from './endings.ts';
 import { PlannerLevel } from './events.ts';
 import { playRounds } from './game.ts';
-import { openOptions } from './orders.ts';
+import { isOpen } from './orders.ts';
 import { POLICIES } from './policies.ts';
 import { openRng, seedRng } from './rng.ts';
 import { startRound } from './round.ts';
@@ -133,7 +133,10 @@ export function runGames(
     const seats = seatsFor(scenario, s, policy);
     const { state, events } = playRounds(c, { seed: s, seats }, (before) => {
       const round = startRound(before);
-      for (const a of c.seated) for (const o of openOptions(c, round, a)) available.add(o.action.id);
+      // An action found open once stays counted: only the others are checked again.
+      for (const a of c.seated)
+        for (const action of c.actionsOf.get(a) ?? [])
+          if (!available.has(action.id) && isOpen(c, round, action)) available.add(action.id);
     });
     const rungs: string[] = [];
     for (const ch of state.changes)

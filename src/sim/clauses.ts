@@ -83,13 +83,15 @@ export function defaultParams(c: Compiled, clause: Clause, round: number): Recor
   return out;
 }
 
+/** A place's or a badge's name. */
+const placeName = (c: Compiled, id: string) =>
+  c.locations.get(id)?.name ?? c.scenario.map.badges.find((b) => b.id === id)?.name ?? id;
+
 /** A parameter value in words: a round as its date, crossings and places by name. */
 export function paramText(c: Compiled, p: ClauseParam | undefined, v: ParamValue | undefined): string {
-  const name = (id: string) =>
-    c.locations.get(id)?.name ?? c.scenario.map.badges.find((b) => b.id === id)?.name ?? id;
   if (v === undefined) return '?';
-  if (Array.isArray(v)) return v.map(name).join(' and ');
-  if (typeof v === 'string') return name(v);
+  if (Array.isArray(v)) return v.map((id) => placeName(c, id)).join(' and ');
+  if (typeof v === 'string') return placeName(c, v);
   if (p?.kind === 'round') return `${roundDate(c, v)} (round ${v})`;
   if (p?.kind === 'rounds') return `${v} round${v === 1 ? '' : 's'}`;
   return p?.unit ? `${v} ${p.unit}` : String(v);

@@ -110,15 +110,14 @@ export function cuePlace(
 /** Resolves map cues to place ids (cuePlace) and records them for the map. */
 export function cue(st: Step, cues: readonly MapEffect[], ctx: EffectContext): void {
   const { s, c } = st;
-  const place = (ref: string | undefined) => cuePlace(c, ref, ctx.actor, ctx.target);
   for (const m of cues) {
-    const at = place(m.at);
+    const at = cuePlace(c, m.at, ctx.actor, ctx.target);
     if (!at) continue;
     st.log('cues').push({
       round: s.round,
       cause: ctx.cause,
       kind: m.kind,
-      from: place(m.from),
+      from: cuePlace(c, m.from, ctx.actor, ctx.target),
       at,
       actor: ctx.actor,
     });

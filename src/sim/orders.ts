@@ -23,15 +23,18 @@ export function options(c: Compiled, s: GameState, actor: string): Option[] {
   });
 }
 
+/** Whether an action is open now: it has a target when it needs one, and its `requires` holds. */
+export function isOpen(c: Compiled, s: GameState, action: Action): boolean {
+  if (action.targets.type !== 'none' && (c.targets.get(action.id) ?? []).length === 0) return false;
+  return !action.requires || holds(action.requires, { c, s });
+}
+
 /** The open actions of an actor with their targets: the computer players' fast path, without explanations. */
 export function openOptions(c: Compiled, s: GameState, actor: string): Option[] {
   const out: Option[] = [];
-  for (const action of c.actionsOf.get(actor) ?? []) {
-    const targets = c.targets.get(action.id) ?? [];
-    if (action.targets.type !== 'none' && targets.length === 0) continue;
-    if (action.requires && !holds(action.requires, { c, s })) continue;
-    out.push({ action, targets, unavailable: null });
-  }
+  for (const action of c.actionsOf.get(actor) ?? [])
+    if (isOpen(c, s, action))
+      out.push({ action, targets: c.targets.get(action.id) ?? [], unavailable: null });
   return out;
 }
 

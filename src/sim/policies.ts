@@ -43,14 +43,16 @@ function pick<T>(rng: Rng, xs: readonly T[]): T | undefined {
   return xs[Math.floor(rng.next() * xs.length)];
 }
 
+/** A hawk's value of a target (KIND_VALUE of its kind). */
+const targetValue = (c: Compiled, id: string) => KIND_VALUE[c.locations.get(id)?.kind ?? ''] ?? 0;
+
 function targetFor(c: Compiled, o: Option, rng: Rng, hawkish: boolean): string | undefined {
   if (o.action.targets.type === 'none') return undefined;
   if (!hawkish) return pick(rng, o.targets);
-  const value = (id: string) => KIND_VALUE[c.locations.get(id)?.kind ?? ''] ?? 0;
-  const best = Math.max(...o.targets.map(value));
+  const best = Math.max(...o.targets.map((t) => targetValue(c, t)));
   return pick(
     rng,
-    o.targets.filter((t) => value(t) === best),
+    o.targets.filter((t) => targetValue(c, t) === best),
   );
 }
 
@@ -79,6 +81,16 @@ function lean(rng: Rng, open: readonly Option[], hostile: boolean, n: number): O
 function order(c: Compiled, o: Option, rng: Rng, hawkish: boolean): Order {
   const target = targetFor(c, o, rng, hawkish);
   return target === undefined ? { action: o.action.id } : { action: o.action.id, target };
+}
+
+/** Orders for the drawn options, in order. */
+function take(c: Compiled, pool: readonly Option[], rng: Rng, hawkish: boolean): Order[] {
+  return pool.map((o) => order(c, o, rng, hawkish));
+}
+
+/** Orders in words, for a reason. */
+function labels(c: Compiled, orders: readonly Order[]): string {
+  return orders.map((o) => orderLabel(c, o)).join(', ');
 }
 
 /** The fixed policies, the characters a seat may be given besides the planner. */
@@ -130,11 +142,10 @@ export function choose(c: Compiled, s: GameState, actor: string, policy: PolicyN
     }
   }
   const n = c.scenario.meta.actionsPerRound;
-  const take = (pool: Option[], hawkish: boolean) => pool.map((o) => order(c, o, rng, hawkish));
   const role = c.actors.get(actor)?.role ?? 'belligerent';
   const choice =
     role === 'belligerent'
-      ? chooseAmong(c, s, actor, policy, rng, open, n, take)
+      ? chooseAmong(c, s, actor, policy, rng, open, n)
       : chooseForRole(c, s, actor, role, rng, open, n);
   return held ? { ...choice, reason: `${choice.reason}${held}` } : choice;
 }
@@ -147,29 +158,28 @@ function chooseAmong(
   rng: Rng,
   open: Option[],
   n: number,
-  take: (pool: Option[], hawkish: boolean) => Order[],
 ): Choice {
   if (policy === 'hawk') {
-    const orders = take(lean(rng, open, true, n), true);
+    const orders = take(c, lean(rng, open, true, n), rng, true);
     return {
       orders,
-      reason: `Hawk: answers pressure with force — ${orders.map((o) => orderLabel(c, o)).join(', ')}.`,
+      reason: `Hawk: answers pressure with force — ${labels(c, orders)}.`,
     };
   }
   const pulled = rng.next() < hostilityPull(c, s, actor);
   if (pulled) {
-    const orders = take(lean(rng, open, true, n), true);
+    const orders = take(c, lean(rng, open, true, n), rng, true);
     const who = policy === 'dove' ? 'Dove' : 'Tit-for-tat';
     return {
       orders,
-      reason: `${who}: hostility at home pushes it to hit back — ${orders.map((o) => orderLabel(c, o)).join(', ')}.`,
+      reason: `${who}: hostility at home pushes it to hit back — ${labels(c, orders)}.`,
     };
   }
   if (policy === 'dove') {
-    const orders = take(lean(rng, open, false, n), false);
+    const orders = take(c, lean(rng, open, false, n), rng, false);
     return {
       orders,
-      reason: `Dove: looks for a way down — ${orders.map((o) => orderLabel(c, o)).join(', ')}.`,
+      reason: `Dove: looks for a way down — ${labels(c, orders)}.`,
     };
   }
   // Generous tit-for-tat with noise (Axelrod; ../shared/escalation-model.md: generosity and contrition restore cooperation under noise).
@@ -178,7 +188,7 @@ function chooseAmong(
     const orders = random ? [order(c, random, rng, false)] : [];
     return {
       orders,
-      reason: `Tit-for-tat: a misjudged move — ${orders.map((o) => orderLabel(c, o)).join(', ')}.`,
+      reason: `Tit-for-tat: a misjudged move — ${labels(c, orders)}.`,
     };
   }
   const adversaries = c.against.get(actor) ?? [];
@@ -186,25 +196,26 @@ function chooseAmong(
   const last = s.round > 1 ? netWeight(s, adversaries, s.round - 1) : 0;
   if (last < 0 && rng.next() >= GENEROSITY) {
     // Mirror its adversaries: an open action whose weight is (nearly) the closest to what it did last round.
-    const gap = (o: Option) => Math.abs(o.action.goldstein - last);
-    const closest = Math.min(...open.map(gap));
+    const closest = Math.min(...open.map((o) => Math.abs(o.action.goldstein - last)));
     const orders = take(
+      c,
       draw(
         rng,
-        open.filter((o) => gap(o) <= closest + MIRROR_TOLERANCE),
+        open.filter((o) => Math.abs(o.action.goldstein - last) <= closest + MIRROR_TOLERANCE),
         () => 1,
         n,
       ),
+      rng,
       true,
     );
     return {
       orders,
-      reason: `Tit-for-tat: answers last round's hostility in kind — ${orders.map((o) => orderLabel(c, o)).join(', ')}.`,
+      reason: `Tit-for-tat: answers last round's hostility in kind — ${labels(c, orders)}.`,
     };
   }
-  const orders = take(lean(rng, open, false, n), false);
+  const orders = take(c, lean(rng, open, false, n), rng, false);
   const why = last < 0 ? 'forgives last round’s hostility' : 'returns cooperation';
-  return { orders, reason: `Tit-for-tat: ${why} — ${orders.map((o) => orderLabel(c, o)).join(', ')}.` };
+  return { orders, reason: `Tit-for-tat: ${why} — ${labels(c, orders)}.` };
 }
 
 /** Design choice: the share of the ladder (by rung index) from which a third party treats the crisis as acute. */
@@ -252,20 +263,18 @@ function chooseForRole(
   open: Option[],
   n: number,
 ): Choice {
-  const names = (orders: Order[]) => orders.map((o) => orderLabel(c, o)).join(', ');
   const acute = s.rung >= Math.ceil((c.scenario.ladder.length - 1) * ACUTE_RUNG);
-  const partyName = (id: string | undefined) => (id ? (c.actors.get(id)?.name ?? id) : 'a party');
   if (role === 'spoiler') {
     const orders = lean(rng, open, true, n).map((o) => order(c, o, rng, true));
     const why =
       s.ceasefire.status === 'holding' ? 'a ceasefire it wants broken' : 'no deal that leaves it out';
-    return { orders, reason: `Spoiler: fights on against ${why} — ${names(orders)}.` };
+    return { orders, reason: `Spoiler: fights on against ${why} — ${labels(c, orders)}.` };
   }
   if (rng.next() < WIDEN) {
     const orders = draw(rng, open, () => 1, n).map((o) => order(c, o, rng, false));
     return {
       orders,
-      reason: `${c.actors.get(actor)?.name ?? actor} tries another lever — ${names(orders)}.`,
+      reason: `${c.actors.get(actor)?.name ?? actor} tries another lever — ${labels(c, orders)}.`,
     };
   }
   const offender = worstOffender(c, s);
@@ -275,7 +284,7 @@ function chooseForRole(
     const orders = draw(rng, pool, () => 1, n).map((o) => aimed(c, o, rng, offender.party, true));
     return {
       orders,
-      reason: `Great power: presses ${partyName(offender.party)}, which struck last round — ${names(orders)}.`,
+      reason: `Great power: presses ${offender.party ? (c.actors.get(offender.party)?.name ?? offender.party) : 'a party'}, which struck last round — ${labels(c, orders)}.`,
     };
   }
   const prefer =
@@ -303,5 +312,5 @@ function chooseForRole(
           : 'speaks for the international community'
         : 'no party struck last round, so it aids and speaks';
   const who = role === 'mediator' ? 'Mediator' : role === 'organisation' ? 'Organisation' : 'Great power';
-  return { orders, reason: `${who}: ${why} — ${names(orders)}.` };
+  return { orders, reason: `${who}: ${why} — ${labels(c, orders)}.` };
 }

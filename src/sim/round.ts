@@ -32,6 +32,14 @@ const RANK_STRIDE = 1000;
 
 const categoryRank = new Map<string, number>(CATEGORY_ORDER.map((c, i) => [c, i]));
 
+/** An order's place in the round: by its action's category, then by its actor's place. */
+function rank(c: Compiled, actor: string, o: Order): number {
+  return (
+    (categoryRank.get(c.actions.get(o.action)?.category ?? '') ?? CATEGORY_ORDER.length) * RANK_STRIDE +
+    (c.actorOrder.get(actor) ?? 0)
+  );
+}
+
 /** Resolves one order: cost, outcome, effects, news, cues, and the strike rules. */
 function resolveOrder(
   st: Step,
@@ -137,23 +145,23 @@ export function resolveRound(c: Compiled, prev: GameState): GameState {
   const { s } = st;
   s.struckKinds = [];
   negotiateRound(st);
-  const queue: { actor: string; order: Order; reason?: string }[] = [];
-  // A planner seat plays the orders the page planned for it (PLANNED) or plans now, from the round's state
-  // as it was before resolution: the same input either way, and never a draw from the game's generator.
-  const planned = (actor: string) => prev.planned?.[actor] ?? planNow(c, prev, actor);
+  const queue: { actor: string; order: Order; reason?: string; rank: number }[] = [];
   for (const actor of c.seated) {
     const seat = s.seats[actor];
     if (seat?.by === 'computer') {
-      const choice = seat.policy === 'planner' ? planned(actor) : choose(c, s, actor, seat.policy, st.rng);
-      for (const o of choice.orders) queue.push({ actor, order: o, reason: choice.reason });
-    } else for (const o of s.orders[actor] ?? []) queue.push({ actor, order: o });
+      // A planner seat plays the orders the page planned for it (PLANNED) or plans now, from the round's state
+      // as it was before resolution: the same input either way, and never a draw from the game's generator.
+      const choice =
+        seat.policy === 'planner'
+          ? (prev.planned?.[actor] ?? planNow(c, prev, actor))
+          : choose(c, s, actor, seat.policy, st.rng);
+      for (const o of choice.orders)
+        queue.push({ actor, order: o, reason: choice.reason, rank: rank(c, actor, o) });
+    } else for (const o of s.orders[actor] ?? []) queue.push({ actor, order: o, rank: rank(c, actor, o) });
   }
   // Played: the plans leave the state, which is then the same whether they came by PLANNED or not.
   s.planned = undefined;
-  const rank = (q: (typeof queue)[number]) =>
-    (categoryRank.get(c.actions.get(q.order.action)?.category ?? '') ?? CATEGORY_ORDER.length) * RANK_STRIDE +
-    (c.actorOrder.get(q.actor) ?? 0);
-  queue.sort((a, b) => rank(a) - rank(b));
+  queue.sort((a, b) => a.rank - b.rank);
   const acts: Taken[] = [];
   for (const q of queue) {
     const t = resolveOrder(st, q.actor, q.order, undefined, q.reason);

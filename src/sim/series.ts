@@ -35,11 +35,25 @@ export function escalationSeries(c: Compiled, s: GameState): Series[] {
 
 /** A metric's value at the end of every round, from its start and its recorded changes. */
 export function metricSeries(c: Compiled, s: GameState, metric: string): Series {
+  const subject = `metric:${metric}`;
+  return seriesOf(
+    c,
+    s,
+    metric,
+    s.changes.filter((ch) => ch.subject === subject),
+  );
+}
+
+/** A metric's series from its own changes, in the order they were recorded. */
+function seriesOf(
+  c: Compiled,
+  s: GameState,
+  metric: string,
+  changes: readonly GameState['changes'][number][],
+): Series {
   const m = c.metrics.get(metric);
   const values: number[] = [];
   let value = m?.start ?? 0;
-  const subject = `metric:${metric}`;
-  const changes = s.changes.filter((ch) => ch.subject === subject);
   let i = 0;
   for (const r of roundsOf(s)) {
     for (; i < changes.length && (changes[i]?.round ?? Infinity) <= r; i++) {
@@ -53,7 +67,14 @@ export function metricSeries(c: Compiled, s: GameState, metric: string): Series 
 
 /** Every metric's series, in the scenario's order (hidden ones included: this is the debrief). */
 export function allMetricSeries(c: Compiled, s: GameState): Series[] {
-  return c.scenario.metrics.map((m) => metricSeries(c, s, m.id));
+  // One pass over the log for all metrics: a batch of games asks this of every game.
+  const bySubject = new Map<string, GameState['changes'][number][]>();
+  for (const ch of s.changes) {
+    const list = bySubject.get(ch.subject);
+    if (list) list.push(ch);
+    else bySubject.set(ch.subject, [ch]);
+  }
+  return c.scenario.metrics.map((m) => seriesOf(c, s, m.id, bySubject.get(`metric:${m.id}`) ?? []));
 }
 
 const MEDIATION_MARKS = new Set(['offered', 'accepted', 'talks', 'agreement', 'collapsed']);

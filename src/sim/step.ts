@@ -29,13 +29,16 @@ export function openStep(c: Compiled, prev: GameState): Step {
   return new WorkingCopy(c, prev);
 }
 
+/** math: one bit per log, for the set of logs a step owns (a number, not a Set: steps are opened several times a round). */
+const LOG_BITS: Record<LogKey, number> = { taken: 1, pending: 2, causes: 4, changes: 8, news: 16, cues: 32 };
+
 // A class rather than closures: steps are opened several times a round, in every game.
 class WorkingCopy implements Step {
   readonly s: GameState;
   readonly rng: Rng;
   // Logs are shared with the previous state until this step appends to one; then it gets its own
   // copy, so earlier snapshots never change and steps that log little copy little.
-  private readonly owned = new Set<LogKey>();
+  private owned = 0;
 
   constructor(
     readonly c: Compiled,
@@ -59,8 +62,9 @@ class WorkingCopy implements Step {
 
   log<K extends LogKey>(key: K): GameState[K] {
     const s = this.s;
-    if (!this.owned.has(key)) {
-      this.owned.add(key);
+    const bit = LOG_BITS[key];
+    if ((this.owned & bit) === 0) {
+      this.owned |= bit;
       s[key] = s[key].slice() as GameState[K];
     }
     return s[key];

@@ -46,47 +46,78 @@ function counted(
   return `${shown} ${shown === '1' ? one : many}`;
 }
 
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+// The scenario's start as a time and its UTC offset, read once per scenario: news render dates every round.
+const starts = new WeakMap<Compiled, { time: number; offsetMin: number }>();
+
 /** The in-game date and time of a round, in the scenario's own UTC offset. */
 export function roundDate(c: Compiled, round: number): string {
-  const { start, hoursPerRound } = c.scenario.meta;
-  const offset = /([+-])(\d{2}):(\d{2})$/.exec(start);
-  const offsetMin = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 0;
-  const t = Date.parse(start) + Math.max(0, round - 1) * hoursPerRound * 3_600_000 + offsetMin * 60_000;
+  let start = starts.get(c);
+  if (!start) {
+    const text = c.scenario.meta.start;
+    const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
+    const offsetMin = offset
+      ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]))
+      : 0;
+    start = { time: Date.parse(text), offsetMin };
+    starts.set(c, start);
+  }
+  const { hoursPerRound } = c.scenario.meta;
+  const t = start.time + Math.max(0, round - 1) * hoursPerRound * 3_600_000 + start.offsetMin * 60_000;
   const d = new Date(t);
-  const days = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
-  return `${days[d.getUTCDay()]} ${d.getUTCDate()} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm}`;
+  return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm}`;
+}
+
+/** An actor's or a place's name; the id itself when it names neither. */
+function nameOf(c: Compiled, id: string | undefined): string {
+  return id === undefined ? '' : (c.actors.get(id)?.name ?? c.locations.get(id)?.name ?? id);
+}
+
+/** The text of one placeholder (its parts as PLACEHOLDER captures them). */
+function fill(
+  c: Compiled,
+  v: TextVars,
+  key: string,
+  kind?: string,
+  ref?: string,
+  one?: string,
+  many?: string,
+): string {
+  if (kind === 'claim' && ref !== undefined) return counted(v.claims?.[ref], 'no figure', one, many);
+  const metric = kind === 'metric' && ref !== undefined ? c.metrics.get(ref) : undefined;
+  if (kind === 'metric')
+    return counted(metric && (v.metrics?.[metric.id] ?? metric.start), 'no figure', one, many, (n) =>
+      metric ? metricValue(metric, n) : String(n),
+    );
+  switch (key) {
+    case 'actor':
+      return nameOf(c, v.actor);
+    case 'target':
+      return nameOf(c, v.target);
+    case 'round':
+      return counted(v.round, '', one, many);
+    case 'date':
+      return roundDate(c, v.round);
+    case 'killed':
+      return counted(v.killed ?? 0, '', one, many);
+    case 'verified':
+      return counted(v.verified ?? 0, '', one, many);
+    default:
+      return nameOf(c, v.mediator);
+  }
 }
 
 /** Fills a template's placeholders with names and figures. */
 export function render(template: string, c: Compiled, v: TextVars): string {
-  const name = (id: string | undefined) =>
-    id === undefined ? '' : (c.actors.get(id)?.name ?? c.locations.get(id)?.name ?? id);
-  const fill = (_m: string, key: string, kind?: string, ref?: string, one?: string, many?: string) => {
-    if (kind === 'claim' && ref !== undefined) return counted(v.claims?.[ref], 'no figure', one, many);
-    const metric = kind === 'metric' && ref !== undefined ? c.metrics.get(ref) : undefined;
-    if (kind === 'metric')
-      return counted(metric && (v.metrics?.[metric.id] ?? metric.start), 'no figure', one, many, (n) =>
-        metric ? metricValue(metric, n) : String(n),
-      );
-    switch (key) {
-      case 'actor':
-        return name(v.actor);
-      case 'target':
-        return name(v.target);
-      case 'round':
-        return counted(v.round, '', one, many);
-      case 'date':
-        return roundDate(c, v.round);
-      case 'killed':
-        return counted(v.killed ?? 0, '', one, many);
-      case 'verified':
-        return counted(v.verified ?? 0, '', one, many);
-      default:
-        return name(v.mediator);
-    }
-  };
-  return template.replace(PLACEHOLDER, fill);
+  // Without a placeholder a template is its own text: no scan, no replacer.
+  if (!template.includes('{')) return template;
+  return template.replace(
+    PLACEHOLDER,
+    (_m, key: string, kind?: string, ref?: string, one?: string, many?: string) =>
+      fill(c, v, key, kind, ref, one, many),
+  );
 }
