@@ -147,7 +147,18 @@ class Reader {
   #str(n: number, want?: Wanted | true): string | undefined {
     const at = this.at;
     this.at += n;
-    return want === undefined ? undefined : this.#text.decode(this.bytes.subarray(at, at + n));
+    if (want === undefined) return undefined;
+    // Keys and ids are short ASCII: built here, without a TextDecoder call for each.
+    if (n <= 32) {
+      let s = '';
+      for (let i = at; i < at + n; i++) {
+        const c = this.bytes[i] ?? 0;
+        if (c >= 0x80) return this.#text.decode(this.bytes.subarray(at, at + n));
+        s += String.fromCharCode(c);
+      }
+      return s;
+    }
+    return this.#text.decode(this.bytes.subarray(at, at + n));
   }
 
   #skip(n: number): undefined {

@@ -32,7 +32,16 @@ const junk = {
   ],
   floats: [1.5, -0.25, 1e300],
   nothing: [null, undefined, true, false],
-  strings: ['', 'é', 'x'.repeat(31), 'y'.repeat(32), 'z'.repeat(300), 'w'.repeat(70_000)],
+  strings: [
+    '',
+    'é',
+    'a é',
+    'ü'.repeat(20),
+    'x'.repeat(31),
+    'y'.repeat(32),
+    'z'.repeat(300),
+    'w'.repeat(70_000),
+  ],
   bytes: new Uint8Array(300),
   wide: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, { i, a: [i, `${i}`] }])),
   long: Array.from({ length: 70_000 }, (_, i) => i % 3),
@@ -43,10 +52,19 @@ describe('peekFrame (the bench clients read only what they wait on)', () => {
     const scenario = loadFile('scenarios/tutorial.json');
     const state = startGame(scenario, { seed: 7 }).getSnapshot().context;
     const projection = { ...projectFor(scenario, { seat: 'north' }, state), submitted: ['south', 'north'] };
+    // What the reader keeps, it builds whole: text of every length and script, numbers of every width.
+    const you = {
+      kind: 'student',
+      role: 'nörth',
+      pending: false,
+      tags: junk.strings,
+      n: junk.ints,
+      f: junk.floats,
+    };
     const view = {
       junk,
       code: 'ABC234',
-      you: { kind: 'student', role: 'north', pending: false },
+      you,
       phase: 'orders',
       projection: { junk, ...projection, state: { junk, ...projection.state, more: junk } },
       people: [{ id: 'a', name: 'N', role: 'north', connected: true, pending: false }],
@@ -54,7 +72,7 @@ describe('peekFrame (the bench clients read only what they wait on)', () => {
     };
     expect(peekFrame(frame(MESSAGES.view, view))).toEqual({
       code: 'ABC234',
-      you: { kind: 'student', role: 'north', pending: false },
+      you,
       phase: 'orders',
       projection: { state: { round: state.round }, submitted: ['south', 'north'] },
     });
