@@ -139,7 +139,7 @@ export default async function rooms(): Promise<BenchRow[]> {
 
   /** One pass of rounds: the latencies, and the server's and the generator's CPU over its wall time. */
   const rounds = async (staggerMs: number) => {
-    await stats(); // resets the server's delay and utilisation windows
+    // Reading the stats also starts the server's delay and utilisation windows afresh.
     const server0 = (await stats()).cpu;
     const gen0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
