@@ -500,12 +500,7 @@ export class GameRoom extends Room {
     const s = this.#state();
     if (phase !== this.#phase) {
       if (phase === 'report' || phase === 'ended') {
-        ctx().store.snapshot(
-          this.roomId,
-          s.round,
-          this.#log.events.length,
-          saveGame(this.#actor, this.#scenario),
-        );
+        this.#snapshotSoon(s.round);
         this.#drafts = {};
       }
       if (phase === 'ended') ctx().store.endRoom(this.roomId);
@@ -520,6 +515,24 @@ export class GameRoom extends Room {
       }
     }
     this.#broadcast();
+  }
+
+  /**
+   * The resolved round's snapshot, stored once this turn of the event loop has sent its views: the events that
+   * led to it are committed already, so a restart meanwhile loses nothing, and when many rooms' rounds end
+   * together their results go out before any room's snapshot is written. A room whose game moved on in between
+   * stores none (a restart replays those events from the snapshot before).
+   */
+  #snapshotSoon(round: number): void {
+    const log = this.#log;
+    setImmediate(() => {
+      if (this.#log !== log) return;
+      try {
+        ctx().store.snapshot(this.roomId, round, log.events.length, saveGame(this.#actor, this.#scenario));
+      } catch (e) {
+        this.#logLine(`the snapshot of round ${round} is not stored: ${reason(e)}`);
+      }
+    });
   }
 
   #undo(): string | null {
