@@ -211,6 +211,14 @@ export function planning(): Planning | null {
   return current;
 }
 
+/** The "thinking" line for the computer players (by name) whose orders are being planned; '' for none. */
+export function thinkingText(names: readonly string[]): string {
+  const one = names.length === 1;
+  return names.length === 0
+    ? ''
+    : `Thinking: the computer ${one ? 'player' : 'players'} for ${names.join(' and ')} ${one ? 'is' : 'are'} planning ${one ? 'its' : 'their'} orders…`;
+}
+
 /**
  * Installs the planning on the game window's app, outermost (after the classroom host): it follows the
  * game, plans its planner seats from the start of each round and its advised seats, hands the plans in
@@ -333,12 +341,7 @@ export function installPlanning(app: App, doc: Document): Planning {
 
   function showThinking(actors: string[]): void {
     const g = app.game;
-    const names = g ? actors.map((a) => nameOf(g.c, a)) : [];
-    const one = names.length === 1;
-    const text =
-      names.length === 0
-        ? ''
-        : `Thinking: the computer ${one ? 'player' : 'players'} for ${names.join(' and ')} ${one ? 'is' : 'are'} planning ${one ? 'its' : 'their'} orders…`;
+    const text = thinkingText(g ? actors.map((a) => nameOf(g.c, a)) : []);
     if (line.textContent !== text) paint(html`${text}`, line);
     line.dataset.seats = actors.join(' ');
   }
