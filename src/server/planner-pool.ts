@@ -1,6 +1,7 @@
 // The room server's planners: a few worker threads (planner-thread.ts) that plan computer seats' decisions
 // and students' advice for every room of the process, so that a decision of hundreds of milliseconds never
-// holds up the event loop the rooms share. Jobs wait in one queue and go to the first free thread.
+// holds up the event loop the rooms share. Jobs wait in one queue, computer seats' before advice, and go to
+// the first free thread.
 //
 // A thread that does not answer within the time limit is ended and replaced, its job fails (the room then
 // plans on its own thread at a small budget), and later jobs of that level plan with a quarter of the
@@ -24,6 +25,8 @@ export interface PlanJob {
   actor: string;
   level: PlannerLevel;
   seed: number;
+  /** A computer seat's orders, which a round may wait for: planned before advice. */
+  urgent: boolean;
 }
 
 export interface PoolSettings {
@@ -33,6 +36,8 @@ export interface PoolSettings {
   timeoutMs: number;
   log: (line: string) => void;
 }
+
+const TSX = import.meta.resolve('tsx');
 
 interface Queued {
   job: PlanJob;
@@ -74,7 +79,10 @@ export class PlannerPool {
   plan(job: PlanJob): Promise<PlanShape> {
     if (!this.enabled) return Promise.reject(new Error('the planner pool is closed'));
     return new Promise((resolve, reject) => {
-      this.#queue.push({ job, resolve, reject });
+      const q = { job, resolve, reject };
+      const after = job.urgent ? this.#queue.findIndex((x) => !x.job.urgent) : -1;
+      if (after === -1) this.#queue.push(q);
+      else this.#queue.splice(after, 0, q);
       this.#next();
     });
   }
@@ -122,7 +130,8 @@ export class PlannerPool {
 
   #spawn(slot: Slot): Worker {
     if (slot.worker) return slot.worker;
-    const w = new Worker(new URL('./planner-thread.ts', import.meta.url));
+    // The thread reads TypeScript through tsx, as `npm start` does, however this process was started.
+    const w = new Worker(new URL('./planner-thread.ts', import.meta.url), { execArgv: ['--import', TSX] });
     w.on('message', (data: unknown) => this.#reply(slot, data));
     w.on('error', (e) => this.#broken(slot, w, `the planning thread failed (${e.message})`));
     w.on('exit', (code) => this.#broken(slot, w, `the planning thread exited (${code})`));

@@ -176,7 +176,14 @@ export class RoomPlanning {
     }
     this.#asked.add(id);
     pool
-      .plan({ c, view: input.view, actor, level: input.opts.level, seed: input.opts.seed })
+      .plan({
+        c,
+        view: input.view,
+        actor,
+        level: input.opts.level,
+        seed: input.opts.seed,
+        urgent: id.startsWith('seat:'),
+      })
       .then(
         (p) => done(p, ''),
         (e: unknown) => {
