@@ -84,7 +84,9 @@ export class RoomPlanning {
       return false;
     }
     if (!this.#host.takes(event)) return false;
-    // One tick stands for every tick; a team's second orders replace its first while both wait.
+    // One tick stands for every tick (the clock ticks each second: said once); a team's second orders
+    // replace its first while both wait.
+    const again = event.type === 'TICK' && this.#held.some((e) => e.type === 'TICK');
     this.#held = [
       ...this.#held.filter(
         (e) =>
@@ -93,7 +95,8 @@ export class RoomPlanning {
       ),
       event,
     ];
-    this.#host.log(`${event.type} held until the planners' orders are in (${this.thinking().join(', ')})`);
+    if (!again)
+      this.#host.log(`${event.type} held until the planners' orders are in (${this.thinking().join(', ')})`);
     return true;
   }
 
