@@ -7,9 +7,9 @@ import raw from '../../scenarios/pakistan-afghanistan-2026.json';
 import { Scenario } from '../../src/scenario/schema.ts';
 import { compile } from '../../src/sim/compile.ts';
 import { createGameMachine } from '../../src/sim/machine.ts';
+import { PlanReply, type PlanRequest, type PlanShape } from '../../src/sim/plan-protocol.ts';
 import { plan, planInput } from '../../src/sim/planner.ts';
 import type { PlannerLevel, Seat } from '../../src/sim/types.ts';
-import { PlanReply, type PlanRequest, type PlanShape } from '../../src/ui/plan-protocol.ts';
 
 /** The seats the planner plays: both parties, the first mediator and a great power. */
 const PLANNERS = ['pakistan', 'taliban', 'qatar', 'us'];

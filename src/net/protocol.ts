@@ -4,6 +4,7 @@
 import * as z from 'zod';
 import { Id, Order, Seat } from '../sim/events.ts';
 import type { Phase } from '../sim/phase.ts';
+import type { Advice } from '../sim/plan-protocol.ts';
 import type { Projection } from '../sim/projection.ts';
 
 /** The room type's name on the server. */
@@ -140,6 +141,10 @@ export interface View {
   notice: string | null;
   /** What undo would take back (trainer only). */
   undoes: string | null;
+  /** Planner seats whose orders are being planned on the server (the round waits for them). */
+  thinking: string[];
+  /** The advisor's suggestion for this client's own seat, when the trainer switched it on (students only). */
+  advice: Advice | null;
 }
 
 /**

@@ -2,10 +2,13 @@
 // room server on one port, and prints the address with a QR code for students' phones.
 //   PORT (default 8080), HOST or --host [ADDRESS] (default 127.0.0.1; --host alone means every interface),
 //   BRINK_DATA (default ./data), REDIS_URL, PUBLIC_ADDRESS (host:port others reach this process at),
-//   BRINK_RECONNECT_SECONDS (default 60), --no-build (serve the room server only, e.g. beside `vite`).
+//   BRINK_RECONNECT_SECONDS (default 60), --no-build (serve the room server only, e.g. beside `vite`),
+//   BRINK_PLANNER_THREADS (threads planning computer seats and advice; default one less than the cores,
+//   at least 1; 0 plans on the event loop), BRINK_PLAN_TIMEOUT_MS (default 15000: a decision not back from
+//   its thread by then is planned on the event loop at a small budget, and its level plans smaller after).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { networkInterfaces } from 'node:os';
+import { availableParallelism, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
@@ -50,6 +53,8 @@ if (serveGame && !values['no-build'] && stale()) {
 }
 
 const reconnect = Number(process.env.BRINK_RECONNECT_SECONDS ?? 60);
+const threads = Number(process.env.BRINK_PLANNER_THREADS ?? Math.max(1, availableParallelism() - 1));
+const planTimeout = Number(process.env.BRINK_PLAN_TIMEOUT_MS ?? 15_000);
 const server = await startServer({
   port,
   host,
@@ -59,6 +64,8 @@ const server = await startServer({
   redisUrl: process.env.REDIS_URL || null,
   publicAddress: process.env.PUBLIC_ADDRESS || null,
   reconnectSeconds: Number.isFinite(reconnect) && reconnect > 0 ? reconnect : 60,
+  plannerThreads: Number.isInteger(threads) && threads >= 0 ? threads : 1,
+  planTimeoutMs: Number.isFinite(planTimeout) && planTimeout > 0 ? planTimeout : 15_000,
   log: (line) => console.log(line),
 });
 const address = server.http.address();

@@ -35,6 +35,8 @@ import { createGameMachine, type GameMachine } from '../sim/machine.ts';
 import { type Phase, phaseOf } from '../sim/phase.ts';
 import { type Projection, projectFor, scenarioFor, type Viewer } from '../sim/projection.ts';
 import { checkSave, type SaveFile, saveGame } from '../sim/save.ts';
+import type { PlannerPool } from './planner-pool.ts';
+import { RoomPlanning } from './room-planning.ts';
 import type { Store, StoredSnapshot } from './store.ts';
 
 /** What every room of a process shares: set once by the server before any room opens. */
@@ -47,6 +49,8 @@ export interface RoomContext {
   log: (line: string) => void;
   /** Codes of stored rooms this process is opening again: only these may be restored. */
   restoring: Set<string>;
+  /** The threads that plan computer seats and advice off the event loop (null: planned on it). */
+  planner: PlannerPool | null;
 }
 
 let context: RoomContext | null = null;
@@ -119,6 +123,7 @@ export class GameRoom extends Room {
   #lines: Line[] = [];
   #trainerKeyForCreator: string | null = null;
   #phase: Phase = 'briefing';
+  #planning!: RoomPlanning;
 
   override onCreate(raw: unknown): void {
     const { store, scenarios, restoring } = ctx();
@@ -224,6 +229,17 @@ export class GameRoom extends Room {
 
   #start(): void {
     this.#phase = phaseOf(this.#actor);
+    this.#planning = new RoomPlanning({
+      c: compile(this.#scenario),
+      pool: ctx().planner,
+      state: () => this.#state(),
+      phase: () => this.#phase,
+      takes: (event) => this.#actor.getSnapshot().can(event),
+      apply: (event) => this.#apply(event),
+      changed: () => this.#broadcast(),
+      log: (line) => this.#logLine(line),
+    });
+    this.#planning.update();
     this.onMessage(REQUEST, (client, message) => this.#request(client, message));
     this.onMessage('*', (client, type) => this.#refuse(client, `unknown message type ${shown(type, 24)}`));
     this.clock.setInterval(() => this.#tick(), 1000);
@@ -307,6 +323,7 @@ export class GameRoom extends Room {
   }
 
   override onDispose(): void {
+    this.#planning?.stop();
     this.#actor.stop();
   }
 
@@ -484,8 +501,15 @@ export class GameRoom extends Room {
     return null;
   }
 
-  /** Sends an event to the game; commits it before anyone hears of it. */
+  /**
+   * Sends an event to the game; commits it before anyone hears of it. An event that would resolve the round
+   * while a planner seat's plan is still being made waits for it (room-planning.ts).
+   */
   #apply(event: GameEvent): string | null {
+    if (this.#planning.holds(event)) {
+      this.#broadcast();
+      return null;
+    }
     const before = this.#log.events.length;
     const next = sendLogged(this.#actor, this.#log, event);
     if (next === this.#log) return `${event.type}: the game does not take it at this point`;
@@ -514,6 +538,7 @@ export class GameRoom extends Room {
         return;
       }
     }
+    this.#planning.update();
     this.#broadcast();
   }
 
@@ -554,6 +579,8 @@ export class GameRoom extends Room {
     }
     ctx().store.writeEvents(this.roomId, log.events.length, []);
     this.#phase = phaseOf(this.#actor);
+    this.#planning.reset();
+    this.#planning.update();
     this.#logLine(`undo: ${removed.length} events taken back`);
     this.#broadcast();
     return null;
@@ -754,6 +781,9 @@ export class GameRoom extends Room {
       lines: pending ? [] : this.#lines.filter((l) => sees(p, l)),
       notice: p.notice,
       undoes: trainer ? this.#undoWords() : null,
+      thinking: pending ? [] : this.#planning.thinking(),
+      // The advisor's suggestion goes to the advised seat's own students, as on that seat's orders screen.
+      advice: !pending && p.kind === 'student' && p.role !== null ? this.#planning.advice(p.role) : null,
     };
   }
 

@@ -8,6 +8,7 @@ import { RedisDriver } from '@colyseus/redis-driver';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { ROOM_NAME } from '../net/protocol.ts';
+import { PlannerPool } from './planner-pool.ts';
 import { GameRoom, setRoomContext } from './room.ts';
 import { loadScenarios } from './scenarios.ts';
 import { staticFiles } from './static.ts';
@@ -25,6 +26,10 @@ export interface ServerSettings {
   /** host:port clients reach this process at (needed with Redis); defaults to host:port. */
   publicAddress: string | null;
   reconnectSeconds: number;
+  /** Threads planning computer seats and advice (0: the rooms plan on the event loop). */
+  plannerThreads: number;
+  /** A decision not back from its thread after this is planned on the event loop at a small budget. */
+  planTimeoutMs: number;
   log: (line: string) => void;
 }
 
@@ -68,7 +73,15 @@ export async function startServer(
   const store = new Store(s.dataDir);
   const scenarios = loadScenarios(s.scenariosDir, s.log);
   const restoring = new Set(store.openCodes());
-  setRoomContext({ store, scenarios, reconnectSeconds: s.reconnectSeconds, log: s.log, restoring });
+  const planner = new PlannerPool({ threads: s.plannerThreads, timeoutMs: s.planTimeoutMs, log: s.log });
+  setRoomContext({
+    store,
+    scenarios,
+    reconnectSeconds: s.reconnectSeconds,
+    log: s.log,
+    restoring,
+    planner: planner.enabled ? planner : null,
+  });
 
   const http = createServer();
   const redis = s.redisUrl;
@@ -110,6 +123,7 @@ export async function startServer(
     http,
     close: async () => {
       await colyseus.gracefullyShutdown(false);
+      await planner.close();
       store.close();
     },
   };

@@ -4,6 +4,7 @@
 // seat's drafts, and the player still sends them. It is part of that seat's orders screen, so in hot-seat
 // play it goes with the rest of the seat's orders when the device is passed.
 import { html, nothing, type TemplateResult } from 'lit-html';
+import type { Advice } from '../sim/plan-protocol.ts';
 import type { Order } from '../sim/types.ts';
 import { draftsOf } from './drafts.ts';
 import { planning } from './planning.ts';
@@ -29,11 +30,24 @@ function putInDrafts(game: Game, role: string, orders: readonly Order[]): void {
   );
 }
 
-/** The advisor's box for a person's seat, or nothing when its advisor is off. */
+/** The advisor's box for a person's seat of the local game, or nothing when its advisor is off. */
 export function advisorBox(game: Game, role: string): TemplateResult | typeof nothing {
   const seat = game.actor.getSnapshot().context.seats[role];
   if (seat?.by !== 'person' || seat.advisor !== true) return nothing;
-  const advice = planning()?.advice(role) ?? { status: 'thinking' as const };
+  return advisorView(planning()?.advice(role) ?? { status: 'thinking' }, role, (orders) =>
+    putInDrafts(game, role, orders),
+  );
+}
+
+/**
+ * The advisor's box for a seat's advice, on the local game's orders screen or a room's (whose advice comes
+ * from the server); `use` puts an option's orders in the seat's drafts.
+ */
+export function advisorView(
+  advice: Advice,
+  role: string,
+  use: (orders: readonly Order[]) => void,
+): TemplateResult {
   let body: TemplateResult;
   if (advice.status === 'thinking') body = html`<p class="hint">The advisor is weighing your options…</p>`;
   else if (advice.status === 'failed') body = html`<p class="hint">${advice.message}</p>`;
@@ -43,7 +57,7 @@ export function advisorBox(game: Game, role: string): TemplateResult | typeof no
       <ol class="advisor-options">${options.map(
         (r, i) =>
           html`<li data-option=${i}><span>${r.label}: expected score ${Math.round(r.expected)}, war risk ${pct(r.warRisk)}.</span>
-            <button type="button" class="advisor-use" @click=${() => putInDrafts(game, role, r.orders)}>Put this in my orders<span class="visually-hidden"> (${r.label})</span></button></li>`,
+            <button type="button" class="advisor-use" @click=${() => use(r.orders)}>Put this in my orders<span class="visually-hidden"> (${r.label})</span></button></li>`,
       )}</ol>`;
   }
   return html`<section class="advisor" aria-labelledby="advisor-heading" data-advisor-for=${role}>

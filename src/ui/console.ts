@@ -7,11 +7,11 @@ import type { Effect } from '../scenario/schema.ts';
 import { type Compiled, compile } from '../sim/compile.ts';
 import type { CustomInject } from '../sim/events.ts';
 import { previewInject } from '../sim/preview.ts';
-import type { Change, GameState, NewsItem, Order, PlannerLevel, Seat } from '../sim/types.ts';
+import type { Change, GameState, NewsItem, Order, Seat } from '../sim/types.ts';
 import { describeChange, nameOf } from './causes.ts';
 import type { Command, StateMessage } from './channel.ts';
 import { pacingLine } from './pacing.ts';
-import { choiceOf, levelField, type SeatChoice, seatOf, seatOptions } from './seats.ts';
+import { seatControls } from './seats.ts';
 
 /** Orders in words: each action and its target. */
 function ordersWords(c: Compiled, orders: readonly Order[]): string {
@@ -159,29 +159,16 @@ export function createConsole(send: (command: Command) => void, headingLevel: 2 
   }
 
   function seatsView(cc: Compiled, m: StateMessage): TemplateResult[] {
-    return cc.playable.map((role) => {
-      const seat = m.state.seats[role];
-      const choice = choiceOf(seat);
-      const level: PlannerLevel = seat?.level ?? 'standard';
-      const ended = m.phase === 'ended';
-      const set = (next: Seat) => event({ type: 'SET_SEAT', actor: role, seat: next });
-      const change = (e: Event) =>
-        set(seatOf((e.currentTarget as HTMLSelectElement).value as SeatChoice, level, seat));
-      const advise = (e: Event) => {
-        if (!seat) return;
-        const { advisor: _, ...rest } = seat;
-        set((e.currentTarget as HTMLInputElement).checked ? { ...rest, advisor: true } : rest);
-      };
-      return html`<div class="fc-seat" data-fc-seat=${role}><div class="field"><label for=${`fc-seat-${role}`}>Who plays ${nameOf(cc, role)}</label><select id=${`fc-seat-${role}`}
-        data-seat=${role} ?disabled=${ended} @change=${change}>${seatOptions(choice)}</select></div>
-        ${levelField({ id: `fc-seat-${role}-level`, role, choice, level, disabled: ended, onLevel: (l) => set(seatOf('planner', l)) })}
-        ${
-          choice === 'person'
-            ? html`<div class="choice"><input type="checkbox" id=${`fc-advisor-${role}`} data-advisor=${role} ?disabled=${ended}
-                .checked=${seat?.advisor === true} @change=${advise}><label for=${`fc-advisor-${role}`}>Advisor for ${nameOf(cc, role)}: show the planner's suggestion on its orders screen</label></div>`
-            : nothing
-        }</div>`;
-    });
+    return cc.playable.map((role) =>
+      seatControls({
+        prefix: 'fc',
+        role,
+        name: nameOf(cc, role),
+        seat: m.state.seats[role],
+        disabled: m.phase === 'ended',
+        set: (seat) => event({ type: 'SET_SEAT', actor: role, seat }),
+      }),
+    );
   }
 
   function deliveredView(cc: Compiled, s: GameState): TemplateResult {

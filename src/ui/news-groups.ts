@@ -28,6 +28,13 @@ export function newsTag(s: GameState, item: NewsItem): { text: string; cls: stri
   return TAGS[sourceOf(s, item)];
 }
 
+/** A computer player's act carries the reason it gave (a person's has none): its line under the item. */
+export function playerReason(s: GameState, item: NewsItem): TemplateResult | typeof nothing {
+  const cause = s.causes[item.cause];
+  const because = cause?.kind === 'action' ? cause.reason : undefined;
+  return because ? html`<p class="player-reason">Computer player's reasoning: ${because}</p>` : nothing;
+}
+
 /** The trainer's injects of `round`, newest first: the players see them the moment they are sent. */
 export function trainerNews(s: GameState, round: number): NewsItem[] {
   return s.news.filter((n) => n.round === round && sourceOf(s, n) === 'trainer').reverse();

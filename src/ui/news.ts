@@ -7,7 +7,7 @@ import type { GameState, NewsItem } from '../sim/types.ts';
 import { causeChain } from './causes.ts';
 import { num } from './dom.ts';
 import { claimsOf, verifiedOf } from './facts.ts';
-import { newsTag, sourceOf } from './news-groups.ts';
+import { newsTag, playerReason, sourceOf } from './news-groups.ts';
 import type { App, Game } from './types.ts';
 
 /**
@@ -66,9 +66,6 @@ export function newsList(
   if (items.length === 0) return html`${noticeLine}${notice ? nothing : html`<p class="hint">No news.</p>`}`;
   const item = (n: NewsItem, i: number) => {
     const hid = `news-${n.round}-${i}-${n.cause}`;
-    // A computer player's act carries the reason it gave (a person's has none).
-    const cause = s.causes[n.cause];
-    const because = cause?.kind === 'action' ? cause.reason : undefined;
     const whyId = `why-${hid}`;
     const ask = () => {
       const node = causeChain(game.c, s, n.cause);
@@ -78,7 +75,7 @@ export function newsList(
       <h4 id=${hid} class="headline">${n.headline}</h4>
       <p class=${newsTag(s, n).cls}>${newsTag(s, n).text}</p>
       ${n.body ? html`<p>${n.body}</p>` : nothing}
-      ${because ? html`<p class="player-reason">Computer player's reasoning: ${because}</p>` : nothing}
+      ${playerReason(s, n)}
       ${claimsLine(claimsOf(game.c, n), verifiedOf(game.c, s, n))}
       ${debrief && n.killed !== undefined ? html`<p class="claims">True toll (debrief only): ${n.killed}.</p>` : nothing}
       ${

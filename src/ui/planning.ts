@@ -14,30 +14,30 @@ import type { Actor, Subscription } from 'xstate';
 import { reason } from '../errors.ts';
 import type { Compiled } from '../sim/compile.ts';
 import type { GameEvent } from '../sim/events.ts';
-import { digest } from '../sim/log.ts';
 import type { GameMachine } from '../sim/machine.ts';
 import { phaseOf } from '../sim/phase.ts';
-import { type PlanOptions, plan, planInput } from '../sim/planner.ts';
-import { scenarioHash } from '../sim/save.ts';
+import {
+  type Advice,
+  FALLBACK_BUDGET,
+  PlanReply,
+  type PlanRequest,
+  type PlanShape,
+  plannedSeats,
+  resolves,
+  scenarioKey,
+  seatInput,
+} from '../sim/plan-protocol.ts';
+import { plan } from '../sim/planner.ts';
 import type { GameState, PlannerLevel } from '../sim/types.ts';
 import { nameOf } from './causes.ts';
-import { PlanReply, type PlanRequest, type PlanShape } from './plan-protocol.ts';
 import type { App } from './types.ts';
 
 /** Design choice: a decision slower than this (page to worker and back) shows a slow machine. */
 export const SLOW_MS = 1500;
 /** Design choice: a decision not back after this is planned on the page at FALLBACK_BUDGET instead. */
 export const HARD_MS = 8000;
-/** Design choice: the continuations of a plan made on the page's own thread (a fallback: tens of ms). */
-export const FALLBACK_BUDGET = 48;
 /** Design choice: a slow machine's budget aims at this share of SLOW_MS. */
 const AIM = 0.5;
-
-/** What the advisor has for a seat this round. */
-export type Advice =
-  | { status: 'thinking' }
-  | { status: 'ready'; plan: PlanShape }
-  | { status: 'failed'; message: string };
 
 /** One decision to plan: for a computer seat (its orders) or for a person's advisor (a suggestion). */
 interface Job {
@@ -211,54 +211,13 @@ export function planning(): Planning | null {
   return current;
 }
 
-/** Would this event resolve the round (the machine's `allIn` after the last orders, or its deadline passing)? */
-export function resolves(c: Compiled, s: GameState, e: GameEvent): boolean {
-  if (s.paused) return false;
-  if (e.type === 'TICK') return s.deadline !== null && e.now >= s.deadline;
-  if (e.type !== 'ORDERS') return false;
-  return c.playable.every((a) => s.seats[a]?.by !== 'person' || s.orders[a] !== undefined || a === e.actor);
+/** The "thinking" line for the computer players (by name) whose orders are being planned; '' for none. */
+export function thinkingText(names: readonly string[]): string {
+  const one = names.length === 1;
+  return names.length === 0
+    ? ''
+    : `Thinking: the computer ${one ? 'player' : 'players'} for ${names.join(' and ')} ${one ? 'is' : 'are'} planning ${one ? 'its' : 'their'} orders…`;
 }
-
-/** A seat's decision as the planner takes it (planInput), and the fingerprint of what the seat knows. */
-interface SeatInput {
-  view: GameState;
-  opts: PlanOptions;
-  key: string;
-}
-const inputs = new WeakMap<GameState, Map<string, SeatInput>>();
-
-/**
- * A seat's planner input in this state, once per state and seat. The fingerprint leaves out the round's
- * orders, plans and pacing, which no plan reads.
- */
-function inputOf(c: Compiled, s: GameState, actor: string): SeatInput {
-  const seen = inputs.get(s) ?? new Map<string, SeatInput>();
-  inputs.set(s, seen);
-  let v = seen.get(actor);
-  if (!v) {
-    const { view, opts } = planInput(c, s, actor);
-    const { orders: _o, planned: _p, deadline: _d, paused: _x, pausedAt: _a, ...known } = view;
-    v = { view, opts, key: digest(known) };
-    seen.set(actor, v);
-  }
-  return v;
-}
-
-const scenarioKeys = new WeakMap<Compiled, string>();
-function scenarioKey(c: Compiled): string {
-  let k = scenarioKeys.get(c);
-  if (!k) {
-    k = `${c.scenario.meta.id}@${c.scenario.meta.version}#${scenarioHash(c.scenario)}`;
-    scenarioKeys.set(c, k);
-  }
-  return k;
-}
-
-/** Planner seats (computer, policy planner) and advised seats (person, advisor on) in a state. */
-const seatsOf = (c: Compiled, s: GameState) => ({
-  planners: c.seated.filter((a) => s.seats[a]?.by === 'computer' && s.seats[a]?.policy === 'planner'),
-  advised: c.playable.filter((a) => s.seats[a]?.by === 'person' && s.seats[a]?.advisor === true),
-});
 
 /**
  * Installs the planning on the game window's app, outermost (after the classroom host): it follows the
@@ -286,10 +245,10 @@ export function installPlanning(app: App, doc: Document): Planning {
 
   /** Planner seats that have not handed in this round's orders. */
   const due = (c: Compiled, s: GameState) =>
-    seatsOf(c, s).planners.filter((a) => s.planned?.[a] === undefined);
+    plannedSeats(c, s).planners.filter((a) => s.planned?.[a] === undefined);
   /** Of those, the ones whose plan for the seat's current view is not in yet. */
   const missing = (c: Compiled, s: GameState) =>
-    due(c, s).filter((a) => plans.get(a)?.key !== inputOf(c, s, a).key);
+    due(c, s).filter((a) => plans.get(a)?.key !== seatInput(c, s, a).key);
 
   function ask(
     c: Compiled,
@@ -298,7 +257,7 @@ export function installPlanning(app: App, doc: Document): Planning {
     actor: string,
     done: (p: PlanShape | null, why: string) => void,
   ) {
-    const input = inputOf(c, s, actor);
+    const input = seatInput(c, s, actor);
     const id = `${kind}:${actor}`;
     if (worker.has(id, input.key)) return;
     worker.submit({
@@ -331,15 +290,15 @@ export function installPlanning(app: App, doc: Document): Planning {
       advice.clear();
     }
     for (const actor of missing(c, s)) {
-      const { key } = inputOf(c, s, actor);
+      const { key } = seatInput(c, s, actor);
       ask(c, s, 'seat', actor, (p, why) => {
         if (!p) console.warn(`planning: no plan for ${actor} (${why}); the game plans it at resolution`);
         if (app.game === g) plans.set(actor, { key, plan: p });
         update();
       });
     }
-    for (const actor of seatsOf(c, s).advised) {
-      const { key } = inputOf(c, s, actor);
+    for (const actor of plannedSeats(c, s).advised) {
+      const { key } = seatInput(c, s, actor);
       if (advice.get(actor)?.key === key) continue;
       advice.set(actor, { key, advice: { status: 'thinking' } });
       ask(c, s, 'advice', actor, (p, why) => {
@@ -382,12 +341,7 @@ export function installPlanning(app: App, doc: Document): Planning {
 
   function showThinking(actors: string[]): void {
     const g = app.game;
-    const names = g ? actors.map((a) => nameOf(g.c, a)) : [];
-    const one = names.length === 1;
-    const text =
-      names.length === 0
-        ? ''
-        : `Thinking: the computer ${one ? 'player' : 'players'} for ${names.join(' and ')} ${one ? 'is' : 'are'} planning ${one ? 'its' : 'their'} orders…`;
+    const text = thinkingText(g ? actors.map((a) => nameOf(g.c, a)) : []);
     if (line.textContent !== text) paint(html`${text}`, line);
     line.dataset.seats = actors.join(' ');
   }

@@ -62,3 +62,36 @@ export function levelField(o: {
       (x) => html`<option value=${x.value} ?selected=${x.value === o.level}>${x.label}</option>`,
     )}</select></div>`;
 }
+
+/**
+ * A seat's controls in a trainer's console (the local game's and a room's): who plays it, a planner's
+ * strength, and a person's advisor. `prefix` keeps the ids of two consoles apart; `set` sends SET_SEAT.
+ */
+export function seatControls(o: {
+  prefix: string;
+  role: string;
+  name: string;
+  seat: Seat | undefined;
+  disabled: boolean;
+  set(seat: Seat): void;
+}): TemplateResult {
+  const { prefix, role, name, seat, disabled, set } = o;
+  const choice = choiceOf(seat);
+  const level: PlannerLevel = seat?.level ?? 'standard';
+  const change = (e: Event) =>
+    set(seatOf((e.currentTarget as HTMLSelectElement).value as SeatChoice, level, seat));
+  const advise = (e: Event) => {
+    if (!seat) return;
+    const { advisor: _, ...rest } = seat;
+    set((e.currentTarget as HTMLInputElement).checked ? { ...rest, advisor: true } : rest);
+  };
+  return html`<div class="fc-seat" data-fc-seat=${role}><div class="field"><label for=${`${prefix}-seat-${role}`}>Who plays ${name}</label><select id=${`${prefix}-seat-${role}`}
+      data-seat=${role} ?disabled=${disabled} @change=${change}>${seatOptions(choice)}</select></div>
+      ${levelField({ id: `${prefix}-seat-${role}-level`, role, choice, level, disabled, onLevel: (l) => set(seatOf('planner', l)) })}
+      ${
+        choice === 'person'
+          ? html`<div class="choice"><input type="checkbox" id=${`${prefix}-advisor-${role}`} data-advisor=${role} ?disabled=${disabled}
+              .checked=${seat?.advisor === true} @change=${advise}><label for=${`${prefix}-advisor-${role}`}>Advisor for ${name}: show the planner's suggestion on its orders screen</label></div>`
+          : nothing
+      }</div>`;
+}

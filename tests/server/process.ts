@@ -52,6 +52,8 @@ export interface ServerOptions {
   reconnectSeconds?: number;
   /** Serve the built game in dist/ (as `npm start` does) instead of the room server alone. */
   serveDist?: boolean;
+  /** More environment for the process (e.g. BRINK_PLANNER_THREADS). */
+  env?: Record<string, string>;
 }
 
 /** Starts `src/server/main.ts` (room server only) and waits until it listens. */
@@ -70,6 +72,7 @@ export async function startServerProcess(o: ServerOptions): Promise<ServerProces
         BRINK_RECONNECT_SECONDS: String(o.reconnectSeconds ?? 30),
         ...(o.scenariosDir ? { BRINK_SCENARIOS: o.scenariosDir } : {}),
         ...(o.redisUrl ? { REDIS_URL: o.redisUrl, PUBLIC_ADDRESS: `127.0.0.1:${port}` } : { REDIS_URL: '' }),
+        ...o.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

@@ -6,9 +6,8 @@ import { compile } from '../../src/sim/compile.ts';
 import type { GameEvent } from '../../src/sim/events.ts';
 import { startGame } from '../../src/sim/game.ts';
 import { phaseOf } from '../../src/sim/phase.ts';
+import { PlanReply, resolves } from '../../src/sim/plan-protocol.ts';
 import { plan, planInput, planNow } from '../../src/sim/planner.ts';
-import { PlanReply } from '../../src/ui/plan-protocol.ts';
-import { resolves } from '../../src/ui/planning.ts';
 import { duel } from '../sim/helpers.ts';
 
 const sc = duel();

@@ -5,7 +5,6 @@
 // as requests. The connection's token and key stay in this tab's sessionStorage, so a reload or a
 // dropped Wi-Fi comes back to the same seat.
 
-import bundledFiles from 'virtual:brink-scenarios';
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { reason } from '../../errors.ts';
 import type { Line, Request, View } from '../../net/protocol.ts';
@@ -13,14 +12,18 @@ import { RoomConnection } from '../../net/room-client.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { compile } from '../../sim/compile.ts';
 import { options } from '../../sim/orders.ts';
-import type { GameState, Order } from '../../sim/types.ts';
+import type { GameState, Order, PlannerLevel, Seat } from '../../sim/types.ts';
 import { actionEffects } from '../action-text.ts';
+import { advisorView } from '../advisor.ts';
 import { download } from '../dom.ts';
 import { gaugeData, gaugesView } from '../gauges.ts';
 import { legendEntries, legendView } from '../legend.ts';
 import { MapView } from '../mapview.ts';
 import { textPanel } from '../negotiation.ts';
-import { newsTag, trainerNews, trainerNewsView } from '../news-groups.ts';
+import { newsTag, playerReason, trainerNews, trainerNewsView } from '../news-groups.ts';
+import { thinkingText } from '../planning.ts';
+import { bundledScenarios } from '../scenarios.ts';
+import { levelField, type SeatChoice, seatControls, seatOf, seatOptions } from '../seats.ts';
 
 /** The room server: the page's own origin, or the dev server's neighbour (`npm run dev`). */
 const endpoint = (): string => import.meta.env.VITE_ROOM_SERVER ?? location.origin;
@@ -32,6 +35,10 @@ interface Screen {
   scenario: Scenario | null;
   error: string | null;
   busy: boolean;
+  /** The bundled scenarios the create form offers (null while they load). */
+  bundled: Scenario[] | null;
+  /** The create form's choices: the scenario, and who plays each of its seats. */
+  setup: { scenario: string; seats: Record<string, SeatChoice>; levels: Record<string, PlannerLevel> };
 }
 
 const held = (code: string) => `brink-room:${code}`;
@@ -48,8 +55,26 @@ export function mountRoom(doc: Document): void {
   let mapScenario: Scenario | null = null;
   const params = new URLSearchParams(location.search);
   const code = params.get('room')?.toUpperCase() ?? null;
-  const s: Screen = { code: code ?? '', conn: null, scenario: null, error: null, busy: false };
+  const s: Screen = {
+    code: code ?? '',
+    conn: null,
+    scenario: null,
+    error: null,
+    busy: false,
+    bundled: null,
+    setup: { scenario: '', seats: {}, levels: {} },
+  };
+  let loading = false;
   const draw = () => {
+    // The create form's scenarios and their roles, fetched the first time the form shows.
+    if (!s.conn && !loading) {
+      loading = true;
+      void bundledScenarios().then(({ ok }) => {
+        s.bundled = ok.map((x) => x.scenario);
+        s.setup.scenario ||= s.bundled[0]?.meta.id ?? '';
+        draw();
+      });
+    }
     render(screen(s, act), panel);
     // The single-device game's screen around the panel, fed by the room's projection: the map, the
     // gauges and legend, the trainer's news of the round.
@@ -120,8 +145,10 @@ export function mountRoom(doc: Document): void {
           name: form.name,
           approval: form.approval,
           autoplay: form.autoplay,
+          seats: computerSeats(s),
         }),
       ),
+    redraw: () => draw(),
     join: (code, name) => attempt(() => RoomConnection.join(endpoint(), code.trim().toUpperCase(), { name })),
     send: (r) => s.conn?.send(r),
   };
@@ -142,6 +169,44 @@ interface Actions {
   create: (f: { scenario: string; name: string; approval: boolean; autoplay: boolean }) => void;
   join: (code: string, name: string) => void;
   send: (r: Request) => void;
+  redraw: () => void;
+}
+
+/** The create form's computer seats (a seat it leaves to a person is not named: the server's default). */
+function computerSeats(s: Screen): Record<string, Seat> {
+  const sc = s.bundled?.find((x) => x.meta.id === s.setup.scenario);
+  const out: Record<string, Seat> = {};
+  for (const a of sc?.actors ?? []) {
+    const choice = s.setup.seats[a.id] ?? 'person';
+    if (a.playable && choice !== 'person') out[a.id] = seatOf(choice, s.setup.levels[a.id] ?? 'standard');
+  }
+  return out;
+}
+
+/** The create form's seats: a person, a character, or the planner at a strength, per playable role. */
+function setupSeats(s: Screen, act: Actions): TemplateResult {
+  const sc = s.bundled?.find((x) => x.meta.id === s.setup.scenario);
+  if (!sc) return html`<p class="hint">Loading the scenario's roles…</p>`;
+  return html`<fieldset class="room-seats"><legend>Who plays each role</legend>${sc.actors
+    .filter((a) => a.playable)
+    .map((a) => {
+      const choice = s.setup.seats[a.id] ?? 'person';
+      const chose = (e: Event) => {
+        s.setup.seats[a.id] = (e.currentTarget as HTMLSelectElement).value as SeatChoice;
+        // The planner's strength appears beside its select.
+        act.redraw();
+      };
+      return html`<div class="field"><label for=${`room-create-seat-${a.id}`}>${a.name}</label><select id=${`room-create-seat-${a.id}`} data-role=${a.id} @change=${chose}>${seatOptions(choice)}</select></div>
+        ${levelField({
+          id: `room-create-seat-${a.id}-level`,
+          role: a.id,
+          choice,
+          level: s.setup.levels[a.id] ?? 'standard',
+          onLevel: (level) => {
+            s.setup.levels[a.id] = level;
+          },
+        })}`;
+    })}</fieldset>`;
 }
 
 function screen(s: Screen, act: Actions): TemplateResult {
@@ -162,7 +227,6 @@ function screen(s: Screen, act: Actions): TemplateResult {
 }
 
 function entry(s: Screen, act: Actions): TemplateResult {
-  const ids = bundledFiles.map((f) => f.file.replace(/\.json$/, ''));
   return html`
     <h2>Join a room</h2>
     <form
@@ -193,10 +257,20 @@ function entry(s: Screen, act: Actions): TemplateResult {
     >
       <label
         >Scenario
-        <select name="scenario">
-          ${ids.map((id) => html`<option value=${id}>${id}</option>`)}
+        <select
+          name="scenario"
+          @change=${(e: Event) => {
+            s.setup.scenario = (e.currentTarget as HTMLSelectElement).value;
+            act.redraw();
+          }}
+        >
+          ${(s.bundled ?? []).map(
+            (sc) =>
+              html`<option value=${sc.meta.id} ?selected=${sc.meta.id === s.setup.scenario}>${sc.meta.title}</option>`,
+          )}
         </select></label
       >
+      ${setupSeats(s, act)}
       <label>Your name <input name="name" required maxlength="40" /></label>
       <label><input type="checkbox" name="approval" /> Approve each join</label>
       <label><input type="checkbox" name="autoplay" /> Computer plays a seat nobody holds (at the start of a round, and at a deadline)</label>
@@ -234,6 +308,7 @@ function game(s: Screen, v: View): TemplateResult {
       }
     </p>
     ${v.phase === 'orders' ? html`<p>Orders given: ${p.submitted.map((r) => roleName(s, r)).join(', ') || 'none yet'}</p>` : nothing}
+    <p class="thinking" role="status" aria-live="polite" data-testid="thinking">${thinkingText(v.thinking.map((r) => roleName(s, r)))}</p>
     ${brief ? html`<details><summary>Your brief</summary><p>${brief}</p></details>` : nothing}
     ${news(st)}
   </section>`;
@@ -251,6 +326,7 @@ function news(st: GameState): TemplateResult {
             <h4 class="headline">${n.headline}</h4>
             <p class=${newsTag(st, n).cls}>${newsTag(st, n).text}</p>
             ${n.body ? html`<p>${n.body}</p>` : nothing}
+            ${playerReason(st, n)}
           </li>`,
         )}
     </ul>`;
@@ -372,7 +448,15 @@ function student(s: Screen, v: View, act: Actions): TemplateResult {
           role,
         )
       : nothing;
-  return html`${picker}${orders}${texts}${talk(s, v, act)}`;
+  // The advisor, when the trainer switched it on for this seat: the server's suggestion from the seat's own
+  // view; an option goes into the team's shared draft, which the form above shows.
+  const advisor =
+    v.advice && v.phase === 'orders' && !given
+      ? advisorView(v.advice, role, (orders) =>
+          act.send({ type: 'draft', orders: [...orders], note: draft?.note ?? '' }),
+        )
+      : nothing;
+  return html`${picker}${advisor}${orders}${texts}${talk(s, v, act)}`;
 }
 
 function talk(s: Screen, v: View, act: Actions): TemplateResult {
@@ -433,6 +517,22 @@ function trainerConsole(s: Screen, v: View, act: Actions): TemplateResult {
     ${v.undoes ? html`<button title=${v.undoes} @click=${() => act.send({ type: 'undo' })}>Undo the last round</button>` : nothing}
     <button @click=${() => act.send({ type: 'lock', locked: !v.locked })}>${v.locked ? 'Unlock the room' : 'Lock the room'}</button>
     <button @click=${() => act.send({ type: 'export' })}>Export log and transcript</button>
+    ${
+      st
+        ? html`<fieldset class="room-seats"><legend>Seats</legend>${(s.scenario?.actors ?? [])
+            .filter((a) => a.playable)
+            .map((a) =>
+              seatControls({
+                prefix: 'room',
+                role: a.id,
+                name: a.name,
+                seat: st.seats[a.id],
+                disabled: v.phase === 'ended',
+                set: (seat) => act.send({ type: 'event', event: { type: 'SET_SEAT', actor: a.id, seat } }),
+              }),
+            )}</fieldset>`
+        : nothing
+    }
     <label
       ><input type="checkbox" .checked=${v.autoplay} @change=${(e: Event) => act.send({ type: 'autoplay', on: (e.target as HTMLInputElement).checked })} />
       Computer plays a seat nobody holds (at the start of a round, and at a deadline)</label
