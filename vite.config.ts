@@ -36,6 +36,9 @@ export default defineConfig({
   preview: { host: '127.0.0.1', port: 4173 },
   build: {
     target: 'es2022',
+    // A browser without <link rel="modulepreload"> (Safari before 17) still loads every module, only
+    // without the early fetch; Vite's polyfill for it would ride in the entry chunk of every browser.
+    modulePreload: { polyfill: false },
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
       output: {

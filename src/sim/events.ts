@@ -3,7 +3,8 @@
 // back with a reason a player can read; it is never applied and never logged.
 import * as z from 'zod';
 import { shown } from '../errors.ts';
-import { Effect, MapEffect, News, type Scenario } from '../scenario/schema.ts';
+import { Effect, MapEffect, News } from '../scenario/effect-schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { type Compiled, compile } from './compile.ts';
 
 /** An id as an event carries it: short text; whether the scenario knows it is checked per scenario. */

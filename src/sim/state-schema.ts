@@ -4,7 +4,8 @@
 // refused rather than kept.
 import * as z from 'zod';
 import { shown } from '../errors.ts';
-import { MediationPhase, type Scenario } from '../scenario/schema.ts';
+import { MediationPhase } from '../scenario/effect-schema.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import { type Compiled, compile } from './compile.ts';
 import { ClauseAnswer, Id, issueText, Order, ParamValue, Reason, Seat, Time } from './events.ts';
 import type { GameState } from './types.ts';

@@ -7,7 +7,22 @@ import * as z from 'zod';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Phase } from '../sim/phase.ts';
 import type { GameState } from '../sim/types.ts';
-import { Proof, Sealed } from './seal.ts';
+
+/** A signature on a command: a fresh nonce and HMAC-SHA-256 over it and the command's JSON. */
+export const Proof = z.strictObject({
+  nonce: z.string().regex(/^[0-9a-f]{32}$/),
+  mac: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type Proof = z.infer<typeof Proof>;
+
+/** A sealed text: nonce, ciphertext and tag, as bytes (the channel clones them; hex would double the cost). */
+const Bytes = (length?: number) =>
+  z.custom<Uint8Array>(
+    (b) => b instanceof Uint8Array && (length === undefined || b.length === length),
+    `${length ?? 'some'} bytes`,
+  );
+export const Sealed = z.strictObject({ nonce: Bytes(16), data: Bytes(), tag: Bytes(32) });
+export type Sealed = z.infer<typeof Sealed>;
 
 /** The channel's name, shared by every Brink window of this origin. */
 export const CHANNEL_NAME = 'brink-classroom';

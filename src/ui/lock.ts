@@ -3,8 +3,6 @@
 // the injects) from students at a shared device, and gives the key that signs and seals what the classroom channel carries for the trainer
 // (seal.ts). It keeps the curious out; it is no defence against someone who clears the site's storage,
 // which also removes the lock (and the game says so).
-import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, randomBytes } from '@noble/hashes/utils.js';
 import { html, nothing, render as paint, type TemplateResult } from 'lit-html';
 
@@ -25,14 +23,14 @@ export interface TrainerLock {
   /** Whether a passcode is set. */
   isSet(): boolean;
   /** Sets the passcode; returns what is wrong with it, or null once it is stored. */
-  set(code: string): string | null;
+  set(code: string): Promise<string | null>;
   /** Whether `code` is the passcode. */
-  matches(code: string): boolean;
+  matches(code: string): Promise<boolean>;
   /**
    * The key that signs the console's commands and seals the trainer's view on the channel, derived from
    * the passcode with another salt than the stored hash, so nothing in storage gives it; null for a wrong code.
    */
-  channelKey(code: string): Uint8Array | null;
+  channelKey(code: string): Promise<Uint8Array | null>;
   /** Removes the passcode. */
   remove(): void;
 }
@@ -40,8 +38,15 @@ export interface TrainerLock {
 /** Storage as the lock uses it (localStorage, or a stand-in in tests). */
 export type LockStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-const derive = (code: string, salt: string) => pbkdf2(sha256, code, salt, { c: ITERATIONS, dkLen: 32 });
-const hashOf = (code: string, salt: string) => bytesToHex(derive(code, salt));
+// The hashes load with the first passcode set or given, not with the page: most games never lock.
+async function derive(code: string, salt: string): Promise<Uint8Array> {
+  const [{ pbkdf2 }, { sha256 }] = await Promise.all([
+    import('@noble/hashes/pbkdf2.js'),
+    import('@noble/hashes/sha2.js'),
+  ]);
+  return pbkdf2(sha256, code, salt, { c: ITERATIONS, dkLen: 32 });
+}
+const hashOf = async (code: string, salt: string) => bytesToHex(await derive(code, salt));
 
 /** The lock kept in `storage`; with no storage (a private window, say), no passcode can be set. */
 export function trainerLock(storage: LockStorage | null): TrainerLock {
@@ -57,28 +62,29 @@ export function trainerLock(storage: LockStorage | null): TrainerLock {
     }
   };
   /** The stored lock when `code` opens it, else null. */
-  const verified = (code: string): Stored | null => {
+  const verified = async (code: string): Promise<Stored | null> => {
     const stored = read();
-    return stored && hashOf(code, stored.salt) === stored.hash ? stored : null;
+    return stored && (await hashOf(code, stored.salt)) === stored.hash ? stored : null;
   };
   return {
     isSet: () => read() !== null,
-    set(code) {
+    async set(code) {
       if (code.trim().length < MIN_PASSCODE) return `The passcode needs at least ${MIN_PASSCODE} characters.`;
       if (!storage) return 'This browser keeps no storage for this page, so the tools cannot be locked.';
       const salt = bytesToHex(randomBytes(16));
+      const hash = await hashOf(code, salt);
       try {
-        storage.setItem(KEY, JSON.stringify({ salt, hash: hashOf(code, salt) } satisfies Stored));
+        storage.setItem(KEY, JSON.stringify({ salt, hash } satisfies Stored));
       } catch {
         return 'The browser refused to store the lock (its storage may be full).';
       }
       return null;
     },
-    matches(code) {
-      return verified(code) !== null;
+    async matches(code) {
+      return (await verified(code)) !== null;
     },
-    channelKey(code) {
-      const stored = verified(code);
+    async channelKey(code) {
+      const stored = await verified(code);
       return stored ? derive(code, `${stored.salt}:channel`) : null;
     },
     remove() {
@@ -105,16 +111,17 @@ export function passcodeForm(opts: {
   label: string;
   action: string;
   hint?: string;
-  submit: (code: string) => string | null;
+  submit: (code: string) => Promise<string | null>;
 }): TemplateResult {
   const { id } = opts;
-  const submit = (e: Event) => {
+  const submit = async (e: Event) => {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const input = form.querySelector('input') as HTMLInputElement;
     const error = form.querySelector('.error') as HTMLElement;
-    const problem = opts.submit(input.value);
+    const code = input.value;
     input.value = '';
+    const problem = await opts.submit(code);
     // The form may have left the page with a right passcode.
     error.textContent = problem ?? '';
     if (problem) input.focus();
@@ -146,18 +153,18 @@ export function lockControls(opts: {
   const area = document.createElement('div');
   area.className = 'lock';
   let unlocked = false;
-  const unlock = (code: string) => {
-    const key = lock.channelKey(code);
+  const unlock = async (code: string) => {
+    const key = await lock.channelKey(code);
     if (!key) return 'That is not the passcode.';
     opts.onKey?.(key);
     unlocked = true;
     show('tools');
     return null;
   };
-  const setCode = (code: string) => {
-    const problem = lock.set(code);
+  const setCode = async (code: string) => {
+    const problem = await lock.set(code);
     if (problem) return problem;
-    opts.onKey?.(lock.channelKey(code));
+    opts.onKey?.(await lock.channelKey(code));
     unlocked = false;
     show('form');
     return null;

@@ -2,27 +2,13 @@
 // signed, and the trainer's view of the game sealed, with a key only a window given the passcode holds
 // (derived from it by the lock's PBKDF2, never stored where other tabs read). Every tab of the origin
 // hears the channel; without the key a tab can neither read the trainer's view nor forge a command.
+// The game window loads this module (and its hashes) only once it holds a key; the shapes of a proof and
+// a box, which every message is parsed against, are in channel.ts.
 import { blake3 } from '@noble/hashes/blake3.js';
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
-import * as z from 'zod';
-
-/** A signature on a command: a fresh nonce and HMAC-SHA-256 over it and the command's JSON. */
-export const Proof = z.strictObject({
-  nonce: z.string().regex(/^[0-9a-f]{32}$/),
-  mac: z.string().regex(/^[0-9a-f]{64}$/),
-});
-export type Proof = z.infer<typeof Proof>;
-
-/** A sealed text: nonce, ciphertext and tag, as bytes (the channel clones them; hex would double the cost). */
-const Bytes = (length?: number) =>
-  z.custom<Uint8Array>(
-    (b) => b instanceof Uint8Array && (length === undefined || b.length === length),
-    `${length ?? 'some'} bytes`,
-  );
-export const Sealed = z.strictObject({ nonce: Bytes(16), data: Bytes(), tag: Bytes(32) });
-export type Sealed = z.infer<typeof Sealed>;
+import type { Proof, Sealed } from './channel.ts';
 
 // One key, two uses: each gets its own subkey so a signature can never pass for a seal's tag.
 const sub = (key: Uint8Array, use: string) => hmac(sha256, key, utf8ToBytes(use));

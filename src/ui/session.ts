@@ -22,11 +22,10 @@ import type { GameMachine } from '../sim/machine.ts';
 import { phaseOf } from '../sim/phase.ts';
 import { projectFor, scenarioFor, type Viewer } from '../sim/projection.ts';
 import { saveGame } from '../sim/save.ts';
-import { type Channel, type Command, openChannel, type StateMessage } from './channel.ts';
+import { type Channel, type Command, openChannel, type Proof, type StateMessage } from './channel.ts';
 import { announce } from './dom.ts';
 import { localLock, lockControls } from './lock.ts';
 import { pacingLine } from './pacing.ts';
-import { type Proof, seal, verify } from './seal.ts';
 import type { App } from './types.ts';
 
 const LOG_PREFIX = 'brink:log:';
@@ -119,6 +118,16 @@ export function installSession(app: App, doc: Document): Session {
   // even if another tab removes the stored lock.
   let channelKey: Uint8Array | null = sessionKey();
   const seenNonces = new Set<string>();
+  // The seal and signatures (seal.ts and its hashes) load with the first key this tab holds: a game whose
+  // tools are not locked never fetches them. Until they are in, the trainer's view waits and so do commands.
+  let sealer: typeof import('./seal.ts') | null = null;
+  let sealing: Promise<typeof import('./seal.ts')> | null = null;
+  const loadSealer = () =>
+    (sealing ??= import('./seal.ts').then((m) => {
+      sealer = m;
+      changed();
+      return m;
+    }));
 
   const scenarioOf = (): Scenario | null => app.game?.loaded.scenario ?? null;
 
@@ -154,9 +163,11 @@ export function installSession(app: App, doc: Document): Session {
       else {
         channel?.post(open);
         // The trainer's view goes out sealed once a passcode guards it, and not at all without its key.
-        if (trainer && channelKey)
-          channel?.post({ kind: 'sealed', box: seal(channelKey, JSON.stringify(trainer)) });
-        else if (trainer && !lock.isSet()) channel?.post(trainer);
+        if (trainer && channelKey) {
+          if (sealer)
+            channel?.post({ kind: 'sealed', box: sealer.seal(channelKey, JSON.stringify(trainer)) });
+          else void loadSealer();
+        } else if (trainer && !lock.isSet()) channel?.post(trainer);
       }
       if (log && !storeLog(log)) app.storageRefused();
       refreshBar();
@@ -290,9 +301,13 @@ export function installSession(app: App, doc: Document): Session {
   }
 
   /** Why a command from the channel is not the trainer's, or null when it is to be carried out. */
-  function refusal(command: Command, proof: Proof | null): string | null {
+  function refusal(
+    command: Command,
+    proof: Proof | null,
+    check: typeof import('./seal.ts') | null,
+  ): string | null {
     if (channelKey) {
-      if (!proof || seenNonces.has(proof.nonce) || !verify(channelKey, command, proof))
+      if (!check || !proof || seenNonces.has(proof.nonce) || !check.verify(channelKey, command, proof))
         return 'A command without proof of the trainer’s passcode was refused.';
       seenNonces.add(proof.nonce);
       return null;
@@ -318,11 +333,16 @@ export function installSession(app: App, doc: Document): Session {
   channel?.onMessage((m) => {
     if (m.kind === 'hello') changed();
     else if (m.kind === 'command') {
-      const refused = refusal(m.command, m.proof);
-      if (refused) {
-        notice = refused;
-        changed();
-      } else run(m.command);
+      const carry = (check: typeof import('./seal.ts') | null) => {
+        const refused = refusal(m.command, m.proof, check);
+        if (refused) {
+          notice = refused;
+          changed();
+        } else run(m.command);
+      };
+      // Commands are carried out in the order they came, the first ones once the seal has loaded.
+      if (sealer || !channelKey) carry(sealer);
+      else void loadSealer().then(carry);
     }
   });
 

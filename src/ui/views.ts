@@ -78,8 +78,8 @@ function askPasscode(doc: Document, panel: HTMLElement, lock: TrainerLock): void
     id: 'console-passcode',
     label: 'Trainer passcode',
     action: 'Open the console',
-    submit: (code) => {
-      const key = lock.channelKey(code);
+    submit: async (code) => {
+      const key = await lock.channelKey(code);
       if (!key) return 'That is not the passcode.';
       openConsole(doc, panel, lock, key);
       return null;

@@ -148,7 +148,8 @@ describe('facilitator console and presenter view', () => {
     await page.locator('summary:text-is("Lock the trainer tools")').click();
     await page.getByLabel('Passcode to lock the trainer tools').fill('owl');
     await page.locator('button:text-is("Lock")').click();
-    expect(await alert.textContent()).toBe('The passcode needs at least 4 characters.');
+    // The lock's checks are asynchronous: its hashes load with the first passcode.
+    await expect.poll(() => alert.textContent()).toBe('The passcode needs at least 4 characters.');
     expect(await consoleButton.isVisible()).toBe(true);
 
     await page.getByLabel('Passcode to lock the trainer tools').fill('owl-42');
@@ -162,17 +163,17 @@ describe('facilitator console and presenter view', () => {
     // The trainer unlocks the entry, locks it again for the next student, then unlocks it.
     await passcode.fill('owl-41');
     await unlock.click();
-    expect(await alert.textContent()).toBe('That is not the passcode.');
+    await expect.poll(() => alert.textContent()).toBe('That is not the passcode.');
     expect(await consoleButton.isVisible()).toBe(false);
     await passcode.fill('owl-42');
     await unlock.click();
-    expect(await consoleButton.isVisible()).toBe(true);
+    await consoleButton.waitFor();
     await page.locator('button:text-is("Lock the trainer tools again")').click();
     expect(await consoleButton.isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(await passcode.getAttribute('id'));
     await passcode.fill('owl-42');
     await unlock.click();
-    expect(await consoleButton.isVisible()).toBe(true);
+    await consoleButton.waitFor();
 
     // The game starts: the way in leaves the screen, and the console window asks for the passcode.
     await page.locator('button:text-is("Start")').click();
@@ -184,10 +185,13 @@ describe('facilitator console and presenter view', () => {
     expect(await con.page.locator('.facilitator, .console-tools').count()).toBe(0);
     await con.page.getByLabel('Trainer passcode').fill('owl-41');
     await con.page.locator('button:text-is("Open the console")').click();
-    expect(await con.page.locator('[role="alert"]').textContent()).toBe('That is not the passcode.');
+    await expect
+      .poll(() => con.page.locator('[role="alert"]').textContent())
+      .toBe('That is not the passcode.');
     expect(await con.page.locator('.facilitator').count()).toBe(0);
     await con.page.getByLabel('Trainer passcode').fill('owl-42');
     await con.page.locator('button:text-is("Open the console")').click();
+    await con.page.locator('.facilitator').waitFor();
     // The game window took the passcode on its start screen, so it takes this console's signed commands.
     await expect.poll(() => con.page.locator('.fc-status').textContent()).toMatch(/^Round 1 of/);
     await con.page.locator('button.fc-pause').click();

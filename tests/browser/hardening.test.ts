@@ -132,6 +132,8 @@ describe('the classroom channel, heard by another tab', () => {
     await con.goto(`${inject('baseUrl')}?view=console`);
     await con.getByLabel('Trainer passcode').fill('owl-42');
     await con.locator('button:text-is("Open the console")').click();
+    // The passcode's check is asynchronous (its hashes load with it): the console opens once it is done.
+    await con.locator('.facilitator').waitFor();
     await expect.poll(() => con.locator('.fc-status').textContent()).toMatch(/^Round 1 of/);
     await con.locator('button.fc-pause').click();
     await expect.poll(() => page.locator('.round-status').textContent()).toMatch(/Paused by the trainer/);

@@ -17,43 +17,56 @@ function memory(): LockStorage & { items: Map<string, string> } {
 }
 
 describe('the trainer lock', () => {
-  it('opens for its passcode only', () => {
+  it('opens for its passcode only', async () => {
     const lock = trainerLock(memory());
     expect(lock.isSet()).toBe(false);
-    expect(lock.set('owl-42')).toBeNull();
+    expect(await lock.set('owl-42')).toBeNull();
     expect(lock.isSet()).toBe(true);
-    expect(lock.matches('owl-42')).toBe(true);
-    expect(lock.matches('owl-43')).toBe(false);
-    expect(lock.matches('')).toBe(false);
-    expect(lock.matches(' owl-42')).toBe(false);
+    expect(await lock.matches('owl-42')).toBe(true);
+    expect(await lock.matches('owl-43')).toBe(false);
+    expect(await lock.matches('')).toBe(false);
+    expect(await lock.matches(' owl-42')).toBe(false);
   });
 
-  it('never stores the passcode as typed, and salts each one afresh', () => {
+  it('gives the channel key for its passcode only, never the stored hash', async () => {
+    const storage = memory();
+    const lock = trainerLock(storage);
+    await lock.set('owl-42');
+    const key = await lock.channelKey('owl-42');
+    expect(key).toHaveLength(32);
+    expect(await lock.channelKey('owl-43')).toBeNull();
+    // The same key from the same passcode, in any tab; none of it in storage.
+    expect(await trainerLock(storage).channelKey('owl-42')).toEqual(key);
+    const hex = Buffer.from(key ?? []).toString('hex');
+    expect([...storage.items.values()].join()).not.toContain(hex);
+  });
+
+  it('never stores the passcode as typed, and salts each one afresh', async () => {
     const a = memory();
     const b = memory();
-    trainerLock(a).set('correct horse');
-    trainerLock(b).set('correct horse');
+    await trainerLock(a).set('correct horse');
+    await trainerLock(b).set('correct horse');
     const stored = [...a.items.values(), ...b.items.values()];
     expect(stored).toHaveLength(2);
     for (const s of stored) expect(s).not.toContain('correct horse');
     expect(stored[0]).not.toBe(stored[1]);
     // A second tab of the same browser reads the same lock.
-    expect(trainerLock(a).matches('correct horse')).toBe(true);
+    expect(await trainerLock(a).matches('correct horse')).toBe(true);
   });
 
-  it(`refuses a passcode shorter than ${MIN_PASSCODE} characters, and keeps the old one`, () => {
+  it(`refuses a passcode shorter than ${MIN_PASSCODE} characters, and keeps the old one`, async () => {
     const lock = trainerLock(memory());
-    expect(lock.set('owl-42')).toBeNull();
-    expect(lock.set('ab ')).toBe(`The passcode needs at least ${MIN_PASSCODE} characters.`);
-    expect(lock.matches('owl-42')).toBe(true);
+    expect(await lock.set('owl-42')).toBeNull();
+    expect(await lock.set('ab ')).toBe(`The passcode needs at least ${MIN_PASSCODE} characters.`);
+    expect(await lock.matches('owl-42')).toBe(true);
   });
 
-  it('is removed with its passcode, and then opens for nothing', () => {
+  it('is removed with its passcode, and then opens for nothing', async () => {
     const lock = trainerLock(memory());
-    lock.set('owl-42');
+    await lock.set('owl-42');
     lock.remove();
     expect(lock.isSet()).toBe(false);
-    expect(lock.matches('owl-42')).toBe(false);
+    expect(await lock.matches('owl-42')).toBe(false);
   });
 
   it('treats a record that is not its own as no lock, rather than lock the trainer out', () => {
@@ -64,15 +77,15 @@ describe('the trainer lock', () => {
     }
   });
 
-  it('says so when the browser keeps no storage or refuses it', () => {
-    expect(trainerLock(null).set('owl-42')).toMatch(/keeps no storage/);
+  it('says so when the browser keeps no storage or refuses it', async () => {
+    expect(await trainerLock(null).set('owl-42')).toMatch(/keeps no storage/);
     const full = {
       ...memory(),
       setItem: () => {
         throw new Error('QuotaExceededError');
       },
     };
-    expect(trainerLock(full).set('owl-42')).toMatch(/refused to store the lock/);
+    expect(await trainerLock(full).set('owl-42')).toMatch(/refused to store the lock/);
     expect(trainerLock(full).isSet()).toBe(false);
   });
 });
