@@ -38,6 +38,8 @@ export interface PlanningHost {
   /** Something the views show changed without the game changing (thinking, advice). */
   changed(): void;
   log(line: string): void;
+  /** Keeps the held events where a restart finds them: they are accepted, though not yet applied. */
+  keepHeld(events: readonly GameEvent[]): void;
 }
 
 export class RoomPlanning {
@@ -87,14 +89,14 @@ export class RoomPlanning {
     // One tick stands for every tick (the clock ticks each second: said once); a team's second orders
     // replace its first while both wait.
     const again = event.type === 'TICK' && this.#held.some((e) => e.type === 'TICK');
-    this.#held = [
+    this.#hold([
       ...this.#held.filter(
         (e) =>
           !(e.type === 'TICK' && event.type === 'TICK') &&
           !(e.type === 'ORDERS' && event.type === 'ORDERS' && e.actor === event.actor),
       ),
       event,
-    ];
+    ]);
     if (!again)
       this.#host.log(`${event.type} held until the planners' orders are in (${this.thinking().join(', ')})`);
     return true;
@@ -105,7 +107,7 @@ export class RoomPlanning {
     if (this.#stopped) return;
     const { c, pool } = this.#host;
     if (this.#host.phase() !== 'orders') {
-      this.#held = [];
+      this.#hold([]);
       return;
     }
     const s = this.#host.state();
@@ -142,7 +144,7 @@ export class RoomPlanning {
 
   /** Forgets held events and plans (the game was replaced: undo). */
   reset(): void {
-    this.#held = [];
+    this.#hold([]);
     this.#plans.clear();
     this.#advice.clear();
     this.#round = -1;
@@ -224,13 +226,19 @@ export class RoomPlanning {
     }
   }
 
+  #hold(events: GameEvent[]): void {
+    if (events.length === 0 && this.#held.length === 0) return;
+    this.#held = events;
+    this.#host.keepHeld(events);
+  }
+
   /** Applies the held events once every planner seat's plan is in; they wait while the game is paused. */
   #release(): void {
     if (this.#held.length === 0 || this.#releasing) return;
     const s = this.#host.state();
     if (s.paused || this.thinking().length > 0) return;
     const events = this.#held;
-    this.#held = [];
+    this.#hold([]);
     this.#handIn(s);
     this.#releasing = true;
     try {

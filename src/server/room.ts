@@ -202,6 +202,26 @@ export class GameRoom extends Room {
       `room ${code}: restored at round ${this.#state().round} with ${this.#log.events.length} events (${from})`,
     );
     this.#start();
+    this.#applyHeld(stored.held);
+  }
+
+  /** Events accepted before a restart while the planners worked: parsed again, then held or applied anew. */
+  #applyHeld(held: string | null): void {
+    if (held === null) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(held);
+    } catch (e) {
+      this.#logLine(`the held events are not readable: ${reason(e)}`);
+      return;
+    }
+    const events = Array.isArray(raw) ? raw : [];
+    ctx().store.setHeld(this.roomId, []);
+    for (const e of events) {
+      const parsed = parseEvent(this.#scenario, e);
+      const refused = parsed.ok ? this.#apply(parsed.event) : parsed.reason;
+      if (refused !== null) this.#logLine(`a held event is not taken after the restart: ${refused}`);
+    }
   }
 
   /**
@@ -238,6 +258,7 @@ export class GameRoom extends Room {
       apply: (event) => this.#apply(event),
       changed: () => this.#broadcast(),
       log: (line) => this.#logLine(line),
+      keepHeld: (events) => ctx().store.setHeld(this.roomId, events),
     });
     this.#planning.update();
     this.onMessage(REQUEST, (client, message) => this.#request(client, message));

@@ -16,6 +16,8 @@ export interface StoredRoom {
   snapshot: StoredSnapshot | null;
   participants: StoredParticipant[];
   lines: string[];
+  /** The events held for the planners when the server stopped (JSON), or null. */
+  held: string | null;
 }
 
 /** A save file (save.ts) of the game after a resolved round, and the number of the log's events it holds. */
@@ -54,6 +56,7 @@ export class Store {
         kind TEXT NOT NULL, role TEXT, key_hash TEXT NOT NULL, state TEXT NOT NULL, PRIMARY KEY (code, id));
       CREATE TABLE IF NOT EXISTS lines (code TEXT NOT NULL, seq INTEGER NOT NULL, line TEXT NOT NULL,
         PRIMARY KEY (code, seq));
+      CREATE TABLE IF NOT EXISTS held (code TEXT PRIMARY KEY, events TEXT NOT NULL);
     `);
   }
 
@@ -90,6 +93,13 @@ export class Store {
       seq,
       JSON.stringify(state),
     );
+  }
+
+  /** Events accepted but held until the room's planners are done (room-planning.ts): none once applied. */
+  setHeld(code: string, events: readonly unknown[]): void {
+    if (events.length === 0) this.#sql('DELETE FROM held WHERE code = ?').run(code);
+    else
+      this.#sql('INSERT OR REPLACE INTO held (code, events) VALUES (?, ?)').run(code, JSON.stringify(events));
   }
 
   saveParticipant(code: string, p: StoredParticipant): void {
@@ -148,6 +158,9 @@ export class Store {
       lines: (
         this.#sql('SELECT line FROM lines WHERE code = ? ORDER BY seq').all(code) as { line: string }[]
       ).map((r) => r.line),
+      held:
+        (this.#sql('SELECT events FROM held WHERE code = ?').get(code) as { events: string } | undefined)
+          ?.events ?? null,
     };
   }
 

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CreateOptions, Export, View } from '../../src/net/protocol.ts';
-import type { RoomConnection } from '../../src/net/room-client.ts';
+import { RoomConnection } from '../../src/net/room-client.ts';
 import { loadScenarios } from '../../src/server/scenarios.ts';
 import { compile } from '../../src/sim/compile.ts';
 import type { GameEvent } from '../../src/sim/events.ts';
@@ -138,6 +138,41 @@ describe('the planner in a room', () => {
     const log = await exportLog(busy.trainer);
     expect(planned(log).map((p) => p.event.actor)).toEqual(['commission']);
   }, 180_000);
+
+  it('keeps orders held for the planners across a kill -9: the restarted room plans again and resolves with them', async () => {
+    const dataDir = tempDir();
+    const env = { BRINK_PLANNER_THREADS: '1' };
+    const first = await startServerProcess({ dataDir, env });
+    const room = await classroom(first.endpoint, { seats: { commission: planner('deep') } });
+    room.trainer.send({ type: 'event', event: { type: 'BEGIN' } });
+    await room.north.until((v) => v.phase === 'orders' && v.thinking.includes('commission'));
+    room.north.send({
+      type: 'event',
+      event: { type: 'ORDERS', actor: 'north', orders: [{ action: 'accuse' }] },
+    });
+    room.south.send({ type: 'event', event: { type: 'ORDERS', actor: 'south', orders: [] } });
+    await first.waitFor(/ORDERS held until the planners' orders are in \(commission\)/);
+    for (const c of [room.trainer, room.north, room.south]) c.room.reconnection.enabled = false;
+    await first.kill('SIGKILL');
+
+    const second = await startServerProcess({ dataDir, port: first.port, env });
+    await second.waitFor(new RegExp(`room ${room.code}: restored at round 1`));
+    const trainer = await RoomConnection.resume(second.endpoint, room.code, {
+      token: room.trainer.reconnectionToken,
+      key: room.trainer.welcome?.key ?? '',
+    });
+    open.push(trainer);
+    const after = await trainer.until(
+      (v) => v.phase === 'report' && v.projection?.state.round === 1,
+      120_000,
+    );
+    // North's orders, accepted but held when the server died, are in the resolved round.
+    expect(after.projection?.state.taken.some((x) => x.actor === 'north' && x.action === 'accuse')).toBe(
+      true,
+    );
+    const log = await exportLog(trainer);
+    expect(planned(log).map((p) => p.event.actor)).toEqual(['commission']);
+  }, 240_000);
 
   it('degrades when its thread does not answer in time: planned small on the event loop, the room moves on', async () => {
     const server = await startServerProcess({
