@@ -49,6 +49,9 @@ function effectsOf(c: Compiled, x: Cause): readonly Effect[] {
 
 const tollCache = new WeakMap<SeatView, Toll[]>();
 
+/** math: a figure rounded to a whole number lies within half of one either way of what it rounds. */
+const ROUNDED = 0.5;
+
 /** Every toll of the game so far (the opening has none), bounded from the seat's view alone. */
 function tolls(c: Compiled, view: SeatView): Toll[] {
   const known = tollCache.get(view);
@@ -82,17 +85,16 @@ function tolls(c: Compiled, view: SeatView): Toll[] {
       for (const [claimant, [flo, fhi]] of Object.entries(claims)) {
         const f = claimed.get(`${x.id}>${claimant}>${side}`);
         if (f === undefined || fhi <= 0) continue;
-        // A claim is rounded: half a person either way.
-        t.lo = Math.max(t.lo, (f - 0.5) / fhi);
-        t.hi = Math.min(t.hi, (f + 0.5) / Math.max(flo, 1e-9));
+        t.lo = Math.max(t.lo, (f - ROUNDED) / fhi);
+        t.hi = Math.min(t.hi, (f + ROUNDED) / Math.max(flo, Number.EPSILON));
       }
     }
     for (const t of bySide.values()) {
       const v = verified.get(`${x.id}>${t.side}`);
       if (v !== undefined) {
         t.verified = true;
-        t.lo = Math.max(t.lo, (v - 0.5) / (1 + noise));
-        t.hi = Math.min(t.hi, (v + 0.5) / Math.max(1 - noise, 1e-9));
+        t.lo = Math.max(t.lo, (v - ROUNDED) / (1 + noise));
+        t.hi = Math.min(t.hi, (v + ROUNDED) / Math.max(1 - noise, Number.EPSILON));
       }
       // Bounds from several effects on one side, summed, may not meet: the toll is believed between them.
       if (t.lo > t.hi) [t.lo, t.hi] = [t.hi, t.lo];

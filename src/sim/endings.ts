@@ -155,10 +155,12 @@ export const AHEAD_WEIGHT = 0.5;
 
 /**
  * Design choice: how far short of a metric threshold still earns part of its points at a planner's horizon:
- * this share of the metric's range, or half the threshold itself when that is smaller (a toll under 100 is
- * judged on the scale of 100, not of the metric's 100,000).
+ * this share of the metric's range, or NEAR_OF_THRESHOLD of the threshold itself when that is smaller.
  */
 export const NEAR_SHARE = 0.1;
+
+/** Design choice: a toll under 100 is judged on the scale of 100 (half of it), not of the metric's 100,000. */
+export const NEAR_OF_THRESHOLD = 0.5;
 
 /**
  * How nearly a condition holds, 0–1, for judging a continuation that ends before the game does: a metric
@@ -172,7 +174,9 @@ export function nearness(c: Compiled, cond: Condition, s: GameState): number {
   if ('not' in cond) return 1 - nearness(c, cond.not, s);
   if ('metric' in cond && cond.op !== '==' && cond.op !== '!=') {
     const m = c.metrics.get(cond.metric);
-    const span = m ? Math.max(1, Math.min(NEAR_SHARE * (m.max - m.min), Math.abs(cond.value) / 2)) : 1;
+    const span = m
+      ? Math.max(1, Math.min(NEAR_SHARE * (m.max - m.min), NEAR_OF_THRESHOLD * Math.abs(cond.value)))
+      : 1;
     const v = s.metrics[cond.metric] ?? 0;
     const short = cond.op === '>' || cond.op === '>=' ? cond.value - v : v - cond.value;
     if (holds(cond, { c, s })) return 1;
