@@ -154,12 +154,46 @@ export function roleScores(
 export const AHEAD_WEIGHT = 0.5;
 
 /**
+ * Design choice: how far short of a metric threshold still earns part of its points at a planner's horizon:
+ * this share of the metric's range, or NEAR_OF_THRESHOLD of the threshold itself when that is smaller.
+ */
+export const NEAR_SHARE = 0.1;
+
+/** Design choice: a toll under 100 is judged on the scale of 100 (half of it), not of the metric's 100,000. */
+export const NEAR_OF_THRESHOLD = 0.5;
+
+/**
+ * How nearly a condition holds, 0–1, for judging a continuation that ends before the game does: a metric
+ * threshold short by less than its span (NEAR_SHARE) counts in proportion to how close it is, since the
+ * objectives are judged at the game's end and a round's progress towards one is worth something; every
+ * other condition counts as it holds (1) or not (0); `all` takes its weakest part, `any` its strongest.
+ */
+export function nearness(c: Compiled, cond: Condition, s: GameState): number {
+  if ('all' in cond) return Math.min(1, ...cond.all.map((x) => nearness(c, x, s)));
+  if ('any' in cond) return Math.max(0, ...cond.any.map((x) => nearness(c, x, s)));
+  if ('not' in cond) return 1 - nearness(c, cond.not, s);
+  if ('metric' in cond && cond.op !== '==' && cond.op !== '!=') {
+    const m = c.metrics.get(cond.metric);
+    const span = m
+      ? Math.max(1, Math.min(NEAR_SHARE * (m.max - m.min), NEAR_OF_THRESHOLD * Math.abs(cond.value)))
+      : 1;
+    const v = s.metrics[cond.metric] ?? 0;
+    const short = cond.op === '>' || cond.op === '>=' ? cond.value - v : v - cond.value;
+    if (holds(cond, { c, s })) return 1;
+    return Math.max(0, 1 - short / span);
+  }
+  return holds(cond, { c, s }) ? 1 : 0;
+}
+
+/**
  * A role's score in a state: the ending's score once the game has ended; otherwise the planner's estimate
- * at its horizon: the objectives it meets now, plus AHEAD_WEIGHT times the points of the ending that one
- * more round like this one would bring (endingAhead), if any.
+ * at its horizon: each objective's points times how nearly it holds now (nearness), plus AHEAD_WEIGHT
+ * times the points of the ending that one more round like this one would bring (endingAhead), if any.
  */
 export function scoreNow(c: Compiled, s: GameState, actor: string): number {
   if (s.ending) return s.ending.scores[actor] ?? 0;
   const ahead = endingAhead(c, s)?.scores[actor] ?? 0;
-  return (roleScores(c, s, {})[actor] ?? 0) + AHEAD_WEIGHT * ahead;
+  let met = 0;
+  for (const o of c.actors.get(actor)?.objectives ?? []) met += o.points * nearness(c, o.when, s);
+  return met + AHEAD_WEIGHT * ahead;
 }

@@ -90,12 +90,20 @@ function targetsToTry(c: Compiled, targets: readonly string[]): string[] {
   return out;
 }
 
-/** The orders the planner considers: each open action with a target of each kind, and doing nothing. */
+/**
+ * The orders the planner considers: each open action with a target of each kind, and doing nothing. An
+ * action aimed at the actor itself (an accusation of its own side) is left out: it spends a round on nothing.
+ */
 export function candidates(c: Compiled, view: SeatView, actor: string): Order[][] {
   const out: Order[][] = [[]];
   for (const o of openOptions(c, asState(view), actor)) {
     if (o.action.targets.type === 'none') out.push([{ action: o.action.id }]);
-    else for (const t of targetsToTry(c, o.targets)) out.push([{ action: o.action.id, target: t }]);
+    else
+      for (const t of targetsToTry(
+        c,
+        o.targets.filter((x) => x !== actor),
+      ))
+        out.push([{ action: o.action.id, target: t }]);
   }
   return out;
 }
