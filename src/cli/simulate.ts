@@ -274,10 +274,13 @@ async function main(): Promise<number> {
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'))) {
   main().then(
-    (code) => process.exit(code),
+    // exitCode, not exit(): exit() would cut a piped report at the pipe's buffer (64 KiB).
+    (code) => {
+      process.exitCode = code;
+    },
     (e: unknown) => {
       console.error(`simulate failed: ${reason(e)}`);
-      process.exit(1);
+      process.exitCode = 1;
     },
   );
 }

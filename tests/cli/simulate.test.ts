@@ -94,6 +94,21 @@ describe('npm run simulate', { timeout: 90_000 }, () => {
     expect(one.games).toBe(40);
   });
 
+  it('--json through a pipe arrives whole, past the pipe’s 64 KiB buffer', () => {
+    // A shell's pipe (Node's own child pipes are socket pairs, which never filled up this way).
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        'npx tsx src/cli/simulate.ts scenarios/pakistan-afghanistan-2026.json --games 200 --seed 1 --json | cat',
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBeGreaterThan(65_536);
+    expect(JSON.parse(r.stdout).games).toBe(200);
+  });
+
   it('bad arguments or a missing file give a message and a non-zero exit, never a stack trace', () => {
     const missing = run('no/such/file.json', '--games', '5');
     expect(missing.status).not.toBe(0);
