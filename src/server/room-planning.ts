@@ -89,14 +89,17 @@ export class RoomPlanning {
     // One tick stands for every tick (the clock ticks each second: said once); a team's second orders
     // replace its first while both wait.
     const again = event.type === 'TICK' && this.#held.some((e) => e.type === 'TICK');
-    this.#hold([
+    const held = [
       ...this.#held.filter(
         (e) =>
           !(e.type === 'TICK' && event.type === 'TICK') &&
           !(e.type === 'ORDERS' && event.type === 'ORDERS' && e.actor === event.actor),
       ),
       event,
-    ]);
+    ];
+    // A later tick is stored as the first one was: any tick past the deadline resolves the same round.
+    if (again) this.#held = held;
+    else this.#hold(held);
     if (!again)
       this.#host.log(`${event.type} held until the planners' orders are in (${this.thinking().join(', ')})`);
     return true;

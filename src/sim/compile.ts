@@ -54,6 +54,10 @@ const cache = new WeakMap<Scenario, Compiled>();
 /** An actor's name as players read it (its id when the scenario has no such actor). */
 export const actorName = (c: Compiled, id: string): string => c.actors.get(id)?.name ?? id;
 
+/** An actor's or a place's name (a target, a condition's subject); the id itself when it names neither. */
+export const placeOrActorName = (c: Compiled, id: string): string =>
+  c.actors.get(id)?.name ?? c.locations.get(id)?.name ?? id;
+
 /** The compiled form of a scenario (cached per scenario object). */
 export function compile(scenario: Scenario): Compiled {
   const hit = cache.get(scenario);

@@ -1,7 +1,7 @@
 // Evaluates the scenario's condition language against the state.
 import type { Condition, TextStatus } from '../scenario/schema.ts';
 import { agreementInForce } from './clauses.ts';
-import { type Compiled, sustainedKey } from './compile.ts';
+import { type Compiled, placeOrActorName, sustainedKey } from './compile.ts';
 import { agreementParties, currentVersion, isSigned, textParties } from './negotiation.ts';
 import type { Rng } from './rng.ts';
 import type { GameState } from './types.ts';
@@ -236,7 +236,7 @@ export function explainUnmet(cond: Condition, v: View): string | null {
 
 /** Describes a condition in words, using the scenario's names. */
 export function describe(cond: Condition, c: Compiled): string {
-  const name = (id: string) => c.actors.get(id)?.name ?? c.locations.get(id)?.name ?? id;
+  const name = (id: string) => placeOrActorName(c, id);
   if ('all' in cond) return cond.all.map((x) => describe(x, c)).join(' and ');
   if ('any' in cond) return cond.any.map((x) => describe(x, c)).join(' or ');
   if ('not' in cond) return `not (${describe(cond.not, c)})`;

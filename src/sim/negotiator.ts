@@ -4,7 +4,7 @@
 import type { ClauseParam } from '../scenario/schema.ts';
 import { asState } from './belief.ts';
 import { agreementInForce, clauseOf, defaultParams } from './clauses.ts';
-import type { Compiled } from './compile.ts';
+import { actorName, type Compiled } from './compile.ts';
 import { isRipe } from './dynamics.ts';
 import { TRUST_PAR, trustIn } from './mediation.ts';
 import {
@@ -100,7 +100,7 @@ export function disposition(
     const t = trustIn(c, s, via, actor);
     why.push([
       (t - TRUST_PAR) / W.scale,
-      `${t >= TRUST_PAR ? 'it trusts' : 'it distrusts'} ${c.actors.get(via)?.name ?? via}`,
+      `${t >= TRUST_PAR ? 'it trusts' : 'it distrusts'} ${actorName(c, via)}`,
     ]);
   }
   why.sort((a, b) => Math.abs(b[0]) - Math.abs(a[0]));
@@ -161,7 +161,7 @@ export function judge(
     answers[t.clause] = a;
     said[a].push(clause?.name ?? t.clause);
   }
-  const name = c.actors.get(actor)?.name ?? actor;
+  const name = actorName(c, actor);
   const parts = [
     said.accept.length ? `accepts ${said.accept.join(', ')}` : '',
     said.change.length ? `asks to change ${said.change.join(', ')}` : '',
@@ -225,7 +225,7 @@ export function negotiateRound(st: Step): void {
     const mood = disposition(c, s, actor, seat.policy, via);
     if (mood.score <= 0 || st.rng.next() >= PROPOSE_CHANCE) continue;
     if (drafts.length === 0) continue;
-    const name = c.actors.get(actor)?.name ?? actor;
+    const name = actorName(c, actor);
     propose(st, actor, drafts, via, `${name} proposes terms because ${mood.why.slice(0, 2).join(' and ')}.`);
   }
   for (const actor of c.seated) {

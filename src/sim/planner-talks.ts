@@ -4,7 +4,7 @@
 // risk of war. Each answer and each text comes with its reason from those numbers.
 import { asState, type SeatView, sampleWorld } from './belief.ts';
 import { clauseOf, termError } from './clauses.ts';
-import type { Compiled } from './compile.ts';
+import { actorName, type Compiled } from './compile.ts';
 import { scoreNow } from './endings.ts';
 import {
   answer,
@@ -186,7 +186,7 @@ export function planAnswer(
     clauses.push({ clause: t.clause, answer: a, with: withAll, without: out });
     if (!rejectWhole) said.push(clauseReason(clauseOf(c, t.clause)?.name ?? t.clause, a, withAll, out));
   });
-  const name = c.actors.get(actor)?.name ?? actor;
+  const name = actorName(c, actor);
   const whole = rejectWhole
     ? [
         `Reject the text as a whole: expected score ${score(withNone.expected)} without it, ${score(withAll.expected)} with every clause; war risk ${pct(withNone.warRisk)} against ${pct(withAll.warRisk)}.`,
@@ -248,7 +248,7 @@ export function planText(
     .sort((a, b) => b.expected - a.expected);
   const best = ranking[0];
   if (!best) return null;
-  const name = c.actors.get(actor)?.name ?? actor;
+  const name = actorName(c, actor);
   return {
     choice: best.option,
     reason: withinLimit(`${name} (planner): ${reasonOf(ranking)}`),
@@ -262,7 +262,7 @@ const clauseNames = (c: Compiled, drafts: readonly Draft[]) =>
 
 /** A text option labelled by what it holds and who carries it. */
 function option(c: Compiled, actor: string, drafts: Draft[], via: string | null): TextOption {
-  const carrier = via && via !== actor ? ` through ${c.actors.get(via)?.name ?? via}` : '';
+  const carrier = via && via !== actor ? ` through ${actorName(c, via)}` : '';
   return { label: `Propose ${clauseNames(c, drafts)}${carrier}`, drafts, via };
 }
 

@@ -3,7 +3,7 @@
 // parties through their own levers. Each returns its orders with a one-line reason a player can read.
 
 import type { ActorRole } from '../scenario/schema.ts';
-import type { Compiled } from './compile.ts';
+import { actorName, type Compiled } from './compile.ts';
 import { MIDPOINT } from './dynamics.ts';
 import { type Option, openOptions } from './orders.ts';
 import { type Rng, weightedIndex } from './rng.ts';
@@ -274,7 +274,7 @@ function chooseForRole(
     const orders = draw(rng, open, () => 1, n).map((o) => order(c, o, rng, false));
     return {
       orders,
-      reason: `${c.actors.get(actor)?.name ?? actor} tries another lever — ${labels(c, orders)}.`,
+      reason: `${actorName(c, actor)} tries another lever — ${labels(c, orders)}.`,
     };
   }
   const offender = worstOffender(c, s);
@@ -284,7 +284,7 @@ function chooseForRole(
     const orders = draw(rng, pool, () => 1, n).map((o) => aimed(c, o, rng, offender.party, true));
     return {
       orders,
-      reason: `Great power: presses ${offender.party ? (c.actors.get(offender.party)?.name ?? offender.party) : 'a party'}, which struck last round — ${labels(c, orders)}.`,
+      reason: `Great power: presses ${offender.party ? actorName(c, offender.party) : 'a party'}, which struck last round — ${labels(c, orders)}.`,
     };
   }
   const prefer =

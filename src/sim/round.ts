@@ -3,7 +3,7 @@ import type { Inject, Reaction } from '../scenario/schema.ts';
 import { verifyDue } from './casualties.ts';
 import { breakCeasefire, checkCeasefire, lapseCover } from './ceasefire.ts';
 import { clausesRound, spoilerFactor } from './clauses.ts';
-import { CATEGORY_ORDER, type Compiled } from './compile.ts';
+import { actorName, CATEGORY_ORDER, type Compiled } from './compile.ts';
 import { checkCompliance } from './compliance.ts';
 import { holds } from './conditions.ts';
 import {
@@ -207,7 +207,7 @@ function misattribute(st: Step, r: Reaction, cause: number): void {
     ref: 'misattribution',
     actor: blamed,
     after: [cause],
-    reason: `${c.actors.get(victim)?.name ?? victim} blames ${c.actors.get(blamed)?.name ?? blamed} for an attack by ${group.name}.`,
+    reason: `${actorName(c, victim)} blames ${actorName(c, blamed)} for an attack by ${group.name}.`,
   });
   addWeight(st, blamed, d.spoilerWeight);
   const hostility = c.hostility.get(victim);

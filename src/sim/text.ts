@@ -1,6 +1,6 @@
 // Renders news templates. Values are inserted as plain text; nothing here is ever HTML.
 import type { Metric } from '../scenario/schema.ts';
-import type { Compiled } from './compile.ts';
+import { type Compiled, placeOrActorName } from './compile.ts';
 
 /** Values a template may use. */
 export interface TextVars {
@@ -72,9 +72,9 @@ export function roundDate(c: Compiled, round: number): string {
   return `${DAYS[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${hh}:${mm}`;
 }
 
-/** An actor's or a place's name; the id itself when it names neither. */
+/** An actor's or a place's name; '' for no id. */
 function nameOf(c: Compiled, id: string | undefined): string {
-  return id === undefined ? '' : (c.actors.get(id)?.name ?? c.locations.get(id)?.name ?? id);
+  return id === undefined ? '' : placeOrActorName(c, id);
 }
 
 /** The text of one placeholder (its parts as PLACEHOLDER captures them). */

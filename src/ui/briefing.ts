@@ -2,6 +2,7 @@
 // private brief and objectives. In hot-seat play each private brief sits behind a pass-the-device screen.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import type { Actor } from '../scenario/schema.ts';
+import { actorName } from '../sim/compile.ts';
 import { briefSummary, briefSummaryView } from './brief-summary.ts';
 import { heading } from './dom.ts';
 import { newsList } from './news.ts';
@@ -42,7 +43,7 @@ export function renderBriefing(app: App, game: Game): TemplateResult {
     ${sc.opening.precedent ? more('The precedent', html`<p>${sc.opening.precedent}</p>`) : nothing}
     ${more(
       'Who plays',
-      html`<ul>${game.c.playable.map((id) => html`<li>${game.c.actors.get(id)?.name ?? id}: ${who(id)}</li>`)}</ul>`,
+      html`<ul>${game.c.playable.map((id) => html`<li>${actorName(game.c, id)}: ${who(id)}</li>`)}</ul>`,
     )}
     ${
       single
@@ -88,7 +89,7 @@ export function renderPrivateBrief(app: App, game: Game, role: string, last: boo
 
 /** The pass-the-device screen: nothing of the next role's brief or orders shows until it is confirmed. */
 export function renderPass(app: App, game: Game, role: string, purpose: string): TemplateResult {
-  const name = game.c.actors.get(role)?.name ?? role;
+  const name = actorName(game.c, role);
   const confirm = () => {
     app.ui.passedTo = role;
     app.render();
