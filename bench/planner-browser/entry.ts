@@ -38,8 +38,8 @@ function inWorker(q: {
     worker.onmessage = (e: MessageEvent<unknown>) => {
       const r = PlanReply.parse(e.data);
       if (r.seq !== id) return;
-      if (r.kind === 'error') reject(new Error(r.message));
-      else resolve({ plan: r.plan, ms: performance.now() - t });
+      if (r.kind === 'plan') resolve({ plan: r.plan, ms: performance.now() - t });
+      else reject(new Error(r.kind === 'error' ? r.message : `a ${r.kind} reply to a plan`));
     };
     worker.postMessage(request);
   });

@@ -152,7 +152,7 @@ export class PlannerPool {
     clearTimeout(run.timer);
     slot.running = null;
     if (r.data.kind === 'plan') run.resolve(r.data.plan);
-    else run.reject(new Error(r.data.message));
+    else run.reject(new Error(r.data.kind === 'error' ? r.data.message : `a ${r.data.kind} reply to a plan`));
     this.#next();
   }
 

@@ -18,10 +18,10 @@ import {
   FALLBACK_BUDGET,
   type PlanShape,
   plannedSeats,
-  resolves,
   seatInput,
 } from '../sim/plan-protocol.ts';
 import { plan } from '../sim/planner.ts';
+import { resolvingState } from '../sim/resolving.ts';
 import type { GameState } from '../sim/types.ts';
 import type { PlannerPool } from './planner-pool.ts';
 
@@ -80,7 +80,7 @@ export class RoomPlanning {
   holds(event: GameEvent): boolean {
     if (this.#releasing || this.#host.phase() !== 'orders') return false;
     const s = this.#host.state();
-    if (!resolves(this.#host.c, s, event)) return false;
+    if (resolvingState(this.#host.c, 'orders', s, event) === null) return false;
     if (this.thinking().length === 0) {
       this.#handIn(s);
       return false;

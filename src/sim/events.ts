@@ -38,6 +38,32 @@ export const ParamValue = z.union([z.number(), Id, z.array(Id).max(MAX_ITEMS)]);
 /** What a party drafts: a clause and its parameters. */
 export const Draft = z.strictObject({ clause: Id, params: capped(ParamValue) });
 export const ClauseAnswer = z.enum(['accept', 'reject', 'change']);
+/** A party's answer to a text as a planner decided it: per clause, the changed parameters, and its reason. */
+export const AnswerDecision = z.strictObject({
+  answers: capped(ClauseAnswer),
+  changes: capped(capped(ParamValue)),
+  reason: Reason,
+});
+/** A planner's choice of text: what it drafts (nothing: no text this round), who carries it, and its reason. */
+export const TextDecision = z.strictObject({
+  drafts: z.array(Draft).max(MAX_ITEMS),
+  via: Id.nullable(),
+  reason: Reason,
+});
+/** The fingerprint of a talk decision's input (planner-talks.ts talkKey): 16 hex digits. */
+const TalkKey = z.string().regex(/^[0-9a-f]{16}$/, 'a 16-digit hexadecimal key');
+/**
+ * One negotiating decision of a planner seat, pre-played off the game's thread (preplay.ts): whose, which
+ * (an answer to the waiting text or a choice of text), the key of the input it was made from, and the
+ * decision (null: the planner had none, as inline planning would then have none).
+ */
+export const TalkRecord = z.discriminatedUnion('kind', [
+  z.strictObject({ actor: Id, kind: z.literal('answer'), key: TalkKey, decision: AnswerDecision.nullable() }),
+  z.strictObject({ actor: Id, kind: z.literal('text'), key: TalkKey, decision: TextDecision.nullable() }),
+]);
+/** A seat makes one talk decision a round; a few more leave room without letting a record list grow. */
+export const MAX_TALKS = 8;
+
 /** An inject written by the trainer during play. */
 export const CustomInject = z.strictObject({
   id: Id,
@@ -59,8 +85,11 @@ export const GameEvent = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('INJECT'), inject: z.union([Id, CustomInject]) }),
   z.strictObject({ type: z.literal('SET_SEAT'), actor: Id, seat: Seat }),
   /**
-   * A planner seat's orders for this round, planned off the machine (the page's worker) from the seat's
-   * own view: resolution uses them instead of planning again.
+   * A planner seat's orders for this round, planned off the machine (the page's worker, a room's planning
+   * thread) from the seat's own view: resolution uses them instead of planning again. `talks` are the seat's
+   * negotiating decisions pre-played for the round's resolution; each is used only when its key matches the
+   * input the seat then has. Taken in the orders phase for its round, or just before NEXT (or BEGIN) opens
+   * a round that resolves at once (no person seated) for that round.
    */
   z.strictObject({
     type: z.literal('PLANNED'),
@@ -68,6 +97,7 @@ export const GameEvent = z.discriminatedUnion('type', [
     round: z.number().int().min(0).max(1_000_000),
     orders: z.array(Order).max(MAX_ITEMS),
     reason: Reason,
+    talks: z.array(TalkRecord).max(MAX_TALKS).optional(),
   }),
   z.strictObject({ type: z.literal('SYNC') }),
   /**
@@ -117,6 +147,9 @@ export type ParamValue = z.output<typeof ParamValue>;
 export type ClauseAnswer = z.output<typeof ClauseAnswer>;
 export type CustomInject = z.output<typeof CustomInject>;
 export type Draft = z.output<typeof Draft>;
+export type AnswerDecision = z.output<typeof AnswerDecision>;
+export type TextDecision = z.output<typeof TextDecision>;
+export type TalkRecord = z.output<typeof TalkRecord>;
 export type EventType = GameEvent['type'];
 const TYPES = new Set<string>(GameEvent.options.map((o) => o.shape.type.value));
 
@@ -180,7 +213,11 @@ function unknownId(c: Compiled, e: GameEvent): string | null {
     case 'ORDERS':
       return playable(e.actor) ?? orderIds(e.orders);
     case 'PLANNED':
-      return (c.seated.includes(e.actor) ? null : not('a seat', e.actor)) ?? orderIds(e.orders);
+      return (
+        (c.seated.includes(e.actor) ? null : not('a seat', e.actor)) ??
+        orderIds(e.orders) ??
+        first(e.talks ?? [], (r) => talkIds(c, e.actor, r))
+      );
     case 'SET_SEAT':
       return playable(e.actor);
     case 'INJECT':
@@ -214,6 +251,24 @@ function unknownId(c: Compiled, e: GameEvent): string | null {
     default:
       return null;
   }
+}
+
+/** The first thing in a PLANNED's talk record that is not the planned seat's or the scenario's, in words. */
+function talkIds(c: Compiled, seat: string, r: TalkRecord): string | null {
+  if (r.actor !== seat)
+    return `a talk record of ${shown(r.actor, 24)} is not ${shown(seat, 24)}'s to hand in`;
+  if (!r.decision) return null;
+  if (r.kind === 'text')
+    return (
+      (r.decision.via === null || c.actors.has(r.decision.via)
+        ? null
+        : `${shown(r.decision.via, 24)} is not an actor of this scenario`) ??
+      first(r.decision.drafts, (d) => clauseParams(c, d.clause, d.params))
+    );
+  return (
+    first(Object.keys(r.decision.answers), (k) => clauseParams(c, k, {})) ??
+    first(Object.entries(r.decision.changes), ([k, p]) => clauseParams(c, k, p))
+  );
 }
 
 function first<T>(xs: readonly T[], check: (x: T) => string | null): string | null {

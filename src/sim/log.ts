@@ -236,15 +236,35 @@ export function checkLog(value: unknown, scenario: Scenario, machine?: GameMachi
   return null;
 }
 
-/** A short fingerprint of a value (FNV-1a over its JSON): two games, or two scenario files, at a glance. */
-export function digest(value: unknown): string {
-  const text = JSON.stringify(value);
-  let h = 0x811c9dc5;
+/** FNV-1a of a text from a given offset basis, as 8 hex digits. */
+function fnv(text: string, basis: number): string {
+  let h = basis;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h.toString(16).padStart(8, '0');
+}
+
+/** A short fingerprint of a value (FNV-1a over its JSON): two games, or two scenario files, at a glance. */
+export const digest = (value: unknown): string => fnv(JSON.stringify(value), 0x811c9dc5);
+
+/** math: a second FNV offset basis (any odd constant other than the standard one). */
+const SECOND_BASIS = 0x9e3779b9;
+
+/** Objects' keys in sorted order: a value built or parsed in another order serialises the same. */
+const sortedKeys = (_: string, v: unknown): unknown =>
+  v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    : v;
+
+/**
+ * A 64-bit fingerprint (two FNV-1a passes over the JSON, keys sorted): for keys whose mix-up would change a
+ * game, compared between copies of a value made on different threads (a schema's parse reorders keys).
+ */
+export function wideDigest(value: unknown): string {
+  const text = JSON.stringify(value, sortedKeys);
+  return fnv(text, 0x811c9dc5) + fnv(text, SECOND_BASIS);
 }
 
 /** A short fingerprint of a state, to compare two games at a glance. */

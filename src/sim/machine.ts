@@ -15,6 +15,7 @@ import {
   signError,
 } from './negotiation.ts';
 import { checkOrders } from './orders.ts';
+import { allIn, resumed, withSeat } from './resolving.ts';
 import { applyInject, closeRound, resolveRound, runReactions, startRound } from './round.ts';
 import { type GameInput, initialState } from './state.ts';
 import { openStep } from './step.ts';
@@ -29,7 +30,16 @@ export function createGameMachine(scenario: Scenario) {
   const c = compile(scenario);
   const ladder = scenario.ladder;
   const firstRung = ladder[0]?.id ?? 'rung';
-  const persons = (s: GameState) => c.playable.filter((a) => s.seats[a]?.by === 'person');
+  /** PLANNED's checks for the round the state is at: a planner seat not yet planned, its orders as a person's. */
+  const plannedFits = (s: GameState, e: GameEvent) =>
+    e.type === 'PLANNED' &&
+    parseEvent(scenario, e).ok &&
+    !s.paused &&
+    s.seats[e.actor]?.by === 'computer' &&
+    s.seats[e.actor]?.policy === 'planner' &&
+    e.round === s.round &&
+    s.planned?.[e.actor] === undefined &&
+    checkOrders(c, s, e.actor, e.orders) === null;
 
   return setup({
     types: {
@@ -42,7 +52,12 @@ export function createGameMachine(scenario: Scenario) {
       resolve: assign(({ context }) => resolveRound(c, context)),
       react: assign(({ context }) => runReactions(c, context)),
       close: assign(({ context }) => closeRound(c, context)),
-      nextRound: assign(({ context }) => startRound(context)),
+      // Plans handed in for the new round before it opened (a round that resolves as it opens) are kept.
+      nextRound: assign(({ context }) => ({
+        ...startRound(context),
+        planned: context.planned,
+        plannedTalks: context.plannedTalks,
+      })),
       storeOrders: assign(({ context, event }) => {
         assertEvent(event, 'ORDERS');
         return { orders: { ...context.orders, [event.actor]: event.orders } };
@@ -62,25 +77,21 @@ export function createGameMachine(scenario: Scenario) {
       pause: assign(({ context, event }) =>
         context.paused ? {} : { paused: true, pausedAt: event.type === 'PAUSE' ? (event.now ?? null) : null },
       ),
-      resume: assign(({ context, event }) => ({
-        paused: false,
-        pausedAt: null,
-        deadline: resumedDeadline(context, event.type === 'RESUME' ? event.now : undefined),
-      })),
+      resume: assign(({ context, event }) =>
+        resumed(context, event.type === 'RESUME' ? event.now : undefined),
+      ),
+      // What was planned for the seat as it was is dropped: the new seat plays (or plans) afresh.
       setSeat: assign(({ context, event }) => {
         assertEvent(event, 'SET_SEAT');
-        if (!context.seats[event.actor]) return {};
-        // Orders planned for the seat as it was are dropped: the new seat plays (or plans) afresh.
-        const { [event.actor]: _, ...planned } = context.planned ?? {};
-        return {
-          seats: { ...context.seats, [event.actor]: event.seat },
-          ...(context.planned ? { planned } : {}),
-        };
+        return withSeat(context, event.actor, event.seat);
       }),
       storePlan: assign(({ context, event }) => {
         assertEvent(event, 'PLANNED');
         const plan = { orders: event.orders, reason: event.reason };
-        return { planned: { ...context.planned, [event.actor]: plan } };
+        return {
+          planned: { ...context.planned, [event.actor]: plan },
+          ...(event.talks?.length ? { plannedTalks: [...(context.plannedTalks ?? []), ...event.talks] } : {}),
+        };
       }),
       sync: raise({ type: 'SYNC' }),
       propose: assign(({ context, event }) => {
@@ -112,8 +123,7 @@ export function createGameMachine(scenario: Scenario) {
       // The boundary: an event of the wrong shape, with a number out of range or an id the scenario does not
       // know is refused here, before any rule reads it (callers get the reason from parseEvent itself).
       wellFormed: ({ event }) => parseEvent(scenario, event).ok,
-      allIn: ({ context }) =>
-        !context.paused && persons(context).every((a) => context.orders[a] !== undefined),
+      allIn: ({ context }) => allIn(c, context),
       ordersValid: ({ context, event }) =>
         event.type === 'ORDERS' &&
         parseEvent(scenario, event).ok &&
@@ -122,15 +132,9 @@ export function createGameMachine(scenario: Scenario) {
         context.orders[event.actor] === undefined &&
         checkOrders(c, context, event.actor, event.orders) === null,
       // A planner seat's orders planned off the machine: for this round, once, checked like a person's.
-      plannedValid: ({ context, event }) =>
-        event.type === 'PLANNED' &&
-        parseEvent(scenario, event).ok &&
-        !context.paused &&
-        context.seats[event.actor]?.by === 'computer' &&
-        context.seats[event.actor]?.policy === 'planner' &&
-        event.round === context.round &&
-        context.planned?.[event.actor] === undefined &&
-        checkOrders(c, context, event.actor, event.orders) === null,
+      plannedValid: ({ context, event }) => plannedFits(context, event),
+      // Before NEXT or BEGIN: for the round they open (which, with no person seated, resolves as it opens).
+      plannedNextValid: ({ context, event }) => plannedFits(startRound(context), event),
       deadlinePassed: ({ context, event }) =>
         event.type === 'TICK' &&
         parseEvent(scenario, event).ok &&
@@ -175,6 +179,7 @@ export function createGameMachine(scenario: Scenario) {
         on: {
           BEGIN: { guard: 'wellFormed', target: 'playing', actions: 'nextRound' },
           SET_SEAT: { guard: 'wellFormed', actions: 'setSeat' },
+          PLANNED: { guard: 'plannedNextValid', actions: 'storePlan' },
         },
       },
       playing: {
@@ -213,6 +218,7 @@ export function createGameMachine(scenario: Scenario) {
                   NEXT: { guard: and(['wellFormed', 'notPaused']), target: 'orders', actions: 'nextRound' },
                   INJECT: { guard: 'injectKnown', actions: ['inject', 'sync'] },
                   SET_SEAT: { guard: 'wellFormed', actions: 'setSeat' },
+                  PLANNED: { guard: 'plannedNextValid', actions: 'storePlan' },
                 },
               },
             },
@@ -256,12 +262,3 @@ export function createGameMachine(scenario: Scenario) {
 
 /** The machine type for a scenario. */
 export type GameMachine = ReturnType<typeof createGameMachine>;
-
-/** The deadline after a pause: the time spent paused is given back, so a pause never eats into a round. */
-export function resumedDeadline(
-  s: Pick<GameState, 'deadline' | 'pausedAt'>,
-  now: number | undefined,
-): number | null {
-  if (s.deadline === null || s.pausedAt == null || now === undefined || now < s.pausedAt) return s.deadline;
-  return s.deadline + (now - s.pausedAt);
-}

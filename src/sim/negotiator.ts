@@ -25,7 +25,7 @@ import {
 import { mediatorOptions, partyOptions, plannedAnswer, plannedText, plansTalks } from './planner-talks.ts';
 import { netWeight } from './policies.ts';
 import type { Step } from './step.ts';
-import type { ClauseAnswer, GameState, ParamValue, PolicyName, Term } from './types.ts';
+import type { ClauseAnswer, GameState, ParamValue, PolicyName, TalkRecord, Term } from './types.ts';
 
 /** Design choice: a clause this far below acceptance is countered (its parameters softened), not rejected. */
 export const COUNTER_MARGIN = 3;
@@ -191,8 +191,11 @@ export function draftFor(c: Compiled, s: GameState, actor: string): { drafts: Dr
   return { drafts: wanted.map((x) => ({ clause: x.id, params: defaultParams(c, x, s.round) })), via };
 }
 
-/** Each computer player's negotiating move this round: parties answer or propose; third parties carry, draft and sign on. */
-export function negotiateRound(st: Step): void {
+/**
+ * Each computer player's negotiating move this round: parties answer or propose; third parties carry, draft
+ * and sign on. `record` collects the planner seats' decisions with their keys (the pre-play, preplay.ts).
+ */
+export function negotiateRound(st: Step, record?: TalkRecord[]): void {
   const { c } = st;
   if (c.scenario.clauses.length === 0) return;
   for (const actor of c.parties) {
@@ -205,7 +208,7 @@ export function negotiateRound(st: Step): void {
       const v = currentVersion(s);
       if (!v) continue;
       const j =
-        (planner ? plannedAnswer(c, s, actor, softened) : null) ??
+        (planner ? plannedAnswer(c, s, actor, softened, record) : null) ??
         judge(c, s, actor, seat.policy, v.terms, v.via);
       answer(st, actor, j.answers, j.changes, j.reason);
       continue;
@@ -214,11 +217,17 @@ export function negotiateRound(st: Step): void {
     if (waiting.length > 0 || carrying(st) !== undefined) continue; // a text is waiting for others
     if (planner) {
       // The planner drafts what it wants, as draftFor does, from its own view; whether and which by its numbers.
-      const t = plannedText(c, s, actor, (view) => {
-        const mine = draftFor(c, asState(view), actor);
-        return partyOptions(c, actor, mine.drafts, mine.via);
-      });
-      if (t && t.choice.drafts.length > 0) propose(st, actor, t.choice.drafts, t.choice.via, t.reason);
+      const t = plannedText(
+        c,
+        s,
+        actor,
+        (view) => {
+          const mine = draftFor(c, asState(view), actor);
+          return partyOptions(c, actor, mine.drafts, mine.via);
+        },
+        record,
+      );
+      if (t && t.drafts.length > 0) propose(st, actor, t.drafts, t.via, t.reason);
       continue;
     }
     const { drafts, via } = draftFor(c, s, actor);
@@ -230,7 +239,7 @@ export function negotiateRound(st: Step): void {
   }
   for (const actor of c.seated) {
     if (c.parties.includes(actor) || st.s.seats[actor]?.by !== 'computer') continue;
-    thirdPartyMove(st, actor);
+    thirdPartyMove(st, actor, record);
   }
 }
 
@@ -248,7 +257,7 @@ function carrying(st: Step): string | undefined {
  * bridging text of the clauses every party values at 0 or more; once a mediated text is in force a great
  * power signs on as guarantor, an organisation as monitor, a mediator as guarantor.
  */
-function thirdPartyMove(st: Step, actor: string): void {
+function thirdPartyMove(st: Step, actor: string, record?: TalkRecord[]): void {
   const { c, s } = st;
   const me = c.actors.get(actor);
   if (!me) return;
@@ -284,8 +293,8 @@ function thirdPartyMove(st: Step, actor: string): void {
   if (!me.mediator || !engaged || awaitingAnswers(c, s).length > 0) return;
   if (plansTalks(s, actor)) {
     // A planner mediator drafts whenever its numbers favour a text over none this round, lead or not.
-    const t = plannedText(c, s, actor, (view) => mediatorOptions(c, view, actor));
-    if (t && t.choice.drafts.length > 0) propose(st, actor, t.choice.drafts, actor, t.reason);
+    const t = plannedText(c, s, actor, (view) => mediatorOptions(c, view, actor), record);
+    if (t && t.drafts.length > 0) propose(st, actor, t.drafts, actor, t.reason);
     return;
   }
   if (!lead || !stuck) return;

@@ -2,20 +2,27 @@
 // room server's worker threads (src/server/planner-pool.ts). What travels to and from a planning thread, as
 // schemas: each side parses what it receives, so a worker from another build, or a damaged message, is
 // refused with a reason instead of being acted on; the thread's answer; and what the side that holds the
-// game needs to hand the plans in before the round resolves (resolves, seatInput).
+// game needs to hand the plans in before the round resolves (seatInput; resolving.ts says which event
+// resolves it). Two kinds of request: a seat's orders planned from its own view (`plan`), and the round's
+// negotiation pre-played from the true state (`talks`, preplay.ts): only ever sent to the page's own worker
+// or a room server's own thread, where the true state already is.
 import * as z from 'zod';
 import { reason } from '../errors.ts';
 import { Scenario } from '../scenario/schema.ts';
 import { type Compiled, compile } from './compile.ts';
-import { type GameEvent, Id, issueText, Order, PlannerLevel, Reason } from './events.ts';
-import { digest } from './log.ts';
+import { Id, issueText, Order, PlannerLevel, Reason, TalkRecord } from './events.ts';
 import { type PlanOptions, plan, planInput } from './planner.ts';
+import { inputKey } from './planner-talks.ts';
+import { preplayTalks } from './preplay.ts';
 import { scenarioHash } from './save.ts';
-import { ProjectedStateSchema } from './state-schema.ts';
+import { GameStateSchema, ProjectedStateSchema } from './state-schema.ts';
 import type { GameState } from './types.ts';
 
 /** Design choice: the continuations of a plan made on the game's own thread when its planning thread failed (tens of ms). */
 export const FALLBACK_BUDGET = 48;
+
+/** The most talk records one pre-play gives back: at most one a seat, far fewer in any scenario. */
+const MAX_RECORDS = 100;
 
 /** The most a page may ask of one decision: far beyond the deep level's own budget. */
 const MAX_BUDGET = 1_000_000;
@@ -38,6 +45,23 @@ export const PlanRequest = z.strictObject({
 });
 export type PlanRequest = z.output<typeof PlanRequest>;
 
+/**
+ * The round's negotiation pre-played: the scenario as for a plan, and the TRUE state the round will resolve
+ * from (the talks of planner seats depend on the moves before them, made from every seat's view of it).
+ */
+export const TalksRequest = z.strictObject({
+  kind: z.literal('talks'),
+  seq: z.number().int().min(0),
+  key: z.string().min(1).max(200),
+  scenario: z.unknown().optional(),
+  state: z.unknown(),
+});
+export type TalksRequest = z.output<typeof TalksRequest>;
+
+/** Whatever a planning thread is asked. */
+export const PlannerRequest = z.discriminatedUnion('kind', [PlanRequest, TalksRequest]);
+export type PlannerRequest = z.output<typeof PlannerRequest>;
+
 /** The part of a `Plan` the page uses: the orders and reason, the ranking the advisor shows, and the work done. */
 export const PlanShape = z.object({
   orders: z.array(Order).max(50),
@@ -56,9 +80,15 @@ export const PlanShape = z.object({
 });
 export type PlanShape = z.output<typeof PlanShape>;
 
-/** The worker's answer to one request: the plan and how long it took inside the worker, or why it failed. */
+/** The worker's answer to one request: the plan or the talks and how long they took inside it, or why it failed. */
 export const PlanReply = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('plan'), seq: z.number().int(), plan: PlanShape, ms: z.number().min(0) }),
+  z.strictObject({
+    kind: z.literal('talks'),
+    seq: z.number().int(),
+    talks: z.array(TalkRecord).max(MAX_RECORDS),
+    ms: z.number().min(0),
+  }),
   z.strictObject({ kind: z.literal('error'), seq: z.number().int(), message: z.string().max(2000) }),
 ]);
 export type PlanReply = z.output<typeof PlanReply>;
@@ -83,7 +113,7 @@ export function answerPlan(scenarios: Map<string, Compiled>, data: unknown): Pla
     seq: typeof seq === 'number' && Number.isInteger(seq) ? seq : -1,
     message,
   });
-  const r = PlanRequest.safeParse(data);
+  const r = PlannerRequest.safeParse(data);
   if (!r.success) return refused(`the request is malformed (${issueText(r.error.issues[0])})`);
   const q = r.data;
   if (q.scenario !== undefined) {
@@ -95,9 +125,18 @@ export function answerPlan(scenarios: Map<string, Compiled>, data: unknown): Pla
   }
   const c = scenarios.get(q.key);
   if (!c) return refused(`no scenario was sent for ${q.key}`);
+  const t = performance.now();
+  if (q.kind === 'talks') {
+    const state = GameStateSchema.safeParse(q.state);
+    if (!state.success) return refused(`the state is malformed (${issueText(state.error.issues[0])})`);
+    try {
+      return { kind: 'talks', seq: q.seq, talks: preplayTalks(c, state.data), ms: performance.now() - t };
+    } catch (e) {
+      return refused(`the talks pre-play failed (${reason(e)})`);
+    }
+  }
   const view = ProjectedStateSchema.safeParse(q.view);
   if (!view.success) return refused(`the seat's view is malformed (${issueText(view.error.issues[0])})`);
-  const t = performance.now();
   try {
     const p = plan(c, view.data, q.actor, {
       level: q.level,
@@ -110,14 +149,6 @@ export function answerPlan(scenarios: Map<string, Compiled>, data: unknown): Pla
   }
 }
 
-/** Would this event resolve the round (the machine's `allIn` after the last orders, or its deadline passing)? */
-export function resolves(c: Compiled, s: GameState, e: GameEvent): boolean {
-  if (s.paused) return false;
-  if (e.type === 'TICK') return s.deadline !== null && e.now >= s.deadline;
-  if (e.type !== 'ORDERS') return false;
-  return c.playable.every((a) => s.seats[a]?.by !== 'person' || s.orders[a] !== undefined || a === e.actor);
-}
-
 /** A seat's decision as the planner takes it (planInput), and the fingerprint of what the seat knows. */
 export interface SeatInput {
   view: GameState;
@@ -127,8 +158,8 @@ export interface SeatInput {
 const inputs = new WeakMap<GameState, Map<string, SeatInput>>();
 
 /**
- * A seat's planner input in this state, once per state and seat. The fingerprint leaves out the round's
- * orders, plans and pacing, which no plan reads; it keeps the level and seed the plan is made with.
+ * A seat's planner input in this state, once per state and seat, with its fingerprint (inputKey: the
+ * level and seed the plan is made with, and the view without what no plan reads).
  */
 export function seatInput(c: Compiled, s: GameState, actor: string): SeatInput {
   const seen = inputs.get(s) ?? new Map<string, SeatInput>();
@@ -136,8 +167,7 @@ export function seatInput(c: Compiled, s: GameState, actor: string): SeatInput {
   let v = seen.get(actor);
   if (!v) {
     const { view, opts } = planInput(c, s, actor);
-    const { orders: _o, planned: _p, deadline: _d, paused: _x, pausedAt: _a, ...known } = view;
-    v = { view, opts, key: digest({ known, opts }) };
+    v = { view, opts, key: inputKey(view, opts) };
     seen.set(actor, v);
   }
   return v;

@@ -6,6 +6,8 @@ import { asState, type SeatView, sampleWorld } from './belief.ts';
 import { clauseOf, termError } from './clauses.ts';
 import { actorName, type Compiled } from './compile.ts';
 import { scoreNow } from './endings.ts';
+import type { AnswerDecision, TalkRecord, TextDecision } from './events.ts';
+import { wideDigest } from './log.ts';
 import {
   answer,
   awaitingAnswers,
@@ -299,10 +301,73 @@ export function partyOptions(c: Compiled, actor: string, drafts: Draft[], via: s
   ];
 }
 
-/** The planner party's answer to the text waiting on it, planned from its own view, or null when none waits. */
-export function plannedAnswer(c: Compiled, s: GameState, actor: string, soften: Softener): TalkAnswer | null {
+/**
+ * The fingerprint of a planner decision's input: the seat's view and how it plans (level, seed, kind). It
+ * leaves out the round's orders, plans and pacing, which no plan reads (belief.ts samples its world without
+ * them), so the key of a view made a moment before the last orders came in is the key at resolution.
+ */
+export function inputKey(view: SeatView, how: unknown): string {
+  const {
+    orders: _o,
+    planned: _p,
+    plannedTalks: _t,
+    deadline: _d,
+    paused: _x,
+    pausedAt: _a,
+    ...known
+  } = view;
+  return wideDigest({ known, how });
+}
+
+interface Decisions {
+  answer: AnswerDecision;
+  text: TextDecision;
+}
+
+/**
+ * A planner seat's talk decision at this point of the round's negotiation: the one pre-played for exactly
+ * this input when the state holds it (PLANNED's talks), else planned here from the seat's view. `record`
+ * collects each decision planned here with its key (the pre-play, preplay.ts). A record is used only when
+ * its key is this input's, and it was made by the same functions from that input: the game is the same
+ * with or without it.
+ */
+function decide<K extends keyof Decisions>(
+  c: Compiled,
+  s: GameState,
+  actor: string,
+  kind: K,
+  make: (view: SeatView, opts: PlanOptions) => Decisions[K] | null,
+  record?: TalkRecord[],
+): Decisions[K] | null {
   const { view, opts } = talkInput(c, s, actor);
-  return planAnswer(c, view, actor, opts, soften);
+  if (!record && !s.plannedTalks?.length) return make(view, opts);
+  const key = inputKey(view, { kind, ...opts });
+  const hit = s.plannedTalks?.find((r) => r.actor === actor && r.kind === kind && r.key === key);
+  if (hit) return hit.decision as Decisions[K] | null;
+  const decision = make(view, opts);
+  record?.push({ actor, kind, key, decision } as TalkRecord);
+  return decision;
+}
+
+/** The planner party's answer to the text waiting on it, planned from its own view, or null when none waits. */
+export function plannedAnswer(
+  c: Compiled,
+  s: GameState,
+  actor: string,
+  soften: Softener,
+  record?: TalkRecord[],
+): AnswerDecision | null {
+  return decide(
+    c,
+    s,
+    actor,
+    'answer',
+    (view, opts) => {
+      const a = planAnswer(c, view, actor, opts, soften);
+      return a && { answers: a.answers, changes: a.changes, reason: a.reason };
+    },
+    record,
+  );
 }
 
 /** The planner's choice of text among its options (built from its view), planned from its own view. */
@@ -311,7 +376,17 @@ export function plannedText(
   s: GameState,
   actor: string,
   optionsFor: (view: SeatView) => TextOption[],
-): TextChoice | null {
-  const { view, opts } = talkInput(c, s, actor);
-  return planText(c, view, actor, optionsFor(view), opts);
+  record?: TalkRecord[],
+): TextDecision | null {
+  return decide(
+    c,
+    s,
+    actor,
+    'text',
+    (view, opts) => {
+      const t = planText(c, view, actor, optionsFor(view), opts);
+      return t && { drafts: t.choice.drafts, via: t.choice.via, reason: t.reason };
+    },
+    record,
+  );
 }

@@ -34,10 +34,12 @@ export function projectFor(scenario: Scenario, viewer: Viewer, state: GameState)
   const privateCauses = new Set(
     state.causes.filter((x) => x.to !== undefined && (own === null || !x.to.includes(own))).map((x) => x.id),
   );
+  // Pre-played talks were made from the true state (other seats' answers in a shuttle among them).
+  const { plannedTalks: _, ...rest } = state;
   return {
     submitted,
     state: {
-      ...state,
+      ...rest,
       seed: 0,
       rng: [],
       metrics: Object.fromEntries(Object.entries(state.metrics).filter(([id]) => !hidden.has(id))),

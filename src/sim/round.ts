@@ -139,11 +139,17 @@ function runRules(st: Step, acts: Taken[]): void {
   updateTrade(st, rule);
 }
 
+/** The working copy a round's resolution starts from (what the talks pre-play opens too: preplay.ts). */
+export function openResolution(c: Compiled, prev: GameState): Step {
+  const st = openStep(c, prev);
+  st.s.struckKinds = [];
+  return st;
+}
+
 /** Resolution: computer players choose, then every order resolves in the documented order. */
 export function resolveRound(c: Compiled, prev: GameState): GameState {
-  const st = openStep(c, prev);
+  const st = openResolution(c, prev);
   const { s } = st;
-  s.struckKinds = [];
   negotiateRound(st);
   const queue: { actor: string; order: Order; reason?: string; rank: number }[] = [];
   for (const actor of c.seated) {
@@ -161,6 +167,7 @@ export function resolveRound(c: Compiled, prev: GameState): GameState {
   }
   // Played: the plans leave the state, which is then the same whether they came by PLANNED or not.
   s.planned = undefined;
+  s.plannedTalks = undefined;
   queue.sort((a, b) => a.rank - b.rank);
   const acts: Taken[] = [];
   for (const q of queue) {

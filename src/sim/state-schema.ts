@@ -7,7 +7,7 @@ import { shown } from '../errors.ts';
 import { MediationPhase } from '../scenario/effect-schema.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { type Compiled, compile } from './compile.ts';
-import { ClauseAnswer, Id, issueText, Order, ParamValue, Reason, Seat, Time } from './events.ts';
+import { ClauseAnswer, Id, issueText, Order, ParamValue, Reason, Seat, TalkRecord, Time } from './events.ts';
 import type { GameState } from './types.ts';
 
 const Text = z.string().max(10_000);
@@ -101,6 +101,7 @@ export const GameStateSchema = z.strictObject({
   seats: z.record(Id, Seat),
   orders: z.record(Id, z.array(Order).max(50)),
   planned: z.record(Id, z.strictObject({ orders: z.array(Order).max(50), reason: Reason })).optional(),
+  plannedTalks: list(TalkRecord).optional(),
   taken: list(
     z.strictObject({
       round: Round,

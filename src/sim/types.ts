@@ -1,11 +1,19 @@
 // The engine's state: plain data only, so snapshots serialise and replay bit for bit.
 import type { MediationPhase } from '../scenario/schema.ts';
-import type { ClauseAnswer, Order, ParamValue, PlannerLevel, PolicyName, Seat } from './events.ts';
+import type {
+  ClauseAnswer,
+  Order,
+  ParamValue,
+  PlannerLevel,
+  PolicyName,
+  Seat,
+  TalkRecord,
+} from './events.ts';
 import type { RngState } from './rng.ts';
 
 // Who sits in a seat, an order, a clause's parameter value and a party's answer travel in events too:
 // their types come from the events' schema (events.ts).
-export type { ClauseAnswer, Order, ParamValue, PlannerLevel, PolicyName, Seat };
+export type { ClauseAnswer, Order, ParamValue, PlannerLevel, PolicyName, Seat, TalkRecord };
 
 /** A computer player's orders for a round with the reason it gives. */
 export interface Planned {
@@ -192,6 +200,8 @@ export interface GameState {
   orders: Record<string, Order[]>;
   /** This round's orders of planner seats planned off the machine (PLANNED); absent when none. */
   planned?: Record<string, Planned>;
+  /** Planner seats' negotiating decisions pre-played for this round's resolution (PLANNED); absent when none. */
+  plannedTalks?: TalkRecord[];
   taken: Taken[];
   pending: PendingVerification[];
   /** Each party's private resolve, 0–1, drawn per game and never shown to the others (Fearon). */

@@ -23,11 +23,11 @@ import {
   type PlanRequest,
   type PlanShape,
   plannedSeats,
-  resolves,
   scenarioKey,
   seatInput,
 } from '../sim/plan-protocol.ts';
 import { plan } from '../sim/planner.ts';
+import { resolvingState } from '../sim/resolving.ts';
 import type { GameState, PlannerLevel } from '../sim/types.ts';
 import { nameOf } from './causes.ts';
 import type { App } from './types.ts';
@@ -148,7 +148,8 @@ class WorkerPlanner {
     clearTimeout(run.timer);
     this.running = null;
     const { job } = run;
-    if (r.data.kind === 'error') this.fallback(job, r.data.message);
+    if (r.data.kind !== 'plan')
+      this.fallback(job, r.data.kind === 'error' ? r.data.message : 'talks, not a plan');
     else {
       const elapsed = performance.now() - run.started;
       const p = r.data.plan;
@@ -350,7 +351,7 @@ export function installPlanning(app: App, doc: Document): Planning {
     const g = app.game;
     if (g && phaseOf(g.actor) === 'orders') {
       const s = g.actor.getSnapshot().context;
-      if (resolves(g.c, s, event)) {
+      if (resolvingState(g.c, 'orders', s, event) !== null) {
         if (missing(g.c, s).length > 0) {
           // One tick stands for every tick: the deadline has passed either way.
           held = [...held.filter((e) => !(e.type === 'TICK' && event.type === 'TICK')), event];
