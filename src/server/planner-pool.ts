@@ -1,7 +1,7 @@
-// The room server's planners: a few worker threads (planner-thread.ts) that plan computer seats' decisions
-// and students' advice for every room of the process, so that a decision of hundreds of milliseconds never
-// holds up the event loop the rooms share. Jobs wait in one queue, computer seats' before advice, and go to
-// the first free thread.
+// The room server's planners: a few worker threads (planner-thread.ts) that plan computer seats' decisions,
+// pre-play rounds' negotiations (the planner seats' talks) and plan students' advice for every room of the
+// process, so that a decision of hundreds of milliseconds never holds up the event loop the rooms share. Jobs
+// wait in one queue, computer seats' and talks before advice, and go to the first free thread.
 //
 // A thread that does not answer within the time limit is ended and replaced, its job fails (the room then
 // plans on its own thread at a small budget), and later jobs of that level plan with a quarter of the
@@ -10,13 +10,13 @@ import { Worker } from 'node:worker_threads';
 import type { Compiled } from '../sim/compile.ts';
 import {
   FALLBACK_BUDGET,
+  type PlannerRequest,
   PlanReply,
-  type PlanRequest,
   type PlanShape,
   scenarioKey,
 } from '../sim/plan-protocol.ts';
 import { LEVELS } from '../sim/planner.ts';
-import type { GameState, PlannerLevel } from '../sim/types.ts';
+import type { GameState, PlannerLevel, TalkRecord } from '../sim/types.ts';
 
 /** One decision: the seat's own view (planInput), the seat, its level and the planner's seed. */
 export interface PlanJob {
@@ -39,10 +39,21 @@ export interface PoolSettings {
 
 const TSX = import.meta.resolve('tsx');
 
+/** A round's negotiation to pre-play: the TRUE state it resolves from (this process's own threads only). */
+export interface TalksJob {
+  c: Compiled;
+  state: GameState;
+}
+
+/** A job in the queue; `answer` takes the thread's reply (an Error for a refusal or a reply of another kind). */
 interface Queued {
-  job: PlanJob;
-  resolve: (p: PlanShape) => void;
-  reject: (e: Error) => void;
+  c: Compiled;
+  urgent: boolean;
+  /** The plan's level, whose budget a timeout lowers (talks: none, they are played at the seats' own levels). */
+  level: PlannerLevel | null;
+  actor: string;
+  request(head: { seq: number; key: string; scenario?: unknown }, budget: number | undefined): PlannerRequest;
+  answer(reply: PlanReply | Error): void;
 }
 
 interface Slot {
@@ -77,21 +88,66 @@ export class PlannerPool {
 
   /** Plans one decision on a thread; fails with the reason when the thread fails, times out or is closed. */
   plan(job: PlanJob): Promise<PlanShape> {
-    if (!this.enabled) return Promise.reject(new Error('the planner pool is closed'));
-    return new Promise((resolve, reject) => {
-      const q = { job, resolve, reject };
-      const after = job.urgent ? this.#queue.findIndex((x) => !x.job.urgent) : -1;
-      if (after === -1) this.#queue.push(q);
-      else this.#queue.splice(after, 0, q);
-      this.#next();
-    });
+    return new Promise((resolve, reject) =>
+      this.#enqueue({
+        c: job.c,
+        urgent: job.urgent,
+        level: job.level,
+        actor: job.actor,
+        request: (head, budget) => ({
+          kind: 'plan',
+          ...head,
+          view: job.view,
+          actor: job.actor,
+          level: job.level,
+          seed: job.seed,
+          ...(budget !== undefined ? { budget } : {}),
+        }),
+        answer: (r) =>
+          r instanceof Error
+            ? reject(r)
+            : r.kind === 'plan'
+              ? resolve(r.plan)
+              : reject(unexpected(r, 'plan')),
+      }),
+    );
+  }
+
+  /** Pre-plays a round's negotiation on a thread (as urgent as a seat's orders); fails as plan does. */
+  talks(job: TalksJob): Promise<TalkRecord[]> {
+    return new Promise((resolve, reject) =>
+      this.#enqueue({
+        c: job.c,
+        urgent: true,
+        level: null,
+        actor: 'the talks',
+        request: (head) => ({ kind: 'talks', ...head, state: job.state }),
+        answer: (r) =>
+          r instanceof Error
+            ? reject(r)
+            : r.kind === 'talks'
+              ? resolve(r.talks)
+              : reject(unexpected(r, 'talks')),
+      }),
+    );
+  }
+
+  #enqueue(q: Queued): void {
+    if (!this.enabled) {
+      q.answer(new Error('the planner pool is closed'));
+      return;
+    }
+    const after = q.urgent ? this.#queue.findIndex((x) => !x.urgent) : -1;
+    if (after === -1) this.#queue.push(q);
+    else this.#queue.splice(after, 0, q);
+    this.#next();
   }
 
   /** Ends every thread; queued and running jobs fail. */
   async close(): Promise<void> {
     this.#closed = true;
     const gone = new Error('the planner pool is closed');
-    for (const q of this.#queue.splice(0)) q.reject(gone);
+    for (const q of this.#queue.splice(0)) q.answer(gone);
     await Promise.all(
       this.#slots.map(async (slot) => {
         this.#fail(slot, gone);
@@ -108,19 +164,12 @@ export class PlannerPool {
       const q = this.#queue.shift() as Queued;
       const w = this.#spawn(slot);
       const seq = ++this.#seq;
-      const key = scenarioKey(q.job.c);
-      const budget = this.#budgets.get(q.job.level);
-      const request: PlanRequest = {
-        kind: 'plan',
-        seq,
-        key,
-        ...(slot.known.has(key) ? {} : { scenario: q.job.c.scenario }),
-        view: q.job.view,
-        actor: q.job.actor,
-        level: q.job.level,
-        seed: q.job.seed,
-        ...(budget !== undefined ? { budget } : {}),
-      };
+      const key = scenarioKey(q.c);
+      const budget = q.level === null ? undefined : this.#budgets.get(q.level);
+      const request = q.request(
+        { seq, key, ...(slot.known.has(key) ? {} : { scenario: q.c.scenario }) },
+        budget,
+      );
       slot.known.add(key);
       const timer = setTimeout(() => this.#timedOut(slot), this.#settings.timeoutMs);
       slot.running = { ...q, seq, timer };
@@ -151,20 +200,23 @@ export class PlannerPool {
     }
     clearTimeout(run.timer);
     slot.running = null;
-    if (r.data.kind === 'plan') run.resolve(r.data.plan);
-    else run.reject(new Error(r.data.kind === 'error' ? r.data.message : `a ${r.data.kind} reply to a plan`));
+    run.answer(r.data.kind === 'error' ? new Error(r.data.message) : r.data);
     this.#next();
   }
 
   #timedOut(slot: Slot): void {
     const run = slot.running;
     if (!run) return;
-    const level = run.job.level;
-    const had = this.#budgets.get(level) ?? LEVELS[level].continuations;
-    this.#budgets.set(level, Math.max(FALLBACK_BUDGET, Math.floor(had / 4)));
-    this.#settings.log(
-      `planner pool: ${run.job.actor}'s decision took over ${this.#settings.timeoutMs} ms; ${level} now plans with ${this.#budgets.get(level)} continuations`,
-    );
+    const { level } = run;
+    if (level === null)
+      this.#settings.log(`planner pool: ${run.actor} took over ${this.#settings.timeoutMs} ms`);
+    else {
+      const had = this.#budgets.get(level) ?? LEVELS[level].continuations;
+      this.#budgets.set(level, Math.max(FALLBACK_BUDGET, Math.floor(had / 4)));
+      this.#settings.log(
+        `planner pool: ${run.actor}'s decision took over ${this.#settings.timeoutMs} ms; ${level} now plans with ${this.#budgets.get(level)} continuations`,
+      );
+    }
     const w = slot.worker;
     slot.worker = null;
     void w?.terminate();
@@ -187,6 +239,8 @@ export class PlannerPool {
     if (!run) return;
     clearTimeout(run.timer);
     slot.running = null;
-    run.reject(e);
+    run.answer(e);
   }
 }
+
+const unexpected = (r: PlanReply, asked: string) => new Error(`a ${r.kind} reply to a ${asked} request`);

@@ -10,10 +10,13 @@ import * as z from 'zod';
 import { reason } from '../errors.ts';
 import { Scenario } from '../scenario/schema.ts';
 import { type Compiled, compile } from './compile.ts';
-import { Id, issueText, Order, PlannerLevel, Reason, TalkRecord } from './events.ts';
+import { type GameEvent, Id, issueText, Order, PlannerLevel, Reason, TalkRecord } from './events.ts';
+import { digest } from './log.ts';
+import type { Phase } from './phase.ts';
 import { type PlanOptions, plan, planInput } from './planner.ts';
 import { inputKey } from './planner-talks.ts';
 import { preplayTalks } from './preplay.ts';
+import { resolvingState } from './resolving.ts';
 import { scenarioHash } from './save.ts';
 import { GameStateSchema, ProjectedStateSchema } from './state-schema.ts';
 import type { GameState } from './types.ts';
@@ -188,4 +191,90 @@ export function scenarioKey(c: Compiled): string {
     scenarioKeys.set(c, k);
   }
   return k;
+}
+
+/**
+ * The state the round will resolve from, as far as can be told now: the held event's, else in the orders
+ * phase the state itself (the last orders and the tick change nothing a plan or the talks read), and in the
+ * report or briefing phase the round NEXT or BEGIN opens, when it resolves as it opens (no person seated).
+ * Null when no resolution is in view.
+ */
+export function planTarget(c: Compiled, phase: Phase, s: GameState, held?: GameEvent): GameState | null {
+  const by = (e: GameEvent) => resolvingState(c, phase, s, e);
+  if (held) {
+    const t = by(held);
+    if (t) return t;
+  }
+  if (phase === 'orders') return s;
+  if (phase === 'report') return by({ type: 'NEXT' });
+  if (phase === 'briefing') return by({ type: 'BEGIN' });
+  return null;
+}
+
+const talkKeys = new WeakMap<GameState, string>();
+/** A fingerprint of what the talks pre-play of a state reads: all of it but the round's orders, plans and pacing. */
+export function talksKey(s: GameState): string {
+  let k = talkKeys.get(s);
+  if (k === undefined) {
+    const { orders: _o, planned: _p, plannedTalks: _t, deadline: _d, paused: _x, pausedAt: _a, ...read } = s;
+    k = digest(read);
+    talkKeys.set(s, k);
+  }
+  return k;
+}
+
+/** What a side that holds a game has made ready for a round's resolution, from its planning threads. */
+export interface Prepared {
+  /** Each planner seat's orders and the key of the input they were planned from (null: none could be made). */
+  plans: Map<string, { key: string; plan: PlanShape | null }>;
+  /** The round's talks pre-played and the talksKey of the state (null records: the pre-play failed). */
+  talks: { key: string; records: TalkRecord[] | null } | null;
+}
+
+/**
+ * Planner seats of the target that have not handed in their orders and can: a planner's seat already in the
+ * state the game is in (`now`), since a seat the resolving event itself gives to a planner (SET_SEAT) can
+ * hand in nothing before it (it plans at resolution).
+ */
+const dueSeats = (c: Compiled, target: GameState, now: GameState): string[] =>
+  plannedSeats(c, target).planners.filter(
+    (a) =>
+      target.planned?.[a] === undefined &&
+      now.seats[a]?.by === 'computer' &&
+      now.seats[a]?.policy === 'planner',
+  );
+
+/** Whether the target's negotiation has planner moves to pre-play: a planner seat, and clauses to talk about. */
+const talksWanted = (c: Compiled, target: GameState): boolean =>
+  c.scenario.clauses.length > 0 && plannedSeats(c, target).planners.length > 0;
+
+/**
+ * What the target still lacks, the game being at `now`: the planner seats whose orders are not in for their
+ * input, and the talks.
+ */
+export function lacking(
+  c: Compiled,
+  target: GameState,
+  ready: Prepared,
+  now: GameState,
+): { seats: string[]; talks: boolean } {
+  const seats = dueSeats(c, target, now);
+  return {
+    seats: seats.filter((a) => ready.plans.get(a)?.key !== seatInput(c, target, a).key),
+    talks: seats.length > 0 && talksWanted(c, target) && ready.talks?.key !== talksKey(target),
+  };
+}
+
+/** The PLANNED events that hand the target's ready plans in (the game at `now`), each seat's talk records with its orders. */
+export function plannedEvents(c: Compiled, target: GameState, ready: Prepared, now: GameState): GameEvent[] {
+  const records = ready.talks?.key === talksKey(target) ? (ready.talks.records ?? []) : [];
+  return dueSeats(c, target, now).flatMap((actor): GameEvent[] => {
+    const made = ready.plans.get(actor);
+    if (!made?.plan || made.key !== seatInput(c, target, actor).key) return [];
+    const talks = records.filter((r) => r.actor === actor);
+    const { orders, reason } = made.plan;
+    return [
+      { type: 'PLANNED', actor, round: target.round, orders, reason, ...(talks.length ? { talks } : {}) },
+    ];
+  });
 }

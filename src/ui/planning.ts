@@ -1,30 +1,42 @@
 // The planning computer players and the advisor on the page. Each planner seat's decision is planned in a
-// Web Worker (planner-worker.ts) from the seat's own projection while the people give their orders, and
-// handed to the game as PLANNED just before the round resolves: the event that would resolve it (the last
-// person's orders, the deadline's tick) waits until every planner seat's plan is in, while a "thinking"
-// line names the seats being planned. (A round that resolves by another way, such as the trainer seating
-// the computer in the last person's place, plans at resolution on the page, as the simulator does.) A seat whose advisor the trainer switched on gets the planner's
-// suggestion for its own seat, shown on its orders screen only (advisor.ts).
+// Web Worker (planner-worker.ts) from the seat's own projection while the people give their orders, and the
+// round's negotiation is pre-played there from the state the round will resolve from (the planner seats'
+// answers and texts, preplay.ts: the worker is the page's own, so the true state never leaves the page).
+// Both are handed to the game as PLANNED just before the round resolves: the event that would resolve it
+// (the last person's orders, the deadline's tick, the trainer seating the computer in the last person's
+// place or resuming, NEXT or BEGIN with no person seated: resolving.ts) waits until they are in, while a
+// "thinking" line names the seats being planned. What still plans at resolution on the page: a seat the
+// resolving event itself gives to a planner (its PLANNED cannot come before it is the planner's), a plan or
+// pre-play the worker failed to make, and a talk decision whose input is not the one pre-played. A seat
+// whose advisor the trainer switched on gets the planner's suggestion for its own seat, shown on its orders
+// screen only (advisor.ts).
 //
 // A slow machine degrades, never freezes: a decision that takes longer than SLOW_MS makes the next one of
 // that level plan with a smaller budget, and one not back after HARD_MS is abandoned (the worker is
-// replaced) and planned on the page at FALLBACK_BUDGET continuations instead.
+// replaced) and planned on the page at FALLBACK_BUDGET continuations instead. The talks are pre-played at
+// the seats' own levels or not at all (a smaller budget would be another game): an abandoned pre-play
+// leaves them to the resolution.
 import { html, render as paint } from 'lit-html';
 import type { Actor, Subscription } from 'xstate';
 import { reason } from '../errors.ts';
 import type { Compiled } from '../sim/compile.ts';
-import type { GameEvent } from '../sim/events.ts';
+import type { GameEvent, TalkRecord } from '../sim/events.ts';
 import type { GameMachine } from '../sim/machine.ts';
 import { phaseOf } from '../sim/phase.ts';
 import {
   type Advice,
   FALLBACK_BUDGET,
+  lacking,
+  type PlannerRequest,
   PlanReply,
-  type PlanRequest,
   type PlanShape,
+  type Prepared,
+  plannedEvents,
   plannedSeats,
+  planTarget,
   scenarioKey,
   seatInput,
+  talksKey,
 } from '../sim/plan-protocol.ts';
 import { plan } from '../sim/planner.ts';
 import { resolvingState } from '../sim/resolving.ts';
@@ -39,20 +51,25 @@ export const HARD_MS = 8000;
 /** Design choice: a slow machine's budget aims at this share of SLOW_MS. */
 const AIM = 0.5;
 
-/** One decision to plan: for a computer seat (its orders) or for a person's advisor (a suggestion). */
-interface Job {
-  /** `seat:ROLE` or `advice:ROLE`: a newer job of the same id replaces a queued one. */
+/** One job for the worker: a seat's decision (its orders, or a person's advice), or the round's talks pre-played. */
+type Job = {
+  /** `seat:ROLE`, `advice:ROLE` or `talks`: a newer job of the same id replaces a queued one. */
   id: string;
-  /** The seat's view's fingerprint: a plan of another view is stale. */
+  /** The fingerprint of its input: a plan of another input is stale. */
   viewKey: string;
   c: Compiled;
   scenarioKey: string;
-  view: GameState;
-  actor: string;
-  level: PlannerLevel;
-  seed: number;
-  done(plan: PlanShape | null, message: string): void;
-}
+} & (
+  | {
+      kind: 'plan';
+      view: GameState;
+      actor: string;
+      level: PlannerLevel;
+      seed: number;
+      done(plan: PlanShape | null, message: string): void;
+    }
+  | { kind: 'talks'; state: GameState; done(talks: TalkRecord[] | null, message: string): void }
+);
 
 /** Runs one job at a time in the worker, timing each, and gives up on one that overruns HARD_MS. */
 class WorkerPlanner {
@@ -66,10 +83,10 @@ class WorkerPlanner {
   private budgets = new Map<PlannerLevel, number>();
   private seen = new Map<PlannerLevel, number>();
 
-  /** Queues a job (computer seats before advice), replacing a queued one of the same id. */
+  /** Queues a job (computer seats and talks before advice), replacing a queued one of the same id. */
   submit(job: Job): void {
     this.queue = this.queue.filter((j) => j.id !== job.id);
-    if (job.id.startsWith('seat:')) this.queue.unshift(job);
+    if (!job.id.startsWith('advice:')) this.queue.unshift(job);
     else this.queue.push(job);
     this.next();
   }
@@ -120,18 +137,24 @@ class WorkerPlanner {
       return;
     }
     const seq = ++this.seq;
-    const budget = this.budgets.get(job.level);
-    const request: PlanRequest = {
-      kind: 'plan',
+    const head = {
       seq,
       key: job.scenarioKey,
       ...(this.known.has(job.scenarioKey) ? {} : { scenario: job.c.scenario }),
-      view: job.view,
-      actor: job.actor,
-      level: job.level,
-      seed: job.seed,
-      ...(budget !== undefined ? { budget } : {}),
     };
+    const budget = job.kind === 'plan' ? this.budgets.get(job.level) : undefined;
+    const request: PlannerRequest =
+      job.kind === 'talks'
+        ? { kind: 'talks', ...head, state: job.state }
+        : {
+            kind: 'plan',
+            ...head,
+            view: job.view,
+            actor: job.actor,
+            level: job.level,
+            seed: job.seed,
+            ...(budget !== undefined ? { budget } : {}),
+          };
     this.known.add(job.scenarioKey);
     const timer = setTimeout(() => this.abandon(`no plan came back within ${HARD_MS / 1000} s`), HARD_MS);
     this.running = { job, seq, started: performance.now(), timer };
@@ -148,15 +171,16 @@ class WorkerPlanner {
     clearTimeout(run.timer);
     this.running = null;
     const { job } = run;
-    if (r.data.kind !== 'plan')
-      this.fallback(job, r.data.kind === 'error' ? r.data.message : 'talks, not a plan');
-    else {
+    const reply = r.data;
+    if (reply.kind === 'error') this.fallback(job, reply.message);
+    else if (job.kind === 'talks' && reply.kind === 'talks') job.done(reply.talks, '');
+    else if (job.kind === 'plan' && reply.kind === 'plan') {
       const elapsed = performance.now() - run.started;
-      const p = r.data.plan;
+      const p = reply.plan;
       this.seen.set(job.level, p.continuations);
       if (elapsed > SLOW_MS) this.lower(job.level, Math.floor((p.continuations * SLOW_MS * AIM) / elapsed));
       job.done(p, '');
-    }
+    } else this.fallback(job, `a ${reply.kind} reply to a ${job.kind} request`);
     this.next();
   }
 
@@ -174,16 +198,19 @@ class WorkerPlanner {
     this.running = null;
     if (run) {
       clearTimeout(run.timer);
-      const had = this.budgets.get(run.job.level) ?? this.seen.get(run.job.level) ?? FALLBACK_BUDGET * 4;
-      this.lower(run.job.level, Math.floor(had / 4));
-      this.fallback(run.job, message);
+      const { job } = run;
+      if (job.kind === 'plan') {
+        const had = this.budgets.get(job.level) ?? this.seen.get(job.level) ?? FALLBACK_BUDGET * 4;
+        this.lower(job.level, Math.floor(had / 4));
+      }
+      this.fallback(job, message);
     }
     this.next();
   }
 
-  /** A computer seat is planned on the page at a small budget; advice is simply not given this time. */
+  /** A computer seat is planned on the page at a small budget; advice and talks are simply not given this time. */
   private fallback(job: Job, message: string): void {
-    if (!job.id.startsWith('seat:')) {
+    if (job.kind === 'talks' || !job.id.startsWith('seat:')) {
       job.done(null, message);
       return;
     }
@@ -212,12 +239,16 @@ export function planning(): Planning | null {
   return current;
 }
 
-/** The "thinking" line for the computer players (by name) whose orders are being planned; '' for none. */
-export function thinkingText(names: readonly string[]): string {
+/**
+ * The "thinking" line for the computer players (by name) whose moves are being planned, their orders and,
+ * with `talks`, their negotiating moves; '' for none.
+ */
+export function thinkingText(names: readonly string[], talks = false): string {
   const one = names.length === 1;
+  const what = talks ? 'orders and negotiating moves' : 'orders';
   return names.length === 0
     ? ''
-    : `Thinking: the computer ${one ? 'player' : 'players'} for ${names.join(' and ')} ${one ? 'is' : 'are'} planning ${one ? 'its' : 'their'} orders…`;
+    : `Thinking: the computer ${one ? 'player' : 'players'} for ${names.join(' and ')} ${one ? 'is' : 'are'} planning ${one ? 'its' : 'their'} ${what}…`;
 }
 
 /**
@@ -227,8 +258,8 @@ export function thinkingText(names: readonly string[]): string {
  */
 export function installPlanning(app: App, doc: Document): Planning {
   const worker = new WorkerPlanner();
-  /** Each planner seat's plan this round, and the view it was made from (null: none could be made). */
-  const plans = new Map<string, { key: string; plan: PlanShape | null }>();
+  /** The planner seats' orders and the round's talks made ready for the resolution in view. */
+  const ready: Prepared = { plans: new Map(), talks: null };
   const advice = new Map<string, { key: string; advice: Advice }>();
   let held: GameEvent[] = [];
   let watched: Actor<GameMachine> | null = null;
@@ -244,13 +275,6 @@ export function installPlanning(app: App, doc: Document): Planning {
 
   const inner = app.send.bind(app);
 
-  /** Planner seats that have not handed in this round's orders. */
-  const due = (c: Compiled, s: GameState) =>
-    plannedSeats(c, s).planners.filter((a) => s.planned?.[a] === undefined);
-  /** Of those, the ones whose plan for the seat's current view is not in yet. */
-  const missing = (c: Compiled, s: GameState) =>
-    due(c, s).filter((a) => plans.get(a)?.key !== seatInput(c, s, a).key);
-
   function ask(
     c: Compiled,
     s: GameState,
@@ -262,6 +286,7 @@ export function installPlanning(app: App, doc: Document): Planning {
     const id = `${kind}:${actor}`;
     if (worker.has(id, input.key)) return;
     worker.submit({
+      kind: 'plan',
       id,
       viewKey: input.key,
       c,
@@ -274,97 +299,123 @@ export function installPlanning(app: App, doc: Document): Planning {
     });
   }
 
-  /** Asks for whatever plan or advice the current state lacks, and releases held events once all is in. */
-  function update(): void {
+  /** The game, its phase and state, and the state the round in view will resolve from (null: none). */
+  function now() {
     const g = app.game;
-    if (!g || phaseOf(g.actor) !== 'orders') {
+    if (!g) return null;
+    const phase = phaseOf(g.actor);
+    const s = g.actor.getSnapshot().context;
+    return { g, phase, s, target: planTarget(g.c, phase, s, held[0]) };
+  }
+
+  /** Asks for whatever plan, talks or advice the round in view lacks, and releases held events once all is in. */
+  function update(): void {
+    const at = now();
+    if (!at?.target) {
       held = [];
       app.ui.held = null;
-      showThinking([]);
+      showThinking([], false);
       return;
     }
+    const { g, phase, s, target } = at;
     const { c } = g;
-    const s = g.actor.getSnapshot().context;
     if (s.round !== round) {
       round = s.round;
-      plans.clear();
+      ready.plans.clear();
+      ready.talks = null;
       advice.clear();
     }
-    for (const actor of missing(c, s)) {
-      const { key } = seatInput(c, s, actor);
-      ask(c, s, 'seat', actor, (p, why) => {
+    const need = lacking(c, target, ready, s);
+    for (const actor of need.seats) {
+      const { key } = seatInput(c, target, actor);
+      ask(c, target, 'seat', actor, (p, why) => {
         if (!p) console.warn(`planning: no plan for ${actor} (${why}); the game plans it at resolution`);
-        if (app.game === g) plans.set(actor, { key, plan: p });
+        if (app.game === g) ready.plans.set(actor, { key, plan: p });
         update();
       });
     }
-    for (const actor of plannedSeats(c, s).advised) {
-      const { key } = seatInput(c, s, actor);
-      if (advice.get(actor)?.key === key) continue;
-      advice.set(actor, { key, advice: { status: 'thinking' } });
-      ask(c, s, 'advice', actor, (p, why) => {
-        // A suggestion for a view the seat has left behind is dropped: the new view has its own.
-        if (advice.get(actor)?.key !== key) return;
-        advice.set(actor, {
-          key,
-          advice: p
-            ? { status: 'ready', plan: p }
-            : { status: 'failed', message: `The advisor could not finish this time (${why}).` },
-        });
-        app.render();
+    const key = talksKey(target);
+    if (need.talks && !worker.has('talks', key))
+      worker.submit({
+        kind: 'talks',
+        id: 'talks',
+        viewKey: key,
+        c,
+        scenarioKey: scenarioKey(c),
+        state: target,
+        done: (records, why) => {
+          if (!records)
+            console.warn(`planning: no talks pre-played (${why}); the game plans them at resolution`);
+          if (app.game === g) ready.talks = { key, records };
+          update();
+        },
       });
-    }
-    showThinking(worker.ids().flatMap((id) => (id.startsWith('seat:') ? [id.slice('seat:'.length)] : [])));
+    if (phase === 'orders')
+      for (const actor of plannedSeats(c, s).advised) {
+        const { key } = seatInput(c, s, actor);
+        if (advice.get(actor)?.key === key) continue;
+        advice.set(actor, { key, advice: { status: 'thinking' } });
+        ask(c, s, 'advice', actor, (p, why) => {
+          // A suggestion for a view the seat has left behind is dropped: the new view has its own.
+          if (advice.get(actor)?.key !== key) return;
+          advice.set(actor, {
+            key,
+            advice: p
+              ? { status: 'ready', plan: p }
+              : { status: 'failed', message: `The advisor could not finish this time (${why}).` },
+          });
+          app.render();
+        });
+      }
+    const ids = worker.ids();
+    const talking = ids.includes('talks');
+    const seats = ids.flatMap((id) => (id.startsWith('seat:') ? [id.slice('seat:'.length)] : []));
+    showThinking(talking ? [...new Set([...seats, ...plannedSeats(c, target).planners])] : seats, talking);
     release();
   }
 
-  /** Hands every planner seat's plan to the game (PLANNED, logged like any event). */
-  function handIn(c: Compiled, s: GameState): void {
-    for (const actor of due(c, s)) {
-      const p = plans.get(actor)?.plan;
-      if (p) inner({ type: 'PLANNED', actor, round: s.round, orders: p.orders, reason: p.reason });
-    }
-  }
-
-  /** Sends the held events once every planner seat's plan is in; orders wait while the game is paused. */
+  /** Sends the held events once the round's plans and talks are in; orders wait while the game is paused. */
   function release(): void {
-    const g = app.game;
-    if (held.length === 0 || !g) return;
-    const s = g.actor.getSnapshot().context;
-    if (s.paused || missing(g.c, s).length > 0) return;
+    const at = now();
+    if (held.length === 0 || !at?.target) return;
+    const { g, s, target } = at;
+    const need = lacking(g.c, target, ready, s);
+    // Orders wait while the game is paused; a held RESUME is what ends the pause.
+    if ((s.paused && held[0]?.type !== 'RESUME') || need.seats.length > 0 || need.talks) return;
     const events = held;
     held = [];
     app.ui.held = null;
-    handIn(g.c, s);
-    for (const e of events) inner(e);
+    for (const e of events) send(e);
     app.render();
   }
 
-  function showThinking(actors: string[]): void {
+  function showThinking(actors: string[], talks: boolean): void {
     const g = app.game;
-    const text = thinkingText(g ? actors.map((a) => nameOf(g.c, a)) : []);
+    const text = thinkingText(g ? actors.map((a) => nameOf(g.c, a)) : [], talks);
     if (line.textContent !== text) paint(html`${text}`, line);
     line.dataset.seats = actors.join(' ');
+    line.dataset.talks = talks ? 'planning' : '';
   }
 
-  app.send = (event: GameEvent) => {
-    const g = app.game;
-    if (g && phaseOf(g.actor) === 'orders') {
-      const s = g.actor.getSnapshot().context;
-      if (resolvingState(g.c, 'orders', s, event) !== null) {
-        if (missing(g.c, s).length > 0) {
-          // One tick stands for every tick: the deadline has passed either way.
-          held = [...held.filter((e) => !(e.type === 'TICK' && event.type === 'TICK')), event];
-          if (event.type === 'ORDERS') app.ui.held = event.actor;
-          update();
-          app.render();
-          return;
-        }
-        handIn(g.c, s);
+  /** Sends an event; one that resolves the round waits for its plans and talks, which go in just before it. */
+  function send(event: GameEvent): void {
+    const at = now();
+    const target = at ? resolvingState(at.g.c, at.phase, at.s, event) : null;
+    if (at && target) {
+      const need = lacking(at.g.c, target, ready, at.s);
+      if (need.seats.length > 0 || need.talks) {
+        // One tick stands for every tick: the deadline has passed either way.
+        held = [...held.filter((e) => !(e.type === 'TICK' && event.type === 'TICK')), event];
+        if (event.type === 'ORDERS') app.ui.held = event.actor;
+        update();
+        app.render();
+        return;
       }
+      for (const e of plannedEvents(at.g.c, target, ready, at.s)) inner(e);
     }
     inner(event);
-  };
+  }
+  app.send = send;
 
   /** Follows the app's current actor (a new one after start, resume, undo or import). */
   function watch(): void {
@@ -372,7 +423,8 @@ export function installPlanning(app: App, doc: Document): Planning {
     if (actor === watched) return;
     sub?.unsubscribe();
     worker.clear();
-    plans.clear();
+    ready.plans.clear();
+    ready.talks = null;
     advice.clear();
     held = [];
     round = -1;

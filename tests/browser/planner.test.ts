@@ -27,6 +27,62 @@ async function startAgainstPlanner(context: BrowserContext, seed: string, level:
   return page;
 }
 
+/**
+ * The page's clock becomes the test's (the planner's time limits run only when the test moves it), and the
+ * worker's replies of one kind ('plan': a seat's orders, 'talks': the round's negotiation pre-played) are
+ * held at the page's end while the test says so (the worker itself works as usual). The returned function
+ * holds them, or lets them through.
+ */
+async function holdReplies(
+  context: BrowserContext,
+  kind: 'plan' | 'talks',
+): Promise<(page: Page, on: boolean) => Promise<void>> {
+  await context.clock.install({ time: new Date('2026-03-01T08:00:00Z') });
+  await context.addInitScript((held: string) => {
+    const w = window as unknown as { __hold: boolean; __held: (() => void)[] };
+    w.__hold = false;
+    w.__held = [];
+    const desc = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
+    Object.defineProperty(Worker.prototype, 'onmessage', {
+      configurable: true,
+      get(this: Worker) {
+        return desc?.get?.call(this);
+      },
+      set(this: Worker, fn: ((e: MessageEvent) => void) | null) {
+        const wrapped = (e: MessageEvent) => {
+          if (w.__hold && (e.data as { kind?: unknown } | null)?.kind === held)
+            w.__held.push(() => fn?.call(this, e));
+          else fn?.call(this, e);
+        };
+        desc?.set?.call(this, fn ? wrapped : null);
+      },
+    });
+  }, kind);
+  return (page, on) =>
+    page.evaluate((x) => {
+      const w = window as unknown as { __hold: boolean; __held: (() => void)[] };
+      w.__hold = x;
+      if (!x) for (const f of w.__held.splice(0)) f();
+    }, on);
+}
+
+/** The PLANNED events in the page's stored game log. */
+async function plannedInLog(
+  page: Page,
+): Promise<{ actor: string; talks?: { actor: string; kind: string }[] }[]> {
+  return page.evaluate(() => {
+    const out: { actor: string; talks?: { actor: string; kind: string }[] }[] = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i) ?? '';
+      if (!key.startsWith('brink:log:')) continue;
+      const log = JSON.parse(localStorage.getItem(key) ?? '{}') as { events?: { event: { type: string } }[] };
+      for (const e of log.events ?? [])
+        if (e.event.type === 'PLANNED') out.push(e.event as unknown as (typeof out)[number]);
+    }
+    return out;
+  });
+}
+
 describe('the planning computer player', () => {
   it("shows a planner seat's reason in the news and in the trainer's console", async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
@@ -91,48 +147,13 @@ describe('the planning computer player', () => {
 
   it('says who is thinking while the planner plans, answers input meanwhile, and falls back when it overruns', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
-    // The page's clock is the test's: the planner's time limits run only when the test moves it. And the
-    // planner's replies are held at the page's end until the test lets them through, so the thinking state
-    // lasts as long as the test needs (the worker itself plans as usual).
-    await context.clock.install({ time: new Date('2026-03-01T08:00:00Z') });
-    await context.addInitScript(() => {
-      const w = window as unknown as {
-        __holdPlans: boolean;
-        __held: (() => void)[];
-        __releasePlans: () => void;
-      };
-      w.__holdPlans = false;
-      w.__held = [];
-      const desc = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
-      Object.defineProperty(Worker.prototype, 'onmessage', {
-        configurable: true,
-        get(this: Worker) {
-          return desc?.get?.call(this);
-        },
-        set(this: Worker, fn: ((e: MessageEvent) => void) | null) {
-          const held = (e: MessageEvent) => {
-            if (w.__holdPlans && (e.data as { kind?: unknown } | null)?.kind === 'plan')
-              w.__held.push(() => fn?.call(this, e));
-            else fn?.call(this, e);
-          };
-          desc?.set?.call(this, fn ? held : null);
-        },
-      });
-      w.__releasePlans = () => {
-        w.__holdPlans = false;
-        for (const f of w.__held.splice(0)) f();
-      };
-    });
-    const hold = (on: boolean) =>
-      page.evaluate((x) => {
-        (window as unknown as { __holdPlans: boolean }).__holdPlans = x;
-      }, on);
+    const hold = await holdReplies(context, 'plan');
     const { page, errors } = await openStart(context);
     await page.locator('select[data-role="taliban"]').selectOption('planner');
     await page.getByLabel('Seed').fill('5');
     await page.locator('button:text-is("Start")').click();
     await page.clock.pauseAt(new Date('2026-03-01T09:00:00Z'));
-    await hold(true);
+    await hold(page, true);
     await page.locator('button:text-is("Begin round 1")').click();
     await page.waitForSelector('h2:has-text("Orders for Pakistan")');
     const thinking = page.getByTestId('thinking');
@@ -153,13 +174,13 @@ describe('the planning computer player', () => {
     await page.waitForSelector('text=Waiting for the round to resolve');
     expect(await thinking.textContent()).toMatch(/^Thinking:/);
     expect(await page.locator('h2:has-text("what happened")').count()).toBe(0);
-    await page.evaluate(() => (window as unknown as { __releasePlans: () => void }).__releasePlans());
+    await hold(page, false);
     await page.waitForSelector('h2:has-text("what happened")');
     await expect.poll(() => thinking.textContent()).toBe('');
 
     // Round 2: the worker's plan never comes back. Past the hard limit the page plans the seat itself at
     // a small budget, and the round resolves.
-    await hold(true);
+    await hold(page, true);
     await page.locator('button.next').click();
     await page.waitForSelector('h2:has-text("Orders for Pakistan")');
     await submitOrders(page);
@@ -168,6 +189,44 @@ describe('the planning computer player', () => {
     await page.clock.fastForward(HARD_MS + 1000);
     await page.waitForSelector('h2:has-text("what happened")');
     await expect.poll(() => thinking.textContent()).toBe('');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('plays the planners’ negotiating moves ahead in the worker: thinking meanwhile, then the round resolves with them', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const hold = await holdReplies(context, 'talks');
+    const { page, errors } = await openStart(context);
+    for (const role of ['taliban', 'qatar']) {
+      await page.locator(`select[data-role="${role}"]`).selectOption('planner');
+      await page.locator(`select[data-level-for="${role}"]`).selectOption('quick');
+    }
+    await page.getByLabel('Seed').fill('7');
+    await page.locator('button:text-is("Start")').click();
+    await page.clock.pauseAt(new Date('2026-03-01T09:00:00Z'));
+    await hold(page, true);
+    await page.locator('button:text-is("Begin round 1")').click();
+    await page.waitForSelector('h2:has-text("Orders for Pakistan")');
+    const thinking = page.getByTestId('thinking');
+    await expect.poll(() => thinking.getAttribute('data-talks')).toBe('planning');
+    expect(await thinking.textContent()).toMatch(
+      /^Thinking: the computer players for .+ are planning their orders and negotiating moves…$/,
+    );
+    // The round's last orders wait for the talks: the round does not resolve without them.
+    await submitOrders(page);
+    await page.waitForSelector('text=Waiting for the round to resolve');
+    expect(await page.locator('h2:has-text("what happened")').count()).toBe(0);
+    expect(await thinking.getAttribute('data-talks')).toBe('planning');
+    await hold(page, false);
+    await page.waitForSelector('h2:has-text("what happened")');
+    await expect.poll(() => thinking.textContent()).toBe('');
+    // Handed in with the planners' orders: each seat's own negotiating decisions of the round.
+    const planned = await plannedInLog(page);
+    expect(planned.map((e) => e.actor).sort()).toEqual(['qatar', 'taliban']);
+    const talks = planned.flatMap((e) => (e.talks ?? []).map((r) => ({ ...r, seat: e.actor })));
+    expect(talks.length).toBeGreaterThan(0);
+    for (const r of talks) expect(r.actor).toBe(r.seat);
+    expect(talks.some((r) => r.actor === 'taliban')).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);

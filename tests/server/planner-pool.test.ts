@@ -1,5 +1,5 @@
 // The server's planner pool on its own: a thread's plan is the one synchronous planning makes for the same
-// input; computer seats' jobs go before advice; a decision over the time limit fails with the reason and its
+// input, and its talks pre-play the one the machine's resolution makes; computer seats' jobs go before advice; a decision over the time limit fails with the reason and its
 // level plans smaller after; closing the pool fails what waits and refuses new work.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,8 @@ import { loadScenarios } from '../../src/server/scenarios.ts';
 import { compile } from '../../src/sim/compile.ts';
 import { startGame } from '../../src/sim/game.ts';
 import { plan, planInput } from '../../src/sim/planner.ts';
+import { preplayTalks } from '../../src/sim/preplay.ts';
+import { resolvingState } from '../../src/sim/resolving.ts';
 
 const tutorial = loadScenarios(join(import.meta.dirname, '../../scenarios'), () => undefined).get('tutorial');
 if (!tutorial) throw new Error('the tutorial scenario is missing');
@@ -54,6 +56,27 @@ describe('the planner pool', () => {
     const here = plan(c, j.view, j.actor, { level: j.level, seed: j.seed });
     expect(s).toEqual(JSON.parse(JSON.stringify(here)));
     expect(a.continuations).toBeLessThan(s.continuations);
+  });
+
+  it('pre-plays a round’s talks on a thread as the machine’s resolution plays them, ahead of advice', async () => {
+    const p = pool(1);
+    const planner = { by: 'computer', policy: 'planner', level: 'quick' } as const;
+    const a = startGame(tutorial as NonNullable<typeof tutorial>, {
+      seed: 4,
+      seats: { north: planner, south: planner, commission: planner },
+    });
+    const target = resolvingState(c, 'briefing', a.getSnapshot().context, { type: 'BEGIN' });
+    a.stop();
+    if (!target) throw new Error('BEGIN does not resolve a computer game');
+    const order: string[] = [];
+    const busy = p.plan(job('quick')).then(() => order.push('first'));
+    const advice = p.plan(job('quick', false)).then(() => order.push('advice'));
+    const talks = await p.talks({ c, state: target });
+    order.push('talks');
+    await Promise.all([busy, advice]);
+    expect(order).toEqual(['first', 'talks', 'advice']);
+    expect(talks.length).toBeGreaterThan(0);
+    expect(talks).toEqual(JSON.parse(JSON.stringify(preplayTalks(c, target))));
   });
 
   it('fails a decision over the time limit with the reason, and plans that level smaller after', async () => {
