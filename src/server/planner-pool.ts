@@ -10,9 +10,10 @@ import { Worker } from 'node:worker_threads';
 import type { Compiled } from '../sim/compile.ts';
 import {
   FALLBACK_BUDGET,
-  type PlannerRequest,
+  type PlannerWork,
   PlanReply,
   type PlanShape,
+  plannerRequest,
   scenarioKey,
 } from '../sim/plan-protocol.ts';
 import { LEVELS } from '../sim/planner.ts';
@@ -45,14 +46,14 @@ export interface TalksJob {
   state: GameState;
 }
 
-/** A job in the queue; `answer` takes the thread's reply (an Error for a refusal or a reply of another kind). */
+/** A job in the queue; `answer` takes the thread's reply, or an Error (a failure, or a reply of another kind). */
 interface Queued {
   c: Compiled;
   urgent: boolean;
   /** The plan's level, whose budget a timeout lowers (talks: none, they are played at the seats' own levels). */
   level: PlannerLevel | null;
   actor: string;
-  request(head: { seq: number; key: string; scenario?: unknown }, budget: number | undefined): PlannerRequest;
+  work: PlannerWork;
   answer(reply: PlanReply | Error): void;
 }
 
@@ -88,46 +89,36 @@ export class PlannerPool {
 
   /** Plans one decision on a thread; fails with the reason when the thread fails, times out or is closed. */
   plan(job: PlanJob): Promise<PlanShape> {
-    return new Promise((resolve, reject) =>
-      this.#enqueue({
-        c: job.c,
-        urgent: job.urgent,
-        level: job.level,
-        actor: job.actor,
-        request: (head, budget) => ({
-          kind: 'plan',
-          ...head,
-          view: job.view,
-          actor: job.actor,
-          level: job.level,
-          seed: job.seed,
-          ...(budget !== undefined ? { budget } : {}),
-        }),
-        answer: (r) =>
-          r instanceof Error
-            ? reject(r)
-            : r.kind === 'plan'
-              ? resolve(r.plan)
-              : reject(unexpected(r, 'plan')),
-      }),
+    const { c, view, actor, level, seed, urgent } = job;
+    return this.#submit({ c, urgent, level, actor }, { kind: 'plan', view, actor, level, seed }, (r) =>
+      r.kind === 'plan' ? r.plan : undefined,
     );
   }
 
   /** Pre-plays a round's negotiation on a thread (as urgent as a seat's orders); fails as plan does. */
   talks(job: TalksJob): Promise<TalkRecord[]> {
+    return this.#submit(
+      { c: job.c, urgent: true, level: null, actor: 'the talks' },
+      { kind: 'talks', state: job.state },
+      (r) => (r.kind === 'talks' ? r.talks : undefined),
+    );
+  }
+
+  /** Queues some work; the promise takes what `pick` finds in the reply. */
+  #submit<T>(
+    q: Pick<Queued, 'c' | 'urgent' | 'level' | 'actor'>,
+    work: PlannerWork,
+    pick: (r: PlanReply) => T | undefined,
+  ): Promise<T> {
     return new Promise((resolve, reject) =>
       this.#enqueue({
-        c: job.c,
-        urgent: true,
-        level: null,
-        actor: 'the talks',
-        request: (head) => ({ kind: 'talks', ...head, state: job.state }),
-        answer: (r) =>
-          r instanceof Error
-            ? reject(r)
-            : r.kind === 'talks'
-              ? resolve(r.talks)
-              : reject(unexpected(r, 'talks')),
+        ...q,
+        work,
+        answer: (r) => {
+          const found = r instanceof Error ? undefined : pick(r);
+          if (found !== undefined) resolve(found);
+          else reject(r instanceof Error ? r : new Error(`a ${r.kind} reply to a ${work.kind} request`));
+        },
       }),
     );
   }
@@ -166,8 +157,9 @@ export class PlannerPool {
       const seq = ++this.#seq;
       const key = scenarioKey(q.c);
       const budget = q.level === null ? undefined : this.#budgets.get(q.level);
-      const request = q.request(
+      const request = plannerRequest(
         { seq, key, ...(slot.known.has(key) ? {} : { scenario: q.c.scenario }) },
+        q.work,
         budget,
       );
       slot.known.add(key);
@@ -242,5 +234,3 @@ export class PlannerPool {
     run.answer(e);
   }
 }
-
-const unexpected = (r: PlanReply, asked: string) => new Error(`a ${r.kind} reply to a ${asked} request`);

@@ -65,6 +65,22 @@ export type TalksRequest = z.output<typeof TalksRequest>;
 export const PlannerRequest = z.discriminatedUnion('kind', [PlanRequest, TalksRequest]);
 export type PlannerRequest = z.output<typeof PlannerRequest>;
 
+/** The work a request asks for: a seat's decision from its view, or the round's talks from the true state. */
+export type PlannerWork =
+  | { kind: 'plan'; view: GameState; actor: string; level: PlannerLevel; seed: number }
+  | { kind: 'talks'; state: GameState };
+
+/** A request for some work, after its head (its number, the scenario's key, the scenario when not yet sent). */
+export function plannerRequest(
+  head: { seq: number; key: string; scenario?: unknown },
+  work: PlannerWork,
+  budget: number | undefined,
+): PlannerRequest {
+  if (work.kind === 'talks') return { kind: 'talks', ...head, state: work.state };
+  const { view, actor, level, seed } = work;
+  return { kind: 'plan', ...head, view, actor, level, seed, ...(budget !== undefined ? { budget } : {}) };
+}
+
 /** The part of a `Plan` the page uses: the orders and reason, the ranking the advisor shows, and the work done. */
 export const PlanShape = z.object({
   orders: z.array(Order).max(50),

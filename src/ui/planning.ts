@@ -27,12 +27,12 @@ import {
   type Advice,
   FALLBACK_BUDGET,
   lacking,
-  type PlannerRequest,
   PlanReply,
   type PlanShape,
   type Prepared,
   plannedEvents,
   plannedSeats,
+  plannerRequest,
   planTarget,
   scenarioKey,
   seatInput,
@@ -143,18 +143,7 @@ class WorkerPlanner {
       ...(this.known.has(job.scenarioKey) ? {} : { scenario: job.c.scenario }),
     };
     const budget = job.kind === 'plan' ? this.budgets.get(job.level) : undefined;
-    const request: PlannerRequest =
-      job.kind === 'talks'
-        ? { kind: 'talks', ...head, state: job.state }
-        : {
-            kind: 'plan',
-            ...head,
-            view: job.view,
-            actor: job.actor,
-            level: job.level,
-            seed: job.seed,
-            ...(budget !== undefined ? { budget } : {}),
-          };
+    const request = plannerRequest(head, job, budget);
     this.known.add(job.scenarioKey);
     const timer = setTimeout(() => this.abandon(`no plan came back within ${HARD_MS / 1000} s`), HARD_MS);
     this.running = { job, seq, started: performance.now(), timer };

@@ -66,6 +66,17 @@ async function holdReplies(
     }, on);
 }
 
+/** Starts the game with `seed` and, the clock paused and the worker's replies held, opens round 1's orders; the thinking line. */
+async function beginHeld(page: Page, seed: string, hold: (page: Page, on: boolean) => Promise<void>) {
+  await page.getByLabel('Seed').fill(seed);
+  await page.locator('button:text-is("Start")').click();
+  await page.clock.pauseAt(new Date('2026-03-01T09:00:00Z'));
+  await hold(page, true);
+  await page.locator('button:text-is("Begin round 1")').click();
+  await page.waitForSelector('h2:has-text("Orders for Pakistan")');
+  return page.getByTestId('thinking');
+}
+
 /** The PLANNED events in the page's stored game log. */
 async function plannedInLog(
   page: Page,
@@ -150,13 +161,7 @@ describe('the planning computer player', () => {
     const hold = await holdReplies(context, 'plan');
     const { page, errors } = await openStart(context);
     await page.locator('select[data-role="taliban"]').selectOption('planner');
-    await page.getByLabel('Seed').fill('5');
-    await page.locator('button:text-is("Start")').click();
-    await page.clock.pauseAt(new Date('2026-03-01T09:00:00Z'));
-    await hold(page, true);
-    await page.locator('button:text-is("Begin round 1")').click();
-    await page.waitForSelector('h2:has-text("Orders for Pakistan")');
-    const thinking = page.getByTestId('thinking');
+    const thinking = await beginHeld(page, '5', hold);
     await expect
       .poll(() => thinking.textContent())
       .toMatch(/^Thinking: the computer player for .+ is planning its orders/);
@@ -201,13 +206,7 @@ describe('the planning computer player', () => {
       await page.locator(`select[data-role="${role}"]`).selectOption('planner');
       await page.locator(`select[data-level-for="${role}"]`).selectOption('quick');
     }
-    await page.getByLabel('Seed').fill('7');
-    await page.locator('button:text-is("Start")').click();
-    await page.clock.pauseAt(new Date('2026-03-01T09:00:00Z'));
-    await hold(page, true);
-    await page.locator('button:text-is("Begin round 1")').click();
-    await page.waitForSelector('h2:has-text("Orders for Pakistan")');
-    const thinking = page.getByTestId('thinking');
+    const thinking = await beginHeld(page, '7', hold);
     await expect.poll(() => thinking.getAttribute('data-talks')).toBe('planning');
     expect(await thinking.textContent()).toMatch(
       /^Thinking: the computer players for .+ are planning their orders and negotiating moves…$/,

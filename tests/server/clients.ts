@@ -1,7 +1,8 @@
 // Clients for the server tests: connections whose every received WebSocket frame is kept as bytes.
 
-import type { CreateOptions, JoinOptions } from '../../src/net/protocol.ts';
+import type { CreateOptions, Export, JoinOptions } from '../../src/net/protocol.ts';
 import { RoomConnection } from '../../src/net/room-client.ts';
+import type { GameLog } from '../../src/sim/log.ts';
 
 /** The tutorial's seats as the server tests play them: the students take the two sides and the River
  * Commission, the third seat, is left to its computer player, as a trainer would with two students. */
@@ -62,4 +63,15 @@ export async function classroom(endpoint: string, o: Partial<CreateOptions> = {}
   await north.until((v) => v.you.role === 'north');
   await south.until((v) => v.you.role === 'south');
   return { trainer, north, south, code };
+}
+
+/** The trainer's export of the room's log. */
+export function exportLog(trainer: RoomConnection): Promise<GameLog> {
+  return new Promise((resolve) => {
+    const off = trainer.onExport((e: Export) => {
+      off();
+      resolve(e.log as GameLog);
+    });
+    trainer.send({ type: 'export' });
+  });
 }

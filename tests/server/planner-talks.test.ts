@@ -5,7 +5,7 @@
 // resolution makes, and the game is the one the machine alone plays.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CreateOptions, Export } from '../../src/net/protocol.ts';
+import type { CreateOptions } from '../../src/net/protocol.ts';
 import type { RoomConnection } from '../../src/net/room-client.ts';
 import { loadScenarios } from '../../src/server/scenarios.ts';
 import { compile } from '../../src/sim/compile.ts';
@@ -14,7 +14,7 @@ import { type GameLog, replayLog, replayState } from '../../src/sim/log.ts';
 import { phaseOf } from '../../src/sim/phase.ts';
 import { preplayTalks } from '../../src/sim/preplay.ts';
 import { resolvingState } from '../../src/sim/resolving.ts';
-import { classroom } from './clients.ts';
+import { classroom, exportLog } from './clients.ts';
 import { startServerProcess, tempDir } from './process.ts';
 
 const scenarios = loadScenarios(join(import.meta.dirname, '../../scenarios'), () => undefined);
@@ -24,17 +24,6 @@ const c = compile(tutorial);
 
 const planner = { by: 'computer', policy: 'planner', level: 'quick' } as const;
 const ALL_PLANNERS: CreateOptions['seats'] = { north: planner, south: planner, commission: planner };
-
-/** The trainer's export of the room's log. */
-function exportLog(trainer: RoomConnection): Promise<GameLog> {
-  return new Promise((resolve) => {
-    const off = trainer.onExport((e: Export) => {
-      off();
-      resolve(e.log as GameLog);
-    });
-    trainer.send({ type: 'export' });
-  });
-}
 
 const open: RoomConnection[] = [];
 afterEach(async () => {

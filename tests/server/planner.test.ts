@@ -5,7 +5,7 @@
 // changes a planner's level over the network.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CreateOptions, Export, View } from '../../src/net/protocol.ts';
+import type { CreateOptions, View } from '../../src/net/protocol.ts';
 import { RoomConnection } from '../../src/net/room-client.ts';
 import { loadScenarios } from '../../src/server/scenarios.ts';
 import { compile } from '../../src/sim/compile.ts';
@@ -13,7 +13,7 @@ import type { GameEvent } from '../../src/sim/events.ts';
 import { type GameLog, replayLog, replayState } from '../../src/sim/log.ts';
 import { plan, planInput } from '../../src/sim/planner.ts';
 import type { GameState } from '../../src/sim/types.ts';
-import { classroom, holds, join as joinRoom, record } from './clients.ts';
+import { classroom, exportLog, holds, join as joinRoom, record } from './clients.ts';
 import { startServerProcess, tempDir } from './process.ts';
 
 const scenarios = loadScenarios(join(import.meta.dirname, '../../scenarios'), () => undefined);
@@ -23,17 +23,6 @@ if (!tutorial) throw new Error('the tutorial scenario is missing');
 const planner = (level: 'quick' | 'standard' | 'deep') =>
   ({ by: 'computer', policy: 'planner', level }) as const;
 const PLANNER_SEATS: CreateOptions['seats'] = { commission: planner('standard') };
-
-/** The trainer's export of the room's log. */
-function exportLog(trainer: RoomConnection): Promise<GameLog> {
-  return new Promise((resolve) => {
-    const off = trainer.onExport((e: Export) => {
-      off();
-      resolve(e.log as GameLog);
-    });
-    trainer.send({ type: 'export' });
-  });
-}
 
 /** Both students send empty orders for the round and the trainer's view after it resolves. */
 async function playRound(room: Awaited<ReturnType<typeof classroom>>, round: number): Promise<View> {
