@@ -92,8 +92,8 @@ interface Config {
 
 /** Game events a student may send, each for the student's own role only. */
 const STUDENT_EVENTS = new Set<GameEvent['type']>(['ORDERS', 'PROPOSE', 'ANSWER', 'PASS', 'SIGN']);
-/** Game events only the server itself sends (its clock). */
-const SERVER_EVENTS = new Set<GameEvent['type']>(['TICK', 'SYNC']);
+/** Game events only the server itself sends: its clock, and its planner seats' plans (room-planning.ts). */
+const SERVER_EVENTS = new Set<GameEvent['type']>(['TICK', 'SYNC', 'PLANNED']);
 
 const hash = (key: string) => createHash('sha256').update(key).digest('hex');
 const newKey = () => randomBytes(16).toString('hex');
@@ -481,7 +481,7 @@ export class GameRoom extends Room {
     const parsed = parseEvent(this.#scenario, raw);
     if (!parsed.ok) return `event refused: ${parsed.reason}`;
     const e = parsed.event;
-    if (SERVER_EVENTS.has(e.type)) return `${e.type} comes from the server's clock only`;
+    if (SERVER_EVENTS.has(e.type)) return `${e.type} comes from the server only`;
     if (p.kind === 'student') {
       if (!STUDENT_EVENTS.has(e.type)) return `${e.type} is the trainer's, not a student's`;
       const actor = (e as { actor: string }).actor;

@@ -62,6 +62,12 @@ describe('forged requests', () => {
       () => north.send({ type: 'event', event: { type: 'TICK', now: 9e12 } }),
       /TICK comes from the server/,
     );
+    // A planner seat's plan, which only the server's own planning hands in, even from the trainer.
+    trainer.send({
+      type: 'event',
+      event: { type: 'PLANNED', actor: 'south', round: 1, orders: [], reason: 'forged' },
+    });
+    await server.waitFor(/refused from .*\(trainer\): PLANNED comes from the server only/);
     // Malformed shapes and unknown types.
     await refused(
       () => north.send({ type: 'event', event: { type: 'ORDERS', actor: 'north', orders: 'all' } }),
