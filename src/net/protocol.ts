@@ -5,7 +5,7 @@ import * as z from 'zod';
 import { Scenario } from '../scenario/schema.ts';
 import { Id, Order, Seat, Time } from '../sim/events.ts';
 import { LogBody } from '../sim/log.ts';
-import type { Phase } from '../sim/phase.ts';
+import { Phase } from '../sim/phase.ts';
 import { Advice } from '../sim/plan-protocol.ts';
 import type { Projection as GameProjection } from '../sim/projection.ts';
 import { ProjectedStateSchema } from '../sim/state-schema.ts';
@@ -152,7 +152,7 @@ const Place = z.strictObject({ kind: Kind, role: Id.nullable(), pending: z.boole
 export const SharedView = z.strictObject({
   code: JoinCode,
   you: Place,
-  phase: z.enum(['briefing', 'orders', 'report', 'ended']) satisfies z.ZodType<Phase>,
+  phase: Phase,
   /** The game as this client may see it (projectFor), or null while waiting for approval. */
   projection: Projection.nullable(),
   people: list(Person),

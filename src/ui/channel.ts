@@ -45,6 +45,12 @@ export interface StateMessage {
   undoes: string | null;
   /** A one-line outcome of the last command (e.g. why it was refused), or null. */
   notice: string | null;
+  /**
+   * The host's signature over the rest of the message's JSON, once it holds the trainer's key: a view in a
+   * locked browser takes no state without it. Last, so the fields signed keep their order (kind and view
+   * first, as the channel's parse hands them on); its shape is checked by the view, before the signature.
+   */
+  proof?: Proof | null;
 }
 
 /**

@@ -174,14 +174,18 @@ export function installSession(app: App, doc: Document): Session {
       const open = message('presenter');
       const trainer = message('trainer');
       if (!open) channel?.post({ kind: 'closed', notice });
-      else {
-        channel?.post(open);
-        // The trainer's view goes out sealed once a passcode guards it, and not at all without its key.
-        if (trainer && channelKey) {
-          if (sealer)
+      else if (channelKey) {
+        // Once a passcode guards the tools, the public view goes out signed and the trainer's sealed; both
+        // wait for the seal to load.
+        if (sealer) {
+          channel?.post({ ...open, proof: sealer.prove(channelKey, open, 'state') });
+          if (trainer)
             channel?.post({ kind: 'sealed', box: sealer.seal(channelKey, JSON.stringify(trainer)) });
-          else void loadSealer();
-        } else if (trainer && !lock.isSet()) channel?.post(trainer);
+        } else void loadSealer();
+      } else {
+        // Without the key, a locked browser's views refuse the unsigned public view and say why.
+        channel?.post(open);
+        if (trainer && !lock.isSet()) channel?.post(trainer);
       }
       if (log && !storeLog(log)) app.storageRefused();
       refreshBar();
