@@ -81,6 +81,39 @@ export type Message =
   // No game in the window: the outcome of the last command (a log that would not replay, say) or null.
   | { kind: 'closed'; notice: string | null };
 
+/**
+ * Design choice: the host answers greetings at most once per this many milliseconds, and once more at the end
+ * of it if more came. A broadcast projects, encodes (and, locked, signs and seals) the game; a tab that floods
+ * hellos so costs two of them per interval rather than one per hello, and every window still gets its answer.
+ */
+export const HELLO_INTERVAL_MS = 500;
+
+/**
+ * A hello's handler for the host: the first hello is answered at once, those within the interval after an
+ * answer are ignored but for one answer when it ends.
+ */
+export function greeter(
+  answer: () => void,
+  interval = HELLO_INTERVAL_MS,
+  now: () => number = Date.now,
+): () => void {
+  let last = Number.NEGATIVE_INFINITY;
+  let owed = false;
+  const settle = () => {
+    last = now();
+    owed = false;
+    answer();
+  };
+  return () => {
+    const wait = last + interval - now();
+    if (wait <= 0) settle();
+    else if (!owed) {
+      owed = true;
+      setTimeout(settle, wait);
+    }
+  };
+}
+
 /** A typed wrapper over one BroadcastChannel; null when the browser has none. */
 export interface Channel {
   post(message: Message): void;

@@ -23,7 +23,14 @@ import type { GameMachine } from '../sim/machine.ts';
 import { phaseOf } from '../sim/phase.ts';
 import { projectFor, scenarioFor, type Viewer } from '../sim/projection.ts';
 import { saveGame } from '../sim/save.ts';
-import { type Channel, type Command, openChannel, type Proof, type StateMessage } from './channel.ts';
+import {
+  type Channel,
+  type Command,
+  greeter,
+  openChannel,
+  type Proof,
+  type StateMessage,
+} from './channel.ts';
 import { announce } from './dom.ts';
 import { localLock, lockControls } from './lock.ts';
 import { pacingLine } from './pacing.ts';
@@ -356,8 +363,9 @@ export function installSession(app: App, doc: Document): Session {
     } else run(command);
   }
 
+  const hello = greeter(changed);
   channel?.onMessage((m) => {
-    if (m.kind === 'hello') changed();
+    if (m.kind === 'hello') hello();
     else if (m.kind === 'command') {
       // Commands are carried out in the order they came, the first ones once the seal has loaded.
       if (waiting.length === 0 && (sealer || !channelKey)) carry(m.command, m.proof, sealer);
