@@ -1,15 +1,15 @@
 // The classroom channel's boundaries in a real Chromium: the game window whose seal (a lazily loaded chunk)
 // fails to load keeps the console's signed commands, says so, and carries them out in order once it loads;
 // the presenter and console refuse, with the reason, a state that is malformed or not signed as the lock asks.
-import type { BrowserContext, Page } from 'playwright-core';
-import { expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { seatsFor } from '../../src/sim/batch.ts';
 import type { GameEvent } from '../../src/sim/events.ts';
 import { startGame } from '../../src/sim/game.ts';
 import { type GameLog, newLog, sendLogged } from '../../src/sim/log.ts';
 import { loadFile } from '../sim/helpers.ts';
 import { useChromium } from './chromium.ts';
-import { lockTrainerTools, openConsole, openStart, openView } from './pages.ts';
+import { lockTrainerTools, openConsole, openStart, openView, spyOn } from './pages.ts';
 
 const browser = useChromium();
 const SEAL_CHUNK = /\/assets\/seal-[\w-]+\.js$/;
@@ -76,26 +76,6 @@ it('keeps the console’s commands while the seal cannot load, says so, and carr
   expect([...errors, ...con.errors]).toEqual([]);
   await context.close();
 });
-
-/** Another tab of the origin on the classroom channel: what it hears, and a way to post anything. */
-async function spyOn(context: BrowserContext) {
-  const spy = await context.newPage();
-  await spy.goto(inject('baseUrl'));
-  await spy.evaluate(() => {
-    const w = window as unknown as { heard: string[]; bc: BroadcastChannel };
-    w.heard = [];
-    w.bc = new BroadcastChannel('brink-classroom');
-    w.bc.onmessage = (e) => w.heard.push(JSON.stringify(e.data));
-  });
-  return {
-    heard: async () =>
-      (await spy.evaluate(() => (window as unknown as { heard: string[] }).heard)).map(
-        (t) => JSON.parse(t) as Record<string, unknown> & { state?: Record<string, unknown> },
-      ),
-    post: (m: unknown) =>
-      spy.evaluate((x) => (window as unknown as { bc: BroadcastChannel }).bc.postMessage(x), m),
-  };
-}
 
 const refusal = (page: Page) => page.locator('.channel-refused');
 
