@@ -1,5 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { SharedView, type SharedView as View } from '../src/net/protocol.ts';
 import { loadScenario } from '../src/scenario/load.ts';
+import { seatsFor } from '../src/sim/batch.ts';
+import { playAuto } from '../src/sim/game.ts';
+import { projectFor } from '../src/sim/projection.ts';
 import type { BenchRow } from './types.ts';
 
 const SEED = 'scenarios/pakistan-afghanistan-2026.json';
@@ -67,5 +71,46 @@ export default async function validateBench(): Promise<BenchRow[]> {
       method: `median of ${runs} runs after 3 warm-up runs, loadScenario (JSON with positions, Zod, meaning pass) and JSON.parse timed alternately in one process with performance.now()`,
     });
   }
+  rows.push(viewRow(seed));
   return rows;
+}
+
+/**
+ * What a room client spends parsing each view the server sends (room-client.ts), at its largest: the
+ * trainer's view at the end of a computer game of the seed scenario, against JSON.parse of its text.
+ */
+function viewRow(text: string): BenchRow {
+  const r = loadScenario(text, 'seed');
+  if (!r.ok) throw new Error(`the seed scenario does not validate: ${r.problems[0]?.message}`);
+  const sc = r.scenario;
+  const { state } = playAuto(sc, { seed: 7, seats: seatsFor(sc, 7, 'mix') });
+  const view: View = {
+    code: 'ABCDEF',
+    you: { kind: 'trainer', role: null, pending: false },
+    phase: 'ended',
+    projection: projectFor(sc, 'trainer', state),
+    people: [],
+    locked: false,
+    approval: false,
+    autoplay: false,
+    pick: true,
+    drafts: {},
+    lines: [],
+    notice: null,
+    undoes: null,
+    thinking: [],
+    advice: null,
+  };
+  const json = JSON.stringify(view);
+  const runs = 101;
+  const figure = median(() => SharedView.parse(view), runs, 10);
+  const baseline = median(() => JSON.parse(json), runs, 10);
+  return {
+    name: `parse a room view (trainer's, round ${state.round} of the seed scenario, ${(json.length / 1024).toFixed(0)} KiB as JSON)`,
+    figure,
+    baseline,
+    unit: 'ms',
+    baselineName: 'JSON.parse of its JSON text',
+    method: `median of ${runs} runs after 10 warm-up runs: the SharedView schema's parse of the view as decoded (what RoomConnection does with every view), and JSON.parse of the same view's text, in one process with performance.now()`,
+  };
 }

@@ -2,10 +2,13 @@
 // every request a client may send (one Zod schema, parsed on the server before anything reads it), and
 // the view the server sends each client after every change. Shared by src/server and the browser.
 import * as z from 'zod';
-import { Id, Order, Seat } from '../sim/events.ts';
-import type { Phase } from '../sim/phase.ts';
-import type { Advice } from '../sim/plan-protocol.ts';
-import type { Projection } from '../sim/projection.ts';
+import { Scenario } from '../scenario/schema.ts';
+import { Id, Order, Seat, Time } from '../sim/events.ts';
+import { LogBody } from '../sim/log.ts';
+import { Phase } from '../sim/phase.ts';
+import { Advice } from '../sim/plan-protocol.ts';
+import type { Projection as GameProjection } from '../sim/projection.ts';
+import { ProjectedStateSchema } from '../sim/state-schema.ts';
 
 /** The room type's name on the server. */
 export const ROOM_NAME = 'brink';
@@ -93,83 +96,105 @@ export const Request = z.discriminatedUnion('type', [
 ]);
 export type Request = z.output<typeof Request>;
 
-export type Kind = 'trainer' | 'presenter' | 'student';
+export const Kind = z.enum(['trainer', 'presenter', 'student']);
+export type Kind = z.output<typeof Kind>;
+
+/** The most people, lines and drafts a view may list: far beyond any classroom's session. */
+const MAX_LIST = 200_000;
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(MAX_LIST);
+/** A sentence from the server (a notice, what undo takes back): bounded like any text. */
+const Said = z.string().max(10_000);
 
 /** A person in the room, as others see them. */
-export interface Person {
-  id: string;
-  name: string;
-  role: string | null;
-  connected: boolean;
+export const Person = z.strictObject({
+  id: Id,
+  name: z.string().max(40),
+  role: Id.nullable(),
+  connected: z.boolean(),
   /** Waiting for the trainer's approval (shown to the trainer only). */
-  pending: boolean;
-}
+  pending: z.boolean(),
+});
+export type Person = z.output<typeof Person>;
 
 /** A line of a team's chat, or an in-character message (`to`: a role, or '*' for everyone). */
-export interface Line {
-  at: number;
-  from: string;
+export const Line = z.strictObject({
+  at: Time,
+  from: z.string().max(40),
   /** The sender's role (in-character messages and team chat), or null. */
-  role: string | null;
-  to: string | null;
-  team: boolean;
-  text: string;
-}
+  role: Id.nullable(),
+  to: z.union([Id, z.literal('*')]).nullable(),
+  team: z.boolean(),
+  text: z.string().max(MAX_TEXT),
+});
+export type Line = z.output<typeof Line>;
 
-export interface Draft {
-  orders: Order[];
-  note: string;
-  by: string;
-}
+export const Draft = z.strictObject({
+  orders: z.array(Order).max(50),
+  note: z.string().max(MAX_TEXT),
+  by: z.string().max(40),
+});
+export type Draft = z.output<typeof Draft>;
 
-/** What the server sends one client after every change. */
-export interface View {
-  code: string;
-  you: { id: string; name: string; kind: Kind; role: string | null; pending: boolean };
-  phase: Phase;
-  /** The game as this client may see it (projectFor), or null while waiting for approval. */
-  projection: Projection | null;
-  people: Person[];
-  locked: boolean;
-  approval: boolean;
-  autoplay: boolean;
-  pick: boolean;
-  /** The drafts this client may see, by role. */
-  drafts: Record<string, Draft>;
-  lines: Line[];
-  /** Why this client's last request was refused, or null. */
-  notice: string | null;
-  /** What undo would take back (trainer only). */
-  undoes: string | null;
-  /** Planner seats whose orders are being planned on the server (the round waits for them). */
-  thinking: string[];
-  /** The advisor's suggestion for this client's own seat, when the trainer switched it on (students only). */
-  advice: Advice | null;
-}
+/** The game as one viewer may see it (projectFor): its projected state and who has given orders. */
+const Projection: z.ZodType<GameProjection> = z.strictObject({
+  state: ProjectedStateSchema,
+  submitted: z.array(Id).max(1000),
+});
+
+/** Who this client is: its place in the room (the view), its id and name (the welcome). */
+const Place = z.strictObject({ kind: Kind, role: Id.nullable(), pending: z.boolean() });
 
 /**
- * A view as it travels: without the receiver's own id and name (they come in the welcome), so that every
- * client with the same place in the room (kind, role, waiting or not) is sent the very same bytes.
+ * A view as it travels, what the server sends each client after every change: without the receiver's
+ * own id and name (they come in the welcome), so that every client with the same place in the room
+ * (kind, role, waiting or not) is sent the very same bytes.
  */
-export type SharedView = Omit<View, 'you'> & { you: Omit<View['you'], 'id' | 'name'> };
+export const SharedView = z.strictObject({
+  code: JoinCode,
+  you: Place,
+  phase: Phase,
+  /** The game as this client may see it (projectFor), or null while waiting for approval. */
+  projection: Projection.nullable(),
+  people: list(Person),
+  locked: z.boolean(),
+  approval: z.boolean(),
+  autoplay: z.boolean(),
+  pick: z.boolean(),
+  /** The drafts this client may see, by role. */
+  drafts: z.record(Id, Draft),
+  lines: list(Line),
+  /** Why this client's last request was refused, or null. */
+  notice: Said.nullable(),
+  /** What undo would take back (trainer only). */
+  undoes: Said.nullable(),
+  /** Planner seats whose orders are being planned on the server (the round waits for them). */
+  thinking: z.array(Id).max(1000),
+  /** The advisor's suggestion for this client's own seat, when the trainer switched it on (students only). */
+  advice: Advice.nullable(),
+});
+export type SharedView = z.output<typeof SharedView>;
+
+/** A view as the client holds it: the shared view with the client's own id and name from its welcome. */
+export type View = Omit<SharedView, 'you'> & {
+  you: SharedView['you'] & { id: string; name: string };
+};
 
 /** The first message to a client after joining (and after its role changes): its keys and the scenario it may read. */
-export interface Welcome {
+export const Welcome = z.strictObject({
   /** Who this client is in the room. */
-  id: string;
-  name: string;
-  /** This client's own key: back into the same place after a server restart. */
-  key: string;
+  id: Id,
+  name: z.string().max(40),
+  /** This client's own key: back into the same place after a server restart (empty once handed over). */
+  key: z.union([Secret, z.literal('')]),
   /** The trainer also gets the presenter's key, for the projector's link. */
-  presenterKey?: string;
-  /** The scenario as this client may read it (scenarioFor). */
-  scenario: unknown;
-}
+  presenterKey: Secret.optional(),
+  /** The scenario as this client may read it (scenarioFor), or null while waiting for approval. */
+  scenario: Scenario.nullable(),
+});
+export type Welcome = z.output<typeof Welcome>;
 
-/** The trainer's export. */
-export interface Export {
-  log: unknown;
-  lines: Line[];
-}
+/** The trainer's export: the log's structure (its events are parsed when a log is read back) and every line. */
+export const Export = z.strictObject({ log: LogBody, lines: list(Line) });
+export type Export = z.output<typeof Export>;
 
 export const MESSAGES = { view: 'view', welcome: 'welcome', export: 'export' } as const;

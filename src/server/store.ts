@@ -40,6 +40,12 @@ export class Store {
   readonly #db: DatabaseSync;
   /** Prepared once: every order of every room goes through the same few statements. */
   readonly #statements = new Map<string, StatementSync>();
+  /**
+   * How many events each room has stored, once this store has created, read or written them. An event
+   * appended past them replaces nothing, so its write runs no DELETE (the two found nothing, ~5 % of the
+   * server's CPU per round in the rooms bench); a room not counted here is written as a replacement.
+   */
+  readonly #stored = new Map<string, number>();
 
   constructor(dir: string) {
     mkdirSync(dir, { recursive: true });
@@ -66,6 +72,7 @@ export class Store {
 
   createRoom(code: string, config: unknown): void {
     this.#sql('INSERT INTO rooms (code, config) VALUES (?, ?)').run(code, JSON.stringify(config));
+    this.#stored.set(code, 0);
   }
 
   endRoom(code: string): void {
@@ -77,12 +84,19 @@ export class Store {
    * snapshot holding any of the replaced events goes with them.
    */
   writeEvents(code: string, from: number, events: readonly { round: number; event: unknown }[]): void {
+    const stored = this.#stored.get(code);
+    // Counted again once the write has committed: a failed one leaves the room uncounted.
+    this.#stored.delete(code);
     this.#tx(() => {
-      this.#sql('DELETE FROM events WHERE code = ? AND seq >= ?').run(code, from);
-      this.#sql('DELETE FROM snapshots WHERE code = ? AND seq > ?').run(code, from);
+      // A snapshot holds at most the events stored when it was taken, so an append finds none to delete.
+      if (stored === undefined || from < stored) {
+        this.#sql('DELETE FROM events WHERE code = ? AND seq >= ?').run(code, from);
+        this.#sql('DELETE FROM snapshots WHERE code = ? AND seq > ?').run(code, from);
+      }
       const add = this.#sql('INSERT INTO events (code, seq, round, event) VALUES (?, ?, ?, ?)');
       for (const [i, e] of events.entries()) add.run(code, from + i, e.round, JSON.stringify(e.event));
     });
+    this.#stored.set(code, from + events.length);
   }
 
   /** The game saved after a resolved round, beside the number of events that led to it. */
@@ -138,12 +152,14 @@ export class Store {
     const snapshot = this.#sql(
       'SELECT round, seq, state FROM snapshots WHERE code = ? ORDER BY seq DESC, round DESC LIMIT 1',
     ).get(code) as { round: number; seq: number; state: string } | undefined;
+    const events = this.#sql('SELECT round, event FROM events WHERE code = ? ORDER BY seq').all(
+      code,
+    ) as StoredRoom['events'];
+    this.#stored.set(code, events.length);
     return {
       code,
       config: room.config,
-      events: this.#sql('SELECT round, event FROM events WHERE code = ? ORDER BY seq').all(
-        code,
-      ) as StoredRoom['events'],
+      events,
       snapshot: snapshot ? { round: snapshot.round, seq: snapshot.seq, save: snapshot.state } : null,
       participants: (
         this.#sql('SELECT * FROM participants WHERE code = ?').all(code) as Record<string, string>[]

@@ -45,7 +45,7 @@ export interface UndoRecord {
 const MAX_EVENTS = 100_000;
 const Entry = z.strictObject({ round: z.number().int().min(0).max(10_000), event: z.unknown() });
 /** A log's body, once its header is checked; each event is then parsed by parseEvent. */
-const LogBody = z.strictObject({
+export const LogBody = z.strictObject({
   format: z.literal(LOG_FORMAT),
   version: z.literal(LOG_VERSION),
   scenarioId: z.string(),

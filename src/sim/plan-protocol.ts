@@ -113,10 +113,12 @@ export const PlanReply = z.discriminatedUnion('kind', [
 export type PlanReply = z.output<typeof PlanReply>;
 
 /** What the advisor has for a seat this round. */
-export type Advice =
-  | { status: 'thinking' }
-  | { status: 'ready'; plan: PlanShape }
-  | { status: 'failed'; message: string };
+export const Advice = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('thinking') }),
+  z.strictObject({ status: z.literal('ready'), plan: PlanShape }),
+  z.strictObject({ status: z.literal('failed'), message: z.string().max(10_000) }),
+]);
+export type Advice = z.output<typeof Advice>;
 
 /** Scenarios a planning thread keeps: a new game's scenario replaces the oldest. */
 const KEEP = 4;

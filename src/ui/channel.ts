@@ -45,6 +45,12 @@ export interface StateMessage {
   undoes: string | null;
   /** A one-line outcome of the last command (e.g. why it was refused), or null. */
   notice: string | null;
+  /**
+   * The host's signature over the rest of the message's JSON, once it holds the trainer's key: a view in a
+   * locked browser takes no state without it. Last, so the fields signed keep their order (kind and view
+   * first, as the channel's parse hands them on); its shape is checked by the view, before the signature.
+   */
+  proof?: Proof | null;
 }
 
 /**
@@ -74,6 +80,39 @@ export type Message =
   | { kind: 'command'; command: Command; proof: Proof | null }
   // No game in the window: the outcome of the last command (a log that would not replay, say) or null.
   | { kind: 'closed'; notice: string | null };
+
+/**
+ * Design choice: the host answers greetings at most once per this many milliseconds, and once more at the end
+ * of it if more came. A broadcast projects, encodes (and, locked, signs and seals) the game; a tab that floods
+ * hellos so costs two of them per interval rather than one per hello, and every window still gets its answer.
+ */
+export const HELLO_INTERVAL_MS = 500;
+
+/**
+ * A hello's handler for the host: the first hello is answered at once, those within the interval after an
+ * answer are ignored but for one answer when it ends.
+ */
+export function greeter(
+  answer: () => void,
+  interval = HELLO_INTERVAL_MS,
+  now: () => number = Date.now,
+): () => void {
+  let last = Number.NEGATIVE_INFINITY;
+  let owed = false;
+  const settle = () => {
+    last = now();
+    owed = false;
+    answer();
+  };
+  return () => {
+    const wait = last + interval - now();
+    if (wait <= 0) settle();
+    else if (!owed) {
+      owed = true;
+      setTimeout(settle, wait);
+    }
+  };
+}
 
 /** A typed wrapper over one BroadcastChannel; null when the browser has none. */
 export interface Channel {

@@ -10,21 +10,25 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, concatBytes, hexToBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Proof, Sealed } from './channel.ts';
 
-// One key, two uses: each gets its own subkey so a signature can never pass for a seal's tag.
+// One key, several uses: each gets its own subkey, so a signature can never pass for a seal's tag, nor a
+// state's for a command's.
 const sub = (key: Uint8Array, use: string) => hmac(sha256, key, utf8ToBytes(use));
 
-/** Signs a command for the host. */
-export function prove(key: Uint8Array, command: unknown): Proof {
+/** What a signature is for: a console's command to the host, or the host's state to a view. */
+type Signed = 'command' | 'state';
+
+/** Signs a command for the host (or, `use` 'state', the host's public state for the presenter). */
+export function prove(key: Uint8Array, command: unknown, use: Signed = 'command'): Proof {
   const nonce = bytesToHex(randomBytes(16));
   return {
     nonce,
-    mac: bytesToHex(hmac(sha256, sub(key, 'command'), utf8ToBytes(nonce + JSON.stringify(command)))),
+    mac: bytesToHex(hmac(sha256, sub(key, use), utf8ToBytes(nonce + JSON.stringify(command)))),
   };
 }
 
-/** Whether a proof signs this command with this key. */
-export function verify(key: Uint8Array, command: unknown, proof: Proof): boolean {
-  const want = hmac(sha256, sub(key, 'command'), utf8ToBytes(proof.nonce + JSON.stringify(command)));
+/** Whether a proof signs this command (or state) with this key. */
+export function verify(key: Uint8Array, command: unknown, proof: Proof, use: Signed = 'command'): boolean {
+  const want = hmac(sha256, sub(key, use), utf8ToBytes(proof.nonce + JSON.stringify(command)));
   return same(want, hexToBytes(proof.mac));
 }
 

@@ -6,6 +6,7 @@
 import { bytesToHex, hexToBytes } from '@noble/hashes/utils.js';
 import { html, nothing, render as paint } from 'lit-html';
 import type { Actor, Subscription } from 'xstate';
+import { reason } from '../errors.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { type GameEvent, parseEvent } from '../sim/events.ts';
 import {
@@ -22,7 +23,14 @@ import type { GameMachine } from '../sim/machine.ts';
 import { phaseOf } from '../sim/phase.ts';
 import { projectFor, scenarioFor, type Viewer } from '../sim/projection.ts';
 import { saveGame } from '../sim/save.ts';
-import { type Channel, type Command, openChannel, type Proof, type StateMessage } from './channel.ts';
+import {
+  type Channel,
+  type Command,
+  greeter,
+  openChannel,
+  type Proof,
+  type StateMessage,
+} from './channel.ts';
 import { announce } from './dom.ts';
 import { localLock, lockControls } from './lock.ts';
 import { pacingLine } from './pacing.ts';
@@ -119,15 +127,28 @@ export function installSession(app: App, doc: Document): Session {
   let channelKey: Uint8Array | null = sessionKey();
   const seenNonces = new Set<string>();
   // The seal and signatures (seal.ts and its hashes) load with the first key this tab holds: a game whose
-  // tools are not locked never fetches them. Until they are in, the trainer's view waits and so do commands.
+  // tools are not locked never fetches them. Until they are in, the trainer's view waits and so do commands,
+  // in the order they came. A failed load (a lazily loaded chunk on a dropped network) is tried again with
+  // the next command or change of the game, and the classroom bar says that signed commands wait.
   let sealer: typeof import('./seal.ts') | null = null;
-  let sealing: Promise<typeof import('./seal.ts')> | null = null;
+  let sealing: Promise<void> | null = null;
+  let sealFailed: string | null = null;
+  const waiting: { command: Command; proof: Proof | null }[] = [];
   const loadSealer = () =>
-    (sealing ??= import('./seal.ts').then((m) => {
-      sealer = m;
-      changed();
-      return m;
-    }));
+    (sealing ??= import('./seal.ts').then(
+      (m) => {
+        sealer = m;
+        sealFailed = null;
+        for (const w of waiting.splice(0)) carry(w.command, w.proof, m);
+        changed();
+      },
+      (e: unknown) => {
+        sealing = null;
+        const kept = waiting.length === 1 ? '1 command' : `${waiting.length} commands`;
+        sealFailed = `The console's signed commands wait (${kept} kept): the game could not load its signatures (${reason(e)}). It tries again with the next command.`;
+        refreshBar();
+      },
+    ));
 
   const scenarioOf = (): Scenario | null => app.game?.loaded.scenario ?? null;
 
@@ -160,14 +181,18 @@ export function installSession(app: App, doc: Document): Session {
       const open = message('presenter');
       const trainer = message('trainer');
       if (!open) channel?.post({ kind: 'closed', notice });
-      else {
-        channel?.post(open);
-        // The trainer's view goes out sealed once a passcode guards it, and not at all without its key.
-        if (trainer && channelKey) {
-          if (sealer)
+      else if (channelKey) {
+        // Once a passcode guards the tools, the public view goes out signed and the trainer's sealed; both
+        // wait for the seal to load.
+        if (sealer) {
+          channel?.post({ ...open, proof: sealer.prove(channelKey, open, 'state') });
+          if (trainer)
             channel?.post({ kind: 'sealed', box: sealer.seal(channelKey, JSON.stringify(trainer)) });
-          else void loadSealer();
-        } else if (trainer && !lock.isSet()) channel?.post(trainer);
+        } else void loadSealer();
+      } else {
+        // Without the key, a locked browser's views refuse the unsigned public view and say why.
+        channel?.post(open);
+        if (trainer && !lock.isSet()) channel?.post(trainer);
       }
       if (log && !storeLog(log)) app.storageRefused();
       refreshBar();
@@ -330,19 +355,24 @@ export function installSession(app: App, doc: Document): Session {
     changed();
   }
 
+  function carry(command: Command, proof: Proof | null, check: typeof import('./seal.ts') | null): void {
+    const refused = refusal(command, proof, check);
+    if (refused) {
+      notice = refused;
+      changed();
+    } else run(command);
+  }
+
+  const hello = greeter(changed);
   channel?.onMessage((m) => {
-    if (m.kind === 'hello') changed();
+    if (m.kind === 'hello') hello();
     else if (m.kind === 'command') {
-      const carry = (check: typeof import('./seal.ts') | null) => {
-        const refused = refusal(m.command, m.proof, check);
-        if (refused) {
-          notice = refused;
-          changed();
-        } else run(m.command);
-      };
       // Commands are carried out in the order they came, the first ones once the seal has loaded.
-      if (sealer || !channelKey) carry(sealer);
-      else void loadSealer().then(carry);
+      if (waiting.length === 0 && (sealer || !channelKey)) carry(m.command, m.proof, sealer);
+      else {
+        waiting.push({ command: m.command, proof: m.proof });
+        void loadSealer();
+      }
     }
   });
 
@@ -419,6 +449,7 @@ export function installSession(app: App, doc: Document): Session {
     }
     paint(
       html`<p class="round-status" data-testid="round-status" data-paused=${String(!!s?.paused)}>${pacing}</p>
+        ${sealFailed ? html`<p class="seal-status error" role="alert">${sealFailed}</p>` : nothing}
         ${g ? nothing : trainerEntry()}`,
       bar,
     );

@@ -1,12 +1,15 @@
 // The console and presenter windows: each listens on the classroom channel for the game window's
 // states. Neither holds a game of its own; the console sends commands back, the presenter none.
 import { html, nothing, render as paint, type TemplateResult } from 'lit-html';
+import * as z from 'zod';
 import { Scenario } from '../scenario/schema.ts';
 import { compile } from '../sim/compile.ts';
+import { Id, issueText } from '../sim/events.ts';
+import { Phase } from '../sim/phase.ts';
 import { ProjectedStateSchema } from '../sim/state-schema.ts';
 import { roundDate } from '../sim/text.ts';
 import type { NewsItem } from '../sim/types.ts';
-import { type Command, type Message, openChannel, type StateMessage } from './channel.ts';
+import { type Command, type Message, openChannel, Proof, type StateMessage } from './channel.ts';
 import { createConsole } from './console.ts';
 import { claimsOf, verifiedOf } from './facts.ts';
 import { localLock, passcodeForm, type TrainerLock } from './lock.ts';
@@ -14,22 +17,27 @@ import { MapView } from './mapview.ts';
 import { claimsLine } from './news.ts';
 import { newsTag } from './news-groups.ts';
 import { pacingLine } from './pacing.ts';
-import { open, prove } from './seal.ts';
+import { open, prove, verify } from './seal.ts';
 
-/**
- * A state message as a view may trust it: its scenario and state parsed (any tab can post on the channel,
- * and a forged state must not break the projector), or null.
- */
-function checked(m: StateMessage): StateMessage | null {
-  const scenario = Scenario.safeParse(m.scenario);
-  const state = ProjectedStateSchema.safeParse(m.state);
-  return scenario.success && state.success ? { ...m, scenario: scenario.data, state: state.data } : null;
-}
+/** A state message whole, as a view may trust it: any tab can post on the channel, and a forged state must not break the projector. */
+const StateMessageSchema = z.strictObject({
+  kind: z.literal('state'),
+  view: z.enum(['public', 'trainer']),
+  scenario: Scenario,
+  phase: Phase,
+  state: ProjectedStateSchema,
+  submitted: z.array(Id).max(1000),
+  canUndo: z.boolean(),
+  undoes: z.string().max(10_000).nullable(),
+  notice: z.string().max(10_000).nullable(),
+  proof: Proof.nullish(),
+}) satisfies z.ZodType<StateMessage>;
 
 /**
  * Hooks a view to the channel: greets the host, then hands each state of the view it reads (or null, with
  * the host's last notice when it has no game) to `update`. The console reads the trainer's view, sealed
- * once the tools are locked; the presenter the public one.
+ * once the tools are locked; the presenter the public one, signed once they are locked. A state that is
+ * not signed or sealed as the lock asks, or is malformed, is refused, and the window says why above its panel.
  */
 function listen(
   doc: Document,
@@ -38,21 +46,70 @@ function listen(
   key: Uint8Array | null = null,
 ): ReturnType<typeof openChannel> {
   const channel = openChannel();
+  const panel = doc.getElementById('panel');
   if (!channel) {
-    const panel = doc.getElementById('panel');
     if (panel)
       paint(html`<p class="error">This browser cannot link windows (no BroadcastChannel).</p>`, panel);
     return null;
   }
+  const lock = localLock();
+  const seen = new Set<string>();
+  let line = doc.querySelector<HTMLElement>('.channel-refused');
+  if (!line) {
+    line = doc.createElement('p');
+    line.className = 'channel-refused error';
+    line.setAttribute('role', 'alert');
+    line.hidden = true;
+    panel?.before(line);
+  }
+  const shown = line;
+  const refuse = (why: string) => {
+    shown.textContent = `A state on the classroom channel was refused: ${why}.`;
+    shown.hidden = false;
+  };
+  /** Why a state in the open is not to be taken in this browser, or null. */
+  const unsigned = (m: StateMessage): string | null => {
+    if (!key)
+      return lock.isSet()
+        ? 'the trainer tools are locked; open this window again and give the passcode'
+        : null;
+    if (m.view === 'trainer')
+      return 'the trainer’s view comes sealed while the tools are locked, and this one came in the open';
+    const { proof: raw, ...signed } = m;
+    const proof = Proof.nullish().safeParse(raw);
+    if (!proof.success) {
+      const bad = proof.error.issues[0];
+      return issueText(bad && { ...bad, path: ['proof', ...bad.path] });
+    }
+    const p = proof.data;
+    if (!p || seen.has(p.nonce) || !verify(key, signed, p, 'state'))
+      return 'it carries no proof of the trainer’s passcode (the game window signs its states once given the passcode under “Run a class”)';
+    seen.add(p.nonce);
+    return null;
+  };
   channel.onMessage((m: Message) => {
-    let state: StateMessage | null = null;
-    if (m.kind === 'state' && m.view === view) state = m;
-    else if (m.kind === 'sealed' && key && view === 'trainer') {
+    let raw: unknown;
+    if (m.kind === 'state' && m.view === view) {
+      const why = unsigned(m);
+      if (why) return refuse(why);
+      raw = m;
+    } else if (m.kind === 'sealed' && key && view === 'trainer') {
       const text = open(key, m.box);
-      state = text === null ? null : (JSON.parse(text) as StateMessage);
-    } else if (m.kind === 'closed') update(null, m.notice);
-    const ok = state && checked(state);
-    if (ok) update(ok);
+      if (text === null) return refuse('a sealed view this passcode does not open');
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        return refuse('a sealed view that is not JSON');
+      }
+    } else {
+      if (m.kind === 'closed') update(null, m.notice);
+      return;
+    }
+    const r = StateMessageSchema.safeParse(raw);
+    if (!r.success) return refuse(issueText(r.error.issues[0]));
+    if (r.data.view !== view) return;
+    shown.hidden = true;
+    update(r.data);
   });
   channel.post({ kind: 'hello' });
   return channel;
@@ -68,25 +125,38 @@ export function mountConsoleWindow(doc: Document): void {
   const panel = doc.getElementById('panel');
   if (!panel) return;
   const lock = localLock();
-  if (lock.isSet()) askPasscode(doc, panel, lock);
+  if (lock.isSet()) askConsolePasscode(doc, panel, lock);
   else openConsole(doc, panel, lock);
 }
 
 /** The console's door while the trainer tools are locked. */
-function askPasscode(doc: Document, panel: HTMLElement, lock: TrainerLock): void {
+function askConsolePasscode(doc: Document, panel: HTMLElement, lock: TrainerLock): void {
+  askPasscode(panel, lock, 'Facilitator console', 'Open the console', (key) =>
+    openConsole(doc, panel, lock, key),
+  );
+}
+
+/** A window's door while the trainer tools are locked: the passcode, then `enter` with the channel's key. */
+function askPasscode(
+  panel: HTMLElement,
+  lock: TrainerLock,
+  heading: string,
+  action: string,
+  enter: (key: Uint8Array) => void,
+): void {
   const form = passcodeForm({
-    id: 'console-passcode',
+    id: 'window-passcode',
     label: 'Trainer passcode',
-    action: 'Open the console',
+    action,
     submit: async (code) => {
       const key = await lock.channelKey(code);
       if (!key) return 'That is not the passcode.';
-      openConsole(doc, panel, lock, key);
+      enter(key);
       return null;
     },
   });
   paint(
-    html`<h2 class="screen-heading" tabindex="-1">Facilitator console</h2><p class="hint">The trainer tools are locked in this browser.</p>${form}`,
+    html`<h2 class="screen-heading" tabindex="-1">${heading}</h2><p class="hint">The trainer tools are locked in this browser.</p>${form}`,
     panel,
   );
   panel.querySelector('input')?.focus();
@@ -129,7 +199,7 @@ function openConsole(
   };
   const lockAgain = () => {
     channel?.close();
-    askPasscode(doc, panel, lock);
+    askConsolePasscode(doc, panel, lock);
   };
   const drawTools = () =>
     paint(
@@ -215,16 +285,32 @@ export function mountPresenter(doc: Document): void {
   const panel = doc.getElementById('panel');
   const mapHost = doc.getElementById('map');
   if (!panel || !mapHost) return;
+  // In a locked browser the presenter takes only states the game window signed: it needs the passcode's key.
+  const lock = localLock();
+  if (lock.isSet())
+    askPasscode(panel, lock, 'Presenter view', 'Open the presenter view', (key) =>
+      openPresenter(doc, panel, mapHost, key),
+    );
+  else openPresenter(doc, panel, mapHost, null);
+}
+
+/** The presenter itself, following the game window's public states (signed, with `key`, in a locked browser). */
+function openPresenter(
+  doc: Document,
+  panel: HTMLElement,
+  mapHost: HTMLElement,
+  key: Uint8Array | null,
+): void {
   const map = new MapView(mapHost);
-  let compiled: { key: string; c: ReturnType<typeof compile> } | null = null;
+  let compiled: { id: string; c: ReturnType<typeof compile> } | null = null;
   let last: StateMessage | null = null;
   const draw = () => paint(presenterView(last, compiled?.c ?? null), panel);
   const update = (m: StateMessage | null) => {
     last = m;
     if (m) {
-      const key = `${m.scenario.meta.id}@${m.scenario.meta.version}`;
-      if (compiled?.key !== key) {
-        compiled = { key, c: compile(m.scenario) };
+      const id = `${m.scenario.meta.id}@${m.scenario.meta.version}`;
+      if (compiled?.id !== id) {
+        compiled = { id, c: compile(m.scenario) };
         map.reset();
         void map.show(m.scenario);
       }
@@ -238,5 +324,5 @@ export function mountPresenter(doc: Document): void {
   setInterval(() => {
     if (last?.phase === 'orders') draw();
   }, 1000);
-  listen(doc, 'public', update);
+  listen(doc, 'public', update, key);
 }

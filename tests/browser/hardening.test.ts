@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useChromium } from './chromium.ts';
-import { lockTrainerTools, openConsole, openStart, toFirstOrders } from './pages.ts';
+import { lockTrainerTools, openConsole, openStart, spyOn, toFirstOrders } from './pages.ts';
 
 const browser = useChromium();
 const scenario = JSON.parse(readFileSync('scenarios/pakistan-afghanistan-2026.json', 'utf8')) as {
@@ -39,19 +39,9 @@ describe('the classroom channel, heard by another tab', () => {
     await page.locator('button:text-is("Start")').click();
 
     // The other tab: any page of the origin, listening to everything on the channel.
-    const spy = await context.newPage();
-    await spy.goto(inject('baseUrl'));
-    await spy.evaluate(() => {
-      const w = window as unknown as { heard: string[]; bc: BroadcastChannel };
-      w.heard = [];
-      w.bc = new BroadcastChannel('brink-classroom');
-      w.bc.onmessage = (e) => w.heard.push(JSON.stringify(e.data));
-      w.bc.postMessage({ kind: 'hello' });
-    });
-    const heard = async () =>
-      (await spy.evaluate(() => (window as unknown as { heard: string[] }).heard)).map(
-        (t) => JSON.parse(t) as Record<string, unknown> & { state?: Record<string, unknown> },
-      );
+    const spy = await spyOn(context);
+    await spy.post({ kind: 'hello' });
+    const heard = spy.heard;
 
     // Hot seat: both private briefs read in turn, then the first team's orders.
     await page.locator('button:text-is("Continue to the private briefs")').click();
@@ -110,12 +100,9 @@ describe('the classroom channel, heard by another tab', () => {
       { command: { type: 'undo' }, proof: null },
     ];
     const before = (await heard()).length;
-    await spy.evaluate((fs) => {
-      const w = window as unknown as { bc: BroadcastChannel };
-      for (const f of fs) w.bc.postMessage({ kind: 'command', ...f });
-      // Messages from one tab arrive in order: the answer to this greeting comes after the commands ran.
-      w.bc.postMessage({ kind: 'hello' });
-    }, forged);
+    for (const f of forged) await spy.post({ kind: 'command', ...f });
+    // Messages from one tab arrive in order: the answer to this greeting comes after the commands ran.
+    await spy.post({ kind: 'hello' });
     await expect.poll(async () => (await heard()).slice(before).some((m) => m.kind === 'state')).toBe(true);
     const after = (await heard())
       .slice(before)

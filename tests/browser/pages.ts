@@ -144,3 +144,23 @@ export async function sendFirstInject(page: Page): Promise<Page> {
   await con.locator('button.fc-send-inject').click();
   return con;
 }
+
+/** Another tab of the origin on the classroom channel: what it hears, and a way to post anything. */
+export async function spyOn(context: BrowserContext) {
+  const spy = await context.newPage();
+  await spy.goto(inject('baseUrl'));
+  await spy.evaluate(() => {
+    const w = window as unknown as { heard: string[]; bc: BroadcastChannel };
+    w.heard = [];
+    w.bc = new BroadcastChannel('brink-classroom');
+    w.bc.onmessage = (e) => w.heard.push(JSON.stringify(e.data));
+  });
+  return {
+    heard: async () =>
+      (await spy.evaluate(() => (window as unknown as { heard: string[] }).heard)).map(
+        (t) => JSON.parse(t) as Record<string, unknown> & { state?: Record<string, unknown> },
+      ),
+    post: (m: unknown) =>
+      spy.evaluate((x) => (window as unknown as { bc: BroadcastChannel }).bc.postMessage(x), m),
+  };
+}

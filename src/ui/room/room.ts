@@ -94,12 +94,17 @@ export function mountRoom(doc: Document): void {
     s.error = null;
     s.busy = false;
     conn.onWelcome((w) => {
-      s.scenario = (w.scenario as Scenario | null) ?? s.scenario;
+      s.scenario = w.scenario ?? s.scenario;
       keep(conn);
       draw();
     });
     conn.onView(() => {
       keep(conn);
+      draw();
+    });
+    // A message the game cannot read is refused by the connection, which keeps the last good view.
+    conn.onRefused((why) => {
+      s.error = why;
       draw();
     });
     conn.onExport((e) =>
