@@ -2,8 +2,8 @@
 // with (vite.config.ts). Plain data, so that the unit test checking the map asks for nothing else can read it.
 
 /**
- * Phaser's compile-time flags, set as Phaser's own config/webpack.dist.config.js sets them (each `typeof FLAG`
- * in its sources becomes the value), but for sound, which the map never plays (`audio: { noAudio: true }`).
+ * Phaser's compile-time flags: each `typeof FLAG` in its sources becomes the value, as Phaser's own
+ * config/webpack.dist.config.js sets them, but for sound, which the map never plays.
  */
 export const PHASER_FLAGS = {
   // Both renderers: the map asks for Phaser.AUTO, WebGL where the browser has it, else Canvas.
@@ -12,10 +12,11 @@ export const PHASER_FLAGS = {
   // Spector.js frame captures, for debugging Phaser's WebGL.
   'typeof WEBGL_DEBUG': 'false',
   'typeof EXPERIMENTAL': 'false',
-  // The sound manager and its Web Audio and HTML5 audio back ends.
+  // The sound manager and its Web Audio and HTML5 audio back ends (the map has `audio: { noAudio: true }`).
   'typeof FEATURE_SOUND': 'false',
+  // Phaser's dist no longer sets these, but DefaultPlugins.js reads them: unset, `typeof` gives "undefined",
+  // which is true. False, as Phaser's custom-build template has them: no 3D camera, no Facebook Instant Games.
   'typeof PLUGIN_CAMERA3D': 'false',
-  // Facebook Instant Games.
   'typeof PLUGIN_FBINSTANT': 'false',
 } as const;
 

@@ -6,14 +6,14 @@
 // Phaser's renderers first, as its own entry points load them: the WebGL batch handlers need the renderer
 // namespace complete before the classes extending them load (the other way round, Game's boot fails).
 import 'phaser/src/renderer/index.js';
-import CONST from 'phaser/src/const.js';
-import CoreEvents from 'phaser/src/core/events/index.js';
-import Game from 'phaser/src/core/Game.js';
-import GameObjectFactory from 'phaser/src/gameobjects/GameObjectFactory.js';
-import PluginCache from 'phaser/src/plugins/PluginCache.js';
-import RendererEvents from 'phaser/src/renderer/events/index.js';
-import SceneEvents from 'phaser/src/scene/events/index.js';
-import Scene from 'phaser/src/scene/Scene.js';
+import constants from 'phaser/src/const.js';
+import coreEvents from 'phaser/src/core/events/index.js';
+import game from 'phaser/src/core/Game.js';
+import factory from 'phaser/src/gameobjects/GameObjectFactory.js';
+import pluginCache from 'phaser/src/plugins/PluginCache.js';
+import rendererEvents from 'phaser/src/renderer/events/index.js';
+import sceneEvents from 'phaser/src/scene/events/index.js';
+import scene from 'phaser/src/scene/Scene.js';
 // Each scene system registers itself in Phaser's plugin cache when loaded.
 import 'phaser/src/cameras/2d/CameraManager.js';
 import 'phaser/src/events/EventEmitter.js';
@@ -27,7 +27,18 @@ import 'phaser/src/gameobjects/layer/LayerFactory.js';
 import 'phaser/src/gameobjects/shape/polygon/PolygonFactory.js';
 import 'phaser/src/gameobjects/shape/rectangle/RectangleFactory.js';
 import 'phaser/src/gameobjects/text/TextFactory.js';
+import type * as Phaser from 'phaser';
 import { FACTORIES, SCENE_SYSTEMS } from './phaser-parts.ts';
+
+// Typed from the package's declarations, which describe its dist build: the sources are plain CommonJS.
+export const AUTO: typeof Phaser.AUTO = (constants as typeof Phaser).AUTO;
+export const Game = game as typeof Phaser.Game;
+export const Scene = scene as typeof Phaser.Scene;
+export const CoreEvents = coreEvents as typeof Phaser.Core.Events;
+export const RendererEvents = rendererEvents as typeof Phaser.Renderer.Events;
+export const SceneEvents = sceneEvents as typeof Phaser.Scenes.Events;
+const PluginCache = pluginCache as typeof Phaser.Plugins.PluginCache;
+const GameObjectFactory = factory as typeof Phaser.GameObjects.GameObjectFactory;
 
 // A part listed but not imported above would only show as `undefined` deep in a scene: say so at load.
 for (const key of Object.keys(SCENE_SYSTEMS))
@@ -40,6 +51,3 @@ for (const name of FACTORIES)
     throw new Error(
       `The map's Phaser build (src/map/phaser.ts) lacks the factory of scene.add.${name}: import it there`,
     );
-
-export const AUTO = CONST.AUTO;
-export { CoreEvents, Game, RendererEvents, Scene, SceneEvents };
