@@ -1,9 +1,9 @@
 // The map's public face: start it in an element for a scenario, then tell it what to show.
-import * as Phaser from 'phaser';
 import type { Scenario } from '../scenario/schema.ts';
 import { css, palette } from './colour.ts';
 import { exposeMap } from './diagnostics.ts';
 import { type MapPick, MapScene } from './map-scene.ts';
+import { AUTO, Game } from './phaser.ts';
 import type { Region } from './region.ts';
 import type { MapState } from './state.ts';
 
@@ -43,9 +43,9 @@ export async function startMap(
   performance.mark('brink:map-start');
   const scene = new MapScene(scenario, region);
   software ??= softwareWebGL();
-  const game = new Phaser.Game({
+  const game = new Game({
     // WebGL where the browser has it, else the Canvas renderer.
-    type: Phaser.AUTO,
+    type: AUTO,
     parent,
     width: parent.clientWidth || 960,
     height: parent.clientHeight || 600,

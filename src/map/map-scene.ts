@@ -2,7 +2,7 @@
 // (tone, names, icons, badges, animations, tooltip) in a layer that a second camera shows at screen
 // size. It draws a frame only while something changes: at rest the game loop sleeps. Knows nothing of
 // any one scenario.
-import * as Phaser from 'phaser';
+import type * as Phaser from 'phaser';
 import type { Scenario } from '../scenario/schema.ts';
 import { BaseMap } from './base-map.ts';
 import { bindCamera, type Point, View } from './camera.ts';
@@ -13,6 +13,7 @@ import { inRing } from './geometry.ts';
 import { buildModel, type MapModel } from './model.ts';
 import { Depth, Overlay } from './overlay.ts';
 import { PendingLayer } from './pending.ts';
+import { CoreEvents, RendererEvents, Scene, SceneEvents } from './phaser.ts';
 import type { Region } from './region.ts';
 import { type MapShapes, mapShapes } from './shapes.ts';
 import { CALM_STATE, freshCues, type MapState, unit } from './state.ts';
@@ -36,7 +37,7 @@ export interface MapPick {
 const TONE_EASE = 1000;
 
 /** The Phaser scene of the map. Built again at each size (`resize`); what it shows outlives that. */
-export class MapScene extends Phaser.Scene {
+export class MapScene extends Scene {
   /** Resolves after the first frame is drawn. */
   readonly ready: Promise<void>;
   model!: MapModel;
@@ -130,13 +131,13 @@ export class MapScene extends Phaser.Scene {
       tap: (p) => this.pick(p, false),
       hold: (p) => this.pick(p, true),
     });
-    this.game.events.once(Phaser.Core.Events.POST_RENDER, () => this.markReady());
+    this.game.events.once(CoreEvents.POST_RENDER, () => this.markReady());
     // A lost GPU context is restored blank: draw the map again.
-    this.game.renderer.on(Phaser.Renderer.Events.RESTORE_WEBGL, this.wake, this);
-    this.events.once(Phaser.Scenes.Events.SHUTDOWN, () => {
+    this.game.renderer.on(RendererEvents.RESTORE_WEBGL, this.wake, this);
+    this.events.once(SceneEvents.SHUTDOWN, () => {
       window.clearTimeout(this.restTimer);
       this.unbind();
-      this.game.renderer.off(Phaser.Renderer.Events.RESTORE_WEBGL, this.wake, this);
+      this.game.renderer.off(RendererEvents.RESTORE_WEBGL, this.wake, this);
       this.toneEase = undefined;
     });
     this.wake();
