@@ -23,18 +23,35 @@ export function options(c: Compiled, s: GameState, actor: string): Option[] {
   });
 }
 
+// An open action's option is the same object every time it is open (its targets depend on the scenario
+// alone): the computer players ask for every seat's open actions every round. Null: it needs a target
+// and has none, so it is never open.
+const offers = new WeakMap<Action, Option | null>();
+
+function offer(c: Compiled, action: Action): Option | null {
+  let o = offers.get(action);
+  if (o === undefined) {
+    const targets = c.targets.get(action.id) ?? [];
+    o =
+      action.targets.type !== 'none' && targets.length === 0 ? null : { action, targets, unavailable: null };
+    offers.set(action, o);
+  }
+  return o;
+}
+
 /** Whether an action is open now: it has a target when it needs one, and its `requires` holds. */
 export function isOpen(c: Compiled, s: GameState, action: Action): boolean {
-  if (action.targets.type !== 'none' && (c.targets.get(action.id) ?? []).length === 0) return false;
-  return !action.requires || holds(action.requires, { c, s });
+  return offer(c, action) !== null && (!action.requires || holds(action.requires, { c, s }));
 }
 
 /** The open actions of an actor with their targets: the computer players' fast path, without explanations. */
-export function openOptions(c: Compiled, s: GameState, actor: string): Option[] {
+export function openOptions(c: Compiled, s: GameState, actor: string): readonly Option[] {
   const out: Option[] = [];
-  for (const action of c.actionsOf.get(actor) ?? [])
-    if (isOpen(c, s, action))
-      out.push({ action, targets: c.targets.get(action.id) ?? [], unavailable: null });
+  const view = { c, s };
+  for (const action of c.actionsOf.get(actor) ?? []) {
+    const o = offer(c, action);
+    if (o !== null && (!action.requires || holds(action.requires, view))) out.push(o);
+  }
   return out;
 }
 
