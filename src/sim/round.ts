@@ -142,7 +142,26 @@ function runRules(st: Step, acts: Taken[]): void {
 /** Resolution: computer players choose, then every order resolves in the documented order. */
 export function resolveRound(c: Compiled, prev: GameState): GameState {
   const st = openStep(c, prev);
-  const { s } = st;
+  resolveIn(st, prev);
+  return st.done();
+}
+
+/**
+ * One whole round after the orders phase in one step: resolution, reactions, report, as the machine plays
+ * them in three (the same functions; a step's end only writes the generator's state back, so one step
+ * gives the same state as three, with a third of the copying).
+ */
+export function playRound(c: Compiled, prev: GameState): GameState {
+  const st = openStep(c, prev);
+  resolveIn(st, prev);
+  reactIn(st);
+  closeIn(st);
+  return st.done();
+}
+
+/** Resolution on a step opened on `prev`, the state of the orders phase. */
+function resolveIn(st: Step, prev: GameState): void {
+  const { s, c } = st;
   s.struckKinds = [];
   negotiateRound(st);
   const queue: { actor: string; order: Order; reason?: string; rank: number }[] = [];
@@ -168,7 +187,6 @@ export function resolveRound(c: Compiled, prev: GameState): GameState {
     if (t) acts.push(t);
   }
   runRules(st, acts);
-  return st.done();
 }
 
 /** Fires one reaction, recorded as caused by the round's actions. */
@@ -225,7 +243,12 @@ export function bindsSeat(s: GameState, r: Reaction): boolean {
 /** Reactions: each rule whose condition holds fires with its probability, in file order. */
 export function runReactions(c: Compiled, prev: GameState): GameState {
   const st = openStep(c, prev);
-  const { s } = st;
+  reactIn(st);
+  return st.done();
+}
+
+function reactIn(st: Step): void {
+  const { s, c } = st;
   for (const r of c.scenario.reactions) {
     const seen = s.reactions[r.id];
     if (seen && (r.once || s.round - seen.last <= r.cooldown)) continue;
@@ -237,13 +260,17 @@ export function runReactions(c: Compiled, prev: GameState): GameState {
     if (p < 1 && st.rng.next() >= p) continue;
     fire(st, r, true);
   }
-  return st.done();
 }
 
 /** Report: counts sustained conditions, then ends the game if an ending holds. */
 export function closeRound(c: Compiled, prev: GameState): GameState {
   const st = openStep(c, prev);
-  const { s } = st;
+  closeIn(st);
+  return st.done();
+}
+
+function closeIn(st: Step): void {
+  const { s, c } = st;
   for (const [key, { cond }] of c.sustained)
     s.sustained[key] = holds(cond, { c, s, rng: st.rng }) ? (s.sustained[key] ?? 0) + 1 : 0;
   let best: (typeof c.scenario.endings)[number] | undefined;
@@ -254,7 +281,6 @@ export function closeRound(c: Compiled, prev: GameState): GameState {
   // The validator requires a time-up ending; this guard keeps a game finite even without one.
   else if (s.round >= c.scenario.meta.maxRounds)
     s.ending = { id: 'time-up', round: s.round, scores: roleScores(c, s, {}, st.rng) };
-  return st.done();
 }
 
 /** Starts the next round: a new round number, empty orders and no planned orders. */
