@@ -51,7 +51,7 @@ function resolveOrder(
   const { s, c } = st;
   const action = c.actions.get(o.action);
   if (!action) return null;
-  let outcome = action.outcomes.find((x) => x.id === forcedOutcome);
+  let outcome = forcedOutcome === undefined ? undefined : action.outcomes.find((x) => x.id === forcedOutcome);
   outcome ??= action.outcomes[weightedIndex(st.rng.next(), c.outcomeWeights.get(action.id) ?? [])];
   if (!outcome) return null;
   const cause = st.cause({
@@ -253,7 +253,8 @@ function reactIn(st: Step): void {
     const seen = s.reactions[r.id];
     if (seen && (r.once || s.round - seen.last <= r.cooldown)) continue;
     if (!bindsSeat(s, r)) continue;
-    if (!holds(r.when, { c, s, rng: st.rng })) continue;
+    // A step is a view of its own state and generator: no object per check.
+    if (!holds(r.when, st)) continue;
     // A signed `spoilers` clause makes armed groups' reactions rarer (clauses.ts).
     const p =
       c.actors.get(r.actor)?.kind === 'armed-group' ? r.probability * spoilerFactor(c, s) : r.probability;
@@ -272,10 +273,10 @@ export function closeRound(c: Compiled, prev: GameState): GameState {
 function closeIn(st: Step): void {
   const { s, c } = st;
   for (const [key, { cond }] of c.sustained)
-    s.sustained[key] = holds(cond, { c, s, rng: st.rng }) ? (s.sustained[key] ?? 0) + 1 : 0;
+    s.sustained[key] = holds(cond, st) ? (s.sustained[key] ?? 0) + 1 : 0;
   let best: (typeof c.scenario.endings)[number] | undefined;
   for (const e of c.scenario.endings) {
-    if ((!best || e.priority > best.priority) && holds(e.when, { c, s, rng: st.rng })) best = e;
+    if ((!best || e.priority > best.priority) && holds(e.when, st)) best = e;
   }
   if (best) s.ending = { id: best.id, round: s.round, scores: roleScores(c, s, best.scores, st.rng) };
   // The validator requires a time-up ending; this guard keeps a game finite even without one.
