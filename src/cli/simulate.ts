@@ -16,6 +16,7 @@ import {
 } from '../sim/batch.ts';
 import { agreed, median, withoutMediation } from '../sim/calibration.ts';
 import { readScenario } from './read-scenario.ts';
+import { type PackedSummaries, unpackSummaries } from './summary-wire.ts';
 import { distributionLines, distributions } from './tuning.ts';
 import { workerBundle } from './worker-bundle.ts';
 
@@ -45,10 +46,10 @@ export async function simulate(scenario: Scenario, o: SimulateOptions): Promise<
           // Games allocate many short-lived objects: a larger young generation means far fewer scavenges.
           resourceLimits: { maxYoungGenerationSizeMb: 256 },
         });
-        worker.on('message', (m: { progress: number; games?: GameSummary[] }) => {
+        worker.on('message', (m: { progress: number; packed?: PackedSummaries }) => {
           done += m.progress;
           o.progress?.(done);
-          if (m.games) resolve(m.games);
+          if (m.packed) resolve(unpackSummaries(m.packed));
         });
         worker.on('error', reject);
         worker.on('exit', (code) => {
