@@ -17,4 +17,8 @@ const games = runGames(scenario, seed, from, to, policy, () => {
   if (++done % 50 === 0) parentPort?.postMessage({ progress: 50 });
 });
 const packed = packSummaries(games);
-parentPort?.postMessage({ progress: done % 50, packed }, [packed.lengths.buffer, packed.values.buffer]);
+parentPort?.postMessage({ progress: done % 50, packed }, [
+  packed.lengths.buffer,
+  packed.values.buffer,
+  packed.entries.buffer,
+]);
