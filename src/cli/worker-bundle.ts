@@ -2,8 +2,8 @@
 // each thread loads one plain script instead of tsx compiling the engine again and Node resolving each
 // package's modules. The file is cached in node_modules/.cache/brink under the hash of every source it was
 // built from: an edit to any of them builds it again.
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, version } from 'esbuild';
@@ -47,7 +47,8 @@ function readManifest(file: string): Manifest | null {
 
 /** Writes through a temporary file and a rename, so a process reading the cache never sees half a file. */
 function writeWhole(file: string, text: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
+  // Unique per writer: test files build it in parallel, in threads of one process too.
+  const tmp = `${file}.${randomUUID()}.tmp`;
   writeFileSync(tmp, text);
   renameSync(tmp, file);
 }
@@ -58,7 +59,8 @@ export async function workerBundle(entry: URL): Promise<string> {
   mkdirSync(CACHE, { recursive: true });
   const manifestFile = join(CACHE, `${name}.json`);
   const cached = readManifest(manifestFile);
-  if (cached && contentKey(cached.inputs) === cached.key) return join(CACHE, `${name}-${cached.key}.mjs`);
+  const hit = cached && contentKey(cached.inputs) === cached.key && join(CACHE, `${name}-${cached.key}.mjs`);
+  if (hit && existsSync(hit)) return hit;
   const out = await build({
     ...OPTIONS,
     entryPoints: [fileURLToPath(entry)],
@@ -75,9 +77,10 @@ export async function workerBundle(entry: URL): Promise<string> {
   const key = contentKey(inputs);
   if (key === null) throw new Error(`a source of ${name} vanished while it was built`);
   const file = join(CACHE, `${name}-${key}.mjs`);
-  // Bundles of older sources go: the cache holds one per entry.
+  // Bundles of older sources go: the cache holds one per entry (another process may be writing this one).
   for (const old of readdirSync(CACHE))
-    if (old.startsWith(`${name}-`) && old.endsWith('.mjs')) rmSync(join(CACHE, old), { force: true });
+    if (old.startsWith(`${name}-`) && old.endsWith('.mjs') && old !== basename(file))
+      rmSync(join(CACHE, old), { force: true });
   writeWhole(file, text);
   writeWhole(manifestFile, JSON.stringify({ key, inputs } satisfies Manifest));
   return file;
