@@ -1,11 +1,15 @@
 // The planner's rows (issue 24), Node side: a computer-only simulation of the seed scenario as
 // `npm run simulate` plays it (worker threads) and on the rollout fast path in one thread, each beside the
 // machine path on the same games, and a planner decision at the default level beside a fixed policy's
-// `choose` on the same decisions. BENCH_PLANNER_GAMES (10,000), BENCH_PLANNER_THREADS (the machine's cores)
-// and BENCH_PLANNER_DECISIONS (40) size them; the Chromium worker's row is the advisor's (the page side).
+// `choose` on the same decisions, and the start of one of simulate's worker threads. BENCH_PLANNER_GAMES
+// (10,000), BENCH_PLANNER_THREADS (the machine's cores) and BENCH_PLANNER_DECISIONS (40) size them; the
+// Chromium worker's row is the advisor's (the page side).
 import { availableParallelism, loadavg } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { readScenario } from '../src/cli/read-scenario.ts';
 import { simulate } from '../src/cli/simulate.ts';
+import { workerBundle } from '../src/cli/worker-bundle.ts';
+import type { Scenario } from '../src/scenario/schema.ts';
 import { seatsFor } from '../src/sim/batch.ts';
 import { compile } from '../src/sim/compile.ts';
 import { playAuto, playRounds } from '../src/sim/game.ts';
@@ -28,6 +32,35 @@ const quantile = (xs: readonly number[], q: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 };
+
+/** Design choice: thread starts timed per way of loading the worker (the median is reported). */
+const STARTS = 5;
+
+/**
+ * The wall-clock milliseconds and CPU milliseconds (all threads) of starting simulate's worker with no
+ * games until it exits: from its esbuild bundle (how simulate starts it) or, the baseline, as it was
+ * started before the bundle, registering tsx in the thread and compiling the engine's TypeScript there.
+ */
+async function workerStart(scenario: Scenario, how: 'bundle' | 'tsx'): Promise<{ ms: number; cpu: number }> {
+  const entry = new URL('../src/cli/simulate-worker.ts', import.meta.url);
+  const file = await workerBundle(entry);
+  const workerData = { scenario, seed: 1, from: 0, to: 0, policy: 'mix' };
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  await new Promise<void>((resolve, reject) => {
+    const w =
+      how === 'bundle'
+        ? new Worker(file, { workerData })
+        : new Worker(
+            `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(entry.href)}); })`,
+            { eval: true, workerData },
+          );
+    w.on('error', reject);
+    w.on('exit', () => resolve());
+  });
+  const u = process.cpuUsage(cpu);
+  return { ms: performance.now() - t, cpu: (u.user + u.system) / 1000 };
+}
 
 export default async function planner(): Promise<BenchRow[]> {
   const loaded = readScenario(SEED_SCENARIO);
@@ -68,6 +101,20 @@ export default async function planner(): Promise<BenchRow[]> {
   const threadedCpu = cpuSince(cpu);
   if (played.length !== GAMES) throw new Error(`simulate played ${played.length} of ${GAMES} games`);
 
+  const loadBeforeStarts = load();
+  const starts = {
+    bundle: [] as number[],
+    tsx: [] as number[],
+    bundleCpu: [] as number[],
+    tsxCpu: [] as number[],
+  };
+  for (let i = 0; i < STARTS; i++)
+    for (const how of ['bundle', 'tsx'] as const) {
+      const r = await workerStart(sc, how);
+      starts[how].push(r.ms);
+      starts[`${how}Cpu`].push(r.cpu);
+    }
+
   // Decisions: the seat's state at the start of each round of fixed-policy games, until there are enough.
   const states: GameState[] = [];
   for (let g = 0; states.length < DECISIONS; g++)
@@ -101,7 +148,7 @@ export default async function planner(): Promise<BenchRow[]> {
       unit: 's',
       baselineName: 'same games through the machine (playAuto, one thread)',
       goal: '< 2 s (issue 24)',
-      method: `simulate() as \`npm run simulate -- --games ${GAMES} --seed 1 --workers ${THREADS}\` runs it (worker threads started, tsx loaded in each, runGames: the fast path plus each game's summary) against playAuto on ${games}; load average ${loadBeforeThreads} before this row, ${loadAtStart} at the bench's start; CPU time ${threadedCpu} s (all threads) against the machine's ${machineCpu} s`,
+      method: `simulate() as \`npm run simulate -- --games ${GAMES} --seed 1 --workers ${THREADS}\` runs it (worker threads started, each loading the engine's esbuild bundle, runGames: the fast path plus each game's summary) against playAuto on ${games}; load average ${loadBeforeThreads} before this row, ${loadAtStart} at the bench's start; CPU time ${threadedCpu} s (all threads) against the machine's ${machineCpu} s`,
     },
     {
       name: `${GAMES.toLocaleString('en')}-game simulation, fast path (one thread)`,
@@ -111,6 +158,14 @@ export default async function planner(): Promise<BenchRow[]> {
       baselineName: 'same games through the machine (playAuto)',
       goal: '< 2 s (issue 24)',
       method: `playRounds (the round's pure functions, no actor) against playAuto (the XState machine) on ${games}, each after 100 warm-up games, one thread; load average ${loadAtStart} at the start; CPU time ${fastCpu} s against the machine's ${machineCpu} s`,
+    },
+    {
+      name: `start of one simulate worker thread, no games (median of ${STARTS})`,
+      figure: quantile(starts.bundle, 0.5),
+      baseline: quantile(starts.tsx, 0.5),
+      unit: 'ms',
+      baselineName: 'the same thread registering tsx and compiling the engine (as before the bundle)',
+      method: `a worker thread of simulate-worker.ts started with the scenario and no games, timed to its exit; the bundle is src/cli/worker-bundle.ts's (built or found in its cache before the timing); ${STARTS} starts each way, alternating; CPU time (all threads) median ${quantile(starts.bundleCpu, 0.5).toFixed(0)} ms against ${quantile(starts.tsxCpu, 0.5).toFixed(0)} ms; load average ${loadBeforeStarts} before`,
     },
     {
       name: `planner decision, Node, ${level} (median)`,

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Scenario } from '../scenario/schema.ts';
 import { type PolicySpec, runGames } from '../sim/batch.ts';
+import { packSummaries } from './summary-wire.ts';
 
 const { scenario, seed, from, to, policy } = workerData as {
   scenario: Scenario;
@@ -15,4 +16,9 @@ const games = runGames(scenario, seed, from, to, policy, () => {
   // Progress in batches: a message per game would cost more than the game.
   if (++done % 50 === 0) parentPort?.postMessage({ progress: 50 });
 });
-parentPort?.postMessage({ progress: done % 50, games });
+const packed = packSummaries(games);
+parentPort?.postMessage({ progress: done % 50, packed }, [
+  packed.lengths.buffer,
+  packed.values.buffer,
+  packed.entries.buffer,
+]);

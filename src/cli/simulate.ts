@@ -16,7 +16,9 @@ import {
 } from '../sim/batch.ts';
 import { agreed, median, withoutMediation } from '../sim/calibration.ts';
 import { readScenario } from './read-scenario.ts';
+import { type PackedSummaries, unpackSummaries } from './summary-wire.ts';
 import { distributionLines, distributions } from './tuning.ts';
+import { workerBundle } from './worker-bundle.ts';
 
 /** Options of one simulation run. */
 export interface SimulateOptions {
@@ -32,24 +34,22 @@ export async function simulate(scenario: Scenario, o: SimulateOptions): Promise<
   const workers = Math.max(1, Math.min(o.workers, o.games));
   const per = Math.ceil(o.games / workers);
   let done = 0;
+  // The workers load the engine built once into plain JavaScript (worker-bundle.ts), not tsx compiling it again in each.
+  const file = await workerBundle(new URL('./simulate-worker.ts', import.meta.url));
   const parts = await Promise.all(
     Array.from({ length: workers }, (_, w) => {
       const from = w * per;
       const to = Math.min(o.games, from + per);
       return new Promise<GameSummary[]>((resolve, reject) => {
-        const url = new URL('./simulate-worker.ts', import.meta.url).href;
-        // Workers do not inherit tsx's loader: register it first, then load the TypeScript worker.
-        const boot = `import('tsx/esm/api').then((t) => { t.register(); return import(${JSON.stringify(url)}); })`;
-        const worker = new Worker(boot, {
-          eval: true,
+        const worker = new Worker(file, {
           workerData: { scenario, seed: o.seed, from, to, policy: o.policy },
           // Games allocate many short-lived objects: a larger young generation means far fewer scavenges.
           resourceLimits: { maxYoungGenerationSizeMb: 256 },
         });
-        worker.on('message', (m: { progress: number; games?: GameSummary[] }) => {
+        worker.on('message', (m: { progress: number; packed?: PackedSummaries }) => {
           done += m.progress;
           o.progress?.(done);
-          if (m.games) resolve(m.games);
+          if (m.packed) resolve(unpackSummaries(m.packed));
         });
         worker.on('error', reject);
         worker.on('exit', (code) => {

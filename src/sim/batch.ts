@@ -81,8 +81,9 @@ export function seatsFor(scenario: Scenario, seed: number, policy: PolicySpec): 
   const seats: Record<string, Seat> = {};
   for (const a of scenario.actors.filter((x) => x.playable)) {
     const p = typeof policy === 'string' ? policy : (policy[a.id] ?? 'mix');
-    const level = PlannerLevel.safeParse(p.startsWith('planner:') ? p.slice('planner:'.length) : null);
-    seats[a.id] = level.success
+    // Parsed only when it names a level: a schema's parse per seat per game costs more than the seat's draw.
+    const level = p.startsWith('planner:') ? PlannerLevel.safeParse(p.slice('planner:'.length)) : null;
+    seats[a.id] = level?.success
       ? { by: 'computer', policy: 'planner', level: level.data }
       : {
           by: 'computer',

@@ -30,7 +30,8 @@ const compare = (a: number, op: string, b: number): boolean => {
   }
 };
 
-type Test = (v: View) => boolean;
+/** A condition's compiled check. */
+export type Test = (v: View) => boolean;
 
 // Conditions are checked many times a round (every action's `requires`, reactions, endings), so each
 // is turned once into a closure; the scenario's condition objects never change after loading.
@@ -38,12 +39,17 @@ const tests = new WeakMap<Condition, Test>();
 
 /** Whether a condition holds now. */
 export function holds(cond: Condition, v: View): boolean {
+  return conditionTest(cond, v.c)(v);
+}
+
+/** A condition's test, built on first use; callers that check one condition often may keep it. */
+export function conditionTest(cond: Condition, c: Compiled): Test {
   let test = tests.get(cond);
   if (test === undefined) {
-    test = build(cond, v.c);
+    test = build(cond, c);
     tests.set(cond, test);
   }
-  return test(v);
+  return test;
 }
 
 /** The test of one condition; sub-conditions are evaluated in file order, stopping as soon as the answer is known. */

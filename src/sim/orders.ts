@@ -1,7 +1,7 @@
 // Which actions are open to an actor now, and whether a set of orders is valid.
 import type { Action } from '../scenario/schema.ts';
 import type { Compiled } from './compile.ts';
-import { explainUnmet, holds } from './conditions.ts';
+import { conditionTest, explainUnmet, type Test } from './conditions.ts';
 import type { GameState, Order } from './types.ts';
 
 /** An action as offered to a role this round: open with its targets, or closed with the reason. */
@@ -23,18 +23,47 @@ export function options(c: Compiled, s: GameState, actor: string): Option[] {
   });
 }
 
+/** An action as the computer players check it: its option when open, and its `requires` test. */
+interface Offer {
+  option: Option;
+  requires: Test | null;
+}
+
+// An open action's option is the same object every time it is open (its targets depend on the scenario
+// alone), kept with its compiled `requires`: the computer players ask for every seat's open actions every
+// round. Null: it needs a target and has none, so it is never open.
+const offers = new WeakMap<Action, Offer | null>();
+
+function offer(c: Compiled, action: Action): Offer | null {
+  let o = offers.get(action);
+  if (o === undefined) {
+    const targets = c.targets.get(action.id) ?? [];
+    o =
+      action.targets.type !== 'none' && targets.length === 0
+        ? null
+        : {
+            option: { action, targets, unavailable: null },
+            requires: action.requires ? conditionTest(action.requires, c) : null,
+          };
+    offers.set(action, o);
+  }
+  return o;
+}
+
 /** Whether an action is open now: it has a target when it needs one, and its `requires` holds. */
 export function isOpen(c: Compiled, s: GameState, action: Action): boolean {
-  if (action.targets.type !== 'none' && (c.targets.get(action.id) ?? []).length === 0) return false;
-  return !action.requires || holds(action.requires, { c, s });
+  const o = offer(c, action);
+  return o !== null && (o.requires === null || o.requires({ c, s }));
 }
 
 /** The open actions of an actor with their targets: the computer players' fast path, without explanations. */
-export function openOptions(c: Compiled, s: GameState, actor: string): Option[] {
+export function openOptions(c: Compiled, s: GameState, actor: string): readonly Option[] {
   const out: Option[] = [];
-  for (const action of c.actionsOf.get(actor) ?? [])
-    if (isOpen(c, s, action))
-      out.push({ action, targets: c.targets.get(action.id) ?? [], unavailable: null });
+  const view = { c, s };
+  for (const action of c.actionsOf.get(actor) ?? []) {
+    const o = offer(c, action);
+    if (o !== null && (o.requires === null || o.requires(view))) out.push(o.option);
+  }
   return out;
 }
 

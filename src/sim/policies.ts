@@ -46,23 +46,30 @@ function pick<T>(rng: Rng, xs: readonly T[]): T | undefined {
 /** A hawk's value of a target (KIND_VALUE of its kind). */
 const targetValue = (c: Compiled, id: string) => KIND_VALUE[c.locations.get(id)?.kind ?? ''] ?? 0;
 
+// A hawk's targets of each option: those of the highest value (they depend on the scenario alone).
+const hawkTargets = new WeakMap<Option, string[]>();
+
 function targetFor(c: Compiled, o: Option, rng: Rng, hawkish: boolean): string | undefined {
   if (o.action.targets.type === 'none') return undefined;
   if (!hawkish) return pick(rng, o.targets);
-  const best = Math.max(...o.targets.map((t) => targetValue(c, t)));
-  return pick(
-    rng,
-    o.targets.filter((t) => targetValue(c, t) === best),
-  );
+  let best = hawkTargets.get(o);
+  if (best === undefined) {
+    const top = Math.max(...o.targets.map((t) => targetValue(c, t)));
+    best = o.targets.filter((t) => targetValue(c, t) === top);
+    hawkTargets.set(o, best);
+  }
+  return pick(rng, best);
 }
 
 /** Draws up to `n` distinct options, each with a chance proportional to `weight` (all equal when every weight is 0). */
 function draw(rng: Rng, xs: readonly Option[], weight: (o: Option) => number, n: number): Option[] {
   const pool = xs.slice();
+  const weights = pool.map(weight);
   const out: Option[] = [];
   while (out.length < n && pool.length > 0) {
-    const i = weightedIndex(rng.next(), pool.map(weight));
+    const i = weightedIndex(rng.next(), weights);
     out.push(...pool.splice(i, 1));
+    weights.splice(i, 1);
   }
   return out;
 }
@@ -156,7 +163,7 @@ function chooseAmong(
   actor: string,
   policy: PolicyName,
   rng: Rng,
-  open: Option[],
+  open: readonly Option[],
   n: number,
 ): Choice {
   if (policy === 'hawk') {
@@ -260,7 +267,7 @@ function chooseForRole(
   actor: string,
   role: Exclude<ActorRole, 'belligerent'>,
   rng: Rng,
-  open: Option[],
+  open: readonly Option[],
   n: number,
 ): Choice {
   const acute = s.rung >= Math.ceil((c.scenario.ladder.length - 1) * ACUTE_RUNG);

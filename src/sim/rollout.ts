@@ -1,12 +1,10 @@
 // A planner's continuation: the game played on from a sampled world with the engine's pure round
 // functions (the fast path: no actor per continuation), the planning seat's first orders fixed.
 import type { Compiled } from './compile.ts';
-import { closeRound, resolveRound, runReactions, startRound } from './round.ts';
+import { playRound, startRound } from './round.ts';
 import type { GameState, Order } from './types.ts';
 
-/** One round after the orders phase: resolution, reactions, report (the machine's order). */
-export const playRound = (c: Compiled, s: GameState): GameState =>
-  closeRound(c, runReactions(c, resolveRound(c, s)));
+export { playRound };
 
 /**
  * Plays `horizon` rounds from a world in its orders phase: this round with `actor` playing `first` (as a

@@ -51,7 +51,7 @@ function resolveOrder(
   const { s, c } = st;
   const action = c.actions.get(o.action);
   if (!action) return null;
-  let outcome = action.outcomes.find((x) => x.id === forcedOutcome);
+  let outcome = forcedOutcome === undefined ? undefined : action.outcomes.find((x) => x.id === forcedOutcome);
   outcome ??= action.outcomes[weightedIndex(st.rng.next(), c.outcomeWeights.get(action.id) ?? [])];
   if (!outcome) return null;
   const cause = st.cause({
@@ -149,7 +149,26 @@ export function openResolution(c: Compiled, prev: GameState): Step {
 /** Resolution: computer players choose, then every order resolves in the documented order. */
 export function resolveRound(c: Compiled, prev: GameState): GameState {
   const st = openResolution(c, prev);
-  const { s } = st;
+  resolveIn(st, prev);
+  return st.done();
+}
+
+/**
+ * One whole round after the orders phase in one step: resolution, reactions, report, as the machine plays
+ * them in three (the same functions; a step's end only writes the generator's state back, so one step
+ * gives the same state as three, with a third of the copying).
+ */
+export function playRound(c: Compiled, prev: GameState): GameState {
+  const st = openResolution(c, prev);
+  resolveIn(st, prev);
+  reactIn(st);
+  closeIn(st);
+  return st.done();
+}
+
+/** Resolution on a step opened on `prev`, the state of the orders phase (openResolution). */
+function resolveIn(st: Step, prev: GameState): void {
+  const { s, c } = st;
   negotiateRound(st);
   const queue: { actor: string; order: Order; reason?: string; rank: number }[] = [];
   for (const actor of c.seated) {
@@ -175,7 +194,6 @@ export function resolveRound(c: Compiled, prev: GameState): GameState {
     if (t) acts.push(t);
   }
   runRules(st, acts);
-  return st.done();
 }
 
 /** Fires one reaction, recorded as caused by the round's actions. */
@@ -232,36 +250,45 @@ export function bindsSeat(s: GameState, r: Reaction): boolean {
 /** Reactions: each rule whose condition holds fires with its probability, in file order. */
 export function runReactions(c: Compiled, prev: GameState): GameState {
   const st = openStep(c, prev);
-  const { s } = st;
+  reactIn(st);
+  return st.done();
+}
+
+function reactIn(st: Step): void {
+  const { s, c } = st;
   for (const r of c.scenario.reactions) {
     const seen = s.reactions[r.id];
     if (seen && (r.once || s.round - seen.last <= r.cooldown)) continue;
     if (!bindsSeat(s, r)) continue;
-    if (!holds(r.when, { c, s, rng: st.rng })) continue;
+    // A step is a view of its own state and generator: no object per check.
+    if (!holds(r.when, st)) continue;
     // A signed `spoilers` clause makes armed groups' reactions rarer (clauses.ts).
     const p =
       c.actors.get(r.actor)?.kind === 'armed-group' ? r.probability * spoilerFactor(c, s) : r.probability;
     if (p < 1 && st.rng.next() >= p) continue;
     fire(st, r, true);
   }
-  return st.done();
 }
 
 /** Report: counts sustained conditions, then ends the game if an ending holds. */
 export function closeRound(c: Compiled, prev: GameState): GameState {
   const st = openStep(c, prev);
-  const { s } = st;
+  closeIn(st);
+  return st.done();
+}
+
+function closeIn(st: Step): void {
+  const { s, c } = st;
   for (const [key, { cond }] of c.sustained)
-    s.sustained[key] = holds(cond, { c, s, rng: st.rng }) ? (s.sustained[key] ?? 0) + 1 : 0;
+    s.sustained[key] = holds(cond, st) ? (s.sustained[key] ?? 0) + 1 : 0;
   let best: (typeof c.scenario.endings)[number] | undefined;
   for (const e of c.scenario.endings) {
-    if ((!best || e.priority > best.priority) && holds(e.when, { c, s, rng: st.rng })) best = e;
+    if ((!best || e.priority > best.priority) && holds(e.when, st)) best = e;
   }
   if (best) s.ending = { id: best.id, round: s.round, scores: roleScores(c, s, best.scores, st.rng) };
   // The validator requires a time-up ending; this guard keeps a game finite even without one.
   else if (s.round >= c.scenario.meta.maxRounds)
     s.ending = { id: 'time-up', round: s.round, scores: roleScores(c, s, {}, st.rng) };
-  return st.done();
 }
 
 /** Starts the next round: a new round number, empty orders and no planned orders. */

@@ -111,13 +111,43 @@ function fill(
   }
 }
 
+/** A template's parts: its text between placeholders, and each placeholder's captures. */
+type Part = string | { key: string; kind?: string; ref?: string; one?: string; many?: string };
+
+// Templates are the scenario's, few and rendered every round: each is split into its parts once.
+const compiled = new Map<string, readonly Part[]>();
+/** Design choice: the split templates kept, far above a scenario's; a trainer's on-the-spot injects add theirs. */
+const KEPT_TEMPLATES = 2000;
+
+function parts(template: string): readonly Part[] {
+  let out = compiled.get(template);
+  if (out === undefined) {
+    const list: Part[] = [];
+    let at = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      list.push(template.slice(at, m.index), {
+        key: m[1] ?? '',
+        kind: m[2],
+        ref: m[3],
+        one: m[4],
+        many: m[5],
+      });
+      at = m.index + m[0].length;
+    }
+    list.push(template.slice(at));
+    out = list;
+    if (compiled.size >= KEPT_TEMPLATES) compiled.clear();
+    compiled.set(template, out);
+  }
+  return out;
+}
+
 /** Fills a template's placeholders with names and figures. */
 export function render(template: string, c: Compiled, v: TextVars): string {
-  // Without a placeholder a template is its own text: no scan, no replacer.
+  // Without a placeholder a template is its own text.
   if (!template.includes('{')) return template;
-  return template.replace(
-    PLACEHOLDER,
-    (_m, key: string, kind?: string, ref?: string, one?: string, many?: string) =>
-      fill(c, v, key, kind, ref, one, many),
-  );
+  let text = '';
+  for (const p of parts(template))
+    text += typeof p === 'string' ? p : fill(c, v, p.key, p.kind, p.ref, p.one, p.many);
+  return text;
 }
