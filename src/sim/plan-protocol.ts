@@ -1,24 +1,20 @@
 // Planning off the game's own thread, shared by the page's Web Worker (src/ui/planner-worker.ts) and the
 // room server's worker threads (src/server/planner-pool.ts). What travels to and from a planning thread, as
 // schemas: each side parses what it receives, so a worker from another build, or a damaged message, is
-// refused with a reason instead of being acted on; the thread's answer; and what the side that holds the
-// game needs to hand the plans in before the round resolves (seatInput; resolving.ts says which event
-// resolves it). Two kinds of request: a seat's orders planned from its own view (`plan`), and the round's
-// negotiation pre-played from the true state (`talks`, preplay.ts): only ever sent to the page's own worker
-// or a room server's own thread, where the true state already is.
+// refused with a reason instead of being acted on (the thread's side is plan-answer.ts); and what the side
+// that holds the game needs to hand the plans in before the round resolves (seatInput; resolving.ts says
+// which event resolves it). Two kinds of request: a seat's orders planned from its own view (`plan`), and
+// the round's negotiation pre-played from the true state (`talks`, preplay.ts): only ever sent to the page's
+// own worker or a room server's own thread, where the true state already is.
 import * as z from 'zod';
-import { reason } from '../errors.ts';
-import { Scenario } from '../scenario/schema.ts';
-import { type Compiled, compile } from './compile.ts';
-import { type GameEvent, Id, issueText, Order, PlannerLevel, Reason, TalkRecord } from './events.ts';
+import type { Compiled } from './compile.ts';
+import { type GameEvent, Id, Order, PlannerLevel, Reason, TalkRecord } from './events.ts';
 import { digest } from './log.ts';
 import type { Phase } from './phase.ts';
-import { type PlanOptions, plan, planInput } from './planner.ts';
+import { type PlanOptions, planInput } from './planner.ts';
 import { inputKey } from './planner-talks.ts';
-import { preplayTalks } from './preplay.ts';
 import { resolvingState } from './resolving.ts';
 import { scenarioHash } from './save.ts';
-import { GameStateSchema, ProjectedStateSchema } from './state-schema.ts';
 import type { GameState } from './types.ts';
 
 /** Design choice: the continuations of a plan made on the game's own thread when its planning thread failed (tens of ms). */
@@ -119,56 +115,6 @@ export const Advice = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('failed'), message: z.string().max(10_000) }),
 ]);
 export type Advice = z.output<typeof Advice>;
-
-/** Scenarios a planning thread keeps: a new game's scenario replaces the oldest. */
-const KEEP = 4;
-
-/**
- * A planning thread's answer to one request, a refused one with the reason. `scenarios` is the thread's
- * own cache of compiled scenarios by key (each is sent once, with the first request for its key).
- */
-export function answerPlan(scenarios: Map<string, Compiled>, data: unknown): PlanReply {
-  const seq = (data as { seq?: unknown } | null)?.seq;
-  const refused = (message: string): PlanReply => ({
-    kind: 'error',
-    seq: typeof seq === 'number' && Number.isInteger(seq) ? seq : -1,
-    message,
-  });
-  const r = PlannerRequest.safeParse(data);
-  if (!r.success) return refused(`the request is malformed (${issueText(r.error.issues[0])})`);
-  const q = r.data;
-  if (q.scenario !== undefined) {
-    const sc = Scenario.safeParse(q.scenario);
-    if (!sc.success) return refused(`the scenario is malformed (${issueText(sc.error.issues[0])})`);
-    scenarios.delete(q.key);
-    scenarios.set(q.key, compile(sc.data));
-    for (const old of scenarios.keys()) if (scenarios.size > KEEP) scenarios.delete(old);
-  }
-  const c = scenarios.get(q.key);
-  if (!c) return refused(`no scenario was sent for ${q.key}`);
-  const t = performance.now();
-  if (q.kind === 'talks') {
-    const state = GameStateSchema.safeParse(q.state);
-    if (!state.success) return refused(`the state is malformed (${issueText(state.error.issues[0])})`);
-    try {
-      return { kind: 'talks', seq: q.seq, talks: preplayTalks(c, state.data), ms: performance.now() - t };
-    } catch (e) {
-      return refused(`the talks pre-play failed (${reason(e)})`);
-    }
-  }
-  const view = ProjectedStateSchema.safeParse(q.view);
-  if (!view.success) return refused(`the seat's view is malformed (${issueText(view.error.issues[0])})`);
-  try {
-    const p = plan(c, view.data, q.actor, {
-      level: q.level,
-      seed: q.seed,
-      ...(q.budget !== undefined ? { budget: q.budget } : {}),
-    });
-    return { kind: 'plan', seq: q.seq, plan: p, ms: performance.now() - t };
-  } catch (e) {
-    return refused(`the planner failed (${reason(e)})`);
-  }
-}
 
 /** A seat's decision as the planner takes it (planInput), and the fingerprint of what the seat knows. */
 export interface SeatInput {
