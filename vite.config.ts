@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { buildMode } from './src/build/build-mode.ts';
 import { brinkRegions } from './src/build/region-plugin.ts';
 import { PHASER_FLAGS } from './src/map/phaser-parts.ts';
 import { brinkScenarios } from './src/scenario/bundled-plugin.ts';
@@ -16,6 +17,7 @@ export default defineConfig({
     // Validates each bundled scenario, and cuts its borders from Natural Earth, into small JSON assets.
     brinkScenarios(),
     brinkRegions(),
+    buildMode(),
     // A Workbox service worker precaches the game once loaded, so it installs and plays offline. The
     // scenario editor (?view=editor: its chunk, styles and check worker) is left to the network: it is the
     // largest chunk after Phaser, and a classroom without a network plays, it does not author.

@@ -1,4 +1,5 @@
-// `npm start`: builds the game when dist/ is missing or older than its sources, then serves it with the
+// `npm start`: builds the game when dist/ is missing, older than its sources or not a production build
+// (build-check.ts), then serves it with the
 // room server on one port, and prints the address with a QR code for students' phones.
 //   PORT (default 8080), HOST or --host [ADDRESS] (default 127.0.0.1; --host alone means every interface),
 //   BRINK_DATA (default ./data), REDIS_URL, PUBLIC_ADDRESS (host:port others reach this process at),
@@ -7,11 +8,11 @@
 //   at least 1; 0 plans on the event loop), BRINK_PLAN_TIMEOUT_MS (default 15000: a decision not back from
 //   its thread by then is planned on the event loop at a small budget, and its level plans smaller after).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism, networkInterfaces } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import QRCode from 'qrcode';
+import { staleBuild } from './build-check.ts';
 import { startServer } from './server.ts';
 
 export const DEFAULT_PORT = 8080;
@@ -36,8 +37,9 @@ const host = values.host ?? process.env.HOST ?? '127.0.0.1';
 const dist = join(root, 'dist');
 const serveGame = !values['no-static'];
 
-if (serveGame && !values['no-build'] && stale()) {
-  console.log('Building the game into dist/ ...');
+const stale = serveGame && !values['no-build'] ? staleBuild(root, dist) : null;
+if (stale !== null) {
+  console.log(`Building the game into dist/ (${stale}) ...`);
   const r = spawnSync(
     process.execPath,
     [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
@@ -82,23 +84,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () => {
     void server.close().finally(() => process.exit(0));
   });
-
-/** True when dist/ is missing or older than the newest file the build reads. */
-function stale(): boolean {
-  const built = join(dist, 'index.html');
-  if (!existsSync(built)) return true;
-  const at = statSync(built).mtimeMs;
-  return ['src', 'scenarios', 'assets', 'index.html', 'vite.config.ts', 'package.json'].some((p) =>
-    newer(join(root, p), at),
-  );
-}
-
-function newer(path: string, than: number): boolean {
-  if (!existsSync(path)) return false;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs > than;
-  return readdirSync(path).some((f) => newer(join(path, f), than));
-}
 
 /** The machine's first IPv4 address on the local network, for the printed link. */
 function lanAddress(): string | null {
